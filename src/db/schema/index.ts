@@ -1,0 +1,3 @@
+export * from './indicators';
+export * from './organizations';
+export * from './sheets';

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** A city, town or village (自治体). Every other row is scoped to one. */
+export const municipalities = pgTable('municipalities', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * An organization (組織): a 部/区 at the top (kind 'ward'), and under it 課, 出張所 and 機関.
+ * `wardId` points at the top-level 部/区 the organization belongs to (itself for a ward), so
+ * every ward-scoped query is one equality. Lineage across reorganisations lives in
+ * `organization_lineage`.
+ */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    wardId: uuid('ward_id').references((): AnyPgColumn => organizations.id),
+    parentId: uuid('parent_id').references((): AnyPgColumn => organizations.id),
+    kind: text('kind', { enum: ['ward', 'unit'] }).notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('organizations_parent_name').on(
+      t.municipalityId,
+      sql`coalesce(${t.parentId}, ${t.municipalityId})`,
+      t.name,
+    ),
+    index('organizations_ward').on(t.wardId),
+  ],
+);
+
+/** How organizations succeed one another (rename, merge, split) from a fiscal year on. */
+export const organizationLineage = pgTable(
+  'organization_lineage',
+  {
+    predecessorId: uuid('predecessor_id')
+      .notNull()
+      .references(() => organizations.id),
+    successorId: uuid('successor_id')
+      .notNull()
+      .references(() => organizations.id),
+    fromFiscalYear: integer('from_fiscal_year').notNull(),
+    kind: text('kind', { enum: ['rename', 'merge', 'split'] }).notNull(),
+  },
+  (t) => [uniqueIndex('organization_lineage_pair').on(t.predecessorId, t.successorId)],
+);

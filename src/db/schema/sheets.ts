@@ -1,0 +1,85 @@
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { sheetStatuses } from '../../domain/sheet-status';
+import { organizations } from './organizations';
+
+/**
+ * One 部区's fiscal year (年度): what is known of the year as a whole for that 部/区 —
+ * where its data came from and what was uncertain when it was transcribed.
+ */
+export const wardYears = pgTable(
+  'ward_years',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    wardId: uuid('ward_id')
+      .notNull()
+      .references(() => organizations.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    source: text('source'),
+    uncertain: jsonb('uncertain').$type<string[]>(),
+  },
+  (t) => [uniqueIndex('ward_years_ward_year').on(t.wardId, t.fiscalYear)],
+);
+
+/**
+ * 組織目標管理シート: one organization's sheet for one fiscal year. The header names are kept
+ * as printed that year (organizations get renamed; the document does not change).
+ */
+export const sheets = pgTable(
+  'sheets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    wardId: uuid('ward_id')
+      .notNull()
+      .references(() => organizations.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    /** Order of the sheet in its 部区's booklet for the year. */
+    position: integer('position').notNull().default(0),
+    departmentName: text('department_name').notNull(),
+    organizationName: text('organization_name'),
+    phone: text('phone'),
+    createdOn: date('created_on', { mode: 'string' }),
+    revisedOn: date('revised_on', { mode: 'string' }),
+    evaluatedOn: date('evaluated_on', { mode: 'string' }),
+    purpose: text('purpose'),
+    approach: text('approach'),
+    outcome: text('outcome'),
+    status: text('status', { enum: sheetStatuses }).notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sheets_organization_year').on(t.organizationId, t.fiscalYear),
+    index('sheets_ward_year').on(t.wardId, t.fiscalYear),
+  ],
+);
+
+/** 組織目標: a numbered goal on a sheet, aligned to a goal number of the 部区's own sheet. */
+export const goals = pgTable(
+  'goals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sheetId: uuid('sheet_id')
+      .notNull()
+      .references(() => sheets.id, { onDelete: 'cascade' }),
+    no: integer('no').notNull(),
+    parentNo: integer('parent_no'),
+    text: text('text').notNull(),
+    /** 主な取組（事業）, in order. */
+    initiatives: jsonb('initiatives').$type<string[]>().notNull().default([]),
+  },
+  (t) => [uniqueIndex('goals_sheet_no').on(t.sheetId, t.no)],
+);

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { directions, evaluations } from '../domain/evaluation';
+import { sheetStatuses } from '../domain/sheet-status';
+
+/**
+ * The interchange format: one 部区's sheets of one fiscal year, in the shape of
+ * shared/data/niigata-kita-2022.json. Fields may be added (with defaults), never changed, so
+ * files written by earlier versions keep importing.
+ */
+
+const longText = z.string().max(20_000, '20,000文字以内で入力してください');
+const shortText = z.string().trim().min(1, '入力してください').max(200, '200文字以内で入力してください');
+const isoDate = z.iso.date('日付は YYYY-MM-DD の形式で入力してください');
+
+export const cellSchema = z.object({
+  text: z.string().max(2_000, '2,000文字以内で入力してください').nullable(),
+  value: z.number('数値または null を指定してください').finite('有限の数値を指定してください').nullable(),
+});
+export type Cell = z.infer<typeof cellSchema>;
+
+export const revisionSchema = z.object({
+  from: cellSchema,
+  to: cellSchema,
+  revisedOn: isoDate,
+  reason: z.string().trim().min(1, '修正理由を入力してください').max(2_000),
+});
+
+export const indicatorSchema = z.object({
+  name: shortText.max(500, '500文字以内で入力してください'),
+  unit: z.string().max(50, '50文字以内で入力してください').nullable(),
+  actuals: z.record(z.string().regex(/^\d{4}$/, '実績の年度は西暦4桁で指定してください'), cellSchema),
+  target: cellSchema,
+  result: cellSchema,
+  note: longText.nullable(),
+  achievement: longText.nullable(),
+  evaluation: z.enum(evaluations, '評価は「達成」「一部未達成」「未達成」のいずれかです').nullable(),
+  direction: z.enum(directions, '方向は higher または lower です').optional(),
+  revisions: z.array(revisionSchema).optional(),
+});
+
+export const goalSchema = z.object({
+  no: z.number().int('整数で指定してください').min(1, '1以上の番号を指定してください').max(99),
+  parentNo: z
+    .number()
+    .int('整数で指定してください')
+    .min(1, '1以上の番号を指定してください')
+    .max(99)
+    .nullable(),
+  text: longText.min(1, '組織目標を入力してください'),
+  initiatives: z.array(z.string().max(2_000, '2,000文字以内で入力してください')),
+  indicators: z.array(indicatorSchema),
+});
+
+export const sheetSchema = z.object({
+  department: shortText,
+  organization: shortText.nullable(),
+  phone: z.string().max(50, '50文字以内で入力してください').nullable(),
+  createdOn: isoDate.nullable(),
+  revisedOn: isoDate.nullable(),
+  evaluatedOn: isoDate.nullable(),
+  purpose: longText.nullable(),
+  approach: longText.nullable(),
+  outcome: longText.nullable(),
+  goals: z.array(goalSchema).max(20, '組織目標は20件までです'),
+  status: z.enum(sheetStatuses).optional(),
+});
+
+export const wardYearFileSchema = z.object({
+  municipality: shortText,
+  ward: shortText,
+  fiscalYear: z.number().int('整数で指定してください').min(1989).max(2100),
+  source: z.string().max(2_000).nullable().optional(),
+  sheets: z.array(sheetSchema).min(1, 'シートが1件もありません').max(500),
+  uncertain: z.array(z.string().max(5_000)).optional(),
+});
+
+export type WardYearFile = z.infer<typeof wardYearFileSchema>;
+export type SheetFile = z.infer<typeof sheetSchema>;
+export type GoalFile = z.infer<typeof goalSchema>;
+export type IndicatorFile = z.infer<typeof indicatorSchema>;

@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+
+/** One thing wrong with an input, by the path of the field it concerns. */
+export interface FieldIssue {
+  /** e.g. `sheets[3].goals[1].indicators[0].target.value`; '' for the input as a whole. */
+  path: string;
+  message: string;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+export function issuesFromZod(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}

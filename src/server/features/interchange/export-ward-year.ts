@@ -1,0 +1,109 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { sheets, wardYears } from '../../../db/schema';
+import { actualYears } from '../../../domain/fiscal-year';
+import type { SheetStatus } from '../../../domain/sheet-status';
+import type { Cell, IndicatorFile, SheetFile, WardYearFile } from '../../../schemas/interchange';
+import { AppError } from '../../app-error';
+import { findWard } from '../organizations/find-ward';
+import {
+  loadSheetRecords,
+  type PlacedIndicator,
+  type SheetRecord,
+  storedValue,
+  type ValueRow,
+} from '../sheets/load-sheets';
+
+export interface ExportWardYearOptions {
+  municipality?: string | undefined;
+  ward: string;
+  fiscalYear: number;
+  /** Only sheets in these states (the public sees published sheets only). All when absent. */
+  statuses?: readonly SheetStatus[];
+}
+
+/** A 部区's sheets of one year in the interchange format. */
+export async function exportWardYear(db: Db, options: ExportWardYearOptions): Promise<WardYearFile> {
+  const ward = await findWard(db, options);
+  const [yearRow] = await db
+    .select()
+    .from(wardYears)
+    .where(and(eq(wardYears.wardId, ward.id), eq(wardYears.fiscalYear, options.fiscalYear)));
+  const sheetRows = await db
+    .select()
+    .from(sheets)
+    .where(
+      and(
+        eq(sheets.wardId, ward.id),
+        eq(sheets.fiscalYear, options.fiscalYear),
+        options.statuses ? inArray(sheets.status, [...options.statuses]) : undefined,
+      ),
+    )
+    .orderBy(asc(sheets.position), asc(sheets.departmentName));
+  if (!yearRow && sheetRows.length === 0) {
+    throw new AppError('not_found', `${ward.name}の${options.fiscalYear}年度のシートはありません。`);
+  }
+  const records = await loadSheetRecords(db, sheetRows);
+  return {
+    municipality: ward.municipalityName,
+    ward: ward.name,
+    fiscalYear: options.fiscalYear,
+    source: yearRow?.source ?? null,
+    sheets: records.map(toSheetFile),
+    uncertain: yearRow?.uncertain ?? [],
+  };
+}
+
+function toSheetFile({ sheet, goals }: SheetRecord): SheetFile {
+  return {
+    department: sheet.departmentName,
+    organization: sheet.organizationName,
+    phone: sheet.phone,
+    createdOn: sheet.createdOn,
+    revisedOn: sheet.revisedOn,
+    evaluatedOn: sheet.evaluatedOn,
+    purpose: sheet.purpose,
+    approach: sheet.approach,
+    outcome: sheet.outcome,
+    goals: goals.map(({ goal, indicators }) => ({
+      no: goal.no,
+      parentNo: goal.parentNo,
+      text: goal.text,
+      initiatives: goal.initiatives,
+      indicators: indicators.map((placed) => toIndicatorFile(placed, sheet.fiscalYear)),
+    })),
+    status: sheet.status,
+  };
+}
+
+function toIndicatorFile(
+  { placement, indicator, values, revisions }: PlacedIndicator,
+  fy: number,
+): IndicatorFile {
+  const file: IndicatorFile = {
+    name: indicator.name,
+    unit: indicator.unit,
+    actuals: Object.fromEntries(
+      actualYears(fy).map((year) => [String(year), toCell(storedValue(values, year, 'result'))]),
+    ),
+    target: toCell(storedValue(values, fy, 'target')),
+    result: toCell(storedValue(values, fy, 'result')),
+    note: placement.note,
+    achievement: placement.achievement,
+    evaluation: placement.evaluation,
+  };
+  if (indicator.direction !== 'higher') file.direction = indicator.direction;
+  if (revisions.length > 0) {
+    file.revisions = revisions.map((r) => ({
+      from: { text: r.fromText, value: r.fromValue },
+      to: { text: r.toText, value: r.toValue },
+      revisedOn: r.revisedOn,
+      reason: r.reason,
+    }));
+  }
+  return file;
+}
+
+function toCell(row: ValueRow | null): Cell {
+  return { text: row?.text ?? null, value: row?.value ?? null };
+}

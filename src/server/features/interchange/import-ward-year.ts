@@ -1,0 +1,346 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import {
+  goals,
+  indicators,
+  indicatorValues,
+  municipalities,
+  organizations,
+  placements,
+  sheets,
+  targetRevisions,
+  wardYears,
+} from '../../../db/schema';
+import { parseCell } from '../../../domain/cell-value';
+import { actualYears } from '../../../domain/fiscal-year';
+import {
+  type Cell,
+  type SheetFile,
+  type WardYearFile,
+  wardYearFileSchema,
+} from '../../../schemas/interchange';
+import { type FieldIssue, issuesFromZod } from '../../../schemas/issues';
+import { AppError } from '../../app-error';
+import { checkWardYearFile, unitName } from './check-ward-year-file';
+
+export interface ImportSummary {
+  municipality: string;
+  ward: string;
+  fiscalYear: number;
+  sheets: number;
+  goals: number;
+  indicators: number;
+  createdSheets: number;
+  updatedSheets: number;
+}
+
+export interface ImportOptions {
+  /** Called after each sheet is written: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Import one 部区's sheets of a year (the interchange format). Everything is checked before
+ * anything is written, and everything is written in one transaction: all or nothing. A sheet
+ * that already exists for the organization and year is replaced; indicators keep their series
+ * (matched by name within the organization), so history stays connected.
+ */
+export async function importWardYear(
+  db: Db,
+  input: unknown,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const file = validateWardYearFile(input);
+  return db.transaction(async (tx) => {
+    const municipalityId = await ensureMunicipality(tx, file.municipality);
+    const wardId = await ensureOrganization(tx, {
+      municipalityId,
+      wardId: null,
+      parentId: null,
+      name: file.ward,
+    });
+    await tx
+      .insert(wardYears)
+      .values({
+        wardId,
+        fiscalYear: file.fiscalYear,
+        source: file.source ?? null,
+        uncertain: file.uncertain ?? [],
+      })
+      .onConflictDoUpdate({
+        target: [wardYears.wardId, wardYears.fiscalYear],
+        set: { source: file.source ?? null, uncertain: file.uncertain ?? [] },
+      });
+    const summary: ImportSummary = {
+      municipality: file.municipality,
+      ward: file.ward,
+      fiscalYear: file.fiscalYear,
+      sheets: file.sheets.length,
+      goals: 0,
+      indicators: 0,
+      createdSheets: 0,
+      updatedSheets: 0,
+    };
+    for (const [position, sheet] of file.sheets.entries()) {
+      const created = await writeSheet(tx, {
+        municipalityId,
+        wardId,
+        fiscalYear: file.fiscalYear,
+        position,
+        sheet,
+      });
+      if (created) summary.createdSheets++;
+      else summary.updatedSheets++;
+      summary.goals += sheet.goals.length;
+      summary.indicators += sheet.goals.reduce((n, g) => n + g.indicators.length, 0);
+      options.onProgress?.(position + 1, file.sheets.length);
+    }
+    return summary;
+  });
+}
+
+/** The file as typed data, or an `invalid` error listing every bad field by its path. */
+export function validateWardYearFile(input: unknown): WardYearFile {
+  const parsed = wardYearFileSchema.safeParse(input);
+  const issues: FieldIssue[] = parsed.success ? checkWardYearFile(parsed.data) : issuesFromZod(parsed.error);
+  if (!parsed.success || issues.length > 0) {
+    throw new AppError(
+      'invalid',
+      `取り込むデータに誤りが${issues.length}件あります。何も書き込んでいません。誤りを直してからもう一度取り込んでください。`,
+      issues,
+    );
+  }
+  return parsed.data;
+}
+
+async function ensureMunicipality(tx: Tx, name: string): Promise<string> {
+  await tx.insert(municipalities).values({ name }).onConflictDoNothing();
+  const [row] = await tx
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .where(eq(municipalities.name, name));
+  if (!row) throw new Error(`municipality ${name} vanished`);
+  return row.id;
+}
+
+/** The organization of that name under that parent, created when missing. A ward is its own ward. */
+async function ensureOrganization(
+  tx: Tx,
+  o: {
+    municipalityId: string;
+    wardId: string | null;
+    parentId: string | null;
+    name: string;
+    phone?: string | null;
+  },
+): Promise<string> {
+  const [found] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.municipalityId, o.municipalityId),
+        o.parentId ? eq(organizations.parentId, o.parentId) : isNull(organizations.parentId),
+        eq(organizations.name, o.name),
+      ),
+    );
+  if (found) {
+    if (o.phone) await tx.update(organizations).set({ phone: o.phone }).where(eq(organizations.id, found.id));
+    return found.id;
+  }
+  const [row] = await tx
+    .insert(organizations)
+    .values({
+      municipalityId: o.municipalityId,
+      wardId: o.wardId,
+      parentId: o.parentId,
+      kind: o.wardId ? 'unit' : 'ward',
+      name: o.name,
+      phone: o.phone ?? null,
+    })
+    .returning({ id: organizations.id });
+  if (!row) throw new Error('insert returned no row');
+  if (!o.wardId) await tx.update(organizations).set({ wardId: row.id }).where(eq(organizations.id, row.id));
+  return row.id;
+}
+
+interface WriteSheet {
+  municipalityId: string;
+  wardId: string;
+  fiscalYear: number;
+  position: number;
+  sheet: SheetFile;
+}
+
+/** Write one sheet; returns true when it was new. */
+async function writeSheet(tx: Tx, { municipalityId, wardId, fiscalYear, position, sheet }: WriteSheet) {
+  const base = { municipalityId, wardId };
+  const parentId = sheet.organization
+    ? await ensureOrganization(tx, { ...base, parentId: wardId, name: sheet.department })
+    : wardId;
+  const organizationId = await ensureOrganization(tx, {
+    ...base,
+    parentId,
+    name: unitName(sheet),
+    phone: sheet.phone,
+  });
+
+  const header = {
+    position,
+    departmentName: sheet.department,
+    organizationName: sheet.organization,
+    phone: sheet.phone,
+    createdOn: sheet.createdOn,
+    revisedOn: sheet.revisedOn,
+    evaluatedOn: sheet.evaluatedOn,
+    purpose: sheet.purpose,
+    approach: sheet.approach,
+    outcome: sheet.outcome,
+    status: sheet.status ?? 'published',
+  } as const;
+  const [existing] = await tx
+    .select({ id: sheets.id })
+    .from(sheets)
+    .where(and(eq(sheets.organizationId, organizationId), eq(sheets.fiscalYear, fiscalYear)));
+  let sheetId: string;
+  if (existing) {
+    sheetId = existing.id;
+    await tx.delete(goals).where(eq(goals.sheetId, sheetId));
+    await tx
+      .update(sheets)
+      .set({ ...header, version: sql`${sheets.version} + 1`, updatedAt: new Date() })
+      .where(eq(sheets.id, sheetId));
+  } else {
+    const [row] = await tx
+      .insert(sheets)
+      .values({ ...header, organizationId, wardId, fiscalYear })
+      .returning({ id: sheets.id });
+    if (!row) throw new Error('insert returned no row');
+    sheetId = row.id;
+  }
+
+  const series = await matchSeries(tx, organizationId, sheet);
+  if (sheet.goals.length > 0) {
+    const goalRows = await tx
+      .insert(goals)
+      .values(
+        sheet.goals.map((g) => ({
+          sheetId,
+          no: g.no,
+          parentNo: g.parentNo,
+          text: g.text,
+          initiatives: g.initiatives,
+        })),
+      )
+      .returning({ id: goals.id });
+    const placementValues = sheet.goals.flatMap((g, gi) =>
+      g.indicators.map((ind, ii) => ({
+        goalId: goalRows[gi]?.id ?? '',
+        indicatorId: series[gi]?.[ii] ?? '',
+        position: ii,
+        note: ind.note,
+        achievement: ind.achievement,
+        evaluation: ind.evaluation,
+      })),
+    );
+    if (placementValues.length > 0) await tx.insert(placements).values(placementValues);
+  }
+
+  const values = sheet.goals.flatMap((g, gi) =>
+    g.indicators.flatMap((ind, ii) => {
+      const indicatorId = series[gi]?.[ii] ?? '';
+      return [
+        valueRow(indicatorId, fiscalYear, 'target', ind.target),
+        valueRow(indicatorId, fiscalYear, 'result', ind.result),
+        ...actualYears(fiscalYear)
+          .filter((year) => ind.actuals[String(year)] !== undefined)
+          .map((year) => valueRow(indicatorId, year, 'result', ind.actuals[String(year)] as Cell)),
+      ];
+    }),
+  );
+  if (values.length > 0) {
+    await tx
+      .insert(indicatorValues)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [indicatorValues.indicatorId, indicatorValues.fiscalYear, indicatorValues.kind],
+        set: {
+          text: sql`excluded.text`,
+          value: sql`excluded.value`,
+          breakdown: sql`excluded.breakdown`,
+        },
+      });
+  }
+
+  const allSeries = series.flat();
+  if (allSeries.length > 0) {
+    await tx
+      .delete(targetRevisions)
+      .where(
+        and(inArray(targetRevisions.indicatorId, allSeries), eq(targetRevisions.fiscalYear, fiscalYear)),
+      );
+  }
+  const revisions = sheet.goals.flatMap((g, gi) =>
+    g.indicators.flatMap((ind, ii) =>
+      (ind.revisions ?? []).map((r) => ({
+        indicatorId: series[gi]?.[ii] ?? '',
+        fiscalYear,
+        fromText: r.from.text,
+        fromValue: r.from.value,
+        toText: r.to.text,
+        toValue: r.to.value,
+        revisedOn: r.revisedOn,
+        reason: r.reason,
+      })),
+    ),
+  );
+  if (revisions.length > 0) await tx.insert(targetRevisions).values(revisions);
+  return !existing;
+}
+
+function valueRow(indicatorId: string, fiscalYear: number, kind: 'target' | 'result', cell: Cell) {
+  return {
+    indicatorId,
+    fiscalYear,
+    kind,
+    text: cell.text,
+    value: cell.value,
+    breakdown: parseCell(cell.text).breakdown,
+  };
+}
+
+/**
+ * The series (indicator id) of each indicator of the sheet, by goal and position: the
+ * organization's existing series of the same name, in order, else a new one. Name, unit and
+ * direction are updated to what the file says.
+ */
+async function matchSeries(tx: Tx, organizationId: string, sheet: SheetFile): Promise<string[][]> {
+  const existing = await tx
+    .select({ id: indicators.id, name: indicators.name })
+    .from(indicators)
+    .where(eq(indicators.organizationId, organizationId))
+    .orderBy(asc(indicators.createdAt), asc(indicators.id));
+  const unmatched = new Map<string, string[]>();
+  for (const row of existing) unmatched.set(row.name, [...(unmatched.get(row.name) ?? []), row.id]);
+  const result: string[][] = [];
+  for (const goal of sheet.goals) {
+    const ids: string[] = [];
+    for (const ind of goal.indicators) {
+      const fields = { name: ind.name, unit: ind.unit, direction: ind.direction ?? 'higher' } as const;
+      const id = unmatched.get(ind.name)?.shift();
+      if (id) {
+        await tx.update(indicators).set(fields).where(eq(indicators.id, id));
+        ids.push(id);
+      } else {
+        const [row] = await tx
+          .insert(indicators)
+          .values({ organizationId, ...fields })
+          .returning({ id: indicators.id });
+        if (!row) throw new Error('insert returned no row');
+        ids.push(row.id);
+      }
+    }
+    result.push(ids);
+  }
+  return result;
+}

@@ -1,0 +1,47 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import { municipalities, organizations } from '../../../db/schema';
+import { AppError } from '../../app-error';
+
+export interface WardRef {
+  id: string;
+  name: string;
+  municipalityId: string;
+  municipalityName: string;
+}
+
+/** The 部/区 of that name; with several municipalities sharing the name, `municipality` picks one. */
+export async function findWard(
+  db: Db | Tx,
+  options: { ward: string; municipality?: string | undefined },
+): Promise<WardRef> {
+  const rows = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      municipalityId: municipalities.id,
+      municipalityName: municipalities.name,
+    })
+    .from(organizations)
+    .innerJoin(municipalities, eq(organizations.municipalityId, municipalities.id))
+    .where(
+      and(
+        eq(organizations.kind, 'ward'),
+        eq(organizations.name, options.ward),
+        options.municipality ? eq(municipalities.name, options.municipality) : undefined,
+      ),
+    );
+  const [first, second] = rows;
+  if (!first)
+    throw new AppError('not_found', `部区「${options.ward}」は登録されていません。`, [
+      { path: 'ward', message: '登録されていない部区です' },
+    ]);
+  if (second) {
+    throw new AppError(
+      'invalid',
+      `部区「${options.ward}」は複数の自治体にあります。自治体名も指定してください。`,
+      [{ path: 'municipality', message: '自治体名を指定してください' }],
+    );
+  }
+  return first;
+}

@@ -1,0 +1,115 @@
+import { and, asc, between, eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import {
+  goals,
+  indicators,
+  indicatorValues,
+  placements,
+  type sheets,
+  targetRevisions,
+} from '../../../db/schema';
+
+export type SheetRow = typeof sheets.$inferSelect;
+export type GoalRow = typeof goals.$inferSelect;
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type PlacementRow = typeof placements.$inferSelect;
+export type ValueRow = typeof indicatorValues.$inferSelect;
+export type RevisionRow = typeof targetRevisions.$inferSelect;
+
+export interface PlacedIndicator {
+  placement: PlacementRow;
+  indicator: IndicatorRow;
+  /** Every stored value of the indicator from three years before the sheet's year to its year. */
+  values: ValueRow[];
+  revisions: RevisionRow[];
+}
+
+export interface SheetRecord {
+  sheet: SheetRow;
+  goals: { goal: GoalRow; indicators: PlacedIndicator[] }[];
+}
+
+/**
+ * Everything a sheet shows, for many sheets in a fixed number of queries (never one per row).
+ * Sheets come back in the order of `sheetRows`.
+ */
+export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Promise<SheetRecord[]> {
+  if (sheetRows.length === 0) return [];
+  const sheetIds = sheetRows.map((s) => s.id);
+  const goalRows = await db
+    .select()
+    .from(goals)
+    .where(inArray(goals.sheetId, sheetIds))
+    .orderBy(asc(goals.no));
+  const goalIds = goalRows.map((g) => g.id);
+  const placed =
+    goalIds.length === 0
+      ? []
+      : await db
+          .select({ placement: placements, indicator: indicators })
+          .from(placements)
+          .innerJoin(indicators, eq(placements.indicatorId, indicators.id))
+          .where(inArray(placements.goalId, goalIds))
+          .orderBy(asc(placements.position));
+  const indicatorIds = [...new Set(placed.map((p) => p.indicator.id))];
+  const years = sheetRows.map((s) => s.fiscalYear);
+  const [valueRows, revisionRows] =
+    indicatorIds.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db
+            .select()
+            .from(indicatorValues)
+            .where(
+              and(
+                inArray(indicatorValues.indicatorId, indicatorIds),
+                between(indicatorValues.fiscalYear, Math.min(...years) - 3, Math.max(...years)),
+              ),
+            ),
+          db
+            .select()
+            .from(targetRevisions)
+            .where(inArray(targetRevisions.indicatorId, indicatorIds))
+            .orderBy(asc(targetRevisions.revisedOn), asc(targetRevisions.createdAt)),
+        ]);
+
+  const yearOfSheet = new Map(sheetRows.map((s) => [s.id, s.fiscalYear]));
+  const goalsBySheet = groupBy(goalRows, (g) => g.sheetId);
+  const placedByGoal = groupBy(placed, (p) => p.placement.goalId);
+  const valuesByIndicator = groupBy(valueRows, (v) => v.indicatorId);
+  const revisionsByIndicator = groupBy(revisionRows, (r) => r.indicatorId);
+
+  return sheetRows.map((sheet) => {
+    const fy = yearOfSheet.get(sheet.id) ?? sheet.fiscalYear;
+    return {
+      sheet,
+      goals: (goalsBySheet.get(sheet.id) ?? []).map((goal) => ({
+        goal,
+        indicators: (placedByGoal.get(goal.id) ?? []).map(({ placement, indicator }) => ({
+          placement,
+          indicator,
+          values: (valuesByIndicator.get(indicator.id) ?? []).filter(
+            (v) => v.fiscalYear >= fy - 3 && v.fiscalYear <= fy,
+          ),
+          revisions: (revisionsByIndicator.get(indicator.id) ?? []).filter((r) => r.fiscalYear === fy),
+        })),
+      })),
+    };
+  });
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+/** The stored value of one kind for one year, or null. */
+export function storedValue(values: ValueRow[], fiscalYear: number, kind: ValueRow['kind']): ValueRow | null {
+  return values.find((v) => v.fiscalYear === fiscalYear && v.kind === kind) ?? null;
+}
