@@ -18,8 +18,16 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /**
+   * Call `listener` with the id of every sheet whose committed content changed, whichever
+   * process changed it (see `notifySheetChanged`). Returns the function that stops listening.
+   */
+  onSheetChanged(listener: (sheetId: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** The channel a write announces changed sheets on; delivered to listeners on commit. */
+export const sheetChangesChannel = 'mokuhyo_sheet_changes';
 
 export type DatabaseOptions =
   | { engine: 'postgres'; url: string }
@@ -35,7 +43,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
-    return { db: db as unknown as Db, engine: 'postgres', close: () => pool.end() };
+    const listeners: pg.Client[] = [];
+    return {
+      db: db as unknown as Db,
+      engine: 'postgres',
+      onSheetChanged: async (listener) => {
+        const client = new pg.Client({ connectionString: options.url });
+        await client.connect();
+        client.on('notification', (message) => {
+          if (message.channel === sheetChangesChannel && message.payload) listener(message.payload);
+        });
+        await client.query(`LISTEN ${sheetChangesChannel}`);
+        listeners.push(client);
+        return () => client.end();
+      },
+      close: async () => {
+        await Promise.all(listeners.map((client) => client.end().catch(() => {})));
+        await pool.end();
+      },
+    };
   }
   const release = 'dataDir' in options ? lockDataDir(options.dataDir) : () => {};
   try {
@@ -45,6 +71,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db: db as unknown as Db,
       engine: 'pglite',
+      onSheetChanged: async (listener) => {
+        const unlisten = await client.listen(sheetChangesChannel, listener);
+        return () => unlisten();
+      },
       close: async () => {
         await client.close();
         release();

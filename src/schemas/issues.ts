@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 /** One thing wrong with an input, by the path of the field it concerns. */
 export interface FieldIssue {
   /** e.g. `sheets[3].goals[1].indicators[0].target.value`; '' for the input as a whole. */
@@ -16,6 +14,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-export function issuesFromZod(error: z.ZodError): FieldIssue[] {
+/** Any zod error (classic or core) as field issues. */
+export function issuesFromZod(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): FieldIssue[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }

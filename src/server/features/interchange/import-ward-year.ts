@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
+import { notifySheetChanged } from '../../../db/notify';
 import {
   goals,
   indicators,
@@ -82,13 +83,14 @@ export async function importWardYear(
       updatedSheets: 0,
     };
     for (const [position, sheet] of file.sheets.entries()) {
-      const created = await writeSheet(tx, {
+      const { sheetId, created } = await writeSheet(tx, {
         municipalityId,
         wardId,
         fiscalYear: file.fiscalYear,
         position,
         sheet,
       });
+      await notifySheetChanged(tx, [sheetId]);
       if (created) summary.createdSheets++;
       else summary.updatedSheets++;
       summary.goals += sheet.goals.length;
@@ -172,7 +174,7 @@ interface WriteSheet {
   sheet: SheetFile;
 }
 
-/** Write one sheet; returns true when it was new. */
+/** Write one sheet; says whether it was new. */
 async function writeSheet(tx: Tx, { municipalityId, wardId, fiscalYear, position, sheet }: WriteSheet) {
   const base = { municipalityId, wardId };
   const parentId = sheet.organization
@@ -295,7 +297,7 @@ async function writeSheet(tx: Tx, { municipalityId, wardId, fiscalYear, position
     ),
   );
   if (revisions.length > 0) await tx.insert(targetRevisions).values(revisions);
-  return !existing;
+  return { sheetId, created: !existing };
 }
 
 function valueRow(indicatorId: string, fiscalYear: number, kind: 'target' | 'result', cell: Cell) {

@@ -80,7 +80,9 @@ describe('a bad import writes nothing', () => {
   }
 
   it('names the bad field by its path when a value is not a number, and writes no row', async () => {
-    const bad = structuredClone(sample) as unknown as { sheets: { goals: { indicators: { target: unknown }[] }[] }[] };
+    const bad = structuredClone(sample) as unknown as {
+      sheets: { goals: { indicators: { target: unknown }[] }[] }[];
+    };
     const target = bad.sheets[3]?.goals[1]?.indicators[0];
     if (!target) throw new Error('sample changed');
     target.target = { text: '7回', value: '7回' };

@@ -1,0 +1,68 @@
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Database } from '../db/client';
+import type { AppEnv } from './app-env';
+import { exportRoutes } from './features/interchange/interchange.routes';
+import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
+import { SheetCache } from './features/sheets/sheet-cache';
+import { sheetsRoutes } from './features/sheets/sheets.routes';
+import { handleError, handleNotFound } from './middleware/errors';
+import { webApp } from './web-app';
+
+export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface CreateAppOptions {
+  database: Database;
+  /** The built web app; defaults to dist/web. */
+  webRoot?: string;
+}
+
+/** The whole HTTP app over one open database. `dispose` stops its change listener. */
+export async function createApp({ database, webRoot = defaultWebRoot }: CreateAppOptions) {
+  const cache = new SheetCache();
+  const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
+
+  const api = new Hono<AppEnv>()
+    .route('/v1/wards', wardsRoutes())
+    .route('/v1/organizations', organizationsRoutes())
+    .route('/v1/sheets', sheetsRoutes(cache))
+    .route('/v1/export', exportRoutes())
+    .get('/health', (c) => c.json({ status: 'ok', database: database.engine }))
+    .notFound(handleNotFound);
+
+  const app = new Hono<AppEnv>()
+    .use(requestId())
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+        referrerPolicy: 'same-origin',
+      }),
+    )
+    .use(async (c, next) => {
+      c.set('db', database.db);
+      await next();
+    })
+    .route('/api', api)
+    .all('/api/*', handleNotFound)
+    .route('/', webApp(webRoot))
+    .onError(handleError);
+  // Sub-apps keep their own error handlers unless told: route every error through one place.
+  api.onError(handleError);
+
+  return { app, cache, dispose: stopListening };
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>['app'];

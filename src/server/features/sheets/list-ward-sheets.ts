@@ -1,0 +1,85 @@
+import { and, asc, countDistinct, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { goals, placements, sheets } from '../../../db/schema';
+import type { SheetStatus } from '../../../domain/sheet-status';
+import type { WardYearSheets } from '../../../schemas/sheet';
+import { findWard } from '../organizations/find-ward';
+import { listWardYears } from '../organizations/list-wards';
+import { sheetTitle } from './present-sheet';
+
+export interface ListWardSheetsOptions {
+  ward: string;
+  municipality?: string | undefined;
+  fiscalYear: number;
+  statuses?: readonly SheetStatus[];
+}
+
+const countWhere = (evaluation: string) =>
+  sql<number>`(count(${placements.id}) filter (where ${placements.evaluation} = ${evaluation}))::int`;
+
+/** A 部区's sheets of one year, with their goal, indicator and evaluation counts. */
+export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Promise<WardYearSheets> {
+  const ward = await findWard(db, options);
+  const rows = await db
+    .select({
+      id: sheets.id,
+      organizationId: sheets.organizationId,
+      fiscalYear: sheets.fiscalYear,
+      departmentName: sheets.departmentName,
+      organizationName: sheets.organizationName,
+      status: sheets.status,
+      goalCount: countDistinct(goals.id),
+      indicatorCount: sql<number>`count(${placements.id})::int`,
+      achieved: countWhere('達成'),
+      partly: countWhere('一部未達成'),
+      notAchieved: countWhere('未達成'),
+      unevaluated: sql<number>`(count(${placements.id}) filter (where ${placements.evaluation} is null))::int`,
+    })
+    .from(sheets)
+    .leftJoin(goals, eq(goals.sheetId, sheets.id))
+    .leftJoin(placements, eq(placements.goalId, goals.id))
+    .where(
+      and(
+        eq(sheets.wardId, ward.id),
+        eq(sheets.fiscalYear, options.fiscalYear),
+        options.statuses ? inArray(sheets.status, [...options.statuses]) : undefined,
+      ),
+    )
+    .groupBy(sheets.id)
+    .orderBy(asc(sheets.position), asc(sheets.departmentName));
+
+  const summaries = rows.map((r) => ({
+    id: r.id,
+    organizationId: r.organizationId,
+    fiscalYear: r.fiscalYear,
+    departmentName: r.departmentName,
+    organizationName: r.organizationName,
+    title: sheetTitle(r),
+    status: r.status,
+    goalCount: Number(r.goalCount),
+    indicatorCount: r.indicatorCount,
+    evaluations: { 達成: r.achieved, 一部未達成: r.partly, 未達成: r.notAchieved, 未評価: r.unevaluated },
+  }));
+  const sum = (pick: (s: (typeof summaries)[number]) => number) => summaries.reduce((n, s) => n + pick(s), 0);
+  const [wardWithYears] = await listWardYears(db, { wardId: ward.id, statuses: options.statuses });
+  return {
+    ward: wardWithYears ?? {
+      id: ward.id,
+      name: ward.name,
+      municipality: ward.municipalityName,
+      fiscalYears: [],
+    },
+    fiscalYear: options.fiscalYear,
+    sheets: summaries,
+    totals: {
+      goals: sum((s) => s.goalCount),
+      indicators: sum((s) => s.indicatorCount),
+      evaluations: {
+        達成: sum((s) => s.evaluations.達成),
+        一部未達成: sum((s) => s.evaluations.一部未達成),
+        未達成: sum((s) => s.evaluations.未達成),
+        未評価: sum((s) => s.evaluations.未評価),
+      },
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { actualYears } from '../../../domain/fiscal-year';
+import type { SheetDetail, ValueCell } from '../../../schemas/sheet';
+import type { WardRef } from '../organizations/find-ward';
+import { type SheetRecord, storedValue, type ValueRow } from './load-sheets';
+
+/** The name a sheet goes by in lists and titles: the 課/機関 when printed, else the 部. */
+export function sheetTitle(sheet: { departmentName: string; organizationName: string | null }): string {
+  return sheet.organizationName ?? sheet.departmentName;
+}
+
+/** A sheet as the read API shows it. */
+export function presentSheet(
+  { sheet, goals }: SheetRecord,
+  ward: Pick<WardRef, 'id' | 'name' | 'municipalityName'>,
+): SheetDetail {
+  const fy = sheet.fiscalYear;
+  return {
+    id: sheet.id,
+    organizationId: sheet.organizationId,
+    fiscalYear: fy,
+    municipality: ward.municipalityName,
+    ward: { id: ward.id, name: ward.name },
+    departmentName: sheet.departmentName,
+    organizationName: sheet.organizationName,
+    title: sheetTitle(sheet),
+    phone: sheet.phone,
+    createdOn: sheet.createdOn,
+    revisedOn: sheet.revisedOn,
+    evaluatedOn: sheet.evaluatedOn,
+    purpose: sheet.purpose,
+    approach: sheet.approach,
+    outcome: sheet.outcome,
+    status: sheet.status,
+    version: sheet.version,
+    goals: goals.map(({ goal, indicators }) => ({
+      id: goal.id,
+      no: goal.no,
+      parentNo: goal.parentNo,
+      text: goal.text,
+      initiatives: goal.initiatives,
+      indicators: indicators.map(({ placement, indicator, values, revisions }) => ({
+        placementId: placement.id,
+        indicatorId: indicator.id,
+        name: indicator.name,
+        unit: indicator.unit,
+        direction: indicator.direction,
+        actuals: actualYears(fy).map((year) => ({
+          fiscalYear: year,
+          ...valueCell(storedValue(values, year, 'result')),
+        })),
+        target: valueCell(storedValue(values, fy, 'target')),
+        result: valueCell(storedValue(values, fy, 'result')),
+        note: placement.note,
+        achievement: placement.achievement,
+        evaluation: placement.evaluation,
+        revisions: revisions.map((r) => ({
+          from: { text: r.fromText, value: r.fromValue },
+          to: { text: r.toText, value: r.toValue },
+          revisedOn: r.revisedOn,
+          reason: r.reason,
+        })),
+      })),
+    })),
+  };
+}
+
+function valueCell(row: ValueRow | null): ValueCell {
+  return { text: row?.text ?? null, value: row?.value ?? null, breakdown: row?.breakdown ?? [] };
+}

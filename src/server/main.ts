@@ -1,0 +1,60 @@
+import { serve } from '@hono/node-server';
+import { openDatabase } from '../db/client';
+import { loadSampleIfEmpty } from '../db/seed/load-sample';
+import { createApp } from './app';
+import { parseEnv } from './env';
+
+/**
+ * Start mokuhyo: listen at once (answering 503 while starting, so a load balancer can wait on
+ * /api/health), open and migrate the database, load the sample on first start, then serve.
+ */
+async function main() {
+  const env = parseEnv();
+  const started = performance.now();
+  let handler: (request: Request) => Response | Promise<Response> = () =>
+    Response.json({ status: 'starting', message: '起動中です。しばらくお待ちください。' }, { status: 503 });
+  const server = serve(
+    { fetch: (request) => handler(request), port: env.PORT, hostname: env.HOST },
+    (info) => {
+      console.log(
+        `mokuhyo: http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}/ で待ち受けています`,
+      );
+    },
+  );
+
+  const database = env.DATABASE_URL
+    ? await openDatabase({ engine: 'postgres', url: env.DATABASE_URL })
+    : await openDatabase({ engine: 'pglite', dataDir: env.dataDir });
+  console.log(
+    database.engine === 'postgres'
+      ? 'データベース: PostgreSQL (DATABASE_URL)'
+      : `データベース: 組み込み PGlite (${env.dataDir})`,
+  );
+  if (env.MOKUHYO_SAMPLE_DATA === 'on') {
+    const loaded = await loadSampleIfEmpty(database.db);
+    if (loaded)
+      console.log(
+        `サンプルデータを読み込みました: ${loaded.municipality}${loaded.ward} ${loaded.sheets}シート`,
+      );
+  }
+  const { app, dispose } = await createApp({ database });
+  handler = (request) => app.fetch(request);
+  console.log(`準備完了 (${Math.round(performance.now() - started)} ms)`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    await dispose();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

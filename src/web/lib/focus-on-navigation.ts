@@ -1,0 +1,21 @@
+import { useRouterState } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
+
+/**
+ * After a client-side navigation, moves focus to the new page's <h1> so that screen reader users
+ * hear where they are (a full page load would have done the same). The first render is left alone.
+ */
+export function useFocusOnNavigation(): void {
+  const href = useRouterState({ select: (state) => state.resolvedLocation?.href });
+  const previous = useRef<string | undefined>(undefined);
+
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = href;
+    if (before === undefined || href === undefined || before === href) return;
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
+  }, [href]);
+}

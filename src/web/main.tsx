@@ -1,0 +1,37 @@
+import '@fontsource/biz-udpgothic/400.css';
+import '@fontsource/biz-udpgothic/700.css';
+import '@digital-go-jp/design-tokens/dist/tokens.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/tables.css';
+import './styles/sheet.css';
+import './styles/print.css';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { isClientError } from './lib/api';
+import { createAppRouter } from './router';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 60_000,
+      // A missing sheet stays missing: retry only failures that may pass.
+      retry: (failureCount, error) => !isClientError(error) && failureCount < 2,
+    },
+  },
+});
+
+const router = createAppRouter(queryClient);
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('#root is missing from index.html');
+
+createRoot(rootElement).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+
+/** The web app: built into dist/web, which the server serves with an index.html fallback. */
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    // Fonts stay separate files: inlining them would bloat the CSS for every page.
+    assetsInlineLimit: 0,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+    },
+  },
+});
