@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { directions, evaluations } from '../domain/evaluation';
 import { sheetStatuses } from '../domain/sheet-status';
+import { z } from './zod';
 
 /**
  * The interchange format: one 部区's sheets of one fiscal year, in the shape of
@@ -12,20 +12,20 @@ const longText = z.string().max(20_000, '20,000文字以内で入力してくだ
 const shortText = z.string().trim().min(1, '入力してください').max(200, '200文字以内で入力してください');
 const isoDate = z.iso.date('日付は YYYY-MM-DD の形式で入力してください');
 
-export const cellSchema = z.object({
+export const cellSchema = z.strictObject({
   text: z.string().max(2_000, '2,000文字以内で入力してください').nullable(),
   value: z.number('数値または null を指定してください').finite('有限の数値を指定してください').nullable(),
 });
 export type Cell = z.infer<typeof cellSchema>;
 
-export const revisionSchema = z.object({
+export const revisionSchema = z.strictObject({
   from: cellSchema,
   to: cellSchema,
   revisedOn: isoDate,
   reason: z.string().trim().min(1, '修正理由を入力してください').max(2_000),
 });
 
-export const indicatorSchema = z.object({
+export const indicatorSchema = z.strictObject({
   name: shortText.max(500, '500文字以内で入力してください'),
   unit: z.string().max(50, '50文字以内で入力してください').nullable(),
   actuals: z.record(z.string().regex(/^\d{4}$/, '実績の年度は西暦4桁で指定してください'), cellSchema),
@@ -38,7 +38,7 @@ export const indicatorSchema = z.object({
   revisions: z.array(revisionSchema).optional(),
 });
 
-export const goalSchema = z.object({
+export const goalSchema = z.strictObject({
   no: z.number().int('整数で指定してください').min(1, '1以上の番号を指定してください').max(99),
   parentNo: z
     .number()
@@ -51,7 +51,7 @@ export const goalSchema = z.object({
   indicators: z.array(indicatorSchema),
 });
 
-export const sheetSchema = z.object({
+export const sheetSchema = z.strictObject({
   department: shortText,
   organization: shortText.nullable(),
   phone: z.string().max(50, '50文字以内で入力してください').nullable(),
@@ -65,7 +65,7 @@ export const sheetSchema = z.object({
   status: z.enum(sheetStatuses).optional(),
 });
 
-export const wardYearFileSchema = z.object({
+export const wardYearFileSchema = z.strictObject({
   municipality: shortText,
   ward: shortText,
   fiscalYear: z.number().int('整数で指定してください').min(1989).max(2100),

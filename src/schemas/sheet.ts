@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { directions, evaluations } from '../domain/evaluation';
 import { sheetStatuses } from '../domain/sheet-status';
+import { z } from './zod';
 
 /** What the read API returns. The web app parses responses with these same schemas. */
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import { z } from '../schemas/zod';
 
 const envSchema = z.object({
   PORT: z.coerce

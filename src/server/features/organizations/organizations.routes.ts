@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
 import { listOrganizations } from './list-organizations';

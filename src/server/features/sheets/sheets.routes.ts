@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { parseFiscalYear } from '../../../domain/fiscal-year';
+import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
 import { getSheet } from './get-sheet';

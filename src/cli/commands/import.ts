@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { AppError } from '../../server/app-error';
+import { importWardYear } from '../../server/features/interchange/import-ward-year';
+import { openConfiguredDatabase } from '../open-database';
+import { progressBar } from '../progress';
+
+/** `mokuhyo import FILE`: load a ward year's interchange JSON, all or nothing. */
+export async function importCommand(args: string[]): Promise<void> {
+  const [path] = args;
+  if (!path || args.length > 1) throw new AppError('invalid', '使い方: mokuhyo import ファイル.json');
+  let input: unknown;
+  try {
+    input = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'ファイルが見つかりません'
+        : 'JSON として読めません';
+    throw new AppError('invalid', `${path}: ${reason}。`);
+  }
+  const database = await openConfiguredDatabase();
+  try {
+    const bar = progressBar('取り込み中');
+    const summary = await importWardYear(database.db, input, { onProgress: bar.update });
+    bar.done();
+    console.log(
+      `${summary.municipality}${summary.ward} ${summary.fiscalYear}年度: ` +
+        `${summary.sheets}シート（新規${summary.createdSheets}・更新${summary.updatedSheets}）、` +
+        `組織目標${summary.goals}件、指標${summary.indicators}件を取り込みました。`,
+    );
+  } finally {
+    await database.close();
+  }
+}

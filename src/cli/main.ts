@@ -1,0 +1,46 @@
+import { AppError } from '../server/app-error';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+
+const help = `mokuhyo — 組織目標管理シート
+
+使い方:
+  mokuhyo import ファイル.json           部区・年度のシート（交換形式 JSON）を取り込みます（全件成功か、何もしないかのどちらかです）
+  mokuhyo export --year 2022 --ward 北区  部区・年度のシートを交換形式 JSON で書き出します [--municipality 新潟市] [--out ファイル]
+
+データベースはサーバーと同じ環境変数で選びます: DATABASE_URL（PostgreSQL）、なければ MOKUHYO_DATA_DIR（組み込み、既定 ./data）。`;
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  import: importCommand,
+  export: exportCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(help);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`不明なコマンドです: ${name}\n\n${help}`);
+    return 2;
+  }
+  try {
+    await command(args);
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) {
+      console.error(error.message);
+      for (const issue of error.issues) console.error(`  ${issue.path || '(全体)'}: ${issue.message}`);
+      return 1;
+    }
+    if (error instanceof Error && (error.name === 'DataDirLockedError' || 'code' in error)) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
