@@ -3,8 +3,8 @@ import { createRootRouteWithContext, createRoute, createRouter, notFound } from 
 import { AppLayout } from './components/AppLayout';
 import { ErrorPage, NotFoundPage, PendingPage } from './components/StatusPages';
 import { SheetPage } from './features/sheet/SheetPage';
-import { WardListPage } from './features/wards/WardListPage';
 import { WardSheetsPage } from './features/ward-sheets/WardSheetsPage';
+import { WardListPage } from './features/wards/WardListPage';
 import { isNotFoundError } from './lib/api';
 import { sheetQuery, wardsQuery, wardYearSheetsQuery } from './lib/queries';
 
@@ -38,8 +38,11 @@ const wardSheetsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/years/$fiscalYear/wards/$wardName',
   params: {
-    parse: (raw) => ({ fiscalYear: /^\d{4}$/.test(raw.fiscalYear) ? Number(raw.fiscalYear) : Number.NaN }),
-    stringify: (params) => ({ fiscalYear: String(params.fiscalYear) }),
+    parse: (raw) => ({
+      fiscalYear: /^\d{4}$/.test(raw.fiscalYear) ? Number(raw.fiscalYear) : Number.NaN,
+      wardName: raw.wardName,
+    }),
+    stringify: (params) => ({ fiscalYear: String(params.fiscalYear), wardName: params.wardName }),
   },
   validateSearch: (search: Record<string, unknown>): { municipality?: string } =>
     typeof search.municipality === 'string' && search.municipality !== ''
@@ -58,7 +61,8 @@ const wardSheetsRoute = createRoute({
 const sheetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sheets/$sheetId',
-  loader: ({ context, params }) => ensure(() => context.queryClient.ensureQueryData(sheetQuery(params.sheetId))),
+  loader: ({ context, params }) =>
+    ensure(() => context.queryClient.ensureQueryData(sheetQuery(params.sheetId))),
   component: SheetPage,
 });
 

@@ -1,22 +1,13 @@
 import { Link, Outlet } from '@tanstack/react-router';
-import type { MouseEvent } from 'react';
 import { useFocusOnNavigation } from '../lib/focus-on-navigation';
 import { appName } from '../lib/use-document-title';
-
-function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
-  const main = document.getElementById('main');
-  if (!main) return;
-  event.preventDefault();
-  main.focus();
-  main.scrollIntoView();
-}
 
 /** The application chrome around every page: skip link, header, main, footer. Hidden in print. */
 export function AppLayout() {
   useFocusOnNavigation();
   return (
     <>
-      <a className="skip-link app-chrome" href="#main" onClick={skipToMain}>
+      <a className="skip-link app-chrome" href="#main">
         本文へ移動
       </a>
       <header className="site-header app-chrome">

@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import type { Ward } from '../../../schemas/sheet';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
+import type { Ward } from '../../../schemas/sheet';
 import { wardsQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 

@@ -1,0 +1,160 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Every child the bench started and has not yet seen exit; killed on any way out. */
+const running = new Set<ChildProcess>();
+
+export interface StartOptions {
+  /** Shown in messages. */
+  name: string;
+  /** The script run as `node --import tsx <script>`. */
+  script: string;
+  cwd: string;
+  env: Record<string, string>;
+}
+
+/** A child `node --import tsx` process whose output is kept line by line. */
+export class ChildServer {
+  readonly name: string;
+  readonly process: ChildProcess;
+  readonly spawnedAt: number;
+  readonly lines: string[] = [];
+  readonly stderr: string[] = [];
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Aborts when the process exits, so waits on it stop early. */
+  readonly exitSignal: AbortSignal;
+  readonly #lineWaiters: Array<{ pattern: RegExp; resolve: (match: RegExpMatchArray) => void }> = [];
+
+  constructor({ name, script, cwd, env }: StartOptions) {
+    this.name = name;
+    const controller = new AbortController();
+    this.exitSignal = controller.signal;
+    this.spawnedAt = performance.now();
+    this.process = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running.add(this.process);
+    this.exited = new Promise((resolve) => {
+      this.process.once('exit', (code, signal) => {
+        running.delete(this.process);
+        controller.abort(
+          new Error(`${name} exited (code ${code}, signal ${signal}): ${this.stderr.join('\n').slice(-800)}`),
+        );
+        resolve({ code, signal });
+      });
+    });
+    this.process.once('error', (error) => controller.abort(error));
+    splitLines(this.process.stdout, (line) => {
+      this.lines.push(line);
+      for (const waiter of [...this.#lineWaiters]) {
+        const match = line.match(waiter.pattern);
+        if (match) {
+          this.#lineWaiters.splice(this.#lineWaiters.indexOf(waiter), 1);
+          waiter.resolve(match);
+        }
+      }
+    });
+    splitLines(this.process.stderr, (line) => this.stderr.push(line));
+  }
+
+  get pid(): number {
+    const pid = this.process.pid;
+    if (pid === undefined) throw new Error(`${this.name} has no pid (spawn failed)`);
+    return pid;
+  }
+
+  /** The first stdout line (already printed or still to come) matching `pattern`. */
+  waitForLine(pattern: RegExp, timeoutMs = 5_000): Promise<RegExpMatchArray> {
+    const seen = this.lines.map((line) => line.match(pattern)).find((match) => match !== null);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        pattern,
+        resolve: (match: RegExpMatchArray) => {
+          clearTimeout(timer);
+          resolve(match);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.#lineWaiters.splice(this.#lineWaiters.indexOf(waiter), 1);
+        reject(new Error(`${this.name}: no line matching ${pattern} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.#lineWaiters.push(waiter);
+    });
+  }
+
+  /** SIGTERM, wait for the exit (SIGKILL after `graceMs`); resolves with the time it took. */
+  async stop(graceMs = 10_000): Promise<number> {
+    const started = performance.now();
+    if (this.process.exitCode !== null || this.process.signalCode !== null) return 0;
+    this.process.kill('SIGTERM');
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+    return performance.now() - started;
+  }
+
+  /** Resident memory and its peak, from /proc (Linux only). */
+  memory(): { rssMiB: number; peakRssMiB: number } {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    return { rssMiB: procKiB(status, 'VmRSS') / 1024, peakRssMiB: procKiB(status, 'VmHWM') / 1024 };
+  }
+
+  /** User + system CPU time the process has used so far, in milliseconds. */
+  cpuMs(): number {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond();
+  }
+}
+
+function procKiB(status: string, field: string): number {
+  const match = status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+  if (!match?.[1]) throw new Error(`no ${field} in /proc status`);
+  return Number(match[1]);
+}
+
+let ticks: number | undefined;
+function clockTicksPerSecond(): number {
+  if (ticks === undefined) {
+    try {
+      ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticks = 100;
+    }
+  }
+  return ticks;
+}
+
+function splitLines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
+  if (!stream) return;
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop() ?? '';
+    for (const part of parts) onLine(part.replace(/\r$/, ''));
+  });
+  stream.on('end', () => {
+    if (rest) onLine(rest);
+  });
+}
+
+/** Stop every child still running: SIGTERM, then SIGKILL whatever is left after `graceMs`. */
+export async function stopAllChildren(graceMs = 5_000): Promise<void> {
+  const children = [...running];
+  if (children.length === 0) return;
+  const exits = children.map((child) => new Promise<void>((resolve) => child.once('exit', () => resolve())));
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.race([Promise.all(exits), sleep(graceMs)]);
+  for (const child of running) child.kill('SIGKILL');
+}
+
+/** Last resort on process exit (synchronous): SIGKILL any child still running. */
+export function killAllChildrenNow(): void {
+  for (const child of running) child.kill('SIGKILL');
+}

@@ -1,0 +1,405 @@
+/**
+ * mokuhyo performance bench: one-sheet API throughput against a bare node:http baseline,
+ * cold and warm start times, and the server's memory. Run with `npm run bench`
+ * (options: `npm run bench -- --duration 5 --rounds 1`). See bench/README.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { getFreePort, getJson, httpGet, waitFor200 } from './lib/http';
+import { combine, type LoadRun, measure, runAutocannon } from './lib/load';
+import { ChildServer, killAllChildrenNow, stopAllChildren } from './lib/processes';
+import { fmt, median, table } from './lib/report';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const resultsFile = join(root, 'bench', 'results', 'latest.json');
+const host = '127.0.0.1';
+const readyLine = /^準備完了 \((\d+) ms\)/;
+const targetRatio = 0.6;
+/** The whole bench must stay well under this; past it, children are killed and the bench fails. */
+const watchdogMs = 170_000;
+
+const { values: args } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '64' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '2' },
+    'warm-starts': { type: 'string', default: '3' },
+  },
+});
+const config = {
+  connections: positiveInt('connections', args.connections),
+  durationS: positiveInt('duration', args.duration),
+  warmupS: positiveInt('warmup', args.warmup),
+  rounds: positiveInt('rounds', args.rounds),
+  warmStarts: positiveInt('warm-starts', args['warm-starts']),
+};
+
+function positiveInt(name: string, text: string | undefined): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+const log = (message: string) => console.log(message);
+
+interface StartTiming {
+  /** Spawn → first HTTP answer of any status (503 while starting). */
+  toListeningMs: number;
+  /** Spawn → /api/health 200. */
+  toHealthyMs: number;
+  /** The server's own `準備完了 (N ms)`: from main() start to ready. */
+  readyLogMs: number;
+}
+
+interface Ward {
+  id: string;
+  name: string;
+  fiscalYears: number[];
+}
+interface SheetSummary {
+  id: string;
+  title: string;
+  departmentName: string;
+  organizationName: string | null;
+}
+
+function startApp(dataDir: string, port: number): ChildServer {
+  return new ChildServer({
+    name: 'mokuhyo server',
+    script: 'src/server/main.ts',
+    cwd: root,
+    // DATABASE_URL empty: always the embedded PGlite in `dataDir`, whatever the caller's env says.
+    env: {
+      PORT: String(port),
+      HOST: host,
+      MOKUHYO_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      MOKUHYO_SAMPLE_DATA: 'on',
+    },
+  });
+}
+
+async function timeStart(server: ChildServer, port: number): Promise<StartTiming> {
+  const { firstAnswerAt, healthyAt } = await waitFor200(`http://${host}:${port}/api/health`, {
+    intervalMs: 20,
+    deadlineMs: 60_000,
+    signal: server.exitSignal,
+  });
+  const ready = await server.waitForLine(readyLine, 5_000);
+  return {
+    toListeningMs: firstAnswerAt - server.spawnedAt,
+    toHealthyMs: healthyAt - server.spawnedAt,
+    readyLogMs: Number(ready[1]),
+  };
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function gitRevision(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+    const dirty =
+      execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit}+dirty` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const benchStarted = performance.now();
+  const cpuList = cpus();
+  const machine = {
+    node: process.version,
+    cpus: cpuList.length,
+    cpuModel: cpuList[0]?.model ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    revision: gitRevision(),
+  };
+  log(
+    `mokuhyo bench — ${machine.revision}, Node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), ` +
+      `load generator in this process`,
+  );
+
+  const work = mkdtempSync(join(tmpdir(), 'mokuhyo-bench-'));
+  try {
+    // ---- 2. Cold start, then warm starts on the same data directory --------------------------
+    const dataDir = join(work, 'data');
+    mkdirSync(dataDir);
+    const appPort = await getFreePort(host);
+    log(`\n[start] cold start: empty data dir ${dataDir}, port ${appPort}`);
+    let app = startApp(dataDir, appPort);
+    const cold = await timeStart(app, appPort);
+    await settle(1_000);
+    const coldIdle = app.memory();
+    log(
+      `  healthy after ${fmt(cold.toHealthyMs)} ms (answering 503 from ${fmt(cold.toListeningMs)} ms; ` +
+        `server says 準備完了 ${fmt(cold.readyLogMs)} ms); idle RSS ${fmt(coldIdle.rssMiB, 1)} MiB`,
+    );
+
+    const warm: Array<StartTiming & { previousStopMs: number }> = [];
+    for (let i = 1; i <= config.warmStarts; i++) {
+      const previousStopMs = await app.stop();
+      app = startApp(dataDir, appPort);
+      const timing = await timeStart(app, appPort);
+      warm.push({ ...timing, previousStopMs });
+      log(
+        `  warm start ${i}: healthy after ${fmt(timing.toHealthyMs)} ms (503 from ${fmt(timing.toListeningMs)} ms; ` +
+          `準備完了 ${fmt(timing.readyLogMs)} ms; previous process stopped in ${fmt(previousStopMs)} ms)`,
+      );
+    }
+    await settle(1_000);
+    const warmIdle = app.memory();
+    log(`  idle RSS after warm start ${fmt(warmIdle.rssMiB, 1)} MiB`);
+
+    // ---- 1. One-sheet API throughput: bare node:http vs the app ------------------------------
+    const base = `http://${host}:${appPort}`;
+    const wards = await getJson<Ward[]>(`${base}/api/v1/wards`);
+    const ward = wards.find((w) => w.name === '北区');
+    if (!ward?.fiscalYears.includes(2022))
+      throw new Error(`no 北区 2022 in /api/v1/wards: ${JSON.stringify(wards)}`);
+    const list = await getJson<{ sheets: SheetSummary[] }>(
+      `${base}/api/v1/sheets?fiscalYear=2022&ward=${encodeURIComponent('北区')}`,
+    );
+    const sheet = list.sheets.find((s) => s.title === '地域総務課');
+    if (!sheet)
+      throw new Error(`no 地域総務課 sheet in the list: ${list.sheets.map((s) => s.title).join(', ')}`);
+    const appUrl = `${base}/api/v1/sheets/${sheet.id}`;
+    const reference = await httpGet(appUrl);
+    if (reference.status !== 200) throw new Error(`GET ${appUrl} → ${reference.status}`);
+    const bodyFile = join(work, 'sheet.json');
+    writeFileSync(bodyFile, reference.body);
+
+    const barePort = await getFreePort(host);
+    const bare = new ChildServer({
+      name: 'bare server',
+      script: 'bench/bare-server.ts',
+      cwd: root,
+      env: { PORT: String(barePort), HOST: host, BODY_FILE: bodyFile, CONTENT_TYPE: reference.contentType },
+    });
+    const bareUrl = `http://${host}:${barePort}/api/v1/sheets/${sheet.id}`;
+    await waitFor200(bareUrl, { deadlineMs: 20_000, signal: bare.exitSignal });
+
+    const checkSample = async (when: string) => {
+      const samples = { app: await httpGet(appUrl), bare: await httpGet(bareUrl) };
+      for (const [name, response] of Object.entries(samples)) {
+        if (response.status !== 200) throw new Error(`${when}: ${name} answered ${response.status}`);
+        if (response.contentType !== reference.contentType) {
+          throw new Error(
+            `${when}: ${name} content-type ${response.contentType}, expected ${reference.contentType}`,
+          );
+        }
+        if (!response.body.equals(reference.body)) {
+          throw new Error(
+            `${when}: ${name} body (${response.body.length} bytes) differs from the sheet's bytes`,
+          );
+        }
+      }
+      log(
+        `  ${when}: both 200 ${reference.contentType}, identical ${fmt(reference.body.length)}-byte bodies ` +
+          `(headers: app ${samples.app.headerBytes} B, bare ${samples.bare.headerBytes} B)`,
+      );
+      return samples;
+    };
+    log(`\n[load] sheet 地域総務課 ${sheet.id}: app ${appUrl}, bare ${bareUrl}`);
+    const samples = await checkSample('sample before load');
+
+    const load = { connections: config.connections, duration: config.durationS };
+    log(`  warm-up ${config.warmupS} s each…`);
+    await runAutocannon(bareUrl, { ...load, duration: config.warmupS });
+    await runAutocannon(appUrl, { ...load, duration: config.warmupS });
+
+    const runs: { bare: LoadRun[]; app: LoadRun[] } = { bare: [], app: [] };
+    const describe = (run: LoadRun) =>
+      `${fmt(run.reqPerSec)} req/s, p50 ${fmt(run.latencyMs.p50)} ms, p99 ${fmt(run.latencyMs.p99)} ms, ` +
+      `errors ${run.errors}, non-2xx ${run.non2xx}, server CPU ${fmt(run.serverCpuUsPerRequest)} µs/req`;
+    for (let round = 1; round <= config.rounds; round++) {
+      const bareRun = await measure('bare', bareUrl, bare, load);
+      runs.bare.push(bareRun);
+      log(`  round ${round} bare: ${describe(bareRun)}`);
+      const appRun = await measure('app', appUrl, app, load);
+      runs.app.push(appRun);
+      log(`  round ${round} app:  ${describe(appRun)}`);
+    }
+    await checkSample('sample after load');
+    const appAfterLoad = app.memory();
+    const bareAfterLoad = bare.memory();
+
+    await bare.stop();
+    await app.stop();
+
+    // ---- 3. Summary ---------------------------------------------------------------------------
+    const bareAll = combine(runs.bare);
+    const appAll = combine(runs.app);
+    const ratios = {
+      reqPerSec: appAll.reqPerSec / bareAll.reqPerSec,
+      p50: appAll.latencyMs.p50 / bareAll.latencyMs.p50,
+      p99: appAll.latencyMs.p99 / bareAll.latencyMs.p99,
+      serverCpuPerRequest: appAll.serverCpuUsPerRequest / bareAll.serverCpuUsPerRequest,
+    };
+    const warmMedian = {
+      toListeningMs: median(warm.map((w) => w.toListeningMs)),
+      toHealthyMs: median(warm.map((w) => w.toHealthyMs)),
+      readyLogMs: median(warm.map((w) => w.readyLogMs)),
+      stopMs: median(warm.map((w) => w.previousStopMs)),
+    };
+    const totalMs = performance.now() - benchStarted;
+    const clean = [...runs.bare, ...runs.app].every((run) => run.errors === 0 && run.non2xx === 0);
+
+    const loadRow = (name: string, run: LoadRun) => [
+      name,
+      fmt(run.reqPerSec),
+      fmt(run.latencyMs.p50),
+      fmt(run.latencyMs.p99),
+      fmt(run.latencyMs.max),
+      String(run.errors),
+      String(run.non2xx),
+      fmt(run.bytesPerResponse),
+      fmt(run.serverCpuUsPerRequest),
+      fmt(run.serverCpuCores, 2),
+    ];
+    log(`\n===== mokuhyo bench summary (${machine.revision}, ${new Date().toISOString()}) =====`);
+    log(
+      `\nOne sheet: GET /api/v1/sheets/:id (地域総務課, ${fmt(reference.body.length)} bytes), ` +
+        `${config.connections} connections, ${config.rounds} × ${config.durationS} s per server, alternating`,
+    );
+    log(
+      table(
+        [
+          'server',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'errors',
+          'non-2xx',
+          'B/resp',
+          'CPU µs/req',
+          'CPU cores',
+        ],
+        [
+          loadRow('bare node:http', bareAll),
+          loadRow('mokuhyo app', appAll),
+          [
+            'app / bare',
+            fmt(ratios.reqPerSec, 2),
+            fmt(ratios.p50, 2),
+            fmt(ratios.p99, 2),
+            '',
+            '',
+            '',
+            '',
+            fmt(ratios.serverCpuPerRequest, 2),
+            '',
+          ],
+        ],
+      ),
+    );
+    log(
+      `req/s ratio app/bare ${fmt(ratios.reqPerSec, 2)} — target ≥ ${targetRatio}: ` +
+        `${ratios.reqPerSec >= targetRatio ? 'MET' : 'BELOW TARGET'}` +
+        `${clean ? '' : '  (!) some requests failed or were not 2xx: figures are not valid'}`,
+    );
+    log(
+      `load generator (this process) used ${fmt(appAll.loadGeneratorCpuCores, 2)} cores during the app runs`,
+    );
+
+    log('\nStart-up (spawn of `node --import tsx src/server/main.ts` → /api/health 200, polled every 20 ms)');
+    log(
+      table(
+        ['start', 'to 200 ms', 'to 503 ms', '準備完了 ms'],
+        [
+          ['cold (empty data dir)', fmt(cold.toHealthyMs), fmt(cold.toListeningMs), fmt(cold.readyLogMs)],
+          [
+            `warm (median of ${warm.length})`,
+            fmt(warmMedian.toHealthyMs),
+            fmt(warmMedian.toListeningMs),
+            fmt(warmMedian.readyLogMs),
+          ],
+          ...warm.map((w, i) => [
+            `  warm ${i + 1}`,
+            fmt(w.toHealthyMs),
+            fmt(w.toListeningMs),
+            fmt(w.readyLogMs),
+          ]),
+        ],
+      ),
+    );
+    log(`stop (SIGTERM → exit), median ${fmt(warmMedian.stopMs)} ms`);
+
+    log('\nMemory (VmRSS of the server process; peak = VmHWM)');
+    log(
+      table(
+        ['when', 'RSS MiB', 'peak MiB'],
+        [
+          ['app idle after cold start', fmt(coldIdle.rssMiB, 1), fmt(coldIdle.peakRssMiB, 1)],
+          ['app idle after warm start', fmt(warmIdle.rssMiB, 1), fmt(warmIdle.peakRssMiB, 1)],
+          ['app after load', fmt(appAfterLoad.rssMiB, 1), fmt(appAfterLoad.peakRssMiB, 1)],
+          ['bare after load', fmt(bareAfterLoad.rssMiB, 1), fmt(bareAfterLoad.peakRssMiB, 1)],
+        ],
+      ),
+    );
+    log(`\nbench took ${fmt(totalMs / 1000, 1)} s (build not included)`);
+
+    const results = {
+      generatedAt: new Date().toISOString(),
+      machine,
+      config: { ...config, host },
+      oneSheet: {
+        sheetId: sheet.id,
+        sheetTitle: sheet.title,
+        bodyBytes: reference.body.length,
+        contentType: reference.contentType,
+        headerBytes: { app: samples.app.headerBytes, bare: samples.bare.headerBytes },
+        bare: { ...bareAll, runs: runs.bare },
+        app: { ...appAll, runs: runs.app },
+        ratios,
+        targetReqPerSecRatio: targetRatio,
+        targetMet: ratios.reqPerSec >= targetRatio,
+        clean,
+      },
+      start: { cold, warm: { median: warmMedian, runs: warm } },
+      memoryMiB: {
+        appIdleAfterColdStart: coldIdle,
+        appIdleAfterWarmStart: warmIdle,
+        appAfterLoad,
+        bareAfterLoad,
+      },
+      totalMs,
+    };
+    mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    log(`figures written to ${resultsFile}`);
+    if (!clean) process.exitCode = 1;
+  } finally {
+    await stopAllChildren();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+process.on('exit', killAllChildrenNow);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.error(`\nbench: ${signal}, stopping the servers`);
+    killAllChildrenNow();
+    process.exit(130);
+  });
+}
+setTimeout(() => {
+  console.error(`bench: still running after ${watchdogMs / 1000} s, giving up`);
+  killAllChildrenNow();
+  process.exit(1);
+}, watchdogMs).unref();
+
+main().catch((error: unknown) => {
+  console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,42 @@
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium; never downloaded by Playwright. */
+const executablePath = '/usr/bin/chromium';
+
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+}
+
+export type RecordedPage = {
+  page: Page;
+  /** The URL of every request the page made, in order, including fonts, scripts and API calls. */
+  requests: string[];
+};
+
+/** A page in a fresh context that records every request, so a test can prove none left the origin. */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<RecordedPage> {
+  const context = await browser.newContext({ locale: 'ja-JP', ...options });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    requests.push(request.url());
+  });
+  return { page, requests };
+}
+
+/** Requests whose URL is not on the given origin (should always be empty). */
+export function requestsOutside(requests: string[], baseUrl: string): string[] {
+  const origin = new URL(baseUrl).origin;
+  return requests.filter((url) => !url.startsWith(`${origin}/`));
+}

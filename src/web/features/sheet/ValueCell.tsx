@@ -1,0 +1,32 @@
+import type { SheetIndicator, ValueCell as ValueCellData } from '../../../schemas/sheet';
+import { formatSheetDate } from './sheet-text';
+
+/** Short numbers line up on the right like in the spreadsheet; sentences read from the left. */
+function alignmentOf(cell: ValueCellData): string {
+  const text = cell.text ?? '';
+  return cell.value !== null && text.length <= 10 && !text.includes('\n') ? 'cell-value num' : 'cell-value';
+}
+
+/** One 実績/目標/結果 cell, showing the text exactly as written. */
+export function ValueCell({ cell }: { cell: ValueCellData }) {
+  return <td className={alignmentOf(cell)}>{cell.text ?? ''}</td>;
+}
+
+/** The target cell, with every mid-year revision under it: 「修正: 旧 → 新（令和4年9月30日）理由」. */
+export function TargetCell({ indicator }: { indicator: SheetIndicator }) {
+  const { target, revisions } = indicator;
+  return (
+    <td className={alignmentOf(target)}>
+      {target.text ?? ''}
+      {revisions.length > 0 && (
+        <ul className="revisions">
+          {revisions.map((revision) => (
+            <li key={`${revision.revisedOn}:${revision.to.text ?? ''}`}>
+              {`修正: ${revision.from.text ?? '（なし）'} → ${revision.to.text ?? '（なし）'}（${formatSheetDate(revision.revisedOn)}）${revision.reason}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </td>
+  );
+}
