@@ -1,0 +1,37 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { wardYearSheetsSchema } from '../src/schemas/sheet';
+import { axeViolations } from './axe';
+
+/** axe-core (WCAG 2.1 A/AA) must find nothing; on failure the violations are printed in full. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `axe-core WCAG 2.1 AA violations on ${label}:\n${violations.join('\n')}`).toEqual([]);
+}
+
+/** The id of a sheet of the sample (新潟市 北区 令和4年度), found through the public API. */
+export async function sampleSheetId(baseUrl: string, title: string): Promise<string> {
+  const params = new URLSearchParams({ fiscalYear: '2022', ward: '北区', municipality: '新潟市' });
+  const response = await fetch(`${baseUrl}/api/v1/sheets?${params}`);
+  const data = wardYearSheetsSchema.parse(await response.json());
+  const sheet = data.sheets.find((s) => s.title === title);
+  if (!sheet) throw new Error(`no sheet titled ${title} in the sample`);
+  return sheet.id;
+}
+
+/** Waits until the page's web fonts have loaded (before a screenshot or a PDF). */
+export async function fontsReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+}
+
+/** The text of the <dd> next to the header field labelled `label` (作成日, 年度, …). */
+export async function headerField(page: Page, label: string): Promise<string> {
+  return (
+    (await page
+      .locator('.sheet-fields dt', { hasText: new RegExp(`^${label}$`) })
+      .locator('+ dd')
+      .textContent()) ?? ''
+  );
+}

@@ -1,0 +1,162 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, openPage, requestsOutside } from './browser';
+import { expectAccessible, fontsReady, headerField, sampleSheetId } from './helpers';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a visitor reads and prints a goal sheet', () => {
+  test('from the ward list to the printed sheet of 地域総務課, without leaving the origin', async () => {
+    const { page, requests } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+
+    // 1. The home page lists the ward and its year.
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('heading', { level: 1, name: '部区・年度を選ぶ' }).waitFor();
+    expect(await page.title()).toBe('部区・年度を選ぶ | 組織目標管理シート');
+    await expectAccessible(page, '/');
+
+    // 2. The ward's sheets of 令和4年度, with totals and the JSON download.
+    await page.getByRole('link', { name: '新潟市 北区 — 令和4年度' }).click();
+    await page.getByRole('heading', { level: 1, name: /新潟市 北区 令和4年度/ }).waitFor();
+    expect(decodeURIComponent(page.url())).toContain('/years/2022/wards/北区');
+    expect(await page.title()).toContain('新潟市 北区 令和4年度');
+    const wardTable = page.getByRole('table', { name: /新潟市 北区 令和4年度/ });
+    expect(await wardTable.getByRole('row').count()).toBe(1 + 8 + 1);
+    const totals = wardTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '合計' }) });
+    expect(await totals.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['32', '43']));
+    const download = page.getByRole('link', { name: 'JSONでダウンロード' });
+    const href = (await download.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/api\/v1\/export\?/);
+    const exported = (await (await fetch(new URL(href, baseUrl))).json()) as { sheets: unknown[] };
+    expect(exported.sheets).toHaveLength(8);
+    await expectAccessible(page, 'the ward page');
+
+    // 3. One sheet in the official layout.
+    await page.getByRole('link', { name: '地域総務課', exact: true }).click();
+    await page.waitForURL(/\/sheets\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: /^組織目標管理シート/ }).waitFor();
+    expect(await page.title()).toContain('地域総務課 令和4年度');
+    expect(await headerField(page, '年度')).toBe('令和4年度');
+    expect(await headerField(page, '部区')).toBe('北区');
+    expect(await headerField(page, '組織名（部）')).toBe('地域総務課');
+    expect(await headerField(page, '作成日')).toBe('令和4年4月1日');
+    expect(await headerField(page, '修正日')).toBe('令和4年10月1日');
+    expect(await headerField(page, '評価日')).toBe('令和5年3月31日');
+    expect(await headerField(page, '問合せ先（電話番号）')).toBe('025-387-1150');
+
+    const sheetTable = page.getByRole('table', { name: /組織目標と指標/ });
+    for (const label of [
+      'No.',
+      '部区',
+      '組織目標',
+      '主な取組（事業）',
+      '指標',
+      '項目（単位）',
+      'R1実績',
+      'R2実績',
+      'R3実績',
+      'R4目標',
+      'R4結果',
+      '補足・参考指標',
+      '目標達成状況',
+      '評価',
+    ]) {
+      expect(await sheetTable.getByRole('columnheader', { name: label, exact: true }).count(), label).toBe(1);
+    }
+    const overtime = sheetTable
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: '定時退庁推進日実施率（％）', exact: true }) });
+    expect(await overtime.count()).toBe(1);
+    expect(await overtime.getByRole('cell', { name: '48.2', exact: true }).count()).toBe(1);
+    expect(await overtime.getByRole('cell', { name: '未達成', exact: true }).count()).toBe(1);
+    // Goal cells span their indicators' rows; one <tbody> per goal (4 goals on this sheet).
+    expect(await sheetTable.locator('tbody').count()).toBe(4);
+    await page.getByRole('heading', { name: /^取り組みについて/ }).waitFor();
+    await page.getByRole('heading', { name: /^取り組みの結果について/ }).waitFor();
+    await expectAccessible(page, 'the sheet page');
+
+    // 4. The 印刷 button opens the print dialog.
+    await page.evaluate(() => {
+      const w = window as unknown as { printCalls: number };
+      w.printCalls = 0;
+      window.print = () => {
+        w.printCalls += 1;
+      };
+    });
+    await page.getByRole('button', { name: '印刷' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
+
+    // 5. Printed: no application chrome, the sheet and its table remain, the header repeats.
+    await page.emulateMedia({ media: 'print' });
+    for (const chrome of ['.skip-link', '.site-header', '.site-footer', '.breadcrumbs', '.sheet-toolbar']) {
+      expect(await page.locator(chrome).isVisible(), `${chrome} is hidden in print`).toBe(false);
+    }
+    expect(await page.getByRole('button', { name: '印刷' }).isVisible()).toBe(false);
+    expect(await sheetTable.isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    expect(await sheetTable.locator('thead').evaluate((el) => getComputedStyle(el).display)).toBe(
+      'table-header-group',
+    );
+    await fontsReady(page);
+    const pdfDir = await mkdtemp(join(tmpdir(), 'mokuhyo-pdf-'));
+    try {
+      const pdfPath = join(pdfDir, 'sheet.pdf');
+      await page.pdf({ path: pdfPath, preferCSSPageSize: true });
+      const pdf = await readFile(pdfPath);
+      expect(pdf.length).toBeGreaterThan(10_000);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } finally {
+      await rm(pdfDir, { recursive: true, force: true });
+    }
+    await page.emulateMedia({ media: 'screen' });
+
+    // 6. Everything (scripts, styles, fonts, API calls) came from the app's own origin.
+    expect(requests.some((url) => url.includes('/api/v1/sheets/'))).toBe(true);
+    expect(requests.some((url) => /\.woff2$/.test(url))).toBe(true);
+    expect(requestsOutside(requests, baseUrl)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('the sheet is readable on a 375px wide screen: the table scrolls in a labelled region', async () => {
+    const sheetId = await sampleSheetId(baseUrl, '地域総務課');
+    const { page, requests } = await openPage(browser, { viewport: { width: 375, height: 812 } });
+    await page.goto(`${baseUrl}/sheets/${sheetId}`);
+    await page.getByRole('heading', { level: 1, name: /組織目標管理シート/ }).waitFor();
+
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(pageWidth, 'the page itself does not scroll sideways').toBeLessThanOrEqual(375);
+    const region = page.getByRole('region', { name: /組織目標と指標/ });
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    const scrolls = await region.evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(scrolls, 'the table scrolls inside its region').toBe(true);
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    await region.evaluate(
+      (el) =>
+        new Promise<void>((done) => {
+          const check = () => (el.scrollLeft > 0 ? done() : requestAnimationFrame(check));
+          check();
+        }),
+    );
+    expect(
+      await region.evaluate((el) => el.scrollLeft),
+      'arrow keys scroll the focused table',
+    ).toBeGreaterThan(0);
+
+    await expectAccessible(page, 'the sheet page at 375px');
+    expect(requestsOutside(requests, baseUrl)).toEqual([]);
+    await page.context().close();
+  });
+});
