@@ -6,7 +6,9 @@ let failed = 0;
 let skipped = 0;
 for (const name of readdirSync('.tmp').filter((n) => /^vitest-.*\.json$/.test(n))) {
   const report = JSON.parse(readFileSync(`.tmp/${name}`, 'utf8'));
-  console.log(`${name.replace(/^vitest-|\.json$/g, '')}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  console.log(
+    `${name.replace(/^vitest-|\.json$/g, '')}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`,
+  );
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;

@@ -1,5 +1,6 @@
 import { directions, evaluations } from '../domain/evaluation';
 import { sheetStatuses } from '../domain/sheet-status';
+import { plainText } from './text';
 import { z } from './zod';
 
 /**
@@ -8,12 +9,12 @@ import { z } from './zod';
  * files written by earlier versions keep importing.
  */
 
-const longText = z.string().max(20_000, '20,000文字以内で入力してください');
-const shortText = z.string().trim().min(1, '入力してください').max(200, '200文字以内で入力してください');
+const longText = plainText(20_000);
+const shortText = plainText(200).trim().min(1, '入力してください');
 const isoDate = z.iso.date('日付は YYYY-MM-DD の形式で入力してください');
 
 export const cellSchema = z.strictObject({
-  text: z.string().max(2_000, '2,000文字以内で入力してください').nullable(),
+  text: plainText(2_000).nullable(),
   value: z.number('数値または null を指定してください').finite('有限の数値を指定してください').nullable(),
 });
 export type Cell = z.infer<typeof cellSchema>;
@@ -22,12 +23,12 @@ export const revisionSchema = z.strictObject({
   from: cellSchema,
   to: cellSchema,
   revisedOn: isoDate,
-  reason: z.string().trim().min(1, '修正理由を入力してください').max(2_000),
+  reason: plainText(2_000).trim().min(1, '修正理由を入力してください'),
 });
 
 export const indicatorSchema = z.strictObject({
-  name: shortText.max(500, '500文字以内で入力してください'),
-  unit: z.string().max(50, '50文字以内で入力してください').nullable(),
+  name: plainText(500).trim().min(1, '入力してください'),
+  unit: plainText(50).nullable(),
   actuals: z.record(z.string().regex(/^\d{4}$/, '実績の年度は西暦4桁で指定してください'), cellSchema),
   target: cellSchema,
   result: cellSchema,
@@ -47,14 +48,14 @@ export const goalSchema = z.strictObject({
     .max(99)
     .nullable(),
   text: longText.min(1, '組織目標を入力してください'),
-  initiatives: z.array(z.string().max(2_000, '2,000文字以内で入力してください')),
+  initiatives: z.array(plainText(2_000)),
   indicators: z.array(indicatorSchema),
 });
 
 export const sheetSchema = z.strictObject({
   department: shortText,
   organization: shortText.nullable(),
-  phone: z.string().max(50, '50文字以内で入力してください').nullable(),
+  phone: plainText(50).nullable(),
   createdOn: isoDate.nullable(),
   revisedOn: isoDate.nullable(),
   evaluatedOn: isoDate.nullable(),

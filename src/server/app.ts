@@ -4,11 +4,14 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from '../db/client';
 import type { AppEnv } from './app-env';
+import { authRoutes } from './features/auth/auth.routes';
 import { exportRoutes } from './features/interchange/interchange.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
 import { SheetCache } from './features/sheets/sheet-cache';
 import { sheetsRoutes } from './features/sheets/sheets.routes';
+import { csrf } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
+import { session } from './middleware/session';
 import { webApp } from './web-app';
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -25,6 +28,9 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
   const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
 
   const api = new Hono<AppEnv>()
+    .use(session)
+    .use(csrf)
+    .route('/v1/auth', authRoutes())
     .route('/v1/wards', wardsRoutes())
     .route('/v1/organizations', organizationsRoutes())
     .route('/v1/sheets', sheetsRoutes(cache))

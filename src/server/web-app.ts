@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -20,7 +20,13 @@ export function webApp(root: string) {
       ),
     );
   }
-  const indexHtml = readFileSync(indexPath, 'utf8');
+  // Re-read index.html when a rebuild replaced it, so it never points at deleted assets.
+  let index = { mtimeMs: 0, html: '' };
+  const indexHtml = () => {
+    const { mtimeMs } = statSync(indexPath, { throwIfNoEntry: false }) ?? { mtimeMs: 0 };
+    if (mtimeMs !== index.mtimeMs) index = { mtimeMs, html: readFileSync(indexPath, 'utf8') };
+    return index.html;
+  };
   web.use(
     '/assets/*',
     serveStatic({
@@ -33,7 +39,7 @@ export function webApp(root: string) {
   web.use('*', serveStatic({ root }));
   web.get('*', (c) => {
     c.header('cache-control', 'no-cache');
-    return c.html(indexHtml);
+    return c.html(indexHtml());
   });
   return web;
 }

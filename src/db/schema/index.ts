@@ -1,3 +1,5 @@
+export * from './history';
 export * from './indicators';
 export * from './organizations';
 export * from './sheets';
+export * from './users';

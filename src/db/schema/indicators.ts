@@ -95,6 +95,13 @@ export const targetRevisions = pgTable(
     toValue: doublePrecision('to_value'),
     revisedOn: date('revised_on', { mode: 'string' }).notNull(),
     reason: text('reason').notNull(),
+    /** proposed → approved (shown in the ledger, target changed) or returned. Imports are approved. */
+    status: text('status', { enum: ['proposed', 'approved', 'returned'] })
+      .notNull()
+      .default('approved'),
+    proposedBy: uuid('proposed_by'),
+    decidedBy: uuid('decided_by'),
+    decisionComment: text('decision_comment'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('target_revisions_indicator_year').on(t.indicatorId, t.fiscalYear)],

@@ -58,6 +58,8 @@ export const sheets = pgTable(
     outcome: text('outcome'),
     status: text('status', { enum: sheetStatuses }).notNull().default('draft'),
     version: integer('version').notNull().default(1),
+    /** Who made the submission now awaiting a decision (nobody approves their own). */
+    submittedBy: uuid('submitted_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

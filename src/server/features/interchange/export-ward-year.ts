@@ -2,7 +2,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { sheets, wardYears } from '../../../db/schema';
 import { actualYears } from '../../../domain/fiscal-year';
-import type { SheetStatus } from '../../../domain/sheet-status';
+import type { Actor } from '../../../domain/roles';
+import { can, publicStatuses } from '../../../domain/sheet-policy';
 import type { Cell, IndicatorFile, SheetFile, WardYearFile } from '../../../schemas/interchange';
 import { AppError } from '../../app-error';
 import { findWard } from '../organizations/find-ward';
@@ -13,13 +14,14 @@ import {
   storedValue,
   type ValueRow,
 } from '../sheets/load-sheets';
+import { subjectOf } from '../sheets/sheet-access';
 
 export interface ExportWardYearOptions {
   municipality?: string | undefined;
   ward: string;
   fiscalYear: number;
-  /** Only sheets in these states (the public sees published sheets only). All when absent. */
-  statuses?: readonly SheetStatus[];
+  /** Who asks: only the sheets they may read are exported. Absent: everything (the command line). */
+  actor?: Actor | null;
 }
 
 /** A 部区's sheets of one year in the interchange format. */
@@ -36,14 +38,18 @@ export async function exportWardYear(db: Db, options: ExportWardYearOptions): Pr
       and(
         eq(sheets.wardId, ward.id),
         eq(sheets.fiscalYear, options.fiscalYear),
-        options.statuses ? inArray(sheets.status, [...options.statuses]) : undefined,
+        options.actor === null ? inArray(sheets.status, [...publicStatuses]) : undefined,
       ),
     )
     .orderBy(asc(sheets.position), asc(sheets.departmentName));
   if (!yearRow && sheetRows.length === 0) {
     throw new AppError('not_found', `${ward.name}の${options.fiscalYear}年度のシートはありません。`);
   }
-  const records = await loadSheetRecords(db, sheetRows);
+  const readable =
+    options.actor === undefined
+      ? sheetRows
+      : sheetRows.filter((s) => can(options.actor ?? null, 'read', subjectOf(s, ward.municipalityId)));
+  const records = await loadSheetRecords(db, readable);
   return {
     municipality: ward.municipalityName,
     ward: ward.name,

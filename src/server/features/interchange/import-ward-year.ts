@@ -2,26 +2,20 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
 import {
-  goals,
   indicators,
-  indicatorValues,
   municipalities,
   organizations,
-  placements,
   sheets,
   targetRevisions,
   wardYears,
 } from '../../../db/schema';
-import { parseCell } from '../../../domain/cell-value';
 import { actualYears } from '../../../domain/fiscal-year';
-import {
-  type Cell,
-  type SheetFile,
-  type WardYearFile,
-  wardYearFileSchema,
-} from '../../../schemas/interchange';
+import { diffSheets } from '../../../domain/sheet-diff';
+import { type SheetFile, type WardYearFile, wardYearFileSchema } from '../../../schemas/interchange';
 import { type FieldIssue, issuesFromZod } from '../../../schemas/issues';
 import { AppError } from '../../app-error';
+import { commandLineActor, type HistoryActor, loadSheetDocument, recordHistory } from '../sheets/history';
+import { writeSheetContent } from '../sheets/write-sheet-content';
 import { checkWardYearFile, unitName } from './check-ward-year-file';
 
 export interface ImportSummary {
@@ -36,6 +30,8 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
+  /** Who imports, for the history; the command line when absent. */
+  actor?: HistoryActor;
   /** Called after each sheet is written: (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -89,6 +85,7 @@ export async function importWardYear(
         fiscalYear: file.fiscalYear,
         position,
         sheet,
+        actor: options.actor ?? commandLineActor,
       });
       await notifySheetChanged(tx, [sheetId]);
       if (created) summary.createdSheets++;
@@ -167,6 +164,7 @@ async function ensureOrganization(
 }
 
 interface WriteSheet {
+  actor: HistoryActor;
   municipalityId: string;
   wardId: string;
   fiscalYear: number;
@@ -175,7 +173,10 @@ interface WriteSheet {
 }
 
 /** Write one sheet; says whether it was new. */
-async function writeSheet(tx: Tx, { municipalityId, wardId, fiscalYear, position, sheet }: WriteSheet) {
+async function writeSheet(
+  tx: Tx,
+  { municipalityId, wardId, fiscalYear, position, sheet, actor }: WriteSheet,
+) {
   const base = { municipalityId, wardId };
   const parentId = sheet.organization
     ? await ensureOrganization(tx, { ...base, parentId: wardId, name: sheet.department })
@@ -205,9 +206,9 @@ async function writeSheet(tx: Tx, { municipalityId, wardId, fiscalYear, position
     .from(sheets)
     .where(and(eq(sheets.organizationId, organizationId), eq(sheets.fiscalYear, fiscalYear)));
   let sheetId: string;
+  const before = existing ? await loadSheetDocument(tx, existing.id) : null;
   if (existing) {
     sheetId = existing.id;
-    await tx.delete(goals).where(eq(goals.sheetId, sheetId));
     await tx
       .update(sheets)
       .set({ ...header, version: sql`${sheets.version} + 1`, updatedAt: new Date() })
@@ -221,58 +222,32 @@ async function writeSheet(tx: Tx, { municipalityId, wardId, fiscalYear, position
     sheetId = row.id;
   }
 
-  const series = await matchSeries(tx, organizationId, sheet);
-  if (sheet.goals.length > 0) {
-    const goalRows = await tx
-      .insert(goals)
-      .values(
-        sheet.goals.map((g) => ({
-          sheetId,
-          no: g.no,
-          parentNo: g.parentNo,
-          text: g.text,
-          initiatives: g.initiatives,
-        })),
-      )
-      .returning({ id: goals.id });
-    const placementValues = sheet.goals.flatMap((g, gi) =>
-      g.indicators.map((ind, ii) => ({
-        goalId: goalRows[gi]?.id ?? '',
-        indicatorId: series[gi]?.[ii] ?? '',
-        position: ii,
+  const known = await matchSeries(tx, organizationId, sheet);
+  const series = await writeSheetContent(
+    tx,
+    { sheetId, organizationId, fiscalYear },
+    sheet.goals.map((g, gi) => ({
+      no: g.no,
+      parentNo: g.parentNo,
+      text: g.text,
+      initiatives: g.initiatives,
+      indicators: g.indicators.map((ind, ii) => ({
+        indicatorId: known[gi]?.[ii] ?? null,
+        name: ind.name,
+        unit: ind.unit,
+        direction: ind.direction ?? 'higher',
+        actuals: actualYears(fiscalYear).flatMap((year) => {
+          const cell = ind.actuals[String(year)];
+          return cell ? [{ fiscalYear: year, ...cell }] : [];
+        }),
+        target: ind.target,
+        result: ind.result,
         note: ind.note,
         achievement: ind.achievement,
         evaluation: ind.evaluation,
       })),
-    );
-    if (placementValues.length > 0) await tx.insert(placements).values(placementValues);
-  }
-
-  const values = sheet.goals.flatMap((g, gi) =>
-    g.indicators.flatMap((ind, ii) => {
-      const indicatorId = series[gi]?.[ii] ?? '';
-      return [
-        valueRow(indicatorId, fiscalYear, 'target', ind.target),
-        valueRow(indicatorId, fiscalYear, 'result', ind.result),
-        ...actualYears(fiscalYear)
-          .filter((year) => ind.actuals[String(year)] !== undefined)
-          .map((year) => valueRow(indicatorId, year, 'result', ind.actuals[String(year)] as Cell)),
-      ];
-    }),
+    })),
   );
-  if (values.length > 0) {
-    await tx
-      .insert(indicatorValues)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [indicatorValues.indicatorId, indicatorValues.fiscalYear, indicatorValues.kind],
-        set: {
-          text: sql`excluded.text`,
-          value: sql`excluded.value`,
-          breakdown: sql`excluded.breakdown`,
-        },
-      });
-  }
 
   const allSeries = series.flat();
   if (allSeries.length > 0) {
@@ -297,26 +272,24 @@ async function writeSheet(tx: Tx, { municipalityId, wardId, fiscalYear, position
     ),
   );
   if (revisions.length > 0) await tx.insert(targetRevisions).values(revisions);
+  const after = await loadSheetDocument(tx, sheetId);
+  await recordHistory(tx, {
+    sheetId,
+    actor,
+    kind: 'import',
+    comment: existing
+      ? '交換形式のファイルから取り込み（置き換え）'
+      : '交換形式のファイルから取り込み（新規）',
+    changes: before ? diffSheets(before, after, fiscalYear) : [],
+  });
   return { sheetId, created: !existing };
 }
 
-function valueRow(indicatorId: string, fiscalYear: number, kind: 'target' | 'result', cell: Cell) {
-  return {
-    indicatorId,
-    fiscalYear,
-    kind,
-    text: cell.text,
-    value: cell.value,
-    breakdown: parseCell(cell.text).breakdown,
-  };
-}
-
 /**
- * The series (indicator id) of each indicator of the sheet, by goal and position: the
- * organization's existing series of the same name, in order, else a new one. Name, unit and
- * direction are updated to what the file says.
+ * The existing series each indicator of the file continues: the organization's series of the
+ * same name, in order of creation; null where there is none (a new series is created).
  */
-async function matchSeries(tx: Tx, organizationId: string, sheet: SheetFile): Promise<string[][]> {
+async function matchSeries(tx: Tx, organizationId: string, sheet: SheetFile): Promise<(string | null)[][]> {
   const existing = await tx
     .select({ id: indicators.id, name: indicators.name })
     .from(indicators)
@@ -324,25 +297,5 @@ async function matchSeries(tx: Tx, organizationId: string, sheet: SheetFile): Pr
     .orderBy(asc(indicators.createdAt), asc(indicators.id));
   const unmatched = new Map<string, string[]>();
   for (const row of existing) unmatched.set(row.name, [...(unmatched.get(row.name) ?? []), row.id]);
-  const result: string[][] = [];
-  for (const goal of sheet.goals) {
-    const ids: string[] = [];
-    for (const ind of goal.indicators) {
-      const fields = { name: ind.name, unit: ind.unit, direction: ind.direction ?? 'higher' } as const;
-      const id = unmatched.get(ind.name)?.shift();
-      if (id) {
-        await tx.update(indicators).set(fields).where(eq(indicators.id, id));
-        ids.push(id);
-      } else {
-        const [row] = await tx
-          .insert(indicators)
-          .values({ organizationId, ...fields })
-          .returning({ id: indicators.id });
-        if (!row) throw new Error('insert returned no row');
-        ids.push(row.id);
-      }
-    }
-    result.push(ids);
-  }
-  return result;
+  return sheet.goals.map((goal) => goal.indicators.map((ind) => unmatched.get(ind.name)?.shift() ?? null));
 }

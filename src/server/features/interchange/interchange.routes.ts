@@ -7,11 +7,11 @@ import { exportWardYear } from './export-ward-year';
 export const exportRoutes = () =>
   new Hono<AppEnv>().get('/', validate('query', wardYearQuery), async (c) => {
     const query = c.req.valid('query');
-    const file = await exportWardYear(c.var.db, query);
+    const file = await exportWardYear(c.var.db, { ...query, actor: c.var.actor });
     const name = `${file.municipality}_${file.ward}_${file.fiscalYear}.json`;
     c.header(
       'content-disposition',
-      `inline; filename="ward-${file.fiscalYear}.json"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      `attachment; filename="ward-${file.fiscalYear}.json"; filename*=UTF-8''${encodeURIComponent(name)}`,
     );
     return c.json(file);
   });

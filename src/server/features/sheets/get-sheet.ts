@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import type { Db, Tx } from '../../../db/client';
 import { municipalities, organizations, sheets } from '../../../db/schema';
 import type { SheetStatus } from '../../../domain/sheet-status';
 import type { SheetDetail } from '../../../schemas/sheet';
@@ -14,7 +14,7 @@ export interface GetSheetOptions {
 }
 
 /** One sheet with everything it shows. */
-export async function getSheet(db: Db, { id, statuses }: GetSheetOptions): Promise<SheetDetail> {
+export async function getSheet(db: Db | Tx, { id, statuses }: GetSheetOptions): Promise<SheetDetail> {
   const [row] = await db
     .select({ sheet: sheets, wardName: organizations.name, municipalityName: municipalities.name })
     .from(sheets)

@@ -1,7 +1,8 @@
 import { and, asc, countDistinct, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { goals, placements, sheets } from '../../../db/schema';
-import type { SheetStatus } from '../../../domain/sheet-status';
+import type { Actor } from '../../../domain/roles';
+import { can, publicStatuses } from '../../../domain/sheet-policy';
 import type { WardYearSheets } from '../../../schemas/sheet';
 import { findWard } from '../organizations/find-ward';
 import { listWardYears } from '../organizations/list-wards';
@@ -11,7 +12,8 @@ export interface ListWardSheetsOptions {
   ward: string;
   municipality?: string | undefined;
   fiscalYear: number;
-  statuses?: readonly SheetStatus[];
+  /** Who is looking: only the sheets they may read are listed. */
+  actor: Actor | null;
 }
 
 const countWhere = (evaluation: string) =>
@@ -28,6 +30,8 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
       departmentName: sheets.departmentName,
       organizationName: sheets.organizationName,
       status: sheets.status,
+      wardId: sheets.wardId,
+      submittedBy: sheets.submittedBy,
       goalCount: countDistinct(goals.id),
       indicatorCount: sql<number>`count(${placements.id})::int`,
       achieved: countWhere('達成'),
@@ -42,13 +46,16 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
       and(
         eq(sheets.wardId, ward.id),
         eq(sheets.fiscalYear, options.fiscalYear),
-        options.statuses ? inArray(sheets.status, [...options.statuses]) : undefined,
+        options.actor ? undefined : inArray(sheets.status, [...publicStatuses]),
       ),
     )
     .groupBy(sheets.id)
     .orderBy(asc(sheets.position), asc(sheets.departmentName));
 
-  const summaries = rows.map((r) => ({
+  const readable = rows.filter((r) =>
+    can(options.actor, 'read', { ...r, municipalityId: ward.municipalityId }),
+  );
+  const summaries = readable.map((r) => ({
     id: r.id,
     organizationId: r.organizationId,
     fiscalYear: r.fiscalYear,
@@ -61,7 +68,10 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
     evaluations: { 達成: r.achieved, 一部未達成: r.partly, 未達成: r.notAchieved, 未評価: r.unevaluated },
   }));
   const sum = (pick: (s: (typeof summaries)[number]) => number) => summaries.reduce((n, s) => n + pick(s), 0);
-  const [wardWithYears] = await listWardYears(db, { wardId: ward.id, statuses: options.statuses });
+  const [wardWithYears] = await listWardYears(db, {
+    wardId: ward.id,
+    statuses: options.actor ? undefined : publicStatuses,
+  });
   return {
     ward: wardWithYears ?? {
       id: ward.id,

@@ -21,6 +21,7 @@ export interface PlacedIndicator {
   indicator: IndicatorRow;
   /** Every stored value of the indicator from three years before the sheet's year to its year. */
   values: ValueRow[];
+  /** The approved target revisions of the sheet's year (the ledger printed on the sheet). */
   revisions: RevisionRow[];
 }
 
@@ -69,7 +70,9 @@ export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Prom
           db
             .select()
             .from(targetRevisions)
-            .where(inArray(targetRevisions.indicatorId, indicatorIds))
+            .where(
+              and(inArray(targetRevisions.indicatorId, indicatorIds), eq(targetRevisions.status, 'approved')),
+            )
             .orderBy(asc(targetRevisions.revisedOn), asc(targetRevisions.createdAt)),
         ]);
 

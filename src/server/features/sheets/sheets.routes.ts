@@ -1,11 +1,24 @@
 import { Hono } from 'hono';
 import { parseFiscalYear } from '../../../domain/fiscal-year';
+import { snapshotStages } from '../../../domain/sheet-lifecycle';
+import {
+  decideRevisionSchema,
+  proposeRevisionSchema,
+  saveSheetSchema,
+  transitionSheetSchema,
+} from '../../../schemas/sheet-edit';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
+import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
-import { getSheet } from './get-sheet';
+import { getSnapshot, listHistory, listSnapshots } from './history';
 import { listWardSheets } from './list-ward-sheets';
+import { decideRevision, proposeRevision } from './revisions';
+import { saveSheet } from './save-sheet';
+import { authorize, loadSheetSubject } from './sheet-access';
 import type { SheetCache } from './sheet-cache';
+import { transitionSheet } from './transition-sheet';
+import { viewSheet } from './view-sheet';
 
 /** `?fiscalYear=` as people write it: 2022, 令和4年度, R4. */
 export const fiscalYearParam = z.string('年度を指定してください').transform((text, ctx) => {
@@ -24,17 +37,88 @@ export const wardYearQuery = z.object({
 });
 
 const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });
+const revisionParam = sheetParam.extend({ revisionId: z.uuid('申請の ID が正しくありません') });
+const snapshotParam = sheetParam.extend({
+  stage: z.enum(snapshotStages, '段階は plan・revision・evaluation のいずれかです'),
+});
 
 export function sheetsRoutes(cache: SheetCache) {
   return new Hono<AppEnv>()
     .get('/', validate('query', wardYearQuery), async (c) => {
-      return c.json(await listWardSheets(c.var.db, c.req.valid('query')));
+      return c.json(await listWardSheets(c.var.db, { ...c.req.valid('query'), actor: c.var.actor }));
     })
     .get('/:id', validate('param', sheetParam), async (c) => {
+      const view = await viewSheet(c.var.db, cache, c.var.actor, c.req.valid('param').id);
+      const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+      if (!view.shared) return c.body(view.body, 200, { ...headers, 'cache-control': 'private, no-store' });
+      const etag = view.etag ?? '';
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304, { etag });
+      return c.body(view.body, 200, { ...headers, etag, 'cache-control': 'no-cache' });
+    })
+    .put('/:id', validate('param', sheetParam), validate('json', saveSheetSchema), async (c) => {
+      const { actor, by } = signedIn(c);
       const { id } = c.req.valid('param');
-      const generation = cache.generation;
-      const entry = cache.get(id) ?? cache.set(id, await getSheet(c.var.db, { id }), generation);
-      if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304, { etag: entry.etag });
-      return c.body(entry.body, 200, { 'content-type': 'application/json; charset=utf-8', etag: entry.etag });
+      const { changes } = await saveSheet(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
+      cache.invalidate(id);
+      return c.json({
+        changes: changes.length,
+        sheet: JSON.parse((await viewSheet(c.var.db, cache, actor, id)).body),
+      });
+    })
+    .post(
+      '/:id/transitions',
+      validate('param', sheetParam),
+      validate('json', transitionSheetSchema),
+      async (c) => {
+        const { actor, by } = signedIn(c);
+        const { id } = c.req.valid('param');
+        await transitionSheet(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
+        cache.invalidate(id);
+        return c.json({ sheet: JSON.parse((await viewSheet(c.var.db, cache, actor, id)).body) });
+      },
+    )
+    .post(
+      '/:id/revisions',
+      validate('param', sheetParam),
+      validate('json', proposeRevisionSchema),
+      async (c) => {
+        const { actor, by } = signedIn(c);
+        const { id } = c.req.valid('param');
+        const revision = await proposeRevision(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
+        cache.invalidate(id);
+        return c.json(
+          { revision, sheet: JSON.parse((await viewSheet(c.var.db, cache, actor, id)).body) },
+          201,
+        );
+      },
+    )
+    .post(
+      '/:id/revisions/:revisionId/decision',
+      validate('param', revisionParam),
+      validate('json', decideRevisionSchema),
+      async (c) => {
+        const { actor, by } = signedIn(c);
+        const { id, revisionId } = c.req.valid('param');
+        await decideRevision(c.var.db, { actor, by, sheetId: id, revisionId, ...c.req.valid('json') });
+        cache.invalidate(id);
+        return c.json({ sheet: JSON.parse((await viewSheet(c.var.db, cache, actor, id)).body) });
+      },
+    )
+    .get('/:id/history', validate('param', sheetParam), async (c) => {
+      const { id } = c.req.valid('param');
+      const { subject } = await loadSheetSubject(c.var.db, id);
+      authorize(c.var.actor, 'readHistory', subject);
+      c.header('cache-control', 'private, no-store');
+      return c.json({
+        entries: await listHistory(c.var.db, id),
+        snapshots: await listSnapshots(c.var.db, id),
+      });
+    })
+    .get('/:id/snapshots/:stage', validate('param', snapshotParam), async (c) => {
+      const { id, stage } = c.req.valid('param');
+      const { subject } = await loadSheetSubject(c.var.db, id);
+      authorize(c.var.actor, 'readHistory', subject);
+      c.header('cache-control', 'private, no-store');
+      return c.json(await getSnapshot(c.var.db, id, stage));
     });
 }

@@ -1,0 +1,48 @@
+import { count } from 'drizzle-orm';
+import type { Role } from '../../domain/roles';
+import { hashPassword } from '../../server/features/auth/password';
+import { createUser } from '../../server/features/users/create-user';
+import type { Db } from '../client';
+import { users } from '../schema';
+
+/** The password of every demo user (listed in the README). */
+export const demoPassword = 'mokuhyo-demo';
+
+/** One user per role on the sample ward, for 地域総務課 and 健康福祉課. */
+export const demoUsers: { loginId: string; displayName: string; role: Role; organization?: string }[] = [
+  { loginId: 'admin', displayName: '管理者（デモ）', role: 'admin' },
+  { loginId: 'kita-kikaku', displayName: '北区 企画担当（デモ）', role: 'planner' },
+  { loginId: 'somu-head', displayName: '地域総務課長（デモ）', role: 'head', organization: '地域総務課' },
+  {
+    loginId: 'somu-staff',
+    displayName: '地域総務課 担当者（デモ）',
+    role: 'editor',
+    organization: '地域総務課',
+  },
+  { loginId: 'fukushi-head', displayName: '健康福祉課長（デモ）', role: 'head', organization: '健康福祉課' },
+  {
+    loginId: 'fukushi-staff',
+    displayName: '健康福祉課 担当者（デモ）',
+    role: 'editor',
+    organization: '健康福祉課',
+  },
+  { loginId: 'viewer', displayName: '閲覧者（デモ）', role: 'viewer' },
+];
+
+/** Create the demo users when there are no users at all; returns their login ids. */
+export async function createDemoUsersIfNone(db: Db): Promise<string[]> {
+  const [row] = await db.select({ n: count() }).from(users);
+  if (Number(row?.n ?? 0) > 0) return [];
+  const passwordHash = await hashPassword(demoPassword);
+  for (const u of demoUsers) {
+    await createUser(db, {
+      municipality: '新潟市',
+      loginId: u.loginId,
+      displayName: u.displayName,
+      password: demoPassword,
+      passwordHash,
+      grants: [{ role: u.role, ward: '北区', ...(u.organization ? { organization: u.organization } : {}) }],
+    });
+  }
+  return demoUsers.map((u) => u.loginId);
+}

@@ -1,0 +1,84 @@
+import type { SheetPermission } from './sheet-policy';
+import type { SheetStatus } from './sheet-status';
+
+/**
+ * The moves of a sheet through its year. Each is one permission of the sheet policy; what it
+ * needs (a comment, a reason) and what it records (作成日, 評価日, a snapshot) is said here once.
+ */
+export const transitions = [
+  'submit',
+  'approve',
+  'return',
+  'submitEvaluation',
+  'approveEvaluation',
+  'confirmEvaluation',
+  'publish',
+  'reopen',
+] as const satisfies readonly SheetPermission[];
+export type Transition = (typeof transitions)[number];
+
+/** The three stages at which a sheet is kept as it stood: 作成, 修正, 評価. */
+export const snapshotStages = ['plan', 'revision', 'evaluation'] as const;
+export type SnapshotStage = (typeof snapshotStages)[number];
+export const snapshotStageLabels: Record<SnapshotStage, string> = {
+  plan: '作成時',
+  revision: '修正時',
+  evaluation: '評価時',
+};
+
+interface TransitionRule {
+  label: string;
+  /** The next state, from the current one. */
+  to: Partial<Record<SheetStatus, SheetStatus>>;
+  /** A comment (差戻しの理由, 再開の理由) is required. */
+  needsComment?: true;
+  /** Whoever makes this move is the submitter the next approval may not come from. */
+  records?: 'submitter';
+  /** The sheet date this move sets to the day it happens. */
+  setsDate?: 'createdOn' | 'evaluatedOn';
+  snapshot?: SnapshotStage;
+}
+
+export const transitionRules: Record<Transition, TransitionRule> = {
+  submit: { label: '提出', to: { draft: 'submitted' }, records: 'submitter' },
+  approve: { label: '承認', to: { submitted: 'approved' }, setsDate: 'createdOn', snapshot: 'plan' },
+  return: {
+    label: '差戻し',
+    to: { submitted: 'draft', evaluation_submitted: 'approved', evaluation_approved: 'approved' },
+    needsComment: true,
+  },
+  submitEvaluation: { label: '評価を提出', to: { approved: 'evaluation_submitted' }, records: 'submitter' },
+  approveEvaluation: { label: '評価を承認', to: { evaluation_submitted: 'evaluation_approved' } },
+  confirmEvaluation: {
+    label: '評価を確定',
+    to: { evaluation_approved: 'evaluated' },
+    setsDate: 'evaluatedOn',
+    snapshot: 'evaluation',
+  },
+  publish: { label: '公開', to: { evaluated: 'published' } },
+  reopen: {
+    label: '再開（確定の取消し）',
+    to: { evaluated: 'approved', published: 'approved' },
+    needsComment: true,
+  },
+};
+
+export function isTransition(x: string): x is Transition {
+  return (transitions as readonly string[]).includes(x);
+}
+
+/** The state after `transition` from `status`, or null when the move does not start there. */
+export function nextStatus(transition: Transition, status: SheetStatus): SheetStatus | null {
+  return transitionRules[transition].to[status] ?? null;
+}
+
+/**
+ * What can be edited in each state. 下書き: the plan. 承認済み: results, their narratives and
+ * notes; targets change only through a revision. Elsewhere: nothing (submit, return or reopen).
+ */
+export type EditablePart = 'plan' | 'results';
+export function editableParts(status: SheetStatus): ReadonlySet<EditablePart> {
+  if (status === 'draft') return new Set(['plan']);
+  if (status === 'approved') return new Set(['results']);
+  return new Set();
+}

@@ -1,0 +1,87 @@
+import { type Actor, type OrganizationScope, type Role, rolesReaching } from './roles';
+import { type SheetStatus, sheetStatuses } from './sheet-status';
+
+/**
+ * The sheet feature's policy table: for each permission, in which states which roles may use
+ * it, and whether the public may. Routes ask `can`; responses carry `sheetPermissions` so the
+ * UI shows only what the user may do. Tests walk this table (see sheet-policy.test.ts and the
+ * authorization matrix).
+ */
+export const sheetPermissions = [
+  'read',
+  'readHistory',
+  'edit',
+  'submit',
+  'approve',
+  'return',
+  'proposeRevision',
+  'decideRevision',
+  'submitEvaluation',
+  'approveEvaluation',
+  'confirmEvaluation',
+  'publish',
+  'reopen',
+] as const;
+export type SheetPermission = (typeof sheetPermissions)[number];
+
+interface Rule {
+  /** States in which anyone, signed in or not, holds the permission. */
+  public?: readonly SheetStatus[];
+  grants: Partial<Record<Role, readonly SheetStatus[]>>;
+  /** Nobody approves his or her own submission. */
+  notBySubmitter?: true;
+}
+
+const all = sheetStatuses;
+const editable = ['draft', 'approved'] as const;
+
+export const sheetPolicy: Record<SheetPermission, Rule> = {
+  read: { public: ['published'], grants: { admin: all, viewer: all, planner: all, head: all, editor: all } },
+  readHistory: { grants: { admin: all, viewer: all, planner: all, head: all, editor: all } },
+  edit: { grants: { editor: editable, head: editable } },
+  submit: { grants: { editor: ['draft'], head: ['draft'] } },
+  approve: { grants: { head: ['submitted'] }, notBySubmitter: true },
+  return: {
+    grants: {
+      head: ['submitted', 'evaluation_submitted'],
+      planner: ['submitted', 'evaluation_submitted', 'evaluation_approved'],
+    },
+  },
+  proposeRevision: { grants: { editor: ['approved'], head: ['approved'] } },
+  decideRevision: { grants: { head: ['approved'] } },
+  submitEvaluation: { grants: { editor: ['approved'], head: ['approved'] } },
+  approveEvaluation: { grants: { head: ['evaluation_submitted'] }, notBySubmitter: true },
+  confirmEvaluation: { grants: { planner: ['evaluation_approved'] } },
+  publish: { grants: { planner: ['evaluated'] } },
+  reopen: { grants: { planner: ['evaluated', 'published'] } },
+};
+
+export interface SheetPolicySubject extends OrganizationScope {
+  status: SheetStatus;
+  /** Who made the submission now awaiting a decision. */
+  submittedBy: string | null;
+}
+
+export function can(actor: Actor | null, permission: SheetPermission, sheet: SheetPolicySubject): boolean {
+  const rule = sheetPolicy[permission];
+  if (rule.public?.includes(sheet.status)) return true;
+  if (rule.notBySubmitter && actor && sheet.submittedBy === actor.userId) return false;
+  for (const role of rolesReaching(actor, sheet)) {
+    if (rule.grants[role]?.includes(sheet.status)) return true;
+  }
+  return false;
+}
+
+/** Every permission's answer for one sheet: sent with the sheet so the UI needs no rules. */
+export function permissionsFor(
+  actor: Actor | null,
+  sheet: SheetPolicySubject,
+): Record<SheetPermission, boolean> {
+  return Object.fromEntries(sheetPermissions.map((p) => [p, can(actor, p, sheet)])) as Record<
+    SheetPermission,
+    boolean
+  >;
+}
+
+/** The states in which anyone without a grant sees a sheet. */
+export const publicStatuses: readonly SheetStatus[] = sheetPolicy.read.public ?? [];

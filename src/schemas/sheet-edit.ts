@@ -1,0 +1,128 @@
+import { directions, evaluations } from '../domain/evaluation';
+import type { SheetDocument } from '../domain/sheet-document';
+import { transitions } from '../domain/sheet-lifecycle';
+import { sheetPermissions } from '../domain/sheet-policy';
+import { type SheetDetail, sheetDetailSchema } from './sheet';
+import { plainText } from './text';
+import { z } from './zod';
+
+/** What the editor sends and the server checks: the whole sheet content (see SheetDocument). */
+
+const cellText = z.strictObject({ text: plainText(2_000).nullable() });
+const optionalText = (max: number) => plainText(max).nullable();
+
+export const indicatorDocumentSchema = z.strictObject({
+  indicatorId: z.uuid('指標の ID が正しくありません').nullable(),
+  name: plainText(500).trim().min(1, '指標の項目を入力してください'),
+  unit: optionalText(50),
+  direction: z.enum(directions, '「高いほど良い」か「低いほど良い」を選んでください'),
+  actuals: z
+    .array(
+      z.strictObject({ fiscalYear: z.number().int().min(1989).max(2100), text: plainText(2_000).nullable() }),
+    )
+    .max(3, '実績は3年度分までです'),
+  target: cellText,
+  result: cellText,
+  note: optionalText(5_000),
+  achievement: optionalText(5_000),
+  evaluation: z.enum(evaluations, '評価は「達成」「一部未達成」「未達成」から選んでください').nullable(),
+});
+
+export const goalDocumentSchema = z.strictObject({
+  parentNo: z
+    .number('部区の目標番号は数字で指定してください')
+    .int('整数で指定してください')
+    .min(1, '1以上の番号を指定してください')
+    .max(99)
+    .nullable(),
+  text: plainText(2_000).trim().min(1, '組織目標を入力してください'),
+  initiatives: z
+    .array(plainText(1_000).trim().min(1, '空の取組は削除してください'))
+    .max(20, '主な取組は20件までです'),
+  indicators: z.array(indicatorDocumentSchema).max(10, '一つの目標の指標は10件までです'),
+});
+
+export const sheetDocumentSchema = z.strictObject({
+  phone: optionalText(50),
+  purpose: optionalText(5_000),
+  approach: optionalText(10_000),
+  outcome: optionalText(10_000),
+  goals: z.array(goalDocumentSchema).max(20, '組織目標は20件までです'),
+}) satisfies z.ZodType<SheetDocument>;
+
+const baseVersion = z.number('版（version）を指定してください').int().min(1);
+
+export const saveSheetSchema = z.strictObject({ version: baseVersion, document: sheetDocumentSchema });
+export type SaveSheet = z.infer<typeof saveSheetSchema>;
+
+export const transitionSheetSchema = z.strictObject({
+  transition: z.enum(transitions, '操作が正しくありません'),
+  version: baseVersion,
+  comment: plainText(2_000).trim().optional(),
+});
+export type TransitionSheet = z.infer<typeof transitionSheetSchema>;
+
+export const proposeRevisionSchema = z.strictObject({
+  version: baseVersion,
+  indicatorId: z.uuid('指標の ID が正しくありません'),
+  to: z.strictObject({ text: plainText(2_000).trim().min(1, '修正後の目標を入力してください') }),
+  reason: plainText(2_000).trim().min(1, '修正の理由を入力してください'),
+});
+export type ProposeRevision = z.infer<typeof proposeRevisionSchema>;
+
+export const decideRevisionSchema = z.strictObject({
+  version: baseVersion,
+  decision: z.enum(['approve', 'return'], '承認か差戻しを選んでください'),
+  comment: plainText(2_000).trim().optional(),
+});
+export type DecideRevision = z.infer<typeof decideRevisionSchema>;
+
+/** A sheet as a signed-in user or the public sees it: the content, what they may do, and workflow. */
+export const sheetViewSchema = sheetDetailSchema.extend({
+  permissions: z.record(z.enum(sheetPermissions), z.boolean()),
+  workflow: z
+    .object({
+      lastReturn: z.object({ comment: z.string().nullable(), by: z.string(), at: z.string() }).nullable(),
+      pendingRevisions: z.array(
+        z.object({
+          id: z.uuid(),
+          indicatorId: z.uuid(),
+          indicatorName: z.string(),
+          from: z.string().nullable(),
+          to: z.string().nullable(),
+          reason: z.string(),
+          proposedBy: z.string().nullable(),
+          proposedById: z.uuid().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+export type SheetView = z.infer<typeof sheetViewSchema>;
+
+/** The editable document of a sheet as read: the form starts from this. */
+export function toSheetDocument(sheet: SheetDetail): SheetDocument {
+  return {
+    phone: sheet.phone,
+    purpose: sheet.purpose,
+    approach: sheet.approach,
+    outcome: sheet.outcome,
+    goals: sheet.goals.map((g) => ({
+      parentNo: g.parentNo,
+      text: g.text,
+      initiatives: g.initiatives,
+      indicators: g.indicators.map((i) => ({
+        indicatorId: i.indicatorId,
+        name: i.name,
+        unit: i.unit,
+        direction: i.direction,
+        actuals: i.actuals.map((a) => ({ fiscalYear: a.fiscalYear, text: a.text })),
+        target: { text: i.target.text },
+        result: { text: i.result.text },
+        note: i.note,
+        achievement: i.achievement,
+        evaluation: i.evaluation,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,223 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { notifySheetChanged } from '../../../db/notify';
+import {
+  goals,
+  indicators,
+  indicatorValues,
+  placements,
+  sheets,
+  targetRevisions,
+  users,
+} from '../../../db/schema';
+import { parseCell } from '../../../domain/cell-value';
+import { formatFiscalYearShort } from '../../../domain/fiscal-year';
+import type { Actor } from '../../../domain/roles';
+import { AppError } from '../../app-error';
+import { todayInJapan } from '../../clock';
+import { type HistoryActor, loadSheetDetail, recordHistory, takeSnapshot } from './history';
+import { staleVersion } from './save-sheet';
+import { authorize, loadSheetSubject } from './sheet-access';
+
+interface Base {
+  actor: Actor;
+  by: HistoryActor;
+  sheetId: string;
+  version: number;
+}
+
+/** Bump the sheet's version if it is still `version`; else 409 with the current sheet. */
+async function lockVersion(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  sheetId: string,
+  version: number,
+) {
+  const [row] = await tx
+    .update(sheets)
+    .set({ version: sql`${sheets.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(sheets.id, sheetId), eq(sheets.version, version)))
+    .returning({ id: sheets.id });
+  if (!row) throw await staleVersion(tx, sheetId);
+}
+
+/** 目標の修正の申請: a new target with its reason, waiting for the head's decision. */
+export async function proposeRevision(
+  db: Db,
+  options: Base & { indicatorId: string; to: { text: string }; reason: string },
+): Promise<{ id: string }> {
+  const { sheet, subject } = await loadSheetSubject(db, options.sheetId);
+  authorize(options.actor, 'proposeRevision', subject);
+  const [placed] = await db
+    .select({ name: indicators.name })
+    .from(placements)
+    .innerJoin(goals, eq(placements.goalId, goals.id))
+    .innerJoin(indicators, eq(placements.indicatorId, indicators.id))
+    .where(and(eq(goals.sheetId, sheet.id), eq(placements.indicatorId, options.indicatorId)));
+  if (!placed) {
+    throw new AppError('invalid', 'この指標はこのシートにありません。', [
+      { path: 'indicatorId', message: 'シートにない指標です' },
+    ]);
+  }
+  const [current] = await db
+    .select()
+    .from(indicatorValues)
+    .where(
+      and(
+        eq(indicatorValues.indicatorId, options.indicatorId),
+        eq(indicatorValues.fiscalYear, sheet.fiscalYear),
+        eq(indicatorValues.kind, 'target'),
+      ),
+    );
+  if ((current?.text ?? null) === options.to.text) {
+    throw new AppError('invalid', '修正後の目標が今の目標と同じです。', [
+      { path: 'to.text', message: '今の目標と同じです' },
+    ]);
+  }
+  return db.transaction(async (tx) => {
+    await lockVersion(tx, sheet.id, options.version);
+    const [row] = await tx
+      .insert(targetRevisions)
+      .values({
+        indicatorId: options.indicatorId,
+        fiscalYear: sheet.fiscalYear,
+        fromText: current?.text ?? null,
+        fromValue: current?.value ?? null,
+        toText: options.to.text,
+        toValue: parseCell(options.to.text).value,
+        revisedOn: todayInJapan(),
+        reason: options.reason,
+        status: 'proposed',
+        proposedBy: options.actor.userId,
+      })
+      .returning({ id: targetRevisions.id });
+    if (!row) throw new Error('insert returned no row');
+    await recordHistory(tx, {
+      sheetId: sheet.id,
+      actor: options.by,
+      kind: 'revision',
+      action: 'proposed',
+      comment: options.reason,
+      changes: [
+        {
+          path: `revisions.${row.id}`,
+          label: `指標「${placed.name}」 › ${formatFiscalYearShort(sheet.fiscalYear)}目標（修正の申請）`,
+          before: current?.text ?? null,
+          after: options.to.text,
+          part: 'any',
+        },
+      ],
+    });
+    await notifySheetChanged(tx, [sheet.id]);
+    return row;
+  });
+}
+
+/** The head approves a proposed revision (the target changes, 修正日 is set) or returns it. */
+export async function decideRevision(
+  db: Db,
+  options: Base & { revisionId: string; decision: 'approve' | 'return'; comment?: string | undefined },
+): Promise<void> {
+  const { sheet, subject } = await loadSheetSubject(db, options.sheetId);
+  authorize(options.actor, 'decideRevision', subject);
+  const [found] = await db
+    .select({ revision: targetRevisions, name: indicators.name })
+    .from(targetRevisions)
+    .innerJoin(indicators, eq(targetRevisions.indicatorId, indicators.id))
+    .innerJoin(placements, eq(placements.indicatorId, indicators.id))
+    .innerJoin(goals, and(eq(placements.goalId, goals.id), eq(goals.sheetId, sheet.id)))
+    .where(and(eq(targetRevisions.id, options.revisionId), eq(targetRevisions.fiscalYear, sheet.fiscalYear)));
+  if (!found) throw new AppError('not_found', 'この目標の修正の申請は見つかりませんでした。');
+  const { revision } = found;
+  if (revision.status !== 'proposed') throw new AppError('conflict', 'この申請は既に処理されています。');
+  if (revision.proposedBy === options.actor.userId) {
+    throw new AppError(
+      'forbidden',
+      '自分が申請した目標の修正は承認できません。別の所属長が承認してください。',
+    );
+  }
+  if (options.decision === 'return' && !options.comment) {
+    throw new AppError('invalid', '差戻しの理由を入力してください。', [
+      { path: 'comment', message: '理由を入力してください' },
+    ]);
+  }
+  const today = todayInJapan();
+  await db.transaction(async (tx) => {
+    await lockVersion(tx, sheet.id, options.version);
+    await tx
+      .update(targetRevisions)
+      .set({
+        status: options.decision === 'approve' ? 'approved' : 'returned',
+        decidedBy: options.actor.userId,
+        decisionComment: options.comment ?? null,
+        revisedOn: today,
+      })
+      .where(eq(targetRevisions.id, revision.id));
+    if (options.decision === 'approve') {
+      await tx
+        .insert(indicatorValues)
+        .values({
+          indicatorId: revision.indicatorId,
+          fiscalYear: revision.fiscalYear,
+          kind: 'target',
+          text: revision.toText,
+          value: revision.toValue,
+          breakdown: parseCell(revision.toText).breakdown,
+        })
+        .onConflictDoUpdate({
+          target: [indicatorValues.indicatorId, indicatorValues.fiscalYear, indicatorValues.kind],
+          set: {
+            text: revision.toText,
+            value: revision.toValue,
+            breakdown: parseCell(revision.toText).breakdown,
+          },
+        });
+      await tx.update(sheets).set({ revisedOn: today }).where(eq(sheets.id, sheet.id));
+    }
+    const label = `指標「${found.name}」 › ${formatFiscalYearShort(sheet.fiscalYear)}目標`;
+    await recordHistory(tx, {
+      sheetId: sheet.id,
+      actor: options.by,
+      kind: 'revision',
+      action: options.decision === 'approve' ? 'approved' : 'returned',
+      comment: options.comment ?? revision.reason,
+      changes:
+        options.decision === 'approve'
+          ? [
+              {
+                path: `revisions.${revision.id}`,
+                label,
+                before: revision.fromText,
+                after: revision.toText,
+                part: 'any',
+              },
+              { path: 'revisedOn', label: '修正日', before: sheet.revisedOn, after: today, part: 'any' },
+            ]
+          : [],
+    });
+    if (options.decision === 'approve')
+      await takeSnapshot(tx, sheet.id, 'revision', await loadSheetDetail(tx, sheet.id));
+    await notifySheetChanged(tx, [sheet.id]);
+  });
+}
+
+/** Revisions waiting for a decision on a sheet, for the people who handle them. */
+export async function pendingRevisions(db: Db, sheetId: string, fiscalYear: number) {
+  const rows = await db
+    .select({ revision: targetRevisions, name: indicators.name, proposer: users.displayName })
+    .from(targetRevisions)
+    .innerJoin(indicators, eq(targetRevisions.indicatorId, indicators.id))
+    .innerJoin(placements, eq(placements.indicatorId, indicators.id))
+    .innerJoin(goals, and(eq(placements.goalId, goals.id), eq(goals.sheetId, sheetId)))
+    .leftJoin(users, eq(targetRevisions.proposedBy, users.id))
+    .where(and(eq(targetRevisions.status, 'proposed'), eq(targetRevisions.fiscalYear, fiscalYear)));
+  return rows.map(({ revision, name, proposer }) => ({
+    id: revision.id,
+    indicatorId: revision.indicatorId,
+    indicatorName: name,
+    from: revision.fromText,
+    to: revision.toText,
+    reason: revision.reason,
+    proposedBy: proposer,
+    proposedById: revision.proposedBy,
+  }));
+}

@@ -1,0 +1,126 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import { notifySheetChanged } from '../../../db/notify';
+import { sheets } from '../../../db/schema';
+import { parseCell } from '../../../domain/cell-value';
+import type { Actor } from '../../../domain/roles';
+import { diffSheets, type SheetChange } from '../../../domain/sheet-diff';
+import type { SheetDocument } from '../../../domain/sheet-document';
+import { editableParts } from '../../../domain/sheet-lifecycle';
+import { sheetStatusLabels } from '../../../domain/sheet-status';
+import type { FieldIssue } from '../../../schemas/issues';
+import { AppError } from '../../app-error';
+import { type HistoryActor, loadSheetDetail, loadSheetDocument, recordHistory } from './history';
+import { authorize, loadSheetSubject } from './sheet-access';
+import { writeSheetContent } from './write-sheet-content';
+
+export interface SaveSheetOptions {
+  actor: Actor;
+  by: HistoryActor;
+  sheetId: string;
+  /** The version the editor started from. */
+  version: number;
+  document: SheetDocument;
+}
+
+/**
+ * Save an edited sheet. The save is based on a version: if anyone saved since, nothing is
+ * written and the caller gets 409 with the sheet as it is now. Only the parts the sheet's state
+ * allows may change; every change is recorded in the history.
+ */
+export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ changes: SheetChange[] }> {
+  const { sheet, subject } = await loadSheetSubject(db, options.sheetId);
+  authorize(options.actor, 'edit', subject);
+  if (sheet.version !== options.version) throw await staleVersion(db, options.sheetId);
+
+  const before = await loadSheetDocument(db, options.sheetId);
+  const changes = diffSheets(before, options.document, sheet.fiscalYear);
+  const refused = lockedChanges(changes, sheet.status);
+  if (refused.length > 0) {
+    throw new AppError(
+      'invalid',
+      `「${sheetStatusLabels[sheet.status]}」のシートでは変更できない項目があります。`,
+      refused,
+    );
+  }
+  if (changes.length === 0) return { changes };
+
+  await db.transaction(async (tx) => {
+    const [locked] = await tx
+      .update(sheets)
+      .set({
+        version: sql`${sheets.version} + 1`,
+        updatedAt: new Date(),
+        phone: options.document.phone,
+        purpose: options.document.purpose,
+        approach: options.document.approach,
+        outcome: options.document.outcome,
+      })
+      .where(
+        and(
+          eq(sheets.id, options.sheetId),
+          eq(sheets.version, options.version),
+          eq(sheets.status, sheet.status),
+        ),
+      )
+      .returning({ id: sheets.id });
+    if (!locked) throw await staleVersion(tx, options.sheetId);
+    await writeDocument(
+      tx,
+      { sheetId: sheet.id, organizationId: sheet.organizationId, fiscalYear: sheet.fiscalYear },
+      options.document,
+    );
+    await recordHistory(tx, { sheetId: sheet.id, actor: options.by, kind: 'edit', changes });
+    await notifySheetChanged(tx, [sheet.id]);
+  });
+  return { changes };
+}
+
+/** Write a document's goals and indicators, each value's number read from its text. */
+export async function writeDocument(
+  tx: Tx,
+  target: { sheetId: string; organizationId: string; fiscalYear: number },
+  document: SheetDocument,
+) {
+  const cell = (text: string | null) => ({ text, value: parseCell(text).value });
+  return writeSheetContent(
+    tx,
+    target,
+    document.goals.map((g, gi) => ({
+      no: gi + 1,
+      parentNo: g.parentNo,
+      text: g.text,
+      initiatives: g.initiatives,
+      indicators: g.indicators.map((i) => ({
+        ...i,
+        actuals: i.actuals.map((a) => ({ fiscalYear: a.fiscalYear, ...cell(a.text) })),
+        target: cell(i.target.text),
+        result: cell(i.result.text),
+      })),
+    })),
+  );
+}
+
+function lockedChanges(changes: SheetChange[], status: (typeof sheets.$inferSelect)['status']): FieldIssue[] {
+  const parts = editableParts(status);
+  return changes
+    .filter((c) => (c.part === 'any' ? parts.size === 0 : !parts.has(c.part)))
+    .map((c) => ({
+      path: c.path,
+      message:
+        status === 'approved' && c.path.endsWith('.target')
+          ? `${c.label}: 承認後の目標は「目標の修正」から、理由を添えて変更してください`
+          : `${c.label}: この段階では変更できません`,
+    }));
+}
+
+/** 409 carrying the sheet as it is now, so the editor can show what changed instead of overwriting. */
+export async function staleVersion(db: Db | Tx, sheetId: string): Promise<AppError> {
+  const current = await loadSheetDetail(db, sheetId);
+  return new AppError(
+    'conflict',
+    `このシートは他の人が先に保存しました（現在の版: ${current.version}）。最新の内容を確認してから、もう一度変更してください。`,
+    [],
+    { current },
+  );
+}

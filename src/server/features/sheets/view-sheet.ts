@@ -1,0 +1,56 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { sheetHistory, users } from '../../../db/schema';
+import type { Actor } from '../../../domain/roles';
+import { can, permissionsFor } from '../../../domain/sheet-policy';
+import type { SheetView } from '../../../schemas/sheet-edit';
+import { getSheet } from './get-sheet';
+import { pendingRevisions } from './revisions';
+import { authorize, loadSheetSubject } from './sheet-access';
+import type { CachedSheet, SheetCache } from './sheet-cache';
+
+/** The sheet from the cache, loading it on a miss. */
+export async function cachedSheet(db: Db, cache: SheetCache, id: string): Promise<CachedSheet> {
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const generation = cache.generation;
+  const { subject } = await loadSheetSubject(db, id);
+  return cache.set(await getSheet(db, { id }), subject, generation);
+}
+
+/**
+ * A sheet as this actor sees it. The public gets the cached bytes of a published sheet (or
+ * 404); staff get what they may do with it and the workflow around it.
+ */
+export async function viewSheet(db: Db, cache: SheetCache, actor: Actor | null, id: string) {
+  const entry = await cachedSheet(db, cache, id);
+  authorize(actor, 'read', entry.subject);
+  if (!actor) return { body: entry.publicBody, etag: entry.etag, shared: true };
+  const view: SheetView = {
+    ...entry.detail,
+    permissions: permissionsFor(actor, entry.subject),
+    workflow: can(actor, 'readHistory', entry.subject) ? await workflowOf(db, entry) : null,
+  };
+  return { body: JSON.stringify(view), etag: null, shared: false };
+}
+
+async function workflowOf(db: Db, entry: CachedSheet): Promise<NonNullable<SheetView['workflow']>> {
+  const [last] = await db
+    .select({ entry: sheetHistory, name: users.displayName })
+    .from(sheetHistory)
+    .leftJoin(users, eq(sheetHistory.actorId, users.id))
+    .where(and(eq(sheetHistory.sheetId, entry.detail.id), eq(sheetHistory.kind, 'transition')))
+    .orderBy(desc(sheetHistory.id))
+    .limit(1);
+  return {
+    lastReturn:
+      last?.entry.action === 'return'
+        ? {
+            comment: last.entry.comment,
+            by: last.name ?? last.entry.actorName,
+            at: last.entry.at.toISOString(),
+          }
+        : null,
+    pendingRevisions: await pendingRevisions(db, entry.detail.id, entry.detail.fiscalYear),
+  };
+}

@@ -1,0 +1,108 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { municipalities, organizations, roleGrants, users } from '../../../db/schema';
+import { type Role, roleLabels, roleReach } from '../../../domain/roles';
+import { AppError } from '../../app-error';
+import { hashPassword } from '../auth/password';
+
+export interface NewUser {
+  municipality: string;
+  loginId: string;
+  displayName: string;
+  password: string;
+  /** `organization` names an organization of `ward` (or the ward itself for 企画担当). */
+  grants: { role: Role; ward?: string; organization?: string }[];
+  /** A hash made earlier for the same password (demo users share one). */
+  passwordHash?: string;
+}
+
+/** Create a user with roles; every reference is checked before anything is written. */
+export async function createUser(db: Db, input: NewUser): Promise<{ id: string }> {
+  if (input.password.length < 8 && !input.passwordHash) {
+    throw new AppError('invalid', 'パスワードは8文字以上にしてください。', [
+      { path: 'password', message: '8文字以上' },
+    ]);
+  }
+  const [municipality] = await db
+    .select()
+    .from(municipalities)
+    .where(eq(municipalities.name, input.municipality));
+  if (!municipality) throw new AppError('not_found', `自治体「${input.municipality}」は登録されていません。`);
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.loginId, input.loginId));
+  if (taken)
+    throw new AppError('conflict', `ログインID「${input.loginId}」は既に使われています。`, [
+      { path: 'loginId', message: '使用済み' },
+    ]);
+
+  const grants: { role: Role; organizationId: string | null }[] = [];
+  for (const [i, grant] of input.grants.entries()) {
+    const reach = roleReach[grant.role];
+    if (reach === 'municipality') {
+      grants.push({ role: grant.role, organizationId: null });
+      continue;
+    }
+    if (!grant.ward || (reach === 'organization' && !grant.organization)) {
+      throw new AppError(
+        'invalid',
+        `${roleLabels[grant.role]}には部区${reach === 'organization' ? 'と組織' : ''}を指定してください。`,
+        [{ path: `grants[${i}]`, message: '組織の指定がありません' }],
+      );
+    }
+    const organizationId = await resolveOrganization(
+      db,
+      municipality.id,
+      grant.ward,
+      reach === 'ward' ? null : grant.organization,
+    );
+    if (!organizationId) {
+      const name = reach === 'ward' ? grant.ward : `${grant.ward}の${grant.organization}`;
+      throw new AppError('invalid', `組織「${name}」を一つに特定できません。`, [
+        { path: `grants[${i}]`, message: '組織が見つからないか、同じ名前の組織が複数あります' },
+      ]);
+    }
+    grants.push({ role: grant.role, organizationId });
+  }
+
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({
+        municipalityId: municipality.id,
+        loginId: input.loginId,
+        displayName: input.displayName,
+        passwordHash,
+      })
+      .returning({ id: users.id });
+    if (!user) throw new Error('insert returned no row');
+    if (grants.length > 0) await tx.insert(roleGrants).values(grants.map((g) => ({ ...g, userId: user.id })));
+    return user;
+  });
+}
+
+/** The ward (name null) or the one organization of that name in the ward; null if none or several. */
+async function resolveOrganization(
+  db: Db,
+  municipalityId: string,
+  ward: string,
+  name: string | null | undefined,
+) {
+  const [wardRow] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.municipalityId, municipalityId),
+        eq(organizations.kind, 'ward'),
+        eq(organizations.name, ward),
+      ),
+    );
+  if (!wardRow || !name) return wardRow?.id ?? null;
+  const units = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(
+      and(eq(organizations.wardId, wardRow.id), eq(organizations.kind, 'unit'), eq(organizations.name, name)),
+    );
+  return units.length === 1 ? (units[0]?.id ?? null) : null;
+}
