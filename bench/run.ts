@@ -4,20 +4,24 @@
  * (options: `npm run bench -- --duration 5 --rounds 1`). See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { getFreePort, getJson, httpGet, waitFor200 } from './lib/http';
+import { getFreePort, waitFor200 } from './lib/http';
 import { combine, type LoadRun, measure, runAutocannon } from './lib/load';
-import { ChildServer, killAllChildrenNow, stopAllChildren } from './lib/processes';
+import { expectSameBytes, findSheet, host, root, type StartTiming, startApp, timeStart } from './lib/mokuhyo';
+import {
+  ChildServer,
+  cleanUp,
+  cleanUpNow,
+  installCleanupHandlers,
+  makeTempDir,
+  recentChildErrors,
+} from './lib/processes';
 import { fmt, median, table } from './lib/report';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsFile = join(root, 'bench', 'results', 'latest.json');
-const host = '127.0.0.1';
-const readyLine = /^準備完了 \((\d+) ms\)/;
 const targetRatio = 0.6;
 /** The whole bench must stay well under this; past it, children are killed and the bench fails. */
 const watchdogMs = 170_000;
@@ -46,58 +50,6 @@ function positiveInt(name: string, text: string | undefined): number {
 }
 
 const log = (message: string) => console.log(message);
-
-interface StartTiming {
-  /** Spawn → first HTTP answer of any status (503 while starting). */
-  toListeningMs: number;
-  /** Spawn → /api/health 200. */
-  toHealthyMs: number;
-  /** The server's own `準備完了 (N ms)`: from main() start to ready. */
-  readyLogMs: number;
-}
-
-interface Ward {
-  id: string;
-  name: string;
-  fiscalYears: number[];
-}
-interface SheetSummary {
-  id: string;
-  title: string;
-  departmentName: string;
-  organizationName: string | null;
-}
-
-function startApp(dataDir: string, port: number): ChildServer {
-  return new ChildServer({
-    name: 'mokuhyo server',
-    script: 'src/server/main.ts',
-    cwd: root,
-    // DATABASE_URL empty: always the embedded PGlite in `dataDir`, whatever the caller's env says.
-    env: {
-      PORT: String(port),
-      HOST: host,
-      MOKUHYO_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      MOKUHYO_SAMPLE_DATA: 'on',
-    },
-  });
-}
-
-async function timeStart(server: ChildServer, port: number): Promise<StartTiming> {
-  const { firstAnswerAt, healthyAt } = await waitFor200(`http://${host}:${port}/api/health`, {
-    intervalMs: 20,
-    deadlineMs: 60_000,
-    signal: server.exitSignal,
-  });
-  const ready = await server.waitForLine(readyLine, 5_000);
-  return {
-    toListeningMs: firstAnswerAt - server.spawnedAt,
-    toHealthyMs: healthyAt - server.spawnedAt,
-    readyLogMs: Number(ready[1]),
-  };
-}
-
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function gitRevision(): string {
@@ -123,13 +75,14 @@ async function main(): Promise<void> {
     cpuModel: cpuList[0]?.model ?? 'unknown',
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     revision: gitRevision(),
+    loadAverageAtStart: loadavg()[0] ?? 0,
   };
   log(
     `mokuhyo bench — ${machine.revision}, Node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), ` +
       `load generator in this process`,
   );
 
-  const work = mkdtempSync(join(tmpdir(), 'mokuhyo-bench-'));
+  const work = makeTempDir('mokuhyo-bench-');
   try {
     // ---- 2. Cold start, then warm starts on the same data directory --------------------------
     const dataDir = join(work, 'data');
@@ -161,20 +114,9 @@ async function main(): Promise<void> {
     log(`  idle RSS after warm start ${fmt(warmIdle.rssMiB, 1)} MiB`);
 
     // ---- 1. One-sheet API throughput: bare node:http vs the app ------------------------------
-    const base = `http://${host}:${appPort}`;
-    const wards = await getJson<Ward[]>(`${base}/api/v1/wards`);
-    const ward = wards.find((w) => w.name === '北区');
-    if (!ward?.fiscalYears.includes(2022))
-      throw new Error(`no 北区 2022 in /api/v1/wards: ${JSON.stringify(wards)}`);
-    const list = await getJson<{ sheets: SheetSummary[] }>(
-      `${base}/api/v1/sheets?fiscalYear=2022&ward=${encodeURIComponent('北区')}`,
-    );
-    const sheet = list.sheets.find((s) => s.title === '地域総務課');
-    if (!sheet)
-      throw new Error(`no 地域総務課 sheet in the list: ${list.sheets.map((s) => s.title).join(', ')}`);
-    const appUrl = `${base}/api/v1/sheets/${sheet.id}`;
-    const reference = await httpGet(appUrl);
-    if (reference.status !== 200) throw new Error(`GET ${appUrl} → ${reference.status}`);
+    const sheet = await findSheet(`http://${host}:${appPort}`);
+    const { reference } = sheet;
+    const appUrl = sheet.url;
     const bodyFile = join(work, 'sheet.json');
     writeFileSync(bodyFile, reference.body);
 
@@ -189,20 +131,10 @@ async function main(): Promise<void> {
     await waitFor200(bareUrl, { deadlineMs: 20_000, signal: bare.exitSignal });
 
     const checkSample = async (when: string) => {
-      const samples = { app: await httpGet(appUrl), bare: await httpGet(bareUrl) };
-      for (const [name, response] of Object.entries(samples)) {
-        if (response.status !== 200) throw new Error(`${when}: ${name} answered ${response.status}`);
-        if (response.contentType !== reference.contentType) {
-          throw new Error(
-            `${when}: ${name} content-type ${response.contentType}, expected ${reference.contentType}`,
-          );
-        }
-        if (!response.body.equals(reference.body)) {
-          throw new Error(
-            `${when}: ${name} body (${response.body.length} bytes) differs from the sheet's bytes`,
-          );
-        }
-      }
+      const samples = {
+        app: await expectSameBytes(`${when}: app`, appUrl, reference),
+        bare: await expectSameBytes(`${when}: bare`, bareUrl, reference),
+      };
       log(
         `  ${when}: both 200 ${reference.contentType}, identical ${fmt(reference.body.length)}-byte bodies ` +
           `(headers: app ${samples.app.headerBytes} B, bare ${samples.bare.headerBytes} B)`,
@@ -220,7 +152,8 @@ async function main(): Promise<void> {
     const runs: { bare: LoadRun[]; app: LoadRun[] } = { bare: [], app: [] };
     const describe = (run: LoadRun) =>
       `${fmt(run.reqPerSec)} req/s, p50 ${fmt(run.latencyMs.p50)} ms, p99 ${fmt(run.latencyMs.p99)} ms, ` +
-      `errors ${run.errors}, non-2xx ${run.non2xx}, server CPU ${fmt(run.serverCpuUsPerRequest)} µs/req`;
+      `errors ${run.errors}, non-2xx ${run.non2xx}, server ${fmt(run.serverCpuUsPerRequest, 1)} µs/req, ` +
+      `other load ${fmt(run.otherCpuCores, 2)} cores`;
     for (let round = 1; round <= config.rounds; round++) {
       const bareRun = await measure('bare', bareUrl, bare, load);
       runs.bare.push(bareRun);
@@ -241,6 +174,7 @@ async function main(): Promise<void> {
     const appAll = combine(runs.app);
     const ratios = {
       reqPerSec: appAll.reqPerSec / bareAll.reqPerSec,
+      mean: appAll.latencyMs.average / bareAll.latencyMs.average,
       p50: appAll.latencyMs.p50 / bareAll.latencyMs.p50,
       p99: appAll.latencyMs.p99 / bareAll.latencyMs.p99,
       serverCpuPerRequest: appAll.serverCpuUsPerRequest / bareAll.serverCpuUsPerRequest,
@@ -254,63 +188,73 @@ async function main(): Promise<void> {
     const totalMs = performance.now() - benchStarted;
     const clean = [...runs.bare, ...runs.app].every((run) => run.errors === 0 && run.non2xx === 0);
 
+    const busiestOther = Math.max(...[...runs.bare, ...runs.app].map((run) => run.otherCpuCores));
     const loadRow = (name: string, run: LoadRun) => [
       name,
       fmt(run.reqPerSec),
+      fmt(run.latencyMs.average, 1),
       fmt(run.latencyMs.p50),
       fmt(run.latencyMs.p99),
       fmt(run.latencyMs.max),
       String(run.errors),
       String(run.non2xx),
       fmt(run.bytesPerResponse),
-      fmt(run.serverCpuUsPerRequest),
+    ];
+    const cpuRow = (name: string, run: LoadRun) => [
+      name,
+      fmt(run.serverCpuUsPerRequest, 1),
       fmt(run.serverCpuCores, 2),
+      fmt(run.loadGeneratorCpuCores, 2),
+      fmt(run.otherCpuCores, 2),
     ];
     log(`\n===== mokuhyo bench summary (${machine.revision}, ${new Date().toISOString()}) =====`);
     log(
-      `\nOne sheet: GET /api/v1/sheets/:id (地域総務課, ${fmt(reference.body.length)} bytes), ` +
+      `\nOne sheet: GET /api/v1/sheets/:id (${sheet.title}, ${fmt(reference.body.length)} bytes), ` +
         `${config.connections} connections, ${config.rounds} × ${config.durationS} s per server, alternating`,
     );
     log(
       table(
-        [
-          'server',
-          'req/s',
-          'p50 ms',
-          'p99 ms',
-          'max ms',
-          'errors',
-          'non-2xx',
-          'B/resp',
-          'CPU µs/req',
-          'CPU cores',
-        ],
+        ['server', 'req/s', 'mean ms', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'bytes/resp'],
         [
           loadRow('bare node:http', bareAll),
           loadRow('mokuhyo app', appAll),
           [
             'app / bare',
             fmt(ratios.reqPerSec, 2),
+            fmt(ratios.mean, 2),
             fmt(ratios.p50, 2),
             fmt(ratios.p99, 2),
-            '',
-            '',
-            '',
-            '',
-            fmt(ratios.serverCpuPerRequest, 2),
-            '',
           ],
         ],
       ),
     );
     log(
-      `req/s ratio app/bare ${fmt(ratios.reqPerSec, 2)} — target ≥ ${targetRatio}: ` +
-        `${ratios.reqPerSec >= targetRatio ? 'MET' : 'BELOW TARGET'}` +
-        `${clean ? '' : '  (!) some requests failed or were not 2xx: figures are not valid'}`,
+      `\n=> req/s ratio app/bare ${fmt(ratios.reqPerSec, 2)} (target ≥ ${targetRatio}: ` +
+        `${ratios.reqPerSec >= targetRatio ? 'met' : 'BELOW TARGET'}), p99 ratio ${fmt(ratios.p99, 2)}` +
+        `${clean ? '' : '\n(!) some requests failed or were not 2xx: the figures are not valid'}`,
     );
+    log('\nCPU during the runs (from /proc; cores = CPU seconds per second)');
     log(
-      `load generator (this process) used ${fmt(appAll.loadGeneratorCpuCores, 2)} cores during the app runs`,
+      table(
+        ['server', 'server µs/req', 'server cores', 'autocannon cores', 'other cores'],
+        [
+          cpuRow('bare node:http', bareAll),
+          cpuRow('mokuhyo app', appAll),
+          ['app / bare', fmt(ratios.serverCpuPerRequest, 2)],
+        ],
+      ),
     );
+    if (bareAll.loadGeneratorCpuCores > 0.85) {
+      log(
+        '(autocannon used most of a core against the bare server: its req/s is capped by the load generator)',
+      );
+    }
+    if (busiestOther > 0.3) {
+      log(
+        `(!) other processes used up to ${fmt(busiestOther, 2)} cores during a run: ` +
+          'req/s and latency are disturbed; µs/req is the steadier figure — rerun on an idle machine',
+      );
+    }
 
     log('\nStart-up (spawn of `node --import tsx src/server/main.ts` → /api/health 200, polled every 20 ms)');
     log(
@@ -373,6 +317,7 @@ async function main(): Promise<void> {
         appAfterLoad,
         bareAfterLoad,
       },
+      loadAverageAtEnd: loadavg()[0] ?? 0,
       totalMs,
     };
     mkdirSync(join(root, 'bench', 'results'), { recursive: true });
@@ -380,26 +325,20 @@ async function main(): Promise<void> {
     log(`figures written to ${resultsFile}`);
     if (!clean) process.exitCode = 1;
   } finally {
-    await stopAllChildren();
-    rmSync(work, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 
-process.on('exit', killAllChildrenNow);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`\nbench: ${signal}, stopping the servers`);
-    killAllChildrenNow();
-    process.exit(130);
-  });
-}
+installCleanupHandlers('bench');
 setTimeout(() => {
   console.error(`bench: still running after ${watchdogMs / 1000} s, giving up`);
-  killAllChildrenNow();
+  cleanUpNow();
   process.exit(1);
 }, watchdogMs).unref();
 
 main().catch((error: unknown) => {
   console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+  const childErrors = recentChildErrors();
+  if (childErrors) console.error(childErrors);
   process.exitCode = 1;
 });

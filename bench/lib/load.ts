@@ -1,10 +1,14 @@
 import autocannon, { type Result } from 'autocannon';
-import type { ChildServer } from './processes';
+import { type ChildServer, systemBusyMs } from './processes';
 
 export interface LoadOptions {
   connections: number;
   /** Seconds. */
   duration: number;
+  /** Offered requests per second over all connections; unlimited (saturating) when absent. */
+  overallRate?: number;
+  /** Request headers, e.g. a cookie. */
+  headers?: Record<string, string>;
 }
 
 /** The figures kept from one autocannon run. */
@@ -27,11 +31,17 @@ export interface LoadRun {
   serverCpuCores: number;
   /** Share of one core this process (the load generator) used during the run. */
   loadGeneratorCpuCores: number;
+  /** Cores used by everything else on the machine during the run (noise: other tests, builds). */
+  otherCpuCores: number;
 }
 
-export function runAutocannon(url: string, { connections, duration }: LoadOptions): Promise<Result> {
+export function runAutocannon(
+  url: string,
+  { connections, duration, overallRate, headers }: LoadOptions,
+): Promise<Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration, pipelining: 1, timeout: 10 }, (error, result) =>
+    const options = { url, connections, duration, pipelining: 1, timeout: 10, headers: headers ?? {} };
+    autocannon(overallRate ? { ...options, overallRate } : options, (error, result) =>
       error ? reject(error) : resolve(result),
     );
   });
@@ -45,12 +55,15 @@ export async function measure(
   options: LoadOptions,
 ): Promise<LoadRun> {
   const serverCpuBefore = server.cpuMs();
+  const systemBefore = systemBusyMs();
   const ownCpuBefore = process.cpuUsage();
   const started = performance.now();
   const result = await runAutocannon(url, options);
   const wallMs = performance.now() - started;
   const serverCpu = server.cpuMs() - serverCpuBefore;
   const ownCpu = process.cpuUsage(ownCpuBefore);
+  const ownCpuMs = (ownCpu.user + ownCpu.system) / 1000;
+  const otherCpuMs = Math.max(0, systemBusyMs() - systemBefore - serverCpu - ownCpuMs);
   const requests = result.requests.total;
   return {
     target,
@@ -71,7 +84,8 @@ export async function measure(
     bytesPerResponse: requests > 0 ? result.throughput.total / requests : 0,
     serverCpuUsPerRequest: requests > 0 ? (serverCpu * 1000) / requests : 0,
     serverCpuCores: serverCpu / wallMs,
-    loadGeneratorCpuCores: (ownCpu.user + ownCpu.system) / 1000 / wallMs,
+    loadGeneratorCpuCores: ownCpuMs / wallMs,
+    otherCpuCores: otherCpuMs / wallMs,
   };
 }
 
@@ -102,5 +116,6 @@ export function combine(runs: LoadRun[]): LoadRun {
     serverCpuUsPerRequest: mean((run) => run.serverCpuUsPerRequest),
     serverCpuCores: mean((run) => run.serverCpuCores),
     loadGeneratorCpuCores: mean((run) => run.loadGeneratorCpuCores),
+    otherCpuCores: mean((run) => run.otherCpuCores),
   };
 }

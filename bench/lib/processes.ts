@@ -1,9 +1,13 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Every child the bench started and has not yet seen exit; killed on any way out. */
 const running = new Set<ChildProcess>();
+/** Every server started, for the output shown when the bench fails. */
+const started: ChildServer[] = [];
 
 export interface StartOptions {
   /** Shown in messages. */
@@ -37,6 +41,7 @@ export class ChildServer {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     running.add(this.process);
+    started.push(this);
     this.exited = new Promise((resolve) => {
       this.process.once('exit', (code, signal) => {
         running.delete(this.process);
@@ -112,6 +117,16 @@ export class ChildServer {
   }
 }
 
+/** CPU time all processes on the machine have used (every core, idle and iowait excluded), in ms. */
+export function systemBusyMs(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+  const [, ...fields] = line.trim().split(/\s+/);
+  const ticks = fields.map(Number);
+  const total = ticks.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return ((total - idle) * 1000) / clockTicksPerSecond();
+}
+
 function procKiB(status: string, field: string): number {
   const match = status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
   if (!match?.[1]) throw new Error(`no ${field} in /proc status`);
@@ -144,6 +159,18 @@ function splitLines(stream: NodeJS.ReadableStream | null, onLine: (line: string)
   });
 }
 
+/** The last stderr lines of every server started (most recent first), to explain a failure. */
+export function recentChildErrors(maxLines = 15): string {
+  return [...started]
+    .reverse()
+    .filter((server) => server.stderr.length > 0)
+    .map(
+      (server) =>
+        `--- ${server.name} (pid ${server.process.pid}) stderr:\n${server.stderr.slice(-maxLines).join('\n')}`,
+    )
+    .join('\n');
+}
+
 /** Stop every child still running: SIGTERM, then SIGKILL whatever is left after `graceMs`. */
 export async function stopAllChildren(graceMs = 5_000): Promise<void> {
   const children = [...running];
@@ -157,4 +184,41 @@ export async function stopAllChildren(graceMs = 5_000): Promise<void> {
 /** Last resort on process exit (synchronous): SIGKILL any child still running. */
 export function killAllChildrenNow(): void {
   for (const child of running) child.kill('SIGKILL');
+}
+
+const tempDirs: string[] = [];
+
+/** A fresh directory under the OS temp dir, removed by `cleanUp` / `cleanUpNow`. */
+export function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Stop every child (gracefully first), then remove the temp dirs. */
+export async function cleanUp(): Promise<void> {
+  await stopAllChildren();
+  removeTempDirs();
+}
+
+/** Synchronous last resort: SIGKILL every child and remove the temp dirs. */
+export function cleanUpNow(): void {
+  killAllChildrenNow();
+  removeTempDirs();
+}
+
+/** Clean up however the process ends: normal exit, an error, Ctrl-C or SIGTERM. */
+export function installCleanupHandlers(name: string): void {
+  process.on('exit', cleanUpNow);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      console.error(`\n${name}: ${signal}, stopping the servers`);
+      cleanUpNow();
+      process.exit(130);
+    });
+  }
 }

@@ -16,8 +16,8 @@ export function median(values: number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** A table whose first column is left-aligned and the others right-aligned. */
-export function table(header: string[], rows: string[][]): string {
+/** A table whose first column (and any in `leftColumns`) is left-aligned, the others right-aligned. */
+export function table(header: string[], rows: string[][], leftColumns: number[] = []): string {
   const widths = header.map((cell, column) =>
     Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[column] ?? ''))),
   );
@@ -25,7 +25,7 @@ export function table(header: string[], rows: string[][]): string {
     cells
       .map((cell, column) => {
         const pad = ' '.repeat((widths[column] ?? 0) - displayWidth(cell));
-        return column === 0 ? cell + pad : pad + cell;
+        return column === 0 || leftColumns.includes(column) ? cell + pad : pad + cell;
       })
       .join('  ')
       .trimEnd();

@@ -11,6 +11,8 @@ declare module 'autocannon' {
     /** Seconds to wait for a response. */
     timeout?: number;
     title?: string;
+    /** Requests per second over all connections; unlimited when absent. */
+    overallRate?: number;
     headers?: Record<string, string>;
   }
 

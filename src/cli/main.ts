@@ -1,4 +1,5 @@
 import { AppError } from '../server/app-error';
+import { createUserCommand } from './commands/create-user';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 
@@ -7,12 +8,15 @@ const help = `mokuhyo — 組織目標管理シート
 使い方:
   mokuhyo import ファイル.json           部区・年度のシート（交換形式 JSON）を取り込みます（全件成功か、何もしないかのどちらかです）
   mokuhyo export --year 2022 --ward 北区  部区・年度のシートを交換形式 JSON で書き出します [--municipality 新潟市] [--out ファイル]
+  mokuhyo create-user --login ID --name 表示名 --role 役割 [--ward 部区] [--organization 組織]
+                                         職員のユーザーを作成します（役割: admin・planner・head・editor・viewer）
 
 データベースはサーバーと同じ環境変数で選びます: DATABASE_URL（PostgreSQL）、なければ MOKUHYO_DATA_DIR（組み込み、既定 ./data）。`;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   import: importCommand,
   export: exportCommand,
+  'create-user': createUserCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from '../db/client';
 import type { AppEnv } from './app-env';
 import { authRoutes } from './features/auth/auth.routes';
-import { exportRoutes } from './features/interchange/interchange.routes';
+import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
 import { SheetCache } from './features/sheets/sheet-cache';
 import { sheetsRoutes } from './features/sheets/sheets.routes';
@@ -13,6 +14,31 @@ import { csrf } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
 import { session } from './middleware/session';
 import { webApp } from './web-app';
+
+/** Pages get the full set: a CSP with no inline script, no framing, no sniffing. */
+const pageSecurityHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  referrerPolicy: 'same-origin',
+  strictTransportSecurity: false,
+});
+
+/** JSON is never rendered as a page: it needs only not to be sniffed into one or framed. */
+const apiSecurityHeaders = createMiddleware(async (c, next) => {
+  await next();
+  c.header('x-content-type-options', 'nosniff');
+  c.header('x-frame-options', 'DENY');
+});
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -28,6 +54,7 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
   const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
 
   const api = new Hono<AppEnv>()
+    .use(apiSecurityHeaders)
     .use(session)
     .use(csrf)
     .route('/v1/auth', authRoutes())
@@ -35,34 +62,19 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/organizations', organizationsRoutes())
     .route('/v1/sheets', sheetsRoutes(cache))
     .route('/v1/export', exportRoutes())
+    .route('/v1/import', importRoutes())
     .get('/health', (c) => c.json({ status: 'ok', database: database.engine }))
     .notFound(handleNotFound);
 
   const app = new Hono<AppEnv>()
     .use(requestId())
-    .use(
-      secureHeaders({
-        contentSecurityPolicy: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          fontSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-        referrerPolicy: 'same-origin',
-      }),
-    )
     .use(async (c, next) => {
       c.set('db', database.db);
       await next();
     })
     .route('/api', api)
     .all('/api/*', handleNotFound)
+    .use('*', pageSecurityHeaders)
     .route('/', webApp(webRoot))
     .onError(handleError);
   // Sub-apps keep their own error handlers unless told: route every error through one place.

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/client';
+import { createDemoUsersIfNone, demoPassword, demoUsers } from '../db/seed/demo-users';
 import { loadSampleIfEmpty } from '../db/seed/load-sample';
 import { createApp } from './app';
 import { parseEnv } from './env';

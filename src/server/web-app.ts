@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env';
+import { issueCsrfToken } from './middleware/csrf';
 
 /**
  * The built React app (`dist/web`): files as they are, hashed assets cached for good, and
@@ -38,6 +39,7 @@ export function webApp(root: string) {
   );
   web.use('*', serveStatic({ root }));
   web.get('*', (c) => {
+    issueCsrfToken(c);
     c.header('cache-control', 'no-cache');
     return c.html(indexHtml());
   });

@@ -1,12 +1,25 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, notFound } from '@tanstack/react-router';
+import { type SnapshotStage, snapshotStages } from '../domain/sheet-lifecycle';
 import { AppLayout } from './components/AppLayout';
 import { ErrorPage, NotFoundPage, PendingPage } from './components/StatusPages';
+import { SignInPage } from './features/auth/SignInPage';
+import { HistoryPage } from './features/history/HistoryPage';
+import { SnapshotPage } from './features/history/SnapshotPage';
 import { SheetPage } from './features/sheet/SheetPage';
+import { EditPage } from './features/sheet-edit/EditPage';
 import { WardSheetsPage } from './features/ward-sheets/WardSheetsPage';
 import { WardListPage } from './features/wards/WardListPage';
 import { isNotFoundError } from './lib/api';
-import { sheetQuery, wardsQuery, wardYearSheetsQuery } from './lib/queries';
+import './lib/history-state';
+import {
+  historyQuery,
+  meQuery,
+  sheetQuery,
+  snapshotQuery,
+  wardsQuery,
+  wardYearSheetsQuery,
+} from './lib/queries';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -21,6 +34,8 @@ async function ensure<T>(load: () => Promise<T>): Promise<T> {
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
+  // Who is signed in, for the header; never fails the page (prefetchQuery does not throw).
+  loader: ({ context }) => context.queryClient.prefetchQuery(meQuery()),
   component: AppLayout,
   notFoundComponent: NotFoundPage,
 });
@@ -66,7 +81,72 @@ const sheetRoute = createRoute({
   component: SheetPage,
 });
 
-const routeTree = rootRoute.addChildren([wardListRoute, wardSheetsRoute, sheetRoute]);
+/** Only a path inside this app, never another site (`//evil.example`) or the sign-in page itself. */
+function safeRedirect(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return undefined;
+  if (value.startsWith('/sign-in')) return undefined;
+  return value;
+}
+
+/** `/sign-in?redirect=/sheets/…`: sign in, then back where the user was. */
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const redirect = safeRedirect(search.redirect);
+    return redirect ? { redirect } : {};
+  },
+  component: SignInPage,
+});
+
+/** `/sheets/:id/edit`: always starts from the sheet as it is now, not from the cache. */
+const editRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sheets/$sheetId/edit',
+  loader: ({ context, params }) =>
+    ensure(() => context.queryClient.fetchQuery({ ...sheetQuery(params.sheetId), staleTime: 0 })),
+  component: EditPage,
+});
+
+/** `/sheets/:id/history`: the sheet's history and its recorded stages. */
+const historyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sheets/$sheetId/history',
+  loader: async ({ context, params }) => {
+    const sheet = await ensure(() =>
+      context.queryClient.fetchQuery({ ...sheetQuery(params.sheetId), staleTime: 0 }),
+    );
+    if (sheet.permissions.readHistory) await context.queryClient.ensureQueryData(historyQuery(sheet.id));
+  },
+  component: HistoryPage,
+});
+
+/** `/sheets/:id/snapshots/plan|revision|evaluation`: the sheet as it stood at that stage. */
+const snapshotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sheets/$sheetId/snapshots/$stage',
+  params: {
+    parse: (raw): { sheetId: string; stage: SnapshotStage } => {
+      const stage = snapshotStages.find((s) => s === raw.stage);
+      if (!stage) throw notFound();
+      return { sheetId: raw.sheetId, stage };
+    },
+    stringify: (params) => ({ sheetId: params.sheetId, stage: params.stage }),
+  },
+  loader: ({ context, params }) =>
+    ensure(() => context.queryClient.ensureQueryData(snapshotQuery(params.sheetId, params.stage))),
+  component: SnapshotPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  wardListRoute,
+  wardSheetsRoute,
+  sheetRoute,
+  signInRoute,
+  editRoute,
+  historyRoute,
+  snapshotRoute,
+]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

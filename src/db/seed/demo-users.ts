@@ -1,9 +1,9 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Role } from '../../domain/roles';
 import { hashPassword } from '../../server/features/auth/password';
 import { createUser } from '../../server/features/users/create-user';
 import type { Db } from '../client';
-import { users } from '../schema';
+import { municipalities, users } from '../schema';
 
 /** The password of every demo user (listed in the README). */
 export const demoPassword = 'mokuhyo-demo';
@@ -33,6 +33,8 @@ export const demoUsers: { loginId: string; displayName: string; role: Role; orga
 export async function createDemoUsersIfNone(db: Db): Promise<string[]> {
   const [row] = await db.select({ n: count() }).from(users);
   if (Number(row?.n ?? 0) > 0) return [];
+  const [sampleCity] = await db.select().from(municipalities).where(eq(municipalities.name, '新潟市'));
+  if (!sampleCity) return [];
   const passwordHash = await hashPassword(demoPassword);
   for (const u of demoUsers) {
     await createUser(db, {

@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env';
@@ -17,23 +18,32 @@ const refused = () =>
   );
 
 /**
- * Double-submit protection for every state-changing request: the page reads a random token
- * from a cookie only our origin can read and sends it back in a header, which a page on
- * another site cannot do. A cross-site Origin header is refused outright.
+ * Give the browser its CSRF token (a cookie only pages of our origin can read) if it has none.
+ * Called where the web app starts (the HTML page, /api/v1/auth/me), not on every read, so
+ * public JSON stays free of Set-Cookie and cheap to serve.
+ */
+export function issueCsrfToken(c: Context): void {
+  if (getCookie(c, csrfCookie)) return;
+  setCookie(c, csrfCookie, randomBytes(24).toString('base64url'), {
+    path: '/',
+    sameSite: 'Strict',
+    secure: isHttps(c),
+    httpOnly: false,
+  });
+}
+
+/**
+ * Double-submit protection for every state-changing request: the page reads the token from
+ * the cookie and sends it back in a header, which a page on another site cannot do. A
+ * cross-site Origin header is refused outright.
  */
 export const csrf = createMiddleware<AppEnv>(async (c, next) => {
-  let token = getCookie(c, csrfCookie);
-  if (!token) {
-    token = randomBytes(24).toString('base64url');
-    setCookie(c, csrfCookie, token, { path: '/', sameSite: 'Strict', secure: isHttps(c), httpOnly: false });
-  }
   if (!safeMethods.has(c.req.method)) {
     const origin = c.req.header('origin');
     if (origin && origin !== new URL(c.req.url).origin) throw refused();
-    const sent = c.req.header(csrfHeader) ?? '';
-    const a = Buffer.from(sent);
-    const b = Buffer.from(token);
-    if (a.length !== b.length || !timingSafeEqual(a, b)) throw refused();
+    const a = Buffer.from(c.req.header(csrfHeader) ?? '');
+    const b = Buffer.from(getCookie(c, csrfCookie) ?? '');
+    if (b.length === 0 || a.length !== b.length || !timingSafeEqual(a, b)) throw refused();
   }
   await next();
 });

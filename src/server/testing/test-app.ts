@@ -1,23 +1,77 @@
 import type { Database } from '../../db/client';
+import { createDemoUsersIfNone, demoPassword } from '../../db/seed/demo-users';
 import sample from '../../db/seed/niigata-kita-2022.json';
 import { createTestDatabase } from '../../db/testing';
 import { createApp } from '../app';
 import { importWardYear } from '../features/interchange/import-ward-year';
 
-export interface TestApp {
-  database: Database;
-  request: (path: string, init?: RequestInit) => Promise<Response>;
-  close: () => Promise<void>;
+/** Requests as one browser: keeps its cookies and sends the CSRF header like the web app does. */
+export interface TestClient {
+  request(path: string, init?: RequestInit): Promise<Response>;
+  get(path: string): Promise<Response>;
+  send(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Response>;
 }
 
-/** The real app over a fresh test database, optionally holding the Niigata Kita sample. */
+export interface TestApp {
+  database: Database;
+  /** A browser with nobody signed in. */
+  public: TestClient;
+  /** A browser signed in as one of the demo users (see src/db/seed/demo-users.ts). */
+  as(loginId: string): Promise<TestClient>;
+  request(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The real app over a fresh test database, optionally holding the Niigata Kita sample and its demo users. */
 export async function createTestApp({ withSample = true } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  if (withSample) await importWardYear(database.db, sample);
+  if (withSample) {
+    await importWardYear(database.db, sample);
+    await createDemoUsersIfNone(database.db);
+  }
   const { app, dispose } = await createApp({ database });
+  const fetchApp = async (path: string, init?: RequestInit) => app.request(path, init);
+  const client = (): TestClient => {
+    const cookies = new Map<string, string>();
+    const request = async (path: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      if (cookies.size > 0) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+      const csrf = cookies.get('mokuhyo_csrf');
+      if (csrf && !headers.has('x-csrf-token')) headers.set('x-csrf-token', csrf);
+      const res = await fetchApp(path, { ...init, headers });
+      for (const line of res.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const [name, ...value] = (pair ?? '').split('=');
+        if (!name) continue;
+        if (/max-age=0/i.test(line) || value.join('=') === '') cookies.delete(name.trim());
+        else cookies.set(name.trim(), value.join('='));
+      }
+      return res;
+    };
+    return {
+      request,
+      get: (path) => request(path),
+      send: (method, path, body) =>
+        request(path, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }),
+    };
+  };
+  const publicClient = client();
   return {
     database,
-    request: async (path, init) => app.request(path, init),
+    public: publicClient,
+    as: async (loginId) => {
+      const c = client();
+      await c.get('/api/v1/auth/me');
+      const res = await c.send('POST', '/api/v1/auth/sign-in', { loginId, password: demoPassword });
+      if (res.status !== 200)
+        throw new Error(`sign-in of ${loginId} failed: ${res.status} ${await res.text()}`);
+      return c;
+    },
+    request: fetchApp,
     close: async () => {
       await dispose();
       await database.close();

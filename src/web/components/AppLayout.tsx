@@ -1,6 +1,8 @@
 import { Link, Outlet } from '@tanstack/react-router';
+import { SessionNav } from '../features/auth/SessionNav';
 import { useFocusOnNavigation } from '../lib/focus-on-navigation';
 import { appName } from '../lib/use-document-title';
+import { FlashMessage } from './FlashMessage';
 
 /** The application chrome around every page: skip link, header, main, footer. Hidden in print. */
 export function AppLayout() {
@@ -22,9 +24,11 @@ export function AppLayout() {
               </li>
             </ul>
           </nav>
+          <SessionNav />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="site-main">
+        <FlashMessage />
         <Outlet />
       </main>
       <footer className="site-footer app-chrome">

@@ -1,5 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { SnapshotStage } from '../../domain/sheet-lifecycle';
 import { fetchSheet, fetchWards, fetchWardYearSheets, type WardYearQuery } from './api';
+import { fetchMe } from './api-auth';
+import { fetchHistory, fetchSnapshot } from './api-sheet-edit';
 
 /** Query definitions shared by route loaders (prefetch) and components (read). */
 export const wardsQuery = () =>
@@ -18,4 +21,25 @@ export const sheetQuery = (id: string) =>
   queryOptions({
     queryKey: ['sheet', id],
     queryFn: ({ signal }) => fetchSheet(id, signal),
+  });
+
+export const meQuery = () =>
+  queryOptions({
+    queryKey: ['me'],
+    queryFn: ({ signal }) => fetchMe(signal),
+  });
+
+/** Workflow data changes with every action: always read fresh. */
+export const historyQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['sheet', id, 'history'],
+    queryFn: ({ signal }) => fetchHistory(id, signal),
+    staleTime: 0,
+  });
+
+export const snapshotQuery = (id: string, stage: SnapshotStage) =>
+  queryOptions({
+    queryKey: ['sheet', id, 'snapshot', stage],
+    queryFn: ({ signal }) => fetchSnapshot(id, stage, signal),
+    staleTime: 0,
   });

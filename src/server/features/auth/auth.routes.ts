@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { roleLabels } from '../../../domain/roles';
 import { signInSchema } from '../../../schemas/auth';
 import type { AppEnv } from '../../app-env';
+import { issueCsrfToken } from '../../middleware/csrf';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../../middleware/session';
 import { validate } from '../../middleware/validate';
 import { deleteSession } from './sessions';
@@ -32,6 +33,7 @@ export const authRoutes = () =>
       return c.json({ ok: true });
     })
     .get('/me', (c) => {
+      issueCsrfToken(c);
       const user = c.var.user;
       c.header('cache-control', 'no-store');
       if (!user) return c.json({ user: null });

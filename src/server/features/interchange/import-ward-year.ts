@@ -98,6 +98,23 @@ export async function importWardYear(
   });
 }
 
+/** The municipality and 部区 a file would write to, each null when not registered yet. */
+export async function findImportTarget(db: Db, file: WardYearFile) {
+  const [row] = await db
+    .select({ municipalityId: municipalities.id, wardId: organizations.id })
+    .from(municipalities)
+    .leftJoin(
+      organizations,
+      and(
+        eq(organizations.municipalityId, municipalities.id),
+        eq(organizations.kind, 'ward'),
+        eq(organizations.name, file.ward),
+      ),
+    )
+    .where(eq(municipalities.name, file.municipality));
+  return { municipalityId: row?.municipalityId ?? null, wardId: row?.wardId ?? null };
+}
+
 /** The file as typed data, or an `invalid` error listing every bad field by its path. */
 export function validateWardYearFile(input: unknown): WardYearFile {
   const parsed = wardYearFileSchema.safeParse(input);

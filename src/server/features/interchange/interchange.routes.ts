@@ -1,8 +1,42 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { canImport } from '../../../domain/interchange-policy';
 import type { AppEnv } from '../../app-env';
+import { AppError } from '../../app-error';
+import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { wardYearQuery } from '../sheets/sheets.routes';
 import { exportWardYear } from './export-ward-year';
+import { findImportTarget, importWardYear, validateWardYearFile } from './import-ward-year';
+
+export const importRoutes = () =>
+  new Hono<AppEnv>().post(
+    '/',
+    bodyLimit({
+      maxSize: 10 * 1024 * 1024,
+      onError: () => {
+        throw new AppError('too_large', '取り込むファイルが大きすぎます（10MBまで）。');
+      },
+    }),
+    async (c) => {
+      const { actor, by } = signedIn(c);
+      let input: unknown;
+      try {
+        input = await c.req.json();
+      } catch {
+        throw new AppError('invalid', '取り込むデータが JSON として読めません。');
+      }
+      const file = validateWardYearFile(input);
+      const target = await findImportTarget(c.var.db, file);
+      if (!canImport(actor, target.municipalityId, target.wardId)) {
+        throw new AppError(
+          'forbidden',
+          `${file.ward}のシートを取り込む権限がありません（企画担当または管理者が行えます）。`,
+        );
+      }
+      return c.json(await importWardYear(c.var.db, file, { actor: by }));
+    },
+  );
 
 export const exportRoutes = () =>
   new Hono<AppEnv>().get('/', validate('query', wardYearQuery), async (c) => {

@@ -32,49 +32,48 @@ export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ ch
   const { sheet, subject } = await loadSheetSubject(db, options.sheetId);
   authorize(options.actor, 'edit', subject);
   if (sheet.version !== options.version) throw await staleVersion(db, options.sheetId);
-
-  const before = await loadSheetDocument(db, options.sheetId);
-  const changes = diffSheets(before, options.document, sheet.fiscalYear);
-  const refused = lockedChanges(changes, sheet.status);
-  if (refused.length > 0) {
-    throw new AppError(
-      'invalid',
-      `「${sheetStatusLabels[sheet.status]}」のシートでは変更できない項目があります。`,
-      refused,
-    );
+  try {
+    return await db.transaction(async (tx) => {
+      // Lock the sheet at the version the editor started from. Every writer of sheet content
+      // takes this lock first, so what is read below is exactly that version.
+      const [locked] = await tx
+        .update(sheets)
+        .set({ version: sql`${sheets.version} + 1`, updatedAt: new Date() })
+        .where(
+          and(eq(sheets.id, sheet.id), eq(sheets.version, options.version), eq(sheets.status, sheet.status)),
+        )
+        .returning({ id: sheets.id });
+      if (!locked) throw await staleVersion(tx, sheet.id);
+      const before = await loadSheetDocument(tx, sheet.id);
+      const changes = diffSheets(before, options.document, sheet.fiscalYear);
+      const refused = lockedChanges(changes, sheet.status);
+      if (refused.length > 0) {
+        throw new AppError(
+          'invalid',
+          `「${sheetStatusLabels[sheet.status]}」のシートでは変更できない項目があります。`,
+          refused,
+        );
+      }
+      if (changes.length === 0) throw new NothingChanged();
+      const { phone, purpose, approach, outcome } = options.document;
+      await tx.update(sheets).set({ phone, purpose, approach, outcome }).where(eq(sheets.id, sheet.id));
+      await writeDocument(
+        tx,
+        { sheetId: sheet.id, organizationId: sheet.organizationId, fiscalYear: sheet.fiscalYear },
+        options.document,
+      );
+      await recordHistory(tx, { sheetId: sheet.id, actor: options.by, kind: 'edit', changes });
+      await notifySheetChanged(tx, [sheet.id]);
+      return { changes };
+    });
+  } catch (error) {
+    // Saving what is already there changes nothing, not even the version.
+    if (error instanceof NothingChanged) return { changes: [] };
+    throw error;
   }
-  if (changes.length === 0) return { changes };
-
-  await db.transaction(async (tx) => {
-    const [locked] = await tx
-      .update(sheets)
-      .set({
-        version: sql`${sheets.version} + 1`,
-        updatedAt: new Date(),
-        phone: options.document.phone,
-        purpose: options.document.purpose,
-        approach: options.document.approach,
-        outcome: options.document.outcome,
-      })
-      .where(
-        and(
-          eq(sheets.id, options.sheetId),
-          eq(sheets.version, options.version),
-          eq(sheets.status, sheet.status),
-        ),
-      )
-      .returning({ id: sheets.id });
-    if (!locked) throw await staleVersion(tx, options.sheetId);
-    await writeDocument(
-      tx,
-      { sheetId: sheet.id, organizationId: sheet.organizationId, fiscalYear: sheet.fiscalYear },
-      options.document,
-    );
-    await recordHistory(tx, { sheetId: sheet.id, actor: options.by, kind: 'edit', changes });
-    await notifySheetChanged(tx, [sheet.id]);
-  });
-  return { changes };
 }
+
+class NothingChanged extends Error {}
 
 /** Write a document's goals and indicators, each value's number read from its text. */
 export async function writeDocument(
@@ -106,7 +105,7 @@ function lockedChanges(changes: SheetChange[], status: (typeof sheets.$inferSele
   return changes
     .filter((c) => (c.part === 'any' ? parts.size === 0 : !parts.has(c.part)))
     .map((c) => ({
-      path: c.path,
+      path: `document.${c.path}`,
       message:
         status === 'approved' && c.path.endsWith('.target')
           ? `${c.label}: 承認後の目標は「目標の修正」から、理由を添えて変更してください`

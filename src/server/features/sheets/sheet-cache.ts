@@ -5,8 +5,8 @@ import type { SheetDetail } from '../../../schemas/sheet';
 export interface CachedSheet {
   detail: SheetDetail;
   subject: SheetPolicySubject;
-  /** The response the public gets (permissions of nobody signed in), serialized once. */
-  publicBody: string;
+  /** The response the public gets (permissions of nobody signed in), encoded once. */
+  publicBody: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 
@@ -33,11 +33,13 @@ export class SheetCache {
 
   /** Store the sheet unless the cache was invalidated since `generation` was read. */
   set(detail: SheetDetail, subject: SheetPolicySubject, generation: number): CachedSheet {
-    const publicBody = JSON.stringify({
-      ...detail,
-      permissions: permissionsFor(null, subject),
-      workflow: null,
-    });
+    const publicBody = new TextEncoder().encode(
+      JSON.stringify({
+        ...detail,
+        permissions: permissionsFor(null, subject),
+        workflow: null,
+      }),
+    );
     const entry = {
       detail,
       subject,

@@ -18,7 +18,7 @@ import { saveSheet } from './save-sheet';
 import { authorize, loadSheetSubject } from './sheet-access';
 import type { SheetCache } from './sheet-cache';
 import { transitionSheet } from './transition-sheet';
-import { viewSheet } from './view-sheet';
+import { signedInView, viewSheet } from './view-sheet';
 
 /** `?fiscalYear=` as people write it: 2022, 令和4年度, R4. */
 export const fiscalYearParam = z.string('年度を指定してください').transform((text, ctx) => {
@@ -51,9 +51,8 @@ export function sheetsRoutes(cache: SheetCache) {
       const view = await viewSheet(c.var.db, cache, c.var.actor, c.req.valid('param').id);
       const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
       if (!view.shared) return c.body(view.body, 200, { ...headers, 'cache-control': 'private, no-store' });
-      const etag = view.etag ?? '';
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304, { etag });
-      return c.body(view.body, 200, { ...headers, etag, 'cache-control': 'no-cache' });
+      if (c.req.header('if-none-match') === view.etag) return c.body(null, 304, { etag: view.etag });
+      return c.body(view.body, 200, { ...headers, etag: view.etag, 'cache-control': 'no-cache' });
     })
     .put('/:id', validate('param', sheetParam), validate('json', saveSheetSchema), async (c) => {
       const { actor, by } = signedIn(c);
@@ -62,7 +61,7 @@ export function sheetsRoutes(cache: SheetCache) {
       cache.invalidate(id);
       return c.json({
         changes: changes.length,
-        sheet: JSON.parse((await viewSheet(c.var.db, cache, actor, id)).body),
+        sheet: await signedInView(c.var.db, cache, actor, id),
       });
     })
     .post(
@@ -74,7 +73,7 @@ export function sheetsRoutes(cache: SheetCache) {
         const { id } = c.req.valid('param');
         await transitionSheet(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json({ sheet: JSON.parse((await viewSheet(c.var.db, cache, actor, id)).body) });
+        return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) });
       },
     )
     .post(
@@ -86,10 +85,7 @@ export function sheetsRoutes(cache: SheetCache) {
         const { id } = c.req.valid('param');
         const revision = await proposeRevision(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json(
-          { revision, sheet: JSON.parse((await viewSheet(c.var.db, cache, actor, id)).body) },
-          201,
-        );
+        return c.json({ revision, sheet: await signedInView(c.var.db, cache, actor, id) }, 201);
       },
     )
     .post(
@@ -101,7 +97,7 @@ export function sheetsRoutes(cache: SheetCache) {
         const { id, revisionId } = c.req.valid('param');
         await decideRevision(c.var.db, { actor, by, sheetId: id, revisionId, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json({ sheet: JSON.parse((await viewSheet(c.var.db, cache, actor, id)).body) });
+        return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) });
       },
     )
     .get('/:id/history', validate('param', sheetParam), async (c) => {

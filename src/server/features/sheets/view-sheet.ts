@@ -25,13 +25,13 @@ export async function cachedSheet(db: Db, cache: SheetCache, id: string): Promis
 export async function viewSheet(db: Db, cache: SheetCache, actor: Actor | null, id: string) {
   const entry = await cachedSheet(db, cache, id);
   authorize(actor, 'read', entry.subject);
-  if (!actor) return { body: entry.publicBody, etag: entry.etag, shared: true };
+  if (!actor) return { body: entry.publicBody, etag: entry.etag, shared: true as const };
   const view: SheetView = {
     ...entry.detail,
     permissions: permissionsFor(actor, entry.subject),
     workflow: can(actor, 'readHistory', entry.subject) ? await workflowOf(db, entry) : null,
   };
-  return { body: JSON.stringify(view), etag: null, shared: false };
+  return { body: JSON.stringify(view), etag: null, shared: false as const, view };
 }
 
 async function workflowOf(db: Db, entry: CachedSheet): Promise<NonNullable<SheetView['workflow']>> {
@@ -53,4 +53,11 @@ async function workflowOf(db: Db, entry: CachedSheet): Promise<NonNullable<Sheet
         : null,
     pendingRevisions: await pendingRevisions(db, entry.detail.id, entry.detail.fiscalYear),
   };
+}
+
+/** The sheet as a signed-in actor sees it, as an object (for write responses). */
+export async function signedInView(db: Db, cache: SheetCache, actor: Actor, id: string): Promise<SheetView> {
+  const result = await viewSheet(db, cache, actor, id);
+  if (result.shared) throw new Error('a signed-in view was expected');
+  return result.view;
 }

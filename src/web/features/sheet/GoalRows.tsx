@@ -1,6 +1,10 @@
+import type { ReactNode } from 'react';
 import type { SheetGoal, SheetIndicator } from '../../../schemas/sheet';
 import { indicatorLabel } from './sheet-text';
 import { TargetCell, ValueCell } from './ValueCell';
+
+/** Something to offer next to an indicator's target (「目標の修正」), screen only. */
+export type TargetAction = (indicator: SheetIndicator) => ReactNode;
 
 /** Number of value columns an indicator row has after its name (3 実績, 目標, 結果, note, status, 評価). */
 const indicatorDetailColumns = 8;
@@ -32,7 +36,15 @@ function GoalCells({ goal, rowSpan }: { goal: SheetGoal; rowSpan: number }) {
   );
 }
 
-function IndicatorCells({ indicator, actualYears }: { indicator: SheetIndicator; actualYears: number[] }) {
+function IndicatorCells({
+  indicator,
+  actualYears,
+  targetAction,
+}: {
+  indicator: SheetIndicator;
+  actualYears: number[];
+  targetAction: TargetAction | undefined;
+}) {
   return (
     <>
       <th scope="row" className="indicator-name">
@@ -42,7 +54,7 @@ function IndicatorCells({ indicator, actualYears }: { indicator: SheetIndicator;
         const actual = indicator.actuals.find((cell) => cell.fiscalYear === year);
         return actual ? <ValueCell key={year} cell={actual} /> : <td key={year} className="cell-value" />;
       })}
-      <TargetCell indicator={indicator} />
+      <TargetCell indicator={indicator} action={targetAction?.(indicator)} />
       <ValueCell cell={indicator.result} />
       <td className="indicator-note">{indicator.note ?? ''}</td>
       <td className="indicator-achievement">{indicator.achievement ?? ''}</td>
@@ -61,7 +73,15 @@ function IndicatorCells({ indicator, actualYears }: { indicator: SheetIndicator;
  * One goal: a row per indicator. No., 部区, 組織目標 and 主な取組 span all of them, as in the official
  * sheet. A goal without indicators still gets its row.
  */
-export function GoalRows({ goal, actualYears }: { goal: SheetGoal; actualYears: number[] }) {
+export function GoalRows({
+  goal,
+  actualYears,
+  targetAction,
+}: {
+  goal: SheetGoal;
+  actualYears: number[];
+  targetAction?: TargetAction | undefined;
+}) {
   const [first, ...rest] = goal.indicators;
   const rowSpan = Math.max(1, goal.indicators.length);
   return (
@@ -69,7 +89,7 @@ export function GoalRows({ goal, actualYears }: { goal: SheetGoal; actualYears: 
       <tr>
         <GoalCells goal={goal} rowSpan={rowSpan} />
         {first ? (
-          <IndicatorCells indicator={first} actualYears={actualYears} />
+          <IndicatorCells indicator={first} actualYears={actualYears} targetAction={targetAction} />
         ) : (
           <td colSpan={indicatorDetailColumns + 1} className="no-indicator">
             指標は設定されていません
@@ -78,7 +98,7 @@ export function GoalRows({ goal, actualYears }: { goal: SheetGoal; actualYears: 
       </tr>
       {rest.map((indicator) => (
         <tr key={indicator.placementId}>
-          <IndicatorCells indicator={indicator} actualYears={actualYears} />
+          <IndicatorCells indicator={indicator} actualYears={actualYears} targetAction={targetAction} />
         </tr>
       ))}
     </tbody>

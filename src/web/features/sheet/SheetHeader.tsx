@@ -12,12 +12,13 @@ function Field({ label, value, area }: { label: string; value: string; area: str
 }
 
 /** The header block of the official sheet: year, ward, organization, dates, contact and purpose. */
-export function SheetHeader({ sheet }: { sheet: SheetDetail }) {
+export function SheetHeader({ sheet, note }: { sheet: SheetDetail; note?: string }) {
   const yearLabel = formatFiscalYear(sheet.fiscalYear);
   return (
     <header className="sheet-header">
       <h1 className="sheet-title">
         組織目標管理シート
+        {note && <span className="sheet-title__note">{`（${note}）`}</span>}
         <span className="visually-hidden">{`（${yearLabel} ${sheet.title}）`}</span>
       </h1>
       <dl className="sheet-fields">

@@ -1,19 +1,28 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
+import type { SheetIndicator } from '../../../schemas/sheet';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { sheetQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { RevisionDialog } from './RevisionDialog';
+import { SheetActions, StatusBadge } from './SheetActions';
 import { SheetHeader } from './SheetHeader';
 import { SheetNarratives } from './SheetNarratives';
 import { SheetTable } from './SheetTable';
+import { WorkflowNotices } from './WorkflowNotices';
 
 const route = getRouteApi('/sheets/$sheetId');
 
-/** `/sheets/:id`: one organization's sheet in the official layout, ready to print on A4 landscape. */
+/**
+ * `/sheets/:id`: one organization's sheet in the official layout, ready to print on A4
+ * landscape, with what the signed-in user may do with it (hidden in print).
+ */
 export function SheetPage() {
   const { sheetId } = route.useParams();
   const { data: sheet } = useSuspenseQuery(sheetQuery(sheetId));
+  const [revising, setRevising] = useState<SheetIndicator | null>(null);
   const yearLabel = formatFiscalYear(sheet.fiscalYear);
   const wardLabel = `${sheet.municipality} ${sheet.ward.name}`;
   useDocumentTitle(`${sheet.title} ${yearLabel}（${wardLabel}）`);
@@ -37,16 +46,35 @@ export function SheetPage() {
         current={sheet.title}
       />
       <div className="sheet-toolbar app-chrome">
-        <p className="sheet-toolbar__context">{`${wardLabel} ${yearLabel} ${sheet.title}`}</p>
-        <button type="button" className="button" onClick={() => window.print()}>
-          印刷
-        </button>
+        <p className="sheet-toolbar__context">
+          {`${wardLabel} ${yearLabel} ${sheet.title}`}
+          <StatusBadge status={sheet.status} />
+        </p>
+        <SheetActions sheet={sheet} />
       </div>
+      <WorkflowNotices sheet={sheet} />
       <article className="sheet" aria-label={`${sheet.title}の組織目標管理シート`}>
         <SheetHeader sheet={sheet} />
-        <SheetTable sheet={sheet} />
+        <SheetTable
+          sheet={sheet}
+          targetAction={
+            sheet.permissions.proposeRevision
+              ? (indicator) => (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small target-action app-chrome"
+                    aria-label={`${indicator.name}の目標の修正`}
+                    onClick={() => setRevising(indicator)}
+                  >
+                    目標の修正
+                  </button>
+                )
+              : undefined
+          }
+        />
         <SheetNarratives sheet={sheet} />
       </article>
+      <RevisionDialog sheet={sheet} indicator={revising} onClose={() => setRevising(null)} />
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { formatFiscalYear, sheetColumnLabels } from '../../../domain/fiscal-year';
 import type { SheetDetail } from '../../../schemas/sheet';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { GoalRows } from './GoalRows';
+import { GoalRows, type TargetAction } from './GoalRows';
 
 /** The goals and indicators in the official column order, labelled for the sheet's fiscal year. */
-export function SheetTable({ sheet }: { sheet: SheetDetail }) {
+export function SheetTable({ sheet, targetAction }: { sheet: SheetDetail; targetAction?: TargetAction }) {
   const labels = sheetColumnLabels(sheet.fiscalYear);
   const actualYears = labels.actuals.map((actual) => actual.year);
   const captionId = `sheet-table-caption-${sheet.id}`;
@@ -80,7 +80,9 @@ export function SheetTable({ sheet }: { sheet: SheetDetail }) {
             </tr>
           </tbody>
         ) : (
-          sheet.goals.map((goal) => <GoalRows key={goal.id} goal={goal} actualYears={actualYears} />)
+          sheet.goals.map((goal) => (
+            <GoalRows key={goal.id} goal={goal} actualYears={actualYears} targetAction={targetAction} />
+          ))
         )}
       </table>
     </ScrollRegion>

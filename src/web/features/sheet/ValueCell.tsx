@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { SheetIndicator, ValueCell as ValueCellData } from '../../../schemas/sheet';
 import { formatSheetDate } from './sheet-text';
 
@@ -13,7 +14,7 @@ export function ValueCell({ cell }: { cell: ValueCellData }) {
 }
 
 /** The target cell, with every mid-year revision under it: 「修正: 旧 → 新（令和4年9月30日）理由」. */
-export function TargetCell({ indicator }: { indicator: SheetIndicator }) {
+export function TargetCell({ indicator, action }: { indicator: SheetIndicator; action?: ReactNode }) {
   const { target, revisions } = indicator;
   return (
     <td className={alignmentOf(target)}>
@@ -27,6 +28,7 @@ export function TargetCell({ indicator }: { indicator: SheetIndicator }) {
           ))}
         </ul>
       )}
+      {action}
     </td>
   );
 }

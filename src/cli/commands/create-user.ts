@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { type Role, roleLabels, roles } from '../../domain/roles';
+import { AppError } from '../../server/app-error';
+import { createUser } from '../../server/features/users/create-user';
+import { openConfiguredDatabase } from '../open-database';
+import { readPassword } from '../read-password';
+
+const usage = `使い方: mokuhyo create-user --login ログインID --name 表示名 --role 役割 [--ward 部区] [--organization 組織] [--municipality 自治体]
+  役割: ${roles.map((r) => `${r}（${roleLabels[r]}）`).join('、')}
+  企画担当は --ward、所属長・担当者は --ward と --organization を指定します。
+  パスワードは端末で尋ねます（標準入力から渡すときは --password-stdin）。`;
+
+/** `mokuhyo create-user`: a staff member with one role. */
+export async function createUserCommand(args: string[]): Promise<void> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        login: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        ward: { type: 'string' },
+        organization: { type: 'string' },
+        municipality: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch {
+    throw new AppError('invalid', usage);
+  }
+  const { login, name, role, ward, organization, municipality } = values;
+  if (typeof login !== 'string' || typeof name !== 'string' || !roles.includes(role as Role)) {
+    throw new AppError('invalid', usage);
+  }
+  const password = await readPassword(values['password-stdin'] === true);
+  const database = await openConfiguredDatabase();
+  try {
+    await createUser(database.db, {
+      municipality: typeof municipality === 'string' ? municipality : '新潟市',
+      loginId: login,
+      displayName: name,
+      password,
+      grants: [
+        {
+          role: role as Role,
+          ...(typeof ward === 'string' ? { ward } : {}),
+          ...(typeof organization === 'string' ? { organization } : {}),
+        },
+      ],
+    });
+    console.log(`ユーザー「${login}」（${name}、${roleLabels[role as Role]}）を作成しました。`);
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,118 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { signInSchema } from '../../../schemas/auth';
+import { issuesFromZod } from '../../../schemas/issues';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormField } from '../../components/FormField';
+import { ApiError } from '../../lib/api';
+import { signIn } from '../../lib/api-auth';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+const route = getRouteApi('/sign-in');
+
+type Field = 'loginId' | 'password';
+const fieldIds: Record<Field, string> = { loginId: 'sign-in-login-id', password: 'sign-in-password' };
+type Problem = { title: string; fields: Partial<Record<Field, string>> };
+
+function problemOf(error: unknown): Problem {
+  if (!(error instanceof ApiError)) return { title: 'ログインできませんでした。', fields: {} };
+  const fields: Partial<Record<Field, string>> = {};
+  for (const issue of error.issues) {
+    if (issue.path === 'loginId' || issue.path === 'password') fields[issue.path] ??= issue.message;
+  }
+  return { title: error.message, fields };
+}
+
+/** `/sign-in`: ログインID and password; afterwards back to the page the user came from. */
+export function SignInPage() {
+  const { redirect } = route.useSearch();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [loginId, setLoginId] = useState('');
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  useDocumentTitle(problem ? 'エラー: ログイン' : 'ログイン');
+
+  useEffect(() => {
+    if (problem) summary.current?.focus();
+  }, [problem]);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const parsed = signInSchema.safeParse({ loginId, password });
+    if (!parsed.success) {
+      const fields: Partial<Record<Field, string>> = {};
+      for (const issue of issuesFromZod(parsed.error)) {
+        if (issue.path === 'loginId' || issue.path === 'password') fields[issue.path] ??= issue.message;
+      }
+      setProblem({ title: '入力内容を確認してください。', fields });
+      return;
+    }
+    setBusy(true);
+    try {
+      await signIn(parsed.data);
+      await queryClient.resetQueries();
+      await navigate({ href: redirect ?? '/', state: { flash: 'ログインしました。' } });
+    } catch (error) {
+      setPassword('');
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const items = problem
+    ? (Object.entries(problem.fields) as [Field, string][]).map(([field, message]) => ({
+        targets: [fieldIds[field]],
+        message,
+      }))
+    : [];
+
+  return (
+    <section className="sign-in" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">ログイン</h1>
+      <p className="lead">
+        組織目標管理シートを作成・修正・評価する職員の方は、ログインしてください。公開されているシートはログインせずに閲覧できます。
+      </p>
+      {problem && <ErrorSummary ref={summary} title={problem.title} items={items} />}
+      <form className="form-card" noValidate onSubmit={(event) => void submit(event)}>
+        <FormField id={fieldIds.loginId} label="ログインID" error={problem?.fields.loginId}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              name="loginId"
+              type="text"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              value={loginId}
+              onChange={(event) => setLoginId(event.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField id={fieldIds.password} label="パスワード" error={problem?.fields.password}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </FormField>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'ログインしています…' : 'ログイン'}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { formatFiscalYear } from '../../../domain/fiscal-year';
+import { snapshotStageLabels } from '../../../domain/sheet-lifecycle';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
+import type { HistoryEntry, SheetHistory } from '../../lib/api-sheet-edit';
+import { formatDateTime } from '../../lib/format-date-time';
+import { historyQuery, sheetQuery } from '../../lib/queries';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { ChangeTable } from './ChangeTable';
+import { actionLabel, statusChange } from './history-labels';
+
+const route = getRouteApi('/sheets/$sheetId/history');
+
+/** Long change lists (an import) fold away; short ones are shown at once. */
+const foldAfter = 8;
+
+function Entry({ entry }: { entry: HistoryEntry }) {
+  const titleId = `history-entry-${entry.id}`;
+  const when = formatDateTime(entry.at);
+  const action = actionLabel(entry);
+  const moved = statusChange(entry);
+  const table = <ChangeTable entry={entry} caption={`${when} ${action}で変更された項目`} />;
+  return (
+    <li className="history-entry">
+      <article aria-labelledby={titleId}>
+        <h2 id={titleId} className="history-entry__title">
+          <span className="history-entry__action">{action}</span>
+          <time dateTime={entry.at}>{when}</time>
+        </h2>
+        <dl className="summary-list summary-list--inline">
+          <dt>日時</dt>
+          <dd>{when}</dd>
+          <dt>操作</dt>
+          <dd>{moved ? `${action}（${moved}）` : action}</dd>
+          <dt>担当</dt>
+          <dd>{entry.actor}</dd>
+          {entry.comment && (
+            <>
+              <dt>コメント</dt>
+              <dd className="pre-wrap history-entry__comment">{entry.comment}</dd>
+            </>
+          )}
+        </dl>
+        {entry.changes.length > foldAfter ? (
+          <details className="history-entry__details">
+            <summary>{`変更された項目（${entry.changes.length}件）を表示`}</summary>
+            {table}
+          </details>
+        ) : (
+          entry.changes.length > 0 && table
+        )}
+      </article>
+    </li>
+  );
+}
+
+function Snapshots({ sheetId, snapshots }: { sheetId: string; snapshots: SheetHistory['snapshots'] }) {
+  return (
+    <section className="notice notice--info snapshots" aria-labelledby="snapshots-title">
+      <h2 id="snapshots-title" className="notice__title">
+        各段階のシート
+      </h2>
+      {snapshots.length === 0 ? (
+        <p>作成・修正・評価の時点のシートはまだ記録されていません。</p>
+      ) : (
+        <ul className="link-list">
+          {snapshots.map((snapshot) => (
+            <li key={snapshot.stage}>
+              <Link to="/sheets/$sheetId/snapshots/$stage" params={{ sheetId, stage: snapshot.stage }}>
+                {`${snapshotStageLabels[snapshot.stage]}のシート`}
+              </Link>
+              <span className="muted">{`（${formatDateTime(snapshot.at)}、版 ${snapshot.version}）`}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** `/sheets/:id/history`: every edit, move and revision of the sheet, newest first. */
+export function HistoryPage() {
+  const { sheetId } = route.useParams();
+  const { data: sheet } = useSuspenseQuery(sheetQuery(sheetId));
+  const allowed = sheet.permissions.readHistory;
+  const { data: history } = useQuery({ ...historyQuery(sheetId), enabled: allowed });
+  const yearLabel = formatFiscalYear(sheet.fiscalYear);
+  const wardLabel = `${sheet.municipality} ${sheet.ward.name}`;
+  useDocumentTitle(`履歴: ${sheet.title} ${yearLabel}（${wardLabel}）`);
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          <Link key="home" to="/">
+            部区・年度を選ぶ
+          </Link>,
+          <Link
+            key="ward"
+            to="/years/$fiscalYear/wards/$wardName"
+            params={{ fiscalYear: sheet.fiscalYear, wardName: sheet.ward.name }}
+            search={{ municipality: sheet.municipality }}
+          >
+            {`${wardLabel} ${yearLabel}`}
+          </Link>,
+          <Link key="sheet" to="/sheets/$sheetId" params={{ sheetId }}>
+            {sheet.title}
+          </Link>,
+        ]}
+        current="履歴"
+      />
+      <h1>
+        変更の履歴
+        <span className="heading-sub">{`${wardLabel} ${yearLabel} ${sheet.title}`}</span>
+      </h1>
+      {!allowed ? (
+        <p className="notice notice--info">
+          このシートの履歴を見る権限がありません。職員の方はログインしてください。
+        </p>
+      ) : !history ? (
+        <p role="status">読み込み中です…</p>
+      ) : (
+        <>
+          <Snapshots sheetId={sheetId} snapshots={history.snapshots} />
+          {history.entries.length === 0 ? (
+            <p>記録された変更はまだありません。</p>
+          ) : (
+            <ol className="history-list" aria-label="変更の履歴（新しい順）">
+              {history.entries.map((entry) => (
+                <Entry key={entry.id} entry={entry} />
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </>
+  );
+}

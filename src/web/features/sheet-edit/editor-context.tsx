@@ -1,0 +1,26 @@
+import { createContext, type Dispatch, type ReactNode, useContext } from 'react';
+import type { EditablePart } from '../../../domain/sheet-lifecycle';
+import type { FieldErrors } from './form-errors';
+import type { FormAction } from './form-reducer';
+
+/** What every part of the edit form needs: the dispatcher, the errors, what may change now. */
+export interface Editor {
+  dispatch: Dispatch<FormAction>;
+  errors: FieldErrors;
+  fiscalYear: number;
+  parts: ReadonlySet<EditablePart>;
+  /** Ask for focus on an element (by id) once the next render is on the page. */
+  focusAfterRender: (ids: string[]) => void;
+}
+
+const EditorContext = createContext<Editor | null>(null);
+
+export function EditorProvider({ editor, children }: { editor: Editor; children: ReactNode }) {
+  return <EditorContext value={editor}>{children}</EditorContext>;
+}
+
+export function useEditor(): Editor {
+  const editor = useContext(EditorContext);
+  if (!editor) throw new Error('useEditor outside EditorProvider');
+  return editor;
+}

@@ -1,0 +1,110 @@
+import type { ReactNode } from 'react';
+import { FormField } from '../../components/FormField';
+import { cellHint } from '../../lib/cell-hint';
+import { fieldId } from '../../lib/field-id';
+import { useEditor } from './editor-context';
+
+type Common = {
+  /** The document path, which names the control and finds its error. */
+  path: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  /** The part of the sheet the field belongs to; locked when the state does not allow it. */
+  part: 'plan' | 'results' | 'any';
+  hint?: string;
+  lockedHint?: string;
+  className?: string;
+};
+
+function useLocked(part: Common['part']): boolean {
+  const { parts } = useEditor();
+  return part === 'any' ? parts.size === 0 : !parts.has(part);
+}
+
+/** A one-line or multi-line text of the document, with its error next to it. */
+export function TextField({
+  multiline = false,
+  rows = 3,
+  valueCell = false,
+  inputMode,
+  ...field
+}: Common & {
+  multiline?: boolean;
+  rows?: number;
+  /** A 実績/目標/結果 cell: show the number the server will read from it. */
+  valueCell?: boolean;
+  inputMode?: 'numeric' | 'tel';
+}) {
+  const { errors } = useEditor();
+  const locked = useLocked(field.part);
+  const hint = locked ? field.lockedHint : field.hint;
+  return (
+    <FormField
+      id={fieldId(field.path)}
+      label={field.label}
+      hint={hint}
+      error={errors.get(field.path)}
+      hintAfter={valueCell}
+      note={valueCell && !locked ? (cellHint(field.value) ?? undefined) : undefined}
+      className={field.className}
+    >
+      {(control) =>
+        multiline ? (
+          <textarea
+            {...control}
+            className="textarea"
+            rows={rows}
+            readOnly={locked}
+            value={field.value}
+            onChange={(event) => field.onChange(event.target.value)}
+          />
+        ) : (
+          <input
+            {...control}
+            className="input"
+            type="text"
+            inputMode={inputMode}
+            readOnly={locked}
+            value={field.value}
+            onChange={(event) => field.onChange(event.target.value)}
+          />
+        )
+      }
+    </FormField>
+  );
+}
+
+/** A choice among fixed options (方向, 評価). A locked select is disabled: it cannot be read-only. */
+export function SelectField({
+  options,
+  ...field
+}: Common & { options: readonly { value: string; label: string }[] }) {
+  const { errors } = useEditor();
+  const locked = useLocked(field.part);
+  return (
+    <FormField
+      id={fieldId(field.path)}
+      label={field.label}
+      hint={locked ? field.lockedHint : field.hint}
+      error={errors.get(field.path)}
+      className={field.className}
+    >
+      {(control) => (
+        <select
+          {...control}
+          className="select"
+          disabled={locked}
+          value={field.value}
+          onChange={(event) => field.onChange(event.target.value)}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}

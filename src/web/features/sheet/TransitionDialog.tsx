@@ -1,0 +1,124 @@
+import { Link } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { nextStatus, type Transition, transitionRules } from '../../../domain/sheet-lifecycle';
+import { sheetStatusLabels } from '../../../domain/sheet-status';
+import type { SheetView } from '../../../schemas/sheet-edit';
+import { Dialog } from '../../components/Dialog';
+import { FormField } from '../../components/FormField';
+import { transitionSheet } from '../../lib/api-sheet-edit';
+import { useSheetAction } from './use-sheet-action';
+
+const commentLabels: Partial<Record<Transition, string>> = {
+  return: '差戻しの理由（担当者に伝える内容）',
+  reopen: '再開の理由',
+};
+
+/** Confirms one move of the sheet (提出, 差戻し, 公開…), asking for the comment it needs. */
+export function TransitionDialog({
+  sheet,
+  transition,
+  onClose,
+}: {
+  sheet: SheetView;
+  transition: Transition | null;
+  onClose: () => void;
+}) {
+  const rule = transition ? transitionRules[transition] : null;
+  return (
+    <Dialog open={transition !== null} title={rule ? rule.label : ''} onClose={onClose}>
+      {transition && <TransitionForm sheet={sheet} transition={transition} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function TransitionForm({
+  sheet,
+  transition,
+  onClose,
+}: {
+  sheet: SheetView;
+  transition: Transition;
+  onClose: () => void;
+}) {
+  const rule = transitionRules[transition];
+  const to = nextStatus(transition, sheet.status);
+  const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState<string | undefined>(undefined);
+  const { run, busy, problem } = useSheetAction(sheet.id);
+  const commentLabel = commentLabels[transition] ?? (rule.needsComment ? '理由' : 'コメント（任意）');
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = comment.trim();
+    if (rule.needsComment && text === '') {
+      setCommentError(`${commentLabel.replace(/（.*）$/, '')}を入力してください`);
+      document.getElementById('transition-comment')?.focus();
+      return;
+    }
+    setCommentError(undefined);
+    const ok = await run(
+      () =>
+        transitionSheet(sheet.id, {
+          transition,
+          version: sheet.version,
+          ...(text === '' ? {} : { comment: text }),
+        }),
+      `「${rule.label}」を行いました。`,
+    );
+    if (ok) onClose();
+  };
+
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)}>
+      <p>
+        {to
+          ? `このシートの状態を「${sheetStatusLabels[sheet.status]}」から「${sheetStatusLabels[to]}」にします。`
+          : `このシートに「${rule.label}」を行います。`}
+      </p>
+      <FormField
+        id="transition-comment"
+        label={commentLabel}
+        error={commentError}
+        hint={rule.needsComment ? '必須です。' : undefined}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="textarea"
+            rows={4}
+            required={rule.needsComment === true}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+          />
+        )}
+      </FormField>
+      {problem && (
+        <div role="alert" className="notice notice--error">
+          <p>{problem.message}</p>
+          {problem.issues.length > 0 && (
+            <>
+              <ul>
+                {problem.issues.map((issue) => (
+                  <li key={`${issue.path}:${issue.message}`}>{issue.message}</li>
+                ))}
+              </ul>
+              <p>
+                <Link to="/sheets/$sheetId/edit" params={{ sheetId: sheet.id }}>
+                  編集画面で入力する
+                </Link>
+              </p>
+            </>
+          )}
+        </div>
+      )}
+      <div className="button-row dialog__buttons">
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          キャンセル
+        </button>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? '処理しています…' : `${rule.label.replace(/（.*）$/, '')}する`}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import { type Me, meSchema, type SignIn } from '../../schemas/auth';
+import { z } from '../../schemas/zod';
+import { requestJson } from './api';
+
+const okSchema = z.object({ ok: z.literal(true) });
+
+/** Who is signed in (`user: null` for the public). */
+export function fetchMe(signal?: AbortSignal): Promise<Me> {
+  return requestJson('GET', '/api/v1/auth/me', meSchema, { signal });
+}
+
+/** Opens a session; the session cookie is HttpOnly and set by the server. */
+export async function signIn(input: SignIn): Promise<void> {
+  await requestJson('POST', '/api/v1/auth/sign-in', okSchema, { body: input });
+}
+
+export async function signOut(): Promise<void> {
+  await requestJson('POST', '/api/v1/auth/sign-out', okSchema);
+}

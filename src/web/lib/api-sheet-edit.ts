@@ -1,0 +1,83 @@
+import type { SheetDocument } from '../../domain/sheet-document';
+import { type SnapshotStage, snapshotStages, type Transition } from '../../domain/sheet-lifecycle';
+import { type SheetDetail, sheetDetailSchema } from '../../schemas/sheet';
+import { type SheetView, sheetViewSchema } from '../../schemas/sheet-edit';
+import { z } from '../../schemas/zod';
+import { requestJson, sheetPath } from './api';
+
+/**
+ * The history answer. There is no shared schema for it in src/schemas yet, so it is described
+ * here from the route (src/server/features/sheets/history.ts) and read leniently: an unknown
+ * kind or action is shown as written rather than failing the page.
+ */
+export const historySchema = z.object({
+  entries: z.array(
+    z.object({
+      id: z.number(),
+      version: z.number(),
+      at: z.string(),
+      actor: z.string(),
+      kind: z.string(),
+      action: z.string().nullable(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string().nullable(),
+      comment: z.string().nullable(),
+      changes: z.array(
+        z.object({
+          path: z.string(),
+          label: z.string(),
+          before: z.string().nullable(),
+          after: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  snapshots: z.array(z.object({ stage: z.enum(snapshotStages), version: z.number(), at: z.string() })),
+});
+export type SheetHistory = z.infer<typeof historySchema>;
+export type HistoryEntry = SheetHistory['entries'][number];
+
+const savedSchema = z.object({ changes: z.number(), sheet: sheetViewSchema });
+const movedSchema = z.object({ sheet: sheetViewSchema });
+
+/** Save the whole document, based on the version the editor started from (409 if stale). */
+export function saveSheet(
+  id: string,
+  input: { version: number; document: SheetDocument },
+): Promise<{ changes: number; sheet: SheetView }> {
+  return requestJson('PUT', sheetPath(id), savedSchema, { body: input });
+}
+
+export async function transitionSheet(
+  id: string,
+  input: { transition: Transition; version: number; comment?: string },
+): Promise<SheetView> {
+  return (await requestJson('POST', `${sheetPath(id)}/transitions`, movedSchema, { body: input })).sheet;
+}
+
+/** 目標の修正の申請. */
+export async function proposeRevision(
+  id: string,
+  input: { version: number; indicatorId: string; to: { text: string }; reason: string },
+): Promise<SheetView> {
+  return (await requestJson('POST', `${sheetPath(id)}/revisions`, movedSchema, { body: input })).sheet;
+}
+
+/** The head's decision on a proposed 目標の修正. */
+export async function decideRevision(
+  id: string,
+  revisionId: string,
+  input: { version: number; decision: 'approve' | 'return'; comment?: string },
+): Promise<SheetView> {
+  const path = `${sheetPath(id)}/revisions/${encodeURIComponent(revisionId)}/decision`;
+  return (await requestJson('POST', path, movedSchema, { body: input })).sheet;
+}
+
+export function fetchHistory(id: string, signal?: AbortSignal): Promise<SheetHistory> {
+  return requestJson('GET', `${sheetPath(id)}/history`, historySchema, { signal });
+}
+
+/** The sheet as it stood at 作成/修正/評価. */
+export function fetchSnapshot(id: string, stage: SnapshotStage, signal?: AbortSignal): Promise<SheetDetail> {
+  return requestJson('GET', `${sheetPath(id)}/snapshots/${stage}`, sheetDetailSchema, { signal });
+}
