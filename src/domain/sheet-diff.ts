@@ -110,6 +110,8 @@ function diffIndicator(b: IndicatorDocument, a: IndicatorDocument, path: string,
   push('note', '補足・参考指標', b.note, a.note, 'any');
   push('achievement', '目標達成状況', b.achievement, a.achievement, 'results');
   push('evaluation', '評価', b.evaluation, a.evaluation, 'results');
+  push('evaluationReason', '評価の理由', b.evaluationReason, a.evaluationReason, 'results');
+  push('milestoneDone', '実施済み', doneLabel(b.milestoneDone), doneLabel(a.milestoneDone), 'results');
   return changes;
 }
 
@@ -118,4 +120,8 @@ function show(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const text = String(value);
   return text === '' ? null : text;
+}
+
+function doneLabel(done: boolean | null | undefined): string | null {
+  return done === true ? '実施済み' : done === false ? '未実施' : null;
 }

@@ -32,4 +32,8 @@ export interface IndicatorDocument {
   note: string | null;
   achievement: string | null;
   evaluation: Evaluation | null;
+  /** Why the 評価 differs from the rule's suggestion. */
+  evaluationReason?: string | null;
+  /** For a milestone (no number): done or not; null when not said. */
+  milestoneDone?: boolean | null;
 }

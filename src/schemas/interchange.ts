@@ -36,6 +36,8 @@ export const indicatorSchema = z.strictObject({
   achievement: longText.nullable(),
   evaluation: z.enum(evaluations, '評価は「達成」「一部未達成」「未達成」のいずれかです').nullable(),
   direction: z.enum(directions, '方向は higher または lower です').optional(),
+  evaluationReason: plainText(2_000).nullable().optional(),
+  milestoneDone: z.boolean('true または false で指定してください').nullable().optional(),
   revisions: z.array(revisionSchema).optional(),
 });
 

@@ -26,6 +26,8 @@ export const indicatorDocumentSchema = z.strictObject({
   note: optionalText(5_000),
   achievement: optionalText(5_000),
   evaluation: z.enum(evaluations, '評価は「達成」「一部未達成」「未達成」から選んでください').nullable(),
+  evaluationReason: optionalText(2_000).optional(),
+  milestoneDone: z.boolean('実施済みかどうかを選んでください').nullable().optional(),
 });
 
 export const goalDocumentSchema = z.strictObject({
@@ -122,6 +124,8 @@ export function toSheetDocument(sheet: SheetDetail): SheetDocument {
         note: i.note,
         achievement: i.achievement,
         evaluation: i.evaluation,
+        evaluationReason: i.evaluationReason,
+        milestoneDone: i.milestoneDone,
       })),
     })),
   };

@@ -88,6 +88,11 @@ export const sheetIndicatorSchema = z.object({
   note: z.string().nullable(),
   achievement: z.string().nullable(),
   evaluation: z.enum(evaluations).nullable(),
+  /** Why the 評価 differs from the rule's suggestion, as the person wrote it. */
+  evaluationReason: z.string().nullable(),
+  milestoneDone: z.boolean().nullable(),
+  /** What the municipality's rule suggests, with its basis; null when it cannot say. */
+  suggestion: z.object({ evaluation: z.enum(evaluations), basis: z.string() }).nullable(),
   revisions: z.array(revisionViewSchema),
 });
 export type SheetIndicator = z.infer<typeof sheetIndicatorSchema>;

@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from '../db/client';
 import type { AppEnv } from './app-env';
 import { authRoutes } from './features/auth/auth.routes';
+import { consistencyRoutes } from './features/consistency/consistency.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
 import { SheetCache } from './features/sheets/sheet-cache';
@@ -65,6 +66,7 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/sheets', sheetsRoutes(cache))
     .route('/v1/export', exportRoutes())
     .route('/v1/import', importRoutes())
+    .route('/v1/consistency', consistencyRoutes())
     .get('/health', (c) => c.json({ status: 'ok', database: database.engine }))
     .notFound(handleNotFound);
 

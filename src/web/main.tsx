@@ -7,6 +7,7 @@ import './styles/tables.css';
 import './styles/sheet.css';
 import './styles/forms.css';
 import './styles/workflow.css';
+import './styles/history.css';
 import './styles/print.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';

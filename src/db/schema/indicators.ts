@@ -1,4 +1,5 @@
 import {
+  boolean,
   date,
   doublePrecision,
   index,
@@ -53,6 +54,10 @@ export const placements = pgTable(
     achievement: text('achievement'),
     /** 評価 */
     evaluation: text('evaluation', { enum: evaluations }),
+    /** Why the 評価 differs from what the municipality's rule suggests (kept and shown). */
+    evaluationReason: text('evaluation_reason'),
+    /** For a milestone indicator: was it done (実施済み)? null when nobody said. */
+    milestoneDone: boolean('milestone_done'),
   },
   (t) => [
     uniqueIndex('placements_goal_position').on(t.goalId, t.position),

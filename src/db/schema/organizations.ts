@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -15,6 +16,16 @@ export const municipalities = pgTable('municipalities', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 評価の基準: the bands a municipality uses to suggest 達成 / 一部未達成 / 未達成. */
+export const evaluationRules = pgTable('evaluation_rules', {
+  municipalityId: uuid('municipality_id')
+    .primaryKey()
+    .references(() => municipalities.id),
+  achieved: doublePrecision('achieved').notNull().default(1),
+  partly: doublePrecision('partly').notNull().default(0.8),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /**

@@ -10,7 +10,8 @@ function focusableIn(root: HTMLElement): HTMLElement[] {
 /**
  * A modal dialog on the native <dialog> (the rest of the page is inert while it is open). Focus
  * moves into it (to `[data-autofocus]` or the first control), Tab and Shift+Tab stay inside, Esc
- * closes it, and on closing focus returns to the control that opened it if it is still there.
+ * closes it, and on closing focus returns to the control that opened it if it is still there
+ * (else to the page's `[data-focus-fallback]`, the result message).
  */
 export function Dialog({
   open,
@@ -38,6 +39,18 @@ export function Dialog({
     } else if (!open && dialog.open) {
       dialog.close();
       if (opener.current?.isConnected) opener.current.focus();
+      else {
+        // The opener is gone (the action changed what is offered): once the page has settled,
+        // focus its result message, else its heading.
+        requestAnimationFrame(() => {
+          if (document.activeElement !== document.body && document.activeElement !== null) return;
+          const fallback =
+            document.querySelector<HTMLElement>('[data-focus-fallback]') ??
+            document.querySelector<HTMLElement>('main h1');
+          if (fallback && !fallback.hasAttribute('tabindex')) fallback.tabIndex = -1;
+          fallback?.focus();
+        });
+      }
       opener.current = null;
     }
   }, [open]);

@@ -27,6 +27,7 @@ export function FlashMessage() {
       ref={ref}
       role="status"
       tabIndex={-1}
+      data-focus-fallback={shown ? true : undefined}
       className={shown ? 'flash-message app-chrome' : 'flash-message flash-message--empty app-chrome'}
     >
       {shown}

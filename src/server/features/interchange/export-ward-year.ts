@@ -99,6 +99,8 @@ function toIndicatorFile(
     evaluation: placement.evaluation,
   };
   if (indicator.direction !== 'higher') file.direction = indicator.direction;
+  if (placement.evaluationReason !== null) file.evaluationReason = placement.evaluationReason;
+  if (placement.milestoneDone !== null) file.milestoneDone = placement.milestoneDone;
   if (revisions.length > 0) {
     file.revisions = revisions.map((r) => ({
       from: { text: r.fromText, value: r.fromValue },

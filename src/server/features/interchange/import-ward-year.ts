@@ -86,6 +86,7 @@ export async function importWardYear(
         position,
         sheet,
         actor: options.actor ?? commandLineActor,
+        wardName: file.ward,
       });
       await notifySheetChanged(tx, [sheetId]);
       if (created) summary.createdSheets++;
@@ -182,6 +183,7 @@ async function ensureOrganization(
 
 interface WriteSheet {
   actor: HistoryActor;
+  wardName: string;
   municipalityId: string;
   wardId: string;
   fiscalYear: number;
@@ -192,18 +194,17 @@ interface WriteSheet {
 /** Write one sheet; says whether it was new. */
 async function writeSheet(
   tx: Tx,
-  { municipalityId, wardId, fiscalYear, position, sheet, actor }: WriteSheet,
+  { municipalityId, wardId, wardName, fiscalYear, position, sheet, actor }: WriteSheet,
 ) {
   const base = { municipalityId, wardId };
+  // The 部区's own sheet (its department is the 部区 itself) belongs to the 部区.
+  const ownSheet = sheet.organization === null && sheet.department === wardName;
   const parentId = sheet.organization
     ? await ensureOrganization(tx, { ...base, parentId: wardId, name: sheet.department })
     : wardId;
-  const organizationId = await ensureOrganization(tx, {
-    ...base,
-    parentId,
-    name: unitName(sheet),
-    phone: sheet.phone,
-  });
+  const organizationId = ownSheet
+    ? wardId
+    : await ensureOrganization(tx, { ...base, parentId, name: unitName(sheet), phone: sheet.phone });
 
   const header = {
     position,
@@ -262,6 +263,8 @@ async function writeSheet(
         note: ind.note,
         achievement: ind.achievement,
         evaluation: ind.evaluation,
+        evaluationReason: ind.evaluationReason ?? null,
+        milestoneDone: ind.milestoneDone ?? null,
       })),
     })),
   );

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { canImport } from '../../../domain/interchange-policy';
+import { canImport } from '../../../domain/ward-policy';
 import type { AppEnv } from '../../app-env';
 import { AppError } from '../../app-error';
 import { signedIn } from '../../middleware/signed-in';

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifySheetChanged } from '../../../db/notify';
 import { indicatorValues, roleGrants, sheets, targetRevisions, users } from '../../../db/schema';
 import sample from '../../../db/seed/niigata-kita-2022.json';
-import { canImport } from '../../../domain/interchange-policy';
 import type { Actor } from '../../../domain/roles';
 import {
   can,
@@ -12,6 +11,7 @@ import {
   sheetPermissions,
 } from '../../../domain/sheet-policy';
 import { type SheetStatus, sheetStatuses } from '../../../domain/sheet-status';
+import { canImport } from '../../../domain/ward-policy';
 import { toSheetDocument } from '../../../schemas/sheet-edit';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { importWardYear } from '../interchange/import-ward-year';

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { municipalities, organizations, sheets } from '../../../db/schema';
+import { evaluationRules, municipalities, organizations, sheets } from '../../../db/schema';
+import { defaultEvaluationRule } from '../../../domain/evaluation-rule';
 import type { SheetStatus } from '../../../domain/sheet-status';
 import type { SheetDetail } from '../../../schemas/sheet';
 import { AppError } from '../../app-error';
@@ -16,17 +17,23 @@ export interface GetSheetOptions {
 /** One sheet with everything it shows. */
 export async function getSheet(db: Db | Tx, { id, statuses }: GetSheetOptions): Promise<SheetDetail> {
   const [row] = await db
-    .select({ sheet: sheets, wardName: organizations.name, municipalityName: municipalities.name })
+    .select({
+      sheet: sheets,
+      wardName: organizations.name,
+      municipalityName: municipalities.name,
+      rule: evaluationRules,
+    })
     .from(sheets)
     .innerJoin(organizations, eq(sheets.wardId, organizations.id))
     .innerJoin(municipalities, eq(organizations.municipalityId, municipalities.id))
+    .leftJoin(evaluationRules, eq(evaluationRules.municipalityId, municipalities.id))
     .where(and(eq(sheets.id, id), statuses ? inArray(sheets.status, [...statuses]) : undefined));
   if (!row) throw new AppError('not_found', 'お探しのシートは見つかりませんでした。');
   const [record] = await loadSheetRecords(db, [row.sheet]);
   if (!record) throw new AppError('not_found', 'お探しのシートは見つかりませんでした。');
-  return presentSheet(record, {
-    id: row.sheet.wardId,
-    name: row.wardName,
-    municipalityName: row.municipalityName,
-  });
+  return presentSheet(
+    record,
+    { id: row.sheet.wardId, name: row.wardName, municipalityName: row.municipalityName },
+    row.rule ?? defaultEvaluationRule,
+  );
 }

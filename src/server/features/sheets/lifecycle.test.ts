@@ -59,7 +59,20 @@ describe('the year of a sheet, through the API', () => {
       }
     }
     doc.outcome = '今年度の結果を踏まえ、次年度も継続します。';
+    // 12 against a target of 50 is not 達成 by the rule: the evaluation needs its reason.
     let res = await staff.send('PUT', `/api/v1/sheets/${id}`, { version: sheet.version, document: doc });
+    expect(res.status).toBe(400);
+    const refused = (await res.json()).error;
+    expect(refused.issues).toContainEqual({
+      path: 'document.goals[3].indicators[0].evaluationReason',
+      message: expect.stringMatching(/基準による目安「未達成」（結果÷目標 = 24%/),
+    });
+    for (const issue of refused.issues as { path: string }[]) {
+      const [, g, i] = /goals\[(\d+)\]\.indicators\[(\d+)\]/.exec(issue.path) ?? [];
+      const ind = doc.goals[Number(g)]?.indicators[Number(i)];
+      if (ind) ind.evaluationReason = '数値以外の成果を踏まえて判断しました。';
+    }
+    res = await staff.send('PUT', `/api/v1/sheets/${id}`, { version: sheet.version, document: doc });
     expect(res.status, await res.clone().text()).toBe(200);
     sheet = sheetViewSchema.parse((await res.json()).sheet);
     expect(sheet.goals[1]?.indicators[0]?.result).toMatchObject({ text: '１２', value: 12 });
@@ -92,6 +105,7 @@ describe('the year of a sheet, through the API', () => {
     if (!g4) throw new Error('sheet changed');
     g4.achievement = '実施率は48.2%でした。';
     g4.evaluation = '未達成';
+    g4.evaluationReason = null;
     res = await staff.send('PUT', `/api/v1/sheets/${id}`, { version: sheet.version, document: fixed });
     expect(res.status).toBe(200);
     sheet = sheetViewSchema.parse((await res.json()).sheet);

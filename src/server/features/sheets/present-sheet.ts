@@ -1,3 +1,8 @@
+import {
+  defaultEvaluationRule,
+  type EvaluationRule,
+  suggestEvaluation,
+} from '../../../domain/evaluation-rule';
 import { actualYears } from '../../../domain/fiscal-year';
 import type { SheetDetail, ValueCell } from '../../../schemas/sheet';
 import type { WardRef } from '../organizations/find-ward';
@@ -12,6 +17,7 @@ export function sheetTitle(sheet: { departmentName: string; organizationName: st
 export function presentSheet(
   { sheet, goals }: SheetRecord,
   ward: Pick<WardRef, 'id' | 'name' | 'municipalityName'>,
+  rule: EvaluationRule = defaultEvaluationRule,
 ): SheetDetail {
   const fy = sheet.fiscalYear;
   return {
@@ -38,28 +44,39 @@ export function presentSheet(
       parentNo: goal.parentNo,
       text: goal.text,
       initiatives: goal.initiatives,
-      indicators: indicators.map(({ placement, indicator, values, revisions }) => ({
-        placementId: placement.id,
-        indicatorId: indicator.id,
-        name: indicator.name,
-        unit: indicator.unit,
-        direction: indicator.direction,
-        actuals: actualYears(fy).map((year) => ({
-          fiscalYear: year,
-          ...valueCell(storedValue(values, year, 'result')),
-        })),
-        target: valueCell(storedValue(values, fy, 'target')),
-        result: valueCell(storedValue(values, fy, 'result')),
-        note: placement.note,
-        achievement: placement.achievement,
-        evaluation: placement.evaluation,
-        revisions: revisions.map((r) => ({
-          from: { text: r.fromText, value: r.fromValue },
-          to: { text: r.toText, value: r.toValue },
-          revisedOn: r.revisedOn,
-          reason: r.reason,
-        })),
-      })),
+      indicators: indicators.map(({ placement, indicator, values, revisions }) => {
+        const target = valueCell(storedValue(values, fy, 'target'));
+        const result = valueCell(storedValue(values, fy, 'result'));
+        const suggestion = suggestEvaluation(
+          { direction: indicator.direction, target, result, milestoneDone: placement.milestoneDone },
+          rule,
+        );
+        return {
+          placementId: placement.id,
+          indicatorId: indicator.id,
+          name: indicator.name,
+          unit: indicator.unit,
+          direction: indicator.direction,
+          actuals: actualYears(fy).map((year) => ({
+            fiscalYear: year,
+            ...valueCell(storedValue(values, year, 'result')),
+          })),
+          target,
+          result,
+          note: placement.note,
+          achievement: placement.achievement,
+          evaluation: placement.evaluation,
+          evaluationReason: placement.evaluationReason,
+          milestoneDone: placement.milestoneDone,
+          suggestion: suggestion && { evaluation: suggestion.evaluation, basis: suggestion.basis },
+          revisions: revisions.map((r) => ({
+            from: { text: r.fromText, value: r.fromValue },
+            to: { text: r.toText, value: r.toValue },
+            revisedOn: r.revisedOn,
+            reason: r.reason,
+          })),
+        };
+      }),
     })),
   };
 }

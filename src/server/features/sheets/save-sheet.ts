@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
 import { sheets } from '../../../db/schema';
 import { parseCell } from '../../../domain/cell-value';
+import { missingEvaluationReasons } from '../../../domain/evaluation-reasons';
 import type { Actor } from '../../../domain/roles';
 import { diffSheets, type SheetChange } from '../../../domain/sheet-diff';
 import type { SheetDocument } from '../../../domain/sheet-document';
@@ -10,6 +11,7 @@ import { editableParts } from '../../../domain/sheet-lifecycle';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { FieldIssue } from '../../../schemas/issues';
 import { AppError } from '../../app-error';
+import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
 import { type HistoryActor, loadSheetDetail, loadSheetDocument, recordHistory } from './history';
 import { authorize, loadSheetSubject } from './sheet-access';
 import { writeSheetContent } from './write-sheet-content';
@@ -55,6 +57,18 @@ export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ ch
         );
       }
       if (changes.length === 0) throw new NothingChanged();
+      const unexplained = missingEvaluationReasons(
+        options.document,
+        changes,
+        await evaluationRuleOf(tx, subject.municipalityId),
+      );
+      if (unexplained.length > 0) {
+        throw new AppError(
+          'invalid',
+          '基準による目安と異なる評価には、理由が必要です。',
+          unexplained.map((i) => ({ path: `document.${i.path}`, message: i.message })),
+        );
+      }
       const { phone, purpose, approach, outcome } = options.document;
       await tx.update(sheets).set({ phone, purpose, approach, outcome }).where(eq(sheets.id, sheet.id));
       await writeDocument(

@@ -22,6 +22,8 @@ export interface ContentIndicator {
   note: string | null;
   achievement: string | null;
   evaluation: Evaluation | null;
+  evaluationReason?: string | null | undefined;
+  milestoneDone?: boolean | null | undefined;
 }
 
 export interface ContentGoal {
@@ -67,6 +69,8 @@ export async function writeSheetContent(
       note: ind.note,
       achievement: ind.achievement,
       evaluation: ind.evaluation,
+      evaluationReason: ind.evaluationReason ?? null,
+      milestoneDone: ind.milestoneDone ?? null,
     })),
   );
   if (placementRows.length > 0) await tx.insert(placements).values(placementRows);

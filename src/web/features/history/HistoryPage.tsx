@@ -25,23 +25,34 @@ function Entry({ entry }: { entry: HistoryEntry }) {
     <li className="history-entry">
       <article aria-labelledby={titleId}>
         <h2 id={titleId} className="history-entry__title">
-          <span className="history-entry__action">{action}</span>
-          <time dateTime={entry.at}>{when}</time>
+          {action}
         </h2>
-        <dl className="summary-list summary-list--inline">
-          <dt>日時</dt>
-          <dd>{when}</dd>
-          <dt>操作</dt>
-          <dd>{moved ? `${action}（${moved}）` : action}</dd>
-          <dt>担当</dt>
-          <dd>{entry.actor}</dd>
-          {entry.comment && (
-            <>
-              <dt>コメント</dt>
-              <dd className="pre-wrap history-entry__comment">{entry.comment}</dd>
-            </>
-          )}
+        <dl className="history-entry__facts">
+          <div>
+            <dt>日時</dt>
+            <dd>
+              <time dateTime={entry.at}>{when}</time>
+            </dd>
+          </div>
+          <div>
+            <dt>操作</dt>
+            <dd>{moved ? `${action}（${moved}）` : action}</dd>
+          </div>
+          <div>
+            <dt>担当</dt>
+            <dd>{entry.actor}</dd>
+          </div>
+          <div>
+            <dt>版</dt>
+            <dd>{entry.version}</dd>
+          </div>
         </dl>
+        {entry.comment && (
+          <div className="history-entry__comment">
+            <p className="history-entry__comment-label">コメント</p>
+            <p className="pre-wrap">{entry.comment}</p>
+          </div>
+        )}
         {entry.changes.length > foldAfter ? (
           <details className="history-entry__details">
             <summary>{`変更された項目（${entry.changes.length}件）を表示`}</summary>

@@ -33,7 +33,11 @@ export function SnapshotPage() {
         ]}
         current={`${stageLabel}のシート`}
       />
-      <div className="notice notice--warning past-state" role="note" aria-labelledby="past-state-title">
+      <div
+        className="notice notice--warning past-state app-chrome"
+        role="note"
+        aria-labelledby="past-state-title"
+      >
         <p id="past-state-title" className="notice__title">
           {`これは${stageLabel}（版 ${sheet.version}）のシートです。現在の内容ではありません。`}
         </p>

@@ -1,16 +1,13 @@
-import { directionLabels, directions, evaluations } from '../../../domain/evaluation';
+import { directionLabels, directions } from '../../../domain/evaluation';
 import { sheetColumnLabels } from '../../../domain/fiscal-year';
 import { fieldId } from '../../lib/field-id';
+import { EvaluationFields } from './EvaluationFields';
 import { useEditor } from './editor-context';
 import { SelectField, TextField } from './fields';
 import type { FormIndicator } from './form-model';
 import { ItemControls } from './ItemControls';
 
 const directionOptions = directions.map((d) => ({ value: d, label: directionLabels[d] }));
-const evaluationOptions = [
-  { value: '', label: '未選択' },
-  ...evaluations.map((e) => ({ value: e, label: e })),
-];
 
 const targetLockedHint = '承認後の目標は、シートの画面の「目標の修正」から理由を添えて変更します。';
 const planLockedHint = '計画の項目は下書きの間だけ変更できます。';
@@ -124,16 +121,8 @@ export function IndicatorEditor({
           value={indicator.achievement}
           onChange={set('achievement')}
         />
-        <SelectField
-          path={`${path}.evaluation`}
-          label="評価"
-          part="results"
-          options={evaluationOptions}
-          lockedHint={parts.has('plan') ? resultsLockedHint : undefined}
-          value={indicator.evaluation}
-          onChange={set('evaluation')}
-        />
       </div>
+      <EvaluationFields indicator={indicator} path={path} set={set} />
       {!parts.has('plan') && <p className="form-field__hint">{planLockedHint}</p>}
     </fieldset>
   );

@@ -14,7 +14,7 @@ import { sheetQuery } from '../../lib/queries';
 import { afterSheetChange } from '../../lib/sheet-cache';
 import { type Conflict, ConflictPanel } from './ConflictPanel';
 import { EditForm } from './EditForm';
-import type { Editor } from './editor-context';
+import type { Editor, Suggestion } from './editor-context';
 import { checkDocument, documentIssues, errorsByPath, summaryItems } from './form-errors';
 import { type FormDocument, toDocument, toForm } from './form-model';
 import { formReducer } from './form-reducer';
@@ -72,16 +72,32 @@ export function SheetEditor({ sheet }: { sheet: SheetView }) {
     }
   });
 
+  // A new conflict takes focus, so that it is read first.
+  const conflictShown = conflict !== null && !conflict.continued;
+  useEffect(() => {
+    if (conflictShown) conflictRef.current?.focus();
+  }, [conflictShown]);
+
   useEffect(() => {
     // Arriving from a link to one field (`…/edit#f-goals-0-indicators-0-result`).
     const id = decodeURIComponent(window.location.hash.slice(1));
     if (id) window.document.getElementById(id)?.focus();
   }, []);
 
+  const suggestions = useMemo(() => {
+    const found = new Map<string, Suggestion>();
+    for (const indicator of sheet.goals.flatMap((goal) => goal.indicators)) {
+      if (indicator.suggestion)
+        found.set(indicator.indicatorId, { ...indicator.suggestion, savedResult: indicator.result.text });
+    }
+    return found;
+  }, [sheet]);
+
   const editor: Editor = {
     dispatch,
     errors,
     fiscalYear,
+    suggestions,
     parts: editableParts(base.status),
     focusAfterRender: (ids) => {
       pendingFocus.current = ids;
@@ -118,7 +134,6 @@ export function SheetEditor({ sheet }: { sheet: SheetView }) {
           continued: false,
         });
         setProblem(null);
-        requestAnimationFrame(() => conflictRef.current?.focus());
       } else {
         const message = error instanceof Error ? error.message : '保存できませんでした。';
         const found = error instanceof ApiError ? documentIssues(error.issues, fiscalYear) : [];

@@ -1,14 +1,19 @@
 import { createContext, type Dispatch, type ReactNode, useContext } from 'react';
 import type { EditablePart } from '../../../domain/sheet-lifecycle';
+import type { SheetIndicator } from '../../../schemas/sheet';
 import type { FieldErrors } from './form-errors';
 import type { FormAction } from './form-reducer';
 
 /** What every part of the edit form needs: the dispatcher, the errors, what may change now. */
+export type Suggestion = NonNullable<SheetIndicator['suggestion']> & { savedResult: string | null };
+
 export interface Editor {
   dispatch: Dispatch<FormAction>;
   errors: FieldErrors;
   fiscalYear: number;
   parts: ReadonlySet<EditablePart>;
+  /** What the city's rule suggests for an indicator's saved values (from the API), by indicatorId. */
+  suggestions: ReadonlyMap<string, Suggestion>;
   /** Ask for focus on an element (by id) once the next render is on the page. */
   focusAfterRender: (ids: string[]) => void;
 }

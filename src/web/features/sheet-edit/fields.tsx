@@ -45,7 +45,7 @@ export function TextField({
       label={field.label}
       hint={hint}
       error={errors.get(field.path)}
-      hintAfter={valueCell}
+      hintAfter={valueCell || locked}
       note={valueCell && !locked ? (cellHint(field.value) ?? undefined) : undefined}
       className={field.className}
     >
@@ -87,6 +87,7 @@ export function SelectField({
       id={fieldId(field.path)}
       label={field.label}
       hint={locked ? field.lockedHint : field.hint}
+      hintAfter
       error={errors.get(field.path)}
       className={field.className}
     >

@@ -42,6 +42,16 @@ export interface FormIndicator {
   note: string;
   achievement: string;
   evaluation: Evaluation | '';
+  /** Why the 評価 differs from the rule's suggestion. */
+  evaluationReason: string;
+  /** For a milestone: 'done' 実施済み, 'notDone' 未実施, '' not said. */
+  milestoneDone: MilestoneChoice;
+}
+
+export type MilestoneChoice = '' | 'done' | 'notDone';
+
+function milestoneChoice(done: boolean | null | undefined): MilestoneChoice {
+  return done === true ? 'done' : done === false ? 'notDone' : '';
 }
 
 let lastKey = 0;
@@ -67,6 +77,8 @@ export function newIndicator(fiscalYear: number): FormIndicator {
     note: '',
     achievement: '',
     evaluation: '',
+    evaluationReason: '',
+    milestoneDone: '',
   };
 }
 
@@ -90,6 +102,8 @@ function indicatorToForm(indicator: IndicatorDocument, fiscalYear: number): Form
     note: indicator.note ?? '',
     achievement: indicator.achievement ?? '',
     evaluation: indicator.evaluation ?? '',
+    evaluationReason: indicator.evaluationReason ?? '',
+    milestoneDone: milestoneChoice(indicator.milestoneDone),
   };
 }
 
@@ -143,6 +157,8 @@ export function toDocument(form: FormDocument): SheetDocument {
         note: orNull(indicator.note),
         achievement: orNull(indicator.achievement),
         evaluation: indicator.evaluation === '' ? null : indicator.evaluation,
+        evaluationReason: orNull(indicator.evaluationReason),
+        milestoneDone: indicator.milestoneDone === '' ? null : indicator.milestoneDone === 'done',
       })),
     })),
   };

@@ -6,6 +6,7 @@ import type { SheetView } from '../../../schemas/sheet-edit';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
 import { transitionSheet } from '../../lib/api-sheet-edit';
+import { fieldId, formPath } from '../../lib/field-id';
 import { useSheetAction } from './use-sheet-action';
 
 const commentLabels: Partial<Record<Transition, string>> = {
@@ -99,14 +100,21 @@ function TransitionForm({
             <>
               <ul>
                 {problem.issues.map((issue) => (
-                  <li key={`${issue.path}:${issue.message}`}>{issue.message}</li>
+                  <li key={`${issue.path}:${issue.message}`}>
+                    {sheet.permissions.edit ? (
+                      <Link
+                        to="/sheets/$sheetId/edit"
+                        params={{ sheetId: sheet.id }}
+                        hash={fieldId(formPath(issue.path, sheet.fiscalYear))}
+                      >
+                        {issue.message}
+                      </Link>
+                    ) : (
+                      issue.message
+                    )}
+                  </li>
                 ))}
               </ul>
-              <p>
-                <Link to="/sheets/$sheetId/edit" params={{ sheetId: sheet.id }}>
-                  編集画面で入力する
-                </Link>
-              </p>
             </>
           )}
         </div>

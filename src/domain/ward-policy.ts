@@ -1,0 +1,39 @@
+import { type Actor, type Role, rolesReaching } from './roles';
+
+/**
+ * The policy table of what is done to a 部区's year as a whole: importing its sheets, its
+ * consistency report, rolling it over to the next year. A 部区 not yet registered can be
+ * created (by import) by 管理者 only.
+ */
+export const wardPermissions = ['import', 'checkConsistency', 'rollover'] as const;
+export type WardPermission = (typeof wardPermissions)[number];
+
+export const wardPolicy: Record<WardPermission, readonly Role[]> = {
+  import: ['admin', 'planner'],
+  checkConsistency: ['admin', 'viewer', 'planner'],
+  rollover: ['planner'],
+};
+
+/** Roles that may import a 部区 the municipality does not have yet. */
+export const newWardImporters: readonly Role[] = ['admin'];
+
+export function canOnWard(
+  actor: Actor | null,
+  permission: WardPermission,
+  ward: { municipalityId: string; wardId: string },
+): boolean {
+  const held = rolesReaching(actor, { ...ward, organizationId: ward.wardId });
+  return wardPolicy[permission].some((role) => held.has(role));
+}
+
+/** `municipalityId`/`wardId` are null when the file names a municipality or 部区 not registered yet. */
+export function canImport(
+  actor: Actor | null,
+  municipalityId: string | null,
+  wardId: string | null,
+): boolean {
+  if (!actor) return false;
+  if (municipalityId && wardId) return canOnWard(actor, 'import', { municipalityId, wardId });
+  if (municipalityId && actor.municipalityId !== municipalityId) return false;
+  return actor.grants.some((g) => newWardImporters.includes(g.role));
+}

@@ -1,0 +1,67 @@
+import type { Content, DynamicContent } from 'pdfmake/interfaces';
+import { formatFiscalYear } from '../../domain/fiscal-year';
+import type { SheetDetail } from '../../schemas/sheet';
+import { asWritten } from '../sheet-text';
+import { sheetHeader, sheetTitle } from './sheet-header';
+import { sheetTable } from './sheet-table';
+import { gridLayout, pageMargins } from './theme';
+
+/** One sheet as pdfmake content: title, header block, goal table and the two narratives. */
+
+export const narrativeHeadings = {
+  approach: '取り組みについて（今年度重点的に取り組む内容や目標設定の考え方など）',
+  outcome: '取り組みの結果について（評価内容と評価結果を踏まえた今後の方針など）',
+} as const;
+
+function narratives(sheet: SheetDetail): Content {
+  return {
+    table: {
+      headerRows: 1,
+      widths: ['*', '*'],
+      body: [
+        [
+          { text: narrativeHeadings.approach, style: 'narrativeHeading' },
+          { text: narrativeHeadings.outcome, style: 'narrativeHeading' },
+        ],
+        [
+          { text: asWritten(sheet.approach), style: 'narrative' },
+          { text: asWritten(sheet.outcome), style: 'narrative' },
+        ],
+      ],
+    },
+    layout: gridLayout({ headerRows: 1, padding: 4 }),
+  };
+}
+
+/** The organization as the footer names it: 「北区 地域総務課 北区郷土博物館」. */
+export function organizationLine(sheet: SheetDetail): string {
+  return [sheet.ward.name, sheet.departmentName, sheet.organizationName]
+    .filter((part): part is string => Boolean(part))
+    .join(' ');
+}
+
+/**
+ * Footer of a sheet's pages: the organization on the left, 「1 / 3」 in the middle and the
+ * document on the right. `onPage` learns which page the footer is laid out on.
+ */
+export function sheetFooter(sheet: SheetDetail, onPage?: (page: number) => void): DynamicContent {
+  const [left, , right] = pageMargins;
+  const documentName = `${formatFiscalYear(sheet.fiscalYear)} 組織目標管理シート`;
+  return (currentPage, pageCount) => {
+    onPage?.(currentPage);
+    return {
+      columns: [
+        { text: organizationLine(sheet), width: '*' },
+        { text: `${currentPage} / ${pageCount}`, width: 80, alignment: 'center' },
+        { text: documentName, width: '*', alignment: 'right' },
+      ],
+      style: 'footer',
+      margin: [left, 10, right, 0],
+    };
+  };
+}
+
+/** Everything on a sheet's pages. `anchor` marks the title for the booklet's contents. */
+export function sheetContent(sheet: SheetDetail, anchor?: string): Content[] {
+  return [sheetTitle(sheet, anchor), sheetHeader(sheet), sheetTable(sheet), narratives(sheet)];
+}

@@ -1,0 +1,31 @@
+import { formatJapaneseDate } from '../domain/fiscal-year';
+import type { SheetIndicator } from '../schemas/sheet';
+
+/** How the exports write a sheet's words, shared by the PDF and the open-data CSV. */
+
+/** 'YYYY-MM-DD' → '令和5年3月31日'; null (not yet done) → ''. A malformed date is kept as written. */
+export function formatSheetDate(iso: string | null): string {
+  if (iso === null) return '';
+  try {
+    return formatJapaneseDate(iso);
+  } catch {
+    return iso;
+  }
+}
+
+/** An indicator as the sheet prints it: 「定時退庁推進日実施率（％）」, or the name alone without a unit. */
+export function indicatorLabel(name: string, unit: string | null): string {
+  return unit ? `${name}（${unit}）` : name;
+}
+
+/** Text as written, with every line break as '\n' (people paste from Windows and old Macs). */
+export function asWritten(text: string | null): string {
+  return (text ?? '').replace(/\r\n?/g, '\n');
+}
+
+/** One mid-year revision of a target: 「修正: 50 → 45（令和4年9月30日）理由」. */
+export function revisionText(revision: SheetIndicator['revisions'][number]): string {
+  const from = revision.from.text ?? '（なし）';
+  const to = revision.to.text ?? '（なし）';
+  return asWritten(`修正: ${from} → ${to}（${formatSheetDate(revision.revisedOn)}）${revision.reason}`);
+}
