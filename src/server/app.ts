@@ -9,6 +9,7 @@ import { authRoutes } from './features/auth/auth.routes';
 import { consistencyRoutes } from './features/consistency/consistency.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
+import { rolloverRoutes } from './features/rollover/rollover.routes';
 import { SheetCache } from './features/sheets/sheet-cache';
 import { sheetsRoutes } from './features/sheets/sheets.routes';
 import { csrf } from './middleware/csrf';
@@ -67,6 +68,7 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/export', exportRoutes())
     .route('/v1/import', importRoutes())
     .route('/v1/consistency', consistencyRoutes())
+    .route('/v1/rollover', rolloverRoutes())
     .get('/health', (c) => c.json({ status: 'ok', database: database.engine }))
     .notFound(handleNotFound);
 

@@ -5,13 +5,13 @@ import { cellPadding, pageMargins, ruleWidth } from './theme';
 export const columnWidths = {
   no: 16,
   parent: 16,
-  goal: 84,
-  initiatives: 84,
-  indicator: 68,
-  actual: 38,
-  target: 46,
-  result: 46,
-  note: 90,
+  goal: 80,
+  initiatives: 80,
+  indicator: 66,
+  actual: 37,
+  target: 44,
+  result: 44,
+  note: 96,
   evaluation: 40,
 } as const;
 

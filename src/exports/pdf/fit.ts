@@ -46,7 +46,8 @@ function indicatorRowHeight(indicator: SheetIndicator): number {
   const target =
     textHeight(asWritten(indicator.target.text), columnWidths.target) +
     indicator.revisions.reduce(
-      (sum, revision) => sum + 2 + textHeight(revisionText(revision), columnWidths.target, fontSizes.revision),
+      (sum, revision) =>
+        sum + 2 + textHeight(revisionText(revision), columnWidths.target, fontSizes.revision),
       0,
     );
   const heights = [
@@ -79,4 +80,3 @@ export function rowsTooTall(goal: SheetGoal): boolean[] {
   if (rows.length === 0) return [goalTooTall];
   return rows.map((tooTall, index) => tooTall || (index === 0 && goalTooTall));
 }
-

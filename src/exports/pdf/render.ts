@@ -1,6 +1,7 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatFiscalYear } from '../../domain/fiscal-year';
 import type { SheetDetail } from '../../schemas/sheet';
+import { type BookletInput, bookletContent } from './booklet';
 import { renderDocument } from './pdfmake';
 import { organizationLine, sheetContent, sheetFooter } from './sheet-content';
 import { defaultStyle, pageMargins, styles } from './theme';
@@ -26,4 +27,44 @@ export async function renderSheetPdf(sheet: SheetDetail): Promise<Buffer> {
     footer: sheetFooter(sheet),
     content: sheetContent(sheet),
   });
+}
+
+/**
+ * A 部区's booklet of one year, as published: cover, contents with each organization's first
+ * page, then every sheet starting on a new page. `onProgress(done, total)` counts the sheets
+ * drawn; it is called synchronously while the PDF is drawn (the event loop waits meanwhile).
+ */
+export async function renderBookletPdf(
+  input: BookletInput,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Buffer> {
+  const total = input.sheets.length;
+  const lastPageOfSheet: number[] = [];
+  const content = bookletContent(input, (index, page) => {
+    lastPageOfSheet[index] = Math.max(lastPageOfSheet[index] ?? 0, page);
+  });
+  let reported = -1;
+  const report = (done: number) => {
+    if (done <= reported) return;
+    reported = done;
+    onProgress?.(done, total);
+  };
+  report(0);
+  const pdf = await renderDocument(
+    {
+      ...baseDocument(
+        `${formatFiscalYear(input.fiscalYear)} 組織目標管理シート ${input.municipality} ${input.ward}`,
+        `${input.municipality} ${input.ward}`,
+      ),
+      content,
+    },
+    onProgress &&
+      ((share) => {
+        const pages = Math.max(0, ...lastPageOfSheet.filter((page) => page !== undefined));
+        const drawnPages = Math.floor(share * pages);
+        report(lastPageOfSheet.filter((page) => page <= drawnPages).length);
+      }),
+  );
+  report(total);
+  return pdf;
 }

@@ -126,7 +126,8 @@ function breakBefore(row: TableCell[], tooTall: boolean | undefined): TableCell[
   if (!tooTall) return row;
   for (const cell of row) {
     // The rows were built just now for this table: setting the property in place is safe.
-    if (typeof cell === 'object' && cell !== null && !Array.isArray(cell)) Object.assign(cell, { pageBreak: 'before' });
+    if (typeof cell === 'object' && cell !== null && !Array.isArray(cell))
+      Object.assign(cell, { pageBreak: 'before' });
   }
   return row;
 }
@@ -143,7 +144,13 @@ function goalRows(goal: SheetGoal, actualYears: number[]): TableCell[][] {
       ];
   return [
     [...goalCells(goal, rowSpan), ...firstCells],
-    ...rest.map((indicator) => [covered, covered, covered, covered, ...indicatorCells(indicator, actualYears)]),
+    ...rest.map((indicator) => [
+      covered,
+      covered,
+      covered,
+      covered,
+      ...indicatorCells(indicator, actualYears),
+    ]),
   ].map((row, index) => breakBefore(row, tooTall[index]));
 }
 

@@ -12,8 +12,9 @@ export const cellPadding = 3;
 export const ruleWidth = 0.5;
 
 /** Type sizes (pt) of the goal table; the fit estimate depends on them. */
-export const fontSizes = { table: 7.5, revision: 6.5 } as const;
+export const fontSizes = { table: 7.5, revision: 6.5, narrative: 7.5 } as const;
 export const lineHeight = 1.15;
+export const narrativeLineHeight = 1.25;
 
 export const defaultStyle = { font: fontFamily, fontSize: fontSizes.table, lineHeight, color: '#111111' };
 
@@ -23,8 +24,8 @@ export const styles: StyleDictionary = {
   columnHeader: { bold: true, alignment: 'center' },
   revision: { fontSize: fontSizes.revision, color: '#333333' },
   evaluation: { bold: true, alignment: 'center' },
-  narrativeHeading: { bold: true, fontSize: 8 },
-  narrative: { fontSize: 8, lineHeight: 1.25 },
+  narrativeHeading: { bold: true, fontSize: fontSizes.narrative },
+  narrative: { fontSize: fontSizes.narrative, lineHeight: narrativeLineHeight },
   footer: { fontSize: 7, color: '#444444' },
   coverTitle: { fontSize: 28, bold: true, alignment: 'center', characterSpacing: 2 },
   coverWard: { fontSize: 20, bold: true, alignment: 'center', characterSpacing: 2 },

@@ -3,6 +3,16 @@ import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 're
 const focusable =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+function refocusIfLost(): void {
+  if (document.activeElement !== document.body && document.activeElement !== null) return;
+  const target =
+    document.querySelector<HTMLElement>('[data-focus-fallback]') ??
+    document.querySelector<HTMLElement>('main h1');
+  if (!target) return;
+  if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.focus();
+}
+
 function focusableIn(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(focusable)].filter((el) => el.offsetParent !== null);
 }
@@ -39,18 +49,10 @@ export function Dialog({
     } else if (!open && dialog.open) {
       dialog.close();
       if (opener.current?.isConnected) opener.current.focus();
-      else {
-        // The opener is gone (the action changed what is offered): once the page has settled,
-        // focus its result message, else its heading.
-        requestAnimationFrame(() => {
-          if (document.activeElement !== document.body && document.activeElement !== null) return;
-          const fallback =
-            document.querySelector<HTMLElement>('[data-focus-fallback]') ??
-            document.querySelector<HTMLElement>('main h1');
-          if (fallback && !fallback.hasAttribute('tabindex')) fallback.tabIndex = -1;
-          fallback?.focus();
-        });
-      }
+      // The opener may go away with the page's next update (the action changed what is offered):
+      // if focus is then lost, give it to the page's result message, else its heading.
+      requestAnimationFrame(refocusIfLost);
+      setTimeout(refocusIfLost, 300);
       opener.current = null;
     }
   }, [open]);

@@ -1,0 +1,18 @@
+import { Hono } from 'hono';
+import { z } from '../../../schemas/zod';
+import type { AppEnv } from '../../app-env';
+import { signedIn } from '../../middleware/signed-in';
+import { validate } from '../../middleware/validate';
+import { rollOverWardYear } from './roll-over-ward-year';
+
+const rolloverSchema = z.strictObject({
+  ward: z.string().trim().min(1, '部区を指定してください'),
+  municipality: z.string().trim().min(1).optional(),
+  fromYear: z.number('元になる年度を数値で指定してください').int().min(1989).max(2099),
+});
+
+export const rolloverRoutes = () =>
+  new Hono<AppEnv>().post('/', validate('json', rolloverSchema), async (c) => {
+    const { actor, by } = signedIn(c);
+    return c.json(await rollOverWardYear(c.var.db, { actor, by, ...c.req.valid('json') }), 201);
+  });
