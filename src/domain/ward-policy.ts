@@ -5,13 +5,14 @@ import { type Actor, type Role, rolesReaching } from './roles';
  * consistency report, rolling it over to the next year. A 部区 not yet registered can be
  * created (by import) by 管理者 only.
  */
-export const wardPermissions = ['import', 'checkConsistency', 'rollover'] as const;
+export const wardPermissions = ['import', 'checkConsistency', 'rollover', 'setDeadlines'] as const;
 export type WardPermission = (typeof wardPermissions)[number];
 
 export const wardPolicy: Record<WardPermission, readonly Role[]> = {
   import: ['admin', 'planner'],
   checkConsistency: ['admin', 'viewer', 'planner'],
   rollover: ['planner'],
+  setDeadlines: ['planner'],
 };
 
 /** Roles that may import a 部区 the municipality does not have yet. */

@@ -1,3 +1,4 @@
+import { phases } from '../domain/deadlines';
 import { directions, evaluations } from '../domain/evaluation';
 import { sheetStatuses } from '../domain/sheet-status';
 import { z } from './zod';
@@ -41,6 +42,12 @@ export const evaluationCountsSchema = z.object({
   未評価: z.number().int(),
 });
 
+export const deadlinesSchema = z.object({
+  plan: z.iso.date('日付は YYYY-MM-DD の形式で入力してください').nullable(),
+  revision: z.iso.date('日付は YYYY-MM-DD の形式で入力してください').nullable(),
+  evaluation: z.iso.date('日付は YYYY-MM-DD の形式で入力してください').nullable(),
+});
+
 export const sheetSummarySchema = z.object({
   id: z.uuid(),
   organizationId: z.uuid(),
@@ -53,6 +60,10 @@ export const sheetSummarySchema = z.object({
   goalCount: z.number().int(),
   indicatorCount: z.number().int(),
   evaluations: evaluationCountsSchema,
+  /** 作成 / 修正・実績入力 / 評価 / 完了. */
+  phase: z.enum(phases),
+  /** The deadline the sheet has missed, if any. */
+  overdue: z.enum(['plan', 'evaluation']).nullable(),
 });
 export type SheetSummary = z.infer<typeof sheetSummarySchema>;
 
@@ -60,6 +71,7 @@ export const wardYearSheetsSchema = z.object({
   ward: wardSchema,
   fiscalYear: z.number().int(),
   sheets: z.array(sheetSummarySchema),
+  deadlines: deadlinesSchema,
   totals: z.object({
     goals: z.number().int(),
     indicators: z.number().int(),

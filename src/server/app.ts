@@ -7,6 +7,7 @@ import type { Database } from '../db/client';
 import type { AppEnv } from './app-env';
 import { authRoutes } from './features/auth/auth.routes';
 import { consistencyRoutes } from './features/consistency/consistency.routes';
+import { deadlinesRoutes } from './features/deadlines/deadlines.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
 import { rolloverRoutes } from './features/rollover/rollover.routes';
@@ -69,6 +70,7 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/import', importRoutes())
     .route('/v1/consistency', consistencyRoutes())
     .route('/v1/rollover', rolloverRoutes())
+    .route('/v1/deadlines', deadlinesRoutes())
     .get('/health', (c) => c.json({ status: 'ok', database: database.engine }))
     .notFound(handleNotFound);
 

@@ -26,6 +26,10 @@ export const wardYears = pgTable(
     fiscalYear: integer('fiscal_year').notNull(),
     source: text('source'),
     uncertain: jsonb('uncertain').$type<string[]>(),
+    /** 作成・修正・評価の期限, set by the 企画担当. */
+    planDeadline: date('plan_deadline', { mode: 'string' }),
+    revisionDeadline: date('revision_deadline', { mode: 'string' }),
+    evaluationDeadline: date('evaluation_deadline', { mode: 'string' }),
   },
   (t) => [uniqueIndex('ward_years_ward_year').on(t.wardId, t.fiscalYear)],
 );

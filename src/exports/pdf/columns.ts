@@ -5,12 +5,12 @@ import { cellPadding, pageMargins, ruleWidth } from './theme';
 export const columnWidths = {
   no: 16,
   parent: 16,
-  goal: 80,
+  goal: 78,
   initiatives: 80,
-  indicator: 66,
-  actual: 37,
-  target: 44,
-  result: 44,
+  indicator: 64,
+  actual: 38,
+  target: 48,
+  result: 48,
   note: 96,
   evaluation: 40,
 } as const;
@@ -18,19 +18,14 @@ export const columnWidths = {
 export const columnCount = 13;
 
 const pageWidth = 841.89;
+/** Width between the page margins. */
+export const contentWidth = pageWidth - pageMargins[0] - pageMargins[2];
 const fixedWidth =
   Object.values(columnWidths).reduce((sum, width) => sum + width, 0) + 2 * columnWidths.actual;
 
 /** 目標達成状況's width as pdfmake computes it for '*', rounded down a little. */
 export const achievementWidth =
-  Math.floor(
-    pageWidth -
-      pageMargins[0] -
-      pageMargins[2] -
-      fixedWidth -
-      columnCount * 2 * cellPadding -
-      (columnCount + 1) * ruleWidth,
-  ) - 2;
+  Math.floor(contentWidth - fixedWidth - columnCount * 2 * cellPadding - (columnCount + 1) * ruleWidth) - 2;
 
 /** The widths in the official column order, for pdfmake. */
 export const tableWidths: Size[] = [

@@ -1,7 +1,7 @@
-import type { SheetGoal, SheetIndicator } from '../../schemas/sheet';
+import type { SheetDetail, SheetGoal, SheetIndicator } from '../../schemas/sheet';
 import { asWritten, indicatorLabel, revisionText } from '../sheet-text';
-import { achievementWidth, columnWidths } from './columns';
-import { fontSizes, lineHeight } from './theme';
+import { achievementWidth, columnWidths, contentWidth } from './columns';
+import { fontSizes, lineHeight, narrativeLineHeight, narrativePadding } from './theme';
 
 /**
  * A cautious estimate of how tall the goal table's rows get, to find rows that cannot fit on
@@ -15,7 +15,7 @@ import { fontSizes, lineHeight } from './theme';
 export const maxRowHeight = 440;
 
 /** BIZ UDPGothic: ascent + descent = 1 em, full-width glyphs 1 em, Latin up to ~0.98 em. */
-const halfWidthEm = 0.72;
+const halfWidthEm = 0.8;
 const wrapSlack = 1.12;
 
 function emWidth(text: string): number {
@@ -36,8 +36,13 @@ export function lineCount(text: string, width: number, fontSize: number): number
     );
 }
 
-function textHeight(text: string, width: number, fontSize: number = fontSizes.table): number {
-  return lineCount(text, width, fontSize) * fontSize * lineHeight;
+function textHeight(
+  text: string,
+  width: number,
+  fontSize: number = fontSizes.table,
+  factor: number = lineHeight,
+): number {
+  return lineCount(text, width, fontSize) * fontSize * factor;
 }
 
 const verticalPadding = 2 * 2 + 1;
@@ -79,4 +84,15 @@ export function rowsTooTall(goal: SheetGoal): boolean[] {
   const goalTooTall = goalCellsHeight(goal) > maxRowHeight;
   if (rows.length === 0) return [goalTooTall];
   return rows.map((tooTall, index) => tooTall || (index === 0 && goalTooTall));
+}
+
+/** Whether the two narratives fit on one page, so that they can be kept together. */
+export function narrativesFitOnePage(sheet: SheetDetail): boolean {
+  const width = (contentWidth - 3 * 0.5) / 2 - 2 * narrativePadding;
+  const height = (text: string | null) =>
+    textHeight(asWritten(text), width, fontSizes.narrative, narrativeLineHeight);
+  const heading = 2 * fontSizes.narrative * lineHeight;
+  return (
+    heading + Math.max(height(sheet.approach), height(sheet.outcome)) + 4 * verticalPadding <= maxRowHeight
+  );
 }

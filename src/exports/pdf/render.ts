@@ -2,6 +2,9 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatFiscalYear } from '../../domain/fiscal-year';
 import type { SheetDetail } from '../../schemas/sheet';
 import { type BookletInput, bookletContent } from './booklet';
+
+export type { BookletInput };
+
 import { renderDocument } from './pdfmake';
 import { organizationLine, sheetContent, sheetFooter } from './sheet-content';
 import { defaultStyle, pageMargins, styles } from './theme';
@@ -39,6 +42,7 @@ export async function renderBookletPdf(
   onProgress?: (done: number, total: number) => void,
 ): Promise<Buffer> {
   const total = input.sheets.length;
+  // Footers are laid out before anything is drawn, so this is complete when drawing starts.
   const lastPageOfSheet: number[] = [];
   const content = bookletContent(input, (index, page) => {
     lastPageOfSheet[index] = Math.max(lastPageOfSheet[index] ?? 0, page);
@@ -50,20 +54,16 @@ export async function renderBookletPdf(
     onProgress?.(done, total);
   };
   report(0);
+  let pageCount: number | undefined;
+  const onRenderProgress = (share: number) => {
+    pageCount ??= Math.max(0, ...lastPageOfSheet);
+    const drawnPages = Math.floor(share * pageCount);
+    report(lastPageOfSheet.filter((page) => page <= drawnPages).length);
+  };
+  const title = `${formatFiscalYear(input.fiscalYear)} 組織目標管理シート ${input.municipality} ${input.ward}`;
   const pdf = await renderDocument(
-    {
-      ...baseDocument(
-        `${formatFiscalYear(input.fiscalYear)} 組織目標管理シート ${input.municipality} ${input.ward}`,
-        `${input.municipality} ${input.ward}`,
-      ),
-      content,
-    },
-    onProgress &&
-      ((share) => {
-        const pages = Math.max(0, ...lastPageOfSheet.filter((page) => page !== undefined));
-        const drawnPages = Math.floor(share * pages);
-        report(lastPageOfSheet.filter((page) => page <= drawnPages).length);
-      }),
+    { ...baseDocument(title, `${input.municipality} ${input.ward}`), content },
+    onProgress && onRenderProgress,
   );
   report(total);
   return pdf;

@@ -2,9 +2,10 @@ import type { Content, DynamicContent } from 'pdfmake/interfaces';
 import { formatFiscalYear } from '../../domain/fiscal-year';
 import type { SheetDetail } from '../../schemas/sheet';
 import { asWritten } from '../sheet-text';
+import { narrativesFitOnePage } from './fit';
 import { sheetHeader, sheetTitle } from './sheet-header';
 import { sheetTable } from './sheet-table';
-import { gridLayout, pageMargins } from './theme';
+import { gridLayout, narrativePadding, pageMargins } from './theme';
 
 /** One sheet as pdfmake content: title, header block, goal table and the two narratives. */
 
@@ -13,7 +14,12 @@ export const narrativeHeadings = {
   outcome: '取り組みの結果について（評価内容と評価結果を踏まえた今後の方針など）',
 } as const;
 
+/** The narratives, kept on one page when they fit on one (see fit.ts). */
 function narratives(sheet: SheetDetail): Content {
+  return { stack: [narrativeTable(sheet)], unbreakable: narrativesFitOnePage(sheet) };
+}
+
+function narrativeTable(sheet: SheetDetail): Content {
   return {
     table: {
       headerRows: 1,
@@ -29,7 +35,7 @@ function narratives(sheet: SheetDetail): Content {
         ],
       ],
     },
-    layout: gridLayout({ headerRows: 1, padding: 4 }),
+    layout: gridLayout({ headerRows: 1, padding: narrativePadding }),
   };
 }
 

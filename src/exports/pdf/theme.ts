@@ -8,7 +8,8 @@ export const pageMargins: [number, number, number, number] = [28, 26, 28, 30];
 /** Grey of header cells, as on the paper sheets. */
 export const headerFill = '#e4e4e4';
 const ruleColor = '#555555';
-export const cellPadding = 3;
+export const cellPadding = 2.5;
+export const narrativePadding = 4;
 export const ruleWidth = 0.5;
 
 /** Type sizes (pt) of the goal table; the fit estimate depends on them. */

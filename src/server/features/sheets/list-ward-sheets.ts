@@ -1,9 +1,11 @@
 import { and, asc, countDistinct, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { goals, placements, sheets } from '../../../db/schema';
+import { goals, placements, sheets, wardYears } from '../../../db/schema';
+import { missedDeadline, phaseOf } from '../../../domain/deadlines';
 import type { Actor } from '../../../domain/roles';
 import { can, publicStatuses } from '../../../domain/sheet-policy';
 import type { WardYearSheets } from '../../../schemas/sheet';
+import { todayInJapan } from '../../clock';
 import { findWard } from '../organizations/find-ward';
 import { listWardYears } from '../organizations/list-wards';
 import { sheetTitle } from './present-sheet';
@@ -52,6 +54,16 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
     .groupBy(sheets.id)
     .orderBy(asc(sheets.position), asc(sheets.departmentName));
 
+  const [yearRow] = await db
+    .select()
+    .from(wardYears)
+    .where(and(eq(wardYears.wardId, ward.id), eq(wardYears.fiscalYear, options.fiscalYear)));
+  const deadlines = {
+    plan: yearRow?.planDeadline ?? null,
+    revision: yearRow?.revisionDeadline ?? null,
+    evaluation: yearRow?.evaluationDeadline ?? null,
+  };
+  const today = todayInJapan();
   const readable = rows.filter((r) =>
     can(options.actor, 'read', { ...r, municipalityId: ward.municipalityId }),
   );
@@ -66,6 +78,8 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
     goalCount: Number(r.goalCount),
     indicatorCount: r.indicatorCount,
     evaluations: { 達成: r.achieved, 一部未達成: r.partly, 未達成: r.notAchieved, 未評価: r.unevaluated },
+    phase: phaseOf(r.status),
+    overdue: missedDeadline(r.status, deadlines, today),
   }));
   const sum = (pick: (s: (typeof summaries)[number]) => number) => summaries.reduce((n, s) => n + pick(s), 0);
   const [wardWithYears] = await listWardYears(db, {
@@ -81,6 +95,7 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
     },
     fiscalYear: options.fiscalYear,
     sheets: summaries,
+    deadlines,
     totals: {
       goals: sum((s) => s.goalCount),
       indicators: sum((s) => s.indicatorCount),

@@ -97,25 +97,23 @@ function TransitionForm({
         <div role="alert" className="notice notice--error">
           <p>{problem.message}</p>
           {problem.issues.length > 0 && (
-            <>
-              <ul>
-                {problem.issues.map((issue) => (
-                  <li key={`${issue.path}:${issue.message}`}>
-                    {sheet.permissions.edit ? (
-                      <Link
-                        to="/sheets/$sheetId/edit"
-                        params={{ sheetId: sheet.id }}
-                        hash={fieldId(formPath(issue.path, sheet.fiscalYear))}
-                      >
-                        {issue.message}
-                      </Link>
-                    ) : (
-                      issue.message
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </>
+            <ul>
+              {problem.issues.map((issue) => (
+                <li key={`${issue.path}:${issue.message}`}>
+                  {sheet.permissions.edit ? (
+                    <Link
+                      to="/sheets/$sheetId/edit"
+                      params={{ sheetId: sheet.id }}
+                      hash={fieldId(formPath(issue.path, sheet.fiscalYear))}
+                    >
+                      {issue.message}
+                    </Link>
+                  ) : (
+                    issue.message
+                  )}
+                </li>
+              ))}
+            </ul>
           )}
         </div>
       )}

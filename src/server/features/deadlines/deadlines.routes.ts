@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import { deadlinesSchema } from '../../../schemas/sheet';
+import { z } from '../../../schemas/zod';
+import type { AppEnv } from '../../app-env';
+import { signedIn } from '../../middleware/signed-in';
+import { validate } from '../../middleware/validate';
+import { setDeadlines } from './set-deadlines';
+
+const setDeadlinesSchema = z.strictObject({
+  ward: z.string().trim().min(1, '部区を指定してください'),
+  municipality: z.string().trim().min(1).optional(),
+  fiscalYear: z.number('年度を数値で指定してください').int().min(1989).max(2100),
+  deadlines: deadlinesSchema.strict(),
+});
+
+export const deadlinesRoutes = () =>
+  new Hono<AppEnv>().put('/', validate('json', setDeadlinesSchema), async (c) => {
+    const { actor } = signedIn(c);
+    return c.json({ deadlines: await setDeadlines(c.var.db, { actor, ...c.req.valid('json') }) });
+  });
