@@ -5,7 +5,13 @@ import { type Actor, type Role, rolesReaching } from './roles';
  * consistency report, rolling it over to the next year. A 部区 not yet registered can be
  * created (by import) by 管理者 only.
  */
-export const wardPermissions = ['import', 'checkConsistency', 'rollover', 'setDeadlines'] as const;
+export const wardPermissions = [
+  'import',
+  'checkConsistency',
+  'rollover',
+  'setDeadlines',
+  'reorganize',
+] as const;
 export type WardPermission = (typeof wardPermissions)[number];
 
 export const wardPolicy: Record<WardPermission, readonly Role[]> = {
@@ -13,6 +19,7 @@ export const wardPolicy: Record<WardPermission, readonly Role[]> = {
   checkConsistency: ['admin', 'viewer', 'planner'],
   rollover: ['planner'],
   setDeadlines: ['planner'],
+  reorganize: ['admin', 'planner'],
 };
 
 /** Roles that may import a 部区 the municipality does not have yet. */

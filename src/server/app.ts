@@ -10,6 +10,7 @@ import { consistencyRoutes } from './features/consistency/consistency.routes';
 import { deadlinesRoutes } from './features/deadlines/deadlines.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
+import { reorganizationRoutes } from './features/reorganization/reorganization.routes';
 import { rolloverRoutes } from './features/rollover/rollover.routes';
 import { SheetCache } from './features/sheets/sheet-cache';
 import { sheetsRoutes } from './features/sheets/sheets.routes';
@@ -71,6 +72,7 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/consistency', consistencyRoutes())
     .route('/v1/rollover', rolloverRoutes())
     .route('/v1/deadlines', deadlinesRoutes())
+    .route('/v1/reorganizations', reorganizationRoutes())
     .get('/health', (c) => c.json({ status: 'ok', database: database.engine }))
     .notFound(handleNotFound);
 

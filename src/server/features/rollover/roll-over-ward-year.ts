@@ -1,7 +1,14 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import type { Db, Tx } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
-import { goals, placements, sheets } from '../../../db/schema';
+import {
+  goals,
+  indicators,
+  organizationLineage,
+  organizations,
+  placements,
+  sheets,
+} from '../../../db/schema';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
 import { canOnWard } from '../../../domain/ward-policy';
@@ -79,40 +86,33 @@ export async function rollOverWardYear(
         ),
       )
       .orderBy(asc(placements.position));
-    for (const sheet of from) {
-      const title = sheet.organizationName ?? sheet.departmentName;
-      if (taken.has(sheet.organizationId)) {
-        summary.skipped.push(title);
+    const plan = await planTargets(tx, from, goalRows, placementRows, toYear);
+    for (const target of plan) {
+      if (taken.has(target.organizationId)) {
+        summary.skipped.push(target.title);
         continue;
       }
       const [created] = await tx
         .insert(sheets)
         .values({
-          organizationId: sheet.organizationId,
-          wardId: sheet.wardId,
+          ...target.header,
+          organizationId: target.organizationId,
           fiscalYear: toYear,
-          position: sheet.position,
-          departmentName: sheet.departmentName,
-          organizationName: sheet.organizationName,
-          phone: sheet.phone,
-          purpose: sheet.purpose,
-          approach: sheet.approach,
           status: 'draft',
         })
         .returning({ id: sheets.id });
       if (!created) throw new Error('insert returned no row');
-      for (const goal of goalRows.filter((g) => g.sheetId === sheet.id)) {
+      for (const [index, { goal, carried }] of target.goals.entries()) {
         const [newGoal] = await tx
           .insert(goals)
           .values({
             sheetId: created.id,
-            no: goal.no,
+            no: index + 1,
             parentNo: goal.parentNo,
             text: goal.text,
             initiatives: goal.initiatives,
           })
           .returning({ id: goals.id });
-        const carried = placementRows.filter((p) => p.goalId === goal.id);
         if (newGoal && carried.length > 0) {
           await tx.insert(placements).values(
             carried.map((p) => ({
@@ -128,12 +128,133 @@ export async function rollOverWardYear(
         sheetId: created.id,
         actor: options.by,
         kind: 'rollover',
-        comment: `${formatFiscalYear(options.fromYear)}のシートから作成`,
+        comment: `${formatFiscalYear(options.fromYear)}のシート（${target.sources.join('・')}）から作成`,
         changes: [],
       });
       await notifySheetChanged(tx, [created.id]);
-      summary.created.push({ sheetId: created.id, title });
+      summary.created.push({ sheetId: created.id, title: target.title });
     }
     return summary;
   });
+}
+
+type SheetRow = typeof sheets.$inferSelect;
+type GoalRow = typeof goals.$inferSelect;
+type PlacementRow = typeof placements.$inferSelect;
+
+interface Target {
+  organizationId: string;
+  title: string;
+  header: Pick<
+    SheetRow,
+    'wardId' | 'position' | 'departmentName' | 'organizationName' | 'phone' | 'purpose' | 'approach'
+  >;
+  goals: { goal: GoalRow; carried: PlacementRow[] }[];
+  sources: string[];
+}
+
+/**
+ * Which next-year sheet each goal goes to. An organization continues itself unless the
+ * lineage says otherwise from `toYear`: renamed or merged into one successor, or split among
+ * several — then a goal follows its indicators' series to the successor that owns them.
+ */
+async function planTargets(
+  tx: Tx,
+  from: SheetRow[],
+  goalRows: GoalRow[],
+  placementRows: PlacementRow[],
+  toYear: number,
+): Promise<Target[]> {
+  const lineage = await tx
+    .select()
+    .from(organizationLineage)
+    .where(
+      and(
+        inArray(
+          organizationLineage.predecessorId,
+          from.map((s) => s.organizationId),
+        ),
+        eq(organizationLineage.fromFiscalYear, toYear),
+      ),
+    );
+  const owners = new Map(
+    placementRows.length === 0
+      ? []
+      : (
+          await tx
+            .select({ id: indicators.id, organizationId: indicators.organizationId })
+            .from(indicators)
+            .where(
+              inArray(
+                indicators.id,
+                placementRows.map((p) => p.indicatorId),
+              ),
+            )
+        ).map((r) => [r.id, r.organizationId]),
+  );
+  const successorNames = new Map(
+    lineage.length === 0
+      ? []
+      : (
+          await tx
+            .select({ id: organizations.id, name: organizations.name })
+            .from(organizations)
+            .where(
+              inArray(
+                organizations.id,
+                lineage.map((l) => l.successorId),
+              ),
+            )
+        ).map((o) => [o.id, o.name]),
+  );
+  const targets = new Map<string, Target>();
+  const targetFor = (sheet: SheetRow, organizationId: string): Target => {
+    const existing = targets.get(organizationId);
+    const sourceTitle = sheet.organizationName ?? sheet.departmentName;
+    if (existing) {
+      if (!existing.sources.includes(sourceTitle)) existing.sources.push(sourceTitle);
+      if (sheet.purpose && existing.header.purpose !== sheet.purpose) {
+        existing.header.purpose = [existing.header.purpose, sheet.purpose].filter(Boolean).join('\n');
+      }
+      return existing;
+    }
+    const renamed = successorNames.get(organizationId);
+    const header = {
+      wardId: sheet.wardId,
+      position: sheet.position,
+      departmentName: renamed && !sheet.organizationName ? renamed : sheet.departmentName,
+      organizationName: renamed && sheet.organizationName ? renamed : sheet.organizationName,
+      phone: sheet.phone,
+      purpose: sheet.purpose,
+      approach: sheet.approach,
+    };
+    const target = {
+      organizationId,
+      title: header.organizationName ?? header.departmentName,
+      header,
+      goals: [],
+      sources: [sourceTitle],
+    };
+    targets.set(organizationId, target);
+    return target;
+  };
+  for (const sheet of from) {
+    const successors = lineage
+      .filter((l) => l.predecessorId === sheet.organizationId)
+      .map((l) => l.successorId);
+    const sheetGoals = goalRows.filter((g) => g.sheetId === sheet.id);
+    if (sheetGoals.length === 0) targetFor(sheet, successors[0] ?? sheet.organizationId);
+    for (const goal of sheetGoals) {
+      const carried = placementRows.filter((p) => p.goalId === goal.id);
+      const owner = owners.get(carried[0]?.indicatorId ?? '');
+      const organizationId =
+        successors.length === 0
+          ? sheet.organizationId
+          : owner && successors.includes(owner)
+            ? owner
+            : (successors[0] ?? sheet.organizationId);
+      targetFor(sheet, organizationId).goals.push({ goal, carried });
+    }
+  }
+  return [...targets.values()];
 }
