@@ -60,8 +60,8 @@ function stop(server: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the real server (built web app + API) on a free port with a fresh data directory, so the
- * sample data loads, and hands its URL to the tests through `inject('baseUrl')`.
+ * Starts the real server (built web app + API) on a free port with a fresh data directory holding
+ * the sample and the demo users, and hands its URL to the tests through `inject('baseUrl')`.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {

@@ -35,3 +35,14 @@ export async function headerField(page: Page, label: string): Promise<string> {
       .textContent()) ?? ''
   );
 }
+
+/**
+ * Saves a screenshot when E2E_SCREENSHOTS names a directory (to look at the pages while
+ * developing); does nothing otherwise.
+ */
+export async function snap(page: Page, name: string, fullPage = false): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  await fontsReady(page);
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage });
+}

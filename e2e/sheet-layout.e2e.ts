@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { type SheetDetail, sheetDetailSchema } from '../src/schemas/sheet';
+import type { SheetDetail } from '../src/schemas/sheet';
+import { sheetViewSchema } from '../src/schemas/sheet-edit';
 import { launchBrowser, openPage } from './browser';
 import { expectAccessible, headerField, sampleSheetId } from './helpers';
 
@@ -52,6 +53,7 @@ function variantOf(sheet: SheetDetail): SheetDetail {
         id: crypto.randomUUID(),
         no: 9,
         parentNo: 2,
+        parentGoalText: null,
         text: '指標のない目標',
         initiatives: [],
         indicators: [],
@@ -63,8 +65,8 @@ function variantOf(sheet: SheetDetail): SheetDetail {
 describe('the sheet layout follows the data', () => {
   test('a 令和5年度 sheet: year-based column labels, revisions, goals without indicators, text not HTML', async () => {
     const sheetId = await sampleSheetId(baseUrl, '地域総務課');
-    const real = sheetDetailSchema.parse(await (await fetch(`${baseUrl}/api/v1/sheets/${sheetId}`)).json());
-    const variant = variantOf(real);
+    const real = sheetViewSchema.parse(await (await fetch(`${baseUrl}/api/v1/sheets/${sheetId}`)).json());
+    const variant = { ...variantOf(real), permissions: real.permissions, workflow: null };
     const { page } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
     await page.route(`${baseUrl}/api/v1/sheets/${sheetId}`, (route) => route.fulfill({ json: variant }));
     await page.goto(`${baseUrl}/sheets/${sheetId}`);

@@ -113,6 +113,8 @@ export const sheetGoalSchema = z.object({
   id: z.uuid(),
   no: z.number().int(),
   parentNo: z.number().int().nullable(),
+  /** The text of the 部区's goal `parentNo` points to; null without the 部区's sheet. */
+  parentGoalText: z.string().nullable(),
   text: z.string(),
   initiatives: z.array(z.string()),
   indicators: z.array(sheetIndicatorSchema),

@@ -33,10 +33,16 @@ async function main() {
   );
   if (env.MOKUHYO_SAMPLE_DATA === 'on') {
     const loaded = await loadSampleIfEmpty(database.db);
-    if (loaded)
+    if (loaded) {
       console.log(
         `サンプルデータを読み込みました: ${loaded.municipality}${loaded.ward} ${loaded.sheets}シート`,
       );
+    }
+    const demo = await createDemoUsersIfNone(database.db);
+    if (demo.length > 0) {
+      console.log(`デモ用ユーザーを作成しました（パスワードはすべて ${demoPassword}）:`);
+      for (const u of demoUsers) console.log(`  ${u.loginId.padEnd(14)} ${u.displayName}`);
+    }
   }
   const { app, dispose } = await createApp({ database });
   handler = (request) => app.fetch(request);

@@ -92,6 +92,11 @@ describe('the consistency report of the sample ward', () => {
     expect(
       body.items.filter((i) => i.kind === 'parent_goal_missing').map((i) => `${i.sheetTitle} ${i.where}`),
     ).toEqual(['区民生活課 目標4']);
+    // A section's goal shows the text of the 部区 goal it aligns to; the cache was told.
+    const section = body.items.find((i) => i.sheetTitle === '区民生活課');
+    const view = await (await admin.get(`/api/v1/sheets/${section?.sheetId}`)).json();
+    expect(view.goals[0]).toMatchObject({ parentNo: 1, parentGoalText: '北区の目標1' });
+    expect(view.goals[3]).toMatchObject({ parentNo: 4, parentGoalText: null });
   });
 
   it('drops a contradiction once its reason is given', async () => {

@@ -1,8 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { evaluationRules, municipalities, organizations, sheets } from '../../../db/schema';
+import { evaluationRules, goals, municipalities, organizations, sheets } from '../../../db/schema';
 import { defaultEvaluationRule } from '../../../domain/evaluation-rule';
-import type { SheetStatus } from '../../../domain/sheet-status';
 import type { SheetDetail } from '../../../schemas/sheet';
 import { AppError } from '../../app-error';
 import { loadSheetRecords } from './load-sheets';
@@ -10,12 +9,10 @@ import { presentSheet } from './present-sheet';
 
 export interface GetSheetOptions {
   id: string;
-  /** Only a sheet in one of these states is found (the public sees published sheets only). */
-  statuses?: readonly SheetStatus[];
 }
 
 /** One sheet with everything it shows. */
-export async function getSheet(db: Db | Tx, { id, statuses }: GetSheetOptions): Promise<SheetDetail> {
+export async function getSheet(db: Db | Tx, { id }: GetSheetOptions): Promise<SheetDetail> {
   const [row] = await db
     .select({
       sheet: sheets,
@@ -27,13 +24,26 @@ export async function getSheet(db: Db | Tx, { id, statuses }: GetSheetOptions): 
     .innerJoin(organizations, eq(sheets.wardId, organizations.id))
     .innerJoin(municipalities, eq(organizations.municipalityId, municipalities.id))
     .leftJoin(evaluationRules, eq(evaluationRules.municipalityId, municipalities.id))
-    .where(and(eq(sheets.id, id), statuses ? inArray(sheets.status, [...statuses]) : undefined));
+    .where(eq(sheets.id, id));
   if (!row) throw new AppError('not_found', 'お探しのシートは見つかりませんでした。');
   const [record] = await loadSheetRecords(db, [row.sheet]);
   if (!record) throw new AppError('not_found', 'お探しのシートは見つかりませんでした。');
+  // The 部区's own sheet of the year: the goals this sheet's 部区 numbers point to.
+  const wardGoals = await db
+    .select({ no: goals.no, text: goals.text })
+    .from(goals)
+    .innerJoin(sheets, eq(goals.sheetId, sheets.id))
+    .where(
+      and(
+        eq(sheets.organizationId, row.sheet.wardId),
+        eq(sheets.wardId, row.sheet.wardId),
+        eq(sheets.fiscalYear, row.sheet.fiscalYear),
+      ),
+    );
   return presentSheet(
     record,
     { id: row.sheet.wardId, name: row.wardName, municipalityName: row.municipalityName },
     row.rule ?? defaultEvaluationRule,
+    new Map(wardGoals.map((g) => [g.no, g.text])),
   );
 }

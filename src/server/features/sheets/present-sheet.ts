@@ -18,6 +18,8 @@ export function presentSheet(
   { sheet, goals }: SheetRecord,
   ward: Pick<WardRef, 'id' | 'name' | 'municipalityName'>,
   rule: EvaluationRule = defaultEvaluationRule,
+  /** Goal texts of the 部区's own sheet of the year, by number. */
+  wardGoals: ReadonlyMap<number, string> = new Map(),
 ): SheetDetail {
   const fy = sheet.fiscalYear;
   return {
@@ -42,6 +44,7 @@ export function presentSheet(
       id: goal.id,
       no: goal.no,
       parentNo: goal.parentNo,
+      parentGoalText: goal.parentNo === null ? null : (wardGoals.get(goal.parentNo) ?? null),
       text: goal.text,
       initiatives: goal.initiatives,
       indicators: indicators.map(({ placement, indicator, values, revisions }) => {

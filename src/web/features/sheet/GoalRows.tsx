@@ -16,7 +16,17 @@ function GoalCells({ goal, rowSpan }: { goal: SheetGoal; rowSpan: number }) {
         {goal.no}
       </th>
       <td rowSpan={rowSpan} className="goal-parent">
-        {goal.parentNo ?? ''}
+        {goal.parentNo !== null && goal.parentGoalText ? (
+          // The 部区 goal this goal aligns to, shown on hover and on keyboard focus.
+          <span className="parent-goal" tabIndex={0} aria-describedby={`parent-goal-${goal.id}`}>
+            {goal.parentNo}
+            <span id={`parent-goal-${goal.id}`} role="tooltip" className="parent-goal-tip">
+              部区の目標{goal.parentNo}: {goal.parentGoalText}
+            </span>
+          </span>
+        ) : (
+          (goal.parentNo ?? '')
+        )}
       </td>
       <td rowSpan={rowSpan} className="goal-text">
         {goal.text}
