@@ -42,6 +42,8 @@ const fieldLabels: Record<string, string> = {
   note: '補足・参考指標',
   achievement: '目標達成状況',
   evaluation: '評価',
+  evaluationReason: '評価の理由',
+  milestoneDone: '実施済み',
   goals: '組織目標',
 };
 
