@@ -2,12 +2,11 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatFiscalYear } from '../../domain/fiscal-year';
 import type { SheetDetail } from '../../schemas/sheet';
 import { type BookletInput, bookletContent } from './booklet';
-
-export type { BookletInput };
-
 import { renderDocument } from './pdfmake';
 import { organizationLine, sheetContent, sheetFooter } from './sheet-content';
 import { defaultStyle, pageMargins, styles } from './theme';
+
+export type { BookletInput };
 
 /** Page setup shared by every document: A4 landscape in BIZ UDPGothic. */
 export function baseDocument(title: string, author: string): Omit<TDocumentDefinitions, 'content'> {
