@@ -18,12 +18,12 @@ function GoalCells({ goal, rowSpan }: { goal: SheetGoal; rowSpan: number }) {
       <td rowSpan={rowSpan} className="goal-parent">
         {goal.parentNo !== null && goal.parentGoalText ? (
           // The 部区 goal this goal aligns to, shown on hover and on keyboard focus.
-          <span className="parent-goal" tabIndex={0} aria-describedby={`parent-goal-${goal.id}`}>
+          <button type="button" className="parent-goal" aria-describedby={`parent-goal-${goal.id}`}>
             {goal.parentNo}
             <span id={`parent-goal-${goal.id}`} role="tooltip" className="parent-goal-tip">
               部区の目標{goal.parentNo}: {goal.parentGoalText}
             </span>
-          </span>
+          </button>
         ) : (
           (goal.parentNo ?? '')
         )}
