@@ -8,6 +8,8 @@ import type { AppEnv } from './app-env';
 import { authRoutes } from './features/auth/auth.routes';
 import { consistencyRoutes } from './features/consistency/consistency.routes';
 import { deadlinesRoutes } from './features/deadlines/deadlines.routes';
+import { evaluationRulesRoutes } from './features/evaluation-rules/evaluation-rules.routes';
+import { indicatorsRoutes } from './features/indicators/indicators.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
 import { reorganizationRoutes } from './features/reorganization/reorganization.routes';
@@ -73,6 +75,8 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/rollover', rolloverRoutes())
     .route('/v1/deadlines', deadlinesRoutes())
     .route('/v1/reorganizations', reorganizationRoutes())
+    .route('/v1/indicators', indicatorsRoutes())
+    .route('/v1/evaluation-rule', evaluationRulesRoutes())
     .get('/health', (c) => c.json({ status: 'ok', database: database.engine }))
     .notFound(handleNotFound);
 
