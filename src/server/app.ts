@@ -8,6 +8,7 @@ import type { AppEnv } from './app-env';
 import { authRoutes } from './features/auth/auth.routes';
 import { consistencyRoutes } from './features/consistency/consistency.routes';
 import { deadlinesRoutes } from './features/deadlines/deadlines.routes';
+import { downloadsRoutes } from './features/downloads/downloads.routes';
 import { evaluationRulesRoutes } from './features/evaluation-rules/evaluation-rules.routes';
 import { indicatorsRoutes } from './features/indicators/indicators.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
@@ -76,6 +77,7 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/deadlines', deadlinesRoutes())
     .route('/v1/reorganizations', reorganizationRoutes())
     .route('/v1/indicators', indicatorsRoutes())
+    .route('/v1/downloads', downloadsRoutes(cache))
     .route('/v1/evaluation-rule', evaluationRulesRoutes())
     .get('/health', (c) => c.json({ status: 'ok', database: database.engine }))
     .notFound(handleNotFound);

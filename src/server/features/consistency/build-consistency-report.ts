@@ -1,15 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { sheets } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
-import { can } from '../../../domain/sheet-policy';
 import { canOnWard } from '../../../domain/ward-policy';
 import { AppError } from '../../app-error';
-import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
 import { findWard } from '../organizations/find-ward';
-import { loadSheetRecords } from '../sheets/load-sheets';
-import { presentSheet } from '../sheets/present-sheet';
-import { subjectOf } from '../sheets/sheet-access';
+import { loadWardYear } from '../sheets/load-ward-year';
 import { type ConsistencyItem, checkConsistency } from './check-consistency';
 
 export interface ConsistencyReport {
@@ -33,14 +27,7 @@ export async function buildConsistencyReport(
       `${ward.name}の点検表を見る権限がありません（企画担当・閲覧者・管理者が見られます）。`,
     );
   }
-  const rows = await db
-    .select()
-    .from(sheets)
-    .where(and(eq(sheets.wardId, ward.id), eq(sheets.fiscalYear, options.fiscalYear)))
-    .orderBy(asc(sheets.position));
-  const readable = rows.filter((s) => can(options.actor, 'read', subjectOf(s, ward.municipalityId)));
-  const rule = await evaluationRuleOf(db, ward.municipalityId);
-  const details = (await loadSheetRecords(db, readable)).map((record) => presentSheet(record, ward, rule));
+  const { sheets: details } = await loadWardYear(db, options);
   const wardSheet = details.find((d) => d.organizationId === ward.id) ?? null;
   return {
     ward: ward.name,

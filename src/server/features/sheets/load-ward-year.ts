@@ -1,0 +1,62 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { sheets } from '../../../db/schema';
+import type { Actor } from '../../../domain/roles';
+import { can, publicStatuses } from '../../../domain/sheet-policy';
+import type { SheetDetail } from '../../../schemas/sheet';
+import { AppError } from '../../app-error';
+import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
+import { findWard, type WardRef } from '../organizations/find-ward';
+import { loadSheetRecords } from './load-sheets';
+import { presentSheet } from './present-sheet';
+import { subjectOf } from './sheet-access';
+
+export interface WardYearDetails {
+  ward: WardRef;
+  fiscalYear: number;
+  sheets: SheetDetail[];
+}
+
+/**
+ * Every sheet of a 部区's year the actor may read, in booklet order, fully presented. With
+ * `publishedOnly`, only what is published (a booklet is the publication, whoever prints it).
+ */
+export async function loadWardYear(
+  db: Db,
+  options: {
+    actor: Actor | null;
+    ward: string;
+    municipality?: string | undefined;
+    fiscalYear: number;
+    publishedOnly?: boolean;
+  },
+): Promise<WardYearDetails> {
+  const ward = await findWard(db, options);
+  const rows = await db
+    .select()
+    .from(sheets)
+    .where(
+      and(
+        eq(sheets.wardId, ward.id),
+        eq(sheets.fiscalYear, options.fiscalYear),
+        options.publishedOnly || !options.actor ? inArray(sheets.status, [...publicStatuses]) : undefined,
+      ),
+    )
+    .orderBy(asc(sheets.position), asc(sheets.departmentName));
+  const readable = rows.filter((s) => can(options.actor, 'read', subjectOf(s, ward.municipalityId)));
+  if (readable.length === 0) {
+    throw new AppError(
+      'not_found',
+      `${ward.name}の${options.fiscalYear}年度の${options.publishedOnly ? '公開された' : ''}シートはありません。`,
+    );
+  }
+  const rule = await evaluationRuleOf(db, ward.municipalityId);
+  const records = await loadSheetRecords(db, readable);
+  const own = records.find((r) => r.sheet.organizationId === ward.id);
+  const wardGoals = new Map(own?.goals.map(({ goal }) => [goal.no, goal.text]) ?? []);
+  return {
+    ward,
+    fiscalYear: options.fiscalYear,
+    sheets: records.map((record) => presentSheet(record, ward, rule, wardGoals)),
+  };
+}
