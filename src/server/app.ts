@@ -20,6 +20,7 @@ import { sheetsRoutes } from './features/sheets/sheets.routes';
 import { csrf } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
 import { session } from './middleware/session';
+import { openApiRoutes } from './openapi/openapi.routes';
 import { webApp } from './web-app';
 
 /** Pages get the full set: a CSP with no inline script, no framing, no sniffing. */
@@ -62,6 +63,8 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
   const cache = new SheetCache();
   const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
 
+  // The OpenAPI routes read the finished app's route table on first use.
+  let whole: Hono<never> = new Hono();
   const api = new Hono<AppEnv>()
     .use(apiSecurityHeaders)
     .use(session)
@@ -80,6 +83,10 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/downloads', downloadsRoutes(cache))
     .route('/v1/evaluation-rule', evaluationRulesRoutes())
     .get('/health', (c) => c.json({ status: 'ok', database: database.engine }))
+    .route(
+      '/',
+      openApiRoutes(() => whole),
+    )
     .notFound(handleNotFound);
 
   const app = new Hono<AppEnv>()
@@ -93,6 +100,7 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .use('*', pageSecurityHeaders)
     .route('/', webApp(webRoot))
     .onError(handleError);
+  whole = app as unknown as Hono<never>;
   // Sub-apps keep their own error handlers unless told: route every error through one place.
   api.onError(handleError);
 

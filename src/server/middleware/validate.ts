@@ -3,6 +3,7 @@ import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import { issuesFromZod } from '../../schemas/issues';
 import { AppError } from '../app-error';
+import { validationKey } from '../openapi/doc';
 
 const targetLabels: Partial<Record<keyof ValidationTargets, string>> = {
   query: 'クエリ',
@@ -15,7 +16,7 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
   target: Target,
   schema: T,
 ) {
-  return zValidator(target, schema, (result) => {
+  const middleware = zValidator(target, schema, (result) => {
     if (!result.success) {
       throw new AppError(
         'invalid',
@@ -24,4 +25,6 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
       );
     }
   });
+  // The OpenAPI document reads the schema from here, so it is written once.
+  return Object.assign(middleware, { [validationKey]: { target, schema } });
 }

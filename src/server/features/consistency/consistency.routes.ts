@@ -1,11 +1,20 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
+import { doc } from '../../openapi/doc';
 import { wardYearQuery } from '../sheets/sheets.routes';
 import { buildConsistencyReport } from './build-consistency-report';
 
 export const consistencyRoutes = () =>
-  new Hono<AppEnv>().get('/', validate('query', wardYearQuery), async (c) => {
-    c.header('cache-control', 'private, no-store');
-    return c.json(await buildConsistencyReport(c.var.db, { ...c.req.valid('query'), actor: c.var.actor }));
-  });
+  new Hono<AppEnv>().get(
+    '/',
+    doc({
+      summary: '部区・年度の点検表（基準と異なる評価、未入力、単位、部区番号、機種依存文字）',
+      access: '企画担当・閲覧者・管理者',
+    }),
+    validate('query', wardYearQuery),
+    async (c) => {
+      c.header('cache-control', 'private, no-store');
+      return c.json(await buildConsistencyReport(c.var.db, { ...c.req.valid('query'), actor: c.var.actor }));
+    },
+  );

@@ -4,6 +4,7 @@ import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
+import { doc } from '../../openapi/doc';
 import { setDeadlines } from './set-deadlines';
 
 const setDeadlinesSchema = z.strictObject({
@@ -14,7 +15,12 @@ const setDeadlinesSchema = z.strictObject({
 });
 
 export const deadlinesRoutes = () =>
-  new Hono<AppEnv>().put('/', validate('json', setDeadlinesSchema), async (c) => {
-    const { actor } = signedIn(c);
-    return c.json({ deadlines: await setDeadlines(c.var.db, { actor, ...c.req.valid('json') }) });
-  });
+  new Hono<AppEnv>().put(
+    '/',
+    doc({ summary: '作成・修正・評価の期限を設定', access: '企画担当' }),
+    validate('json', setDeadlinesSchema),
+    async (c) => {
+      const { actor } = signedIn(c);
+      return c.json({ deadlines: await setDeadlines(c.var.db, { actor, ...c.req.valid('json') }) });
+    },
+  );

@@ -5,6 +5,7 @@ import { renderBookletPdf, renderSheetPdf } from '../../../exports/pdf';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
+import { doc } from '../../openapi/doc';
 import { loadWardYear } from '../sheets/load-ward-year';
 import { authorize } from '../sheets/sheet-access';
 import type { SheetCache } from '../sheets/sheet-cache';
@@ -20,48 +21,70 @@ const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありま�
  */
 export function downloadsRoutes(cache: SheetCache) {
   return new Hono<AppEnv>()
-    .get('/sheets/:id/pdf', validate('param', sheetParam), async (c) => {
-      const entry = await cachedSheet(c.var.db, cache, c.req.valid('param').id);
-      authorize(c.var.actor, 'read', entry.subject);
-      const sheet = entry.detail;
-      const pdf = await renderSheetPdf(sheet);
-      const name = `${formatFiscalYear(sheet.fiscalYear)}_${sheet.ward.name}_${sheet.title}.pdf`;
-      return c.body(new Uint8Array(pdf), 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': attachment(name, `sheet-${sheet.fiscalYear}.pdf`),
-        'cache-control': c.var.actor ? 'private, no-store' : 'no-cache',
-      });
-    })
-    .get('/booklet', validate('query', wardYearQuery), async (c) => {
-      const year = await loadWardYear(c.var.db, {
-        ...c.req.valid('query'),
-        actor: c.var.actor,
-        publishedOnly: true,
-      });
-      const pdf = await renderBookletPdf({
-        municipality: year.ward.municipalityName,
-        ward: year.ward.name,
-        fiscalYear: year.fiscalYear,
-        sheets: year.sheets,
-      });
-      const name = `${formatFiscalYear(year.fiscalYear)}_${year.ward.municipalityName}${year.ward.name}_組織目標管理シート.pdf`;
-      return c.body(new Uint8Array(pdf), 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': attachment(name, `booklet-${year.fiscalYear}.pdf`),
-      });
-    })
-    .get('/csv', validate('query', wardYearQuery), async (c) => {
-      const year = await loadWardYear(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
-      const csv = wardYearCsv({
-        municipality: year.ward.municipalityName,
-        ward: year.ward.name,
-        fiscalYear: year.fiscalYear,
-        sheets: year.sheets,
-      });
-      const name = `${formatFiscalYear(year.fiscalYear)}_${year.ward.municipalityName}${year.ward.name}_指標.csv`;
-      return c.body(csv, 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': attachment(name, `indicators-${year.fiscalYear}.csv`),
-      });
-    });
+    .get(
+      '/sheets/:id/pdf',
+      doc({
+        summary: 'シートの PDF（A4 横）',
+        produces: 'application/pdf',
+        access: 'シートを閲覧できる人（公開前のシートは関係者のみ）',
+      }),
+      validate('param', sheetParam),
+      async (c) => {
+        const entry = await cachedSheet(c.var.db, cache, c.req.valid('param').id);
+        authorize(c.var.actor, 'read', entry.subject);
+        const sheet = entry.detail;
+        const pdf = await renderSheetPdf(sheet);
+        const name = `${formatFiscalYear(sheet.fiscalYear)}_${sheet.ward.name}_${sheet.title}.pdf`;
+        return c.body(new Uint8Array(pdf), 200, {
+          'content-type': 'application/pdf',
+          'content-disposition': attachment(name, `sheet-${sheet.fiscalYear}.pdf`),
+          'cache-control': c.var.actor ? 'private, no-store' : 'no-cache',
+        });
+      },
+    )
+    .get(
+      '/booklet',
+      doc({
+        summary: '部区・年度の冊子 PDF（公開済みのシートのみ、表紙・目次付き）',
+        produces: 'application/pdf',
+      }),
+      validate('query', wardYearQuery),
+      async (c) => {
+        const year = await loadWardYear(c.var.db, {
+          ...c.req.valid('query'),
+          actor: c.var.actor,
+          publishedOnly: true,
+        });
+        const pdf = await renderBookletPdf({
+          municipality: year.ward.municipalityName,
+          ward: year.ward.name,
+          fiscalYear: year.fiscalYear,
+          sheets: year.sheets,
+        });
+        const name = `${formatFiscalYear(year.fiscalYear)}_${year.ward.municipalityName}${year.ward.name}_組織目標管理シート.pdf`;
+        return c.body(new Uint8Array(pdf), 200, {
+          'content-type': 'application/pdf',
+          'content-disposition': attachment(name, `booklet-${year.fiscalYear}.pdf`),
+        });
+      },
+    )
+    .get(
+      '/csv',
+      doc({ summary: 'オープンデータ CSV（UTF-8 BOM 付き、指標と年度ごとに1行）', produces: 'text/csv' }),
+      validate('query', wardYearQuery),
+      async (c) => {
+        const year = await loadWardYear(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
+        const csv = wardYearCsv({
+          municipality: year.ward.municipalityName,
+          ward: year.ward.name,
+          fiscalYear: year.fiscalYear,
+          sheets: year.sheets,
+        });
+        const name = `${formatFiscalYear(year.fiscalYear)}_${year.ward.municipalityName}${year.ward.name}_指標.csv`;
+        return c.body(csv, 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': attachment(name, `indicators-${year.fiscalYear}.csv`),
+        });
+      },
+    );
 }

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { canImport } from '../../../domain/ward-policy';
+import { wardYearFileSchema } from '../../../schemas/interchange';
 import type { AppEnv } from '../../app-env';
 import { AppError } from '../../app-error';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
+import { doc } from '../../openapi/doc';
 import { wardYearQuery } from '../sheets/sheets.routes';
 import { exportWardYear } from './export-ward-year';
 import { findImportTarget, importWardYear, validateWardYearFile } from './import-ward-year';
@@ -12,6 +14,10 @@ import { findImportTarget, importWardYear, validateWardYearFile } from './import
 export const importRoutes = () =>
   new Hono<AppEnv>().post(
     '/',
+    doc({
+      summary: '交換形式の JSON を取り込む（全件成功か、何も書き込まないか）',
+      access: '管理者・その部区の企画担当',
+    }),
     bodyLimit({
       maxSize: 10 * 1024 * 1024,
       onError: () => {
@@ -39,13 +45,18 @@ export const importRoutes = () =>
   );
 
 export const exportRoutes = () =>
-  new Hono<AppEnv>().get('/', validate('query', wardYearQuery), async (c) => {
-    const query = c.req.valid('query');
-    const file = await exportWardYear(c.var.db, { ...query, actor: c.var.actor });
-    const name = `${file.municipality}_${file.ward}_${file.fiscalYear}.json`;
-    c.header(
-      'content-disposition',
-      `attachment; filename="ward-${file.fiscalYear}.json"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    );
-    return c.json(file);
-  });
+  new Hono<AppEnv>().get(
+    '/',
+    doc({ summary: '部区・年度のシートを交換形式の JSON で', response: wardYearFileSchema }),
+    validate('query', wardYearQuery),
+    async (c) => {
+      const query = c.req.valid('query');
+      const file = await exportWardYear(c.var.db, { ...query, actor: c.var.actor });
+      const name = `${file.municipality}_${file.ward}_${file.fiscalYear}.json`;
+      c.header(
+        'content-disposition',
+        `attachment; filename="ward-${file.fiscalYear}.json"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      return c.json(file);
+    },
+  );

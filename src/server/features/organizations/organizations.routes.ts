@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { organizationSchema } from '../../../schemas/sheet';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
+import { doc } from '../../openapi/doc';
 import { listOrganizations } from './list-organizations';
 import { listWardYears } from './list-wards';
 
@@ -14,6 +16,9 @@ export const wardsRoutes = () =>
   new Hono<AppEnv>().get('/', async (c) => c.json(await listWardYears(c.var.db)));
 
 export const organizationsRoutes = () =>
-  new Hono<AppEnv>().get('/', validate('query', wardQuery), async (c) =>
-    c.json(await listOrganizations(c.var.db, c.req.valid('query'))),
+  new Hono<AppEnv>().get(
+    '/',
+    doc({ summary: '部区の組織（階層）', response: organizationSchema.array() }),
+    validate('query', wardQuery),
+    async (c) => c.json(await listOrganizations(c.var.db, c.req.valid('query'))),
   );

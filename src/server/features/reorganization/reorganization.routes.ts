@@ -3,6 +3,7 @@ import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
+import { doc } from '../../openapi/doc';
 import { reorganize } from './reorganize';
 
 const reorganizeSchema = z.strictObject({
@@ -16,7 +17,12 @@ const reorganizeSchema = z.strictObject({
 });
 
 export const reorganizationRoutes = () =>
-  new Hono<AppEnv>().post('/', validate('json', reorganizeSchema), async (c) => {
-    const { actor } = signedIn(c);
-    return c.json(await reorganize(c.var.db, { actor, ...c.req.valid('json') }), 201);
-  });
+  new Hono<AppEnv>().post(
+    '/',
+    doc({ summary: '組織の改編（名称変更・統合・分割）', status: 201, access: '企画担当・管理者' }),
+    validate('json', reorganizeSchema),
+    async (c) => {
+      const { actor } = signedIn(c);
+      return c.json(await reorganize(c.var.db, { actor, ...c.req.valid('json') }), 201);
+    },
+  );

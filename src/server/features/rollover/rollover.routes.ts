@@ -3,6 +3,7 @@ import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
+import { doc } from '../../openapi/doc';
 import { rollOverWardYear } from './roll-over-ward-year';
 
 const rolloverSchema = z.strictObject({
@@ -12,7 +13,16 @@ const rolloverSchema = z.strictObject({
 });
 
 export const rolloverRoutes = () =>
-  new Hono<AppEnv>().post('/', validate('json', rolloverSchema), async (c) => {
-    const { actor, by } = signedIn(c);
-    return c.json(await rollOverWardYear(c.var.db, { actor, by, ...c.req.valid('json') }), 201);
-  });
+  new Hono<AppEnv>().post(
+    '/',
+    doc({
+      summary: '次年度のシートを一括作成（目標・主な取組・指標を引き継ぐ）',
+      status: 201,
+      access: '企画担当',
+    }),
+    validate('json', rolloverSchema),
+    async (c) => {
+      const { actor, by } = signedIn(c);
+      return c.json(await rollOverWardYear(c.var.db, { actor, by, ...c.req.valid('json') }), 201);
+    },
+  );

@@ -1,16 +1,19 @@
 import { Hono } from 'hono';
 import { parseFiscalYear } from '../../../domain/fiscal-year';
 import { snapshotStages } from '../../../domain/sheet-lifecycle';
+import { sheetDetailSchema, wardYearSheetsSchema } from '../../../schemas/sheet';
 import {
   decideRevisionSchema,
   proposeRevisionSchema,
   saveSheetSchema,
+  sheetViewSchema,
   transitionSheetSchema,
 } from '../../../schemas/sheet-edit';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
+import { doc } from '../../openapi/doc';
 import { getSnapshot, listHistory, listSnapshots } from './history';
 import { listWardSheets } from './list-ward-sheets';
 import { decideRevision, proposeRevision } from './revisions';
@@ -44,28 +47,48 @@ const snapshotParam = sheetParam.extend({
 
 export function sheetsRoutes(cache: SheetCache) {
   return new Hono<AppEnv>()
-    .get('/', validate('query', wardYearQuery), async (c) => {
-      return c.json(await listWardSheets(c.var.db, { ...c.req.valid('query'), actor: c.var.actor }));
-    })
-    .get('/:id', validate('param', sheetParam), async (c) => {
-      const view = await viewSheet(c.var.db, cache, c.var.actor, c.req.valid('param').id);
-      const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-      if (!view.shared) return c.body(view.body, 200, { ...headers, 'cache-control': 'private, no-store' });
-      if (c.req.header('if-none-match') === view.etag) return c.body(null, 304, { etag: view.etag });
-      return c.body(view.body, 200, { ...headers, etag: view.etag, 'cache-control': 'no-cache' });
-    })
-    .put('/:id', validate('param', sheetParam), validate('json', saveSheetSchema), async (c) => {
-      const { actor, by } = signedIn(c);
-      const { id } = c.req.valid('param');
-      const { changes } = await saveSheet(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
-      cache.invalidate(id);
-      return c.json({
-        changes: changes.length,
-        sheet: await signedInView(c.var.db, cache, actor, id),
-      });
-    })
+    .get(
+      '/',
+      doc({ summary: '部区・年度のシート一覧と件数', response: wardYearSheetsSchema }),
+      validate('query', wardYearQuery),
+      async (c) => {
+        return c.json(await listWardSheets(c.var.db, { ...c.req.valid('query'), actor: c.var.actor }));
+      },
+    )
+    .get(
+      '/:id',
+      doc({ summary: '一つのシートのすべてと、できる操作', response: sheetViewSchema }),
+      validate('param', sheetParam),
+      async (c) => {
+        const view = await viewSheet(c.var.db, cache, c.var.actor, c.req.valid('param').id);
+        const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+        if (!view.shared) return c.body(view.body, 200, { ...headers, 'cache-control': 'private, no-store' });
+        if (c.req.header('if-none-match') === view.etag) return c.body(null, 304, { etag: view.etag });
+        return c.body(view.body, 200, { ...headers, etag: view.etag, 'cache-control': 'no-cache' });
+      },
+    )
+    .put(
+      '/:id',
+      doc({ summary: 'シートを保存（版が古ければ 409 と現在の内容）', access: 'その組織の担当者・所属長' }),
+      validate('param', sheetParam),
+      validate('json', saveSheetSchema),
+      async (c) => {
+        const { actor, by } = signedIn(c);
+        const { id } = c.req.valid('param');
+        const { changes } = await saveSheet(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
+        cache.invalidate(id);
+        return c.json({
+          changes: changes.length,
+          sheet: await signedInView(c.var.db, cache, actor, id),
+        });
+      },
+    )
     .post(
       '/:id/transitions',
+      doc({
+        summary: 'シートを次の段階へ（提出・承認・差戻し・評価の提出/承認/確定・公開・再開）',
+        access: '方針表（src/domain/sheet-policy.ts）による',
+      }),
       validate('param', sheetParam),
       validate('json', transitionSheetSchema),
       async (c) => {
@@ -78,6 +101,11 @@ export function sheetsRoutes(cache: SheetCache) {
     )
     .post(
       '/:id/revisions',
+      doc({
+        summary: '目標の修正を申請（理由付き）',
+        status: 201,
+        access: 'その組織の担当者・所属長（承認済みのシート）',
+      }),
       validate('param', sheetParam),
       validate('json', proposeRevisionSchema),
       async (c) => {
@@ -90,6 +118,7 @@ export function sheetsRoutes(cache: SheetCache) {
     )
     .post(
       '/:id/revisions/:revisionId/decision',
+      doc({ summary: '目標の修正の申請を承認・差戻し', access: 'その組織の所属長（申請者以外）' }),
       validate('param', revisionParam),
       validate('json', decideRevisionSchema),
       async (c) => {
@@ -100,21 +129,31 @@ export function sheetsRoutes(cache: SheetCache) {
         return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) });
       },
     )
-    .get('/:id/history', validate('param', sheetParam), async (c) => {
-      const { id } = c.req.valid('param');
-      const { subject } = await loadSheetSubject(c.var.db, id);
-      authorize(c.var.actor, 'readHistory', subject);
-      c.header('cache-control', 'private, no-store');
-      return c.json({
-        entries: await listHistory(c.var.db, id),
-        snapshots: await listSnapshots(c.var.db, id),
-      });
-    })
-    .get('/:id/snapshots/:stage', validate('param', snapshotParam), async (c) => {
-      const { id, stage } = c.req.valid('param');
-      const { subject } = await loadSheetSubject(c.var.db, id);
-      authorize(c.var.actor, 'readHistory', subject);
-      c.header('cache-control', 'private, no-store');
-      return c.json(await getSnapshot(c.var.db, id, stage));
-    });
+    .get(
+      '/:id/history',
+      doc({ summary: 'シートの変更履歴と各段階の記録' }),
+      validate('param', sheetParam),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const { subject } = await loadSheetSubject(c.var.db, id);
+        authorize(c.var.actor, 'readHistory', subject);
+        c.header('cache-control', 'private, no-store');
+        return c.json({
+          entries: await listHistory(c.var.db, id),
+          snapshots: await listSnapshots(c.var.db, id),
+        });
+      },
+    )
+    .get(
+      '/:id/snapshots/:stage',
+      doc({ summary: '作成時・修正時・評価時のシート', response: sheetDetailSchema }),
+      validate('param', snapshotParam),
+      async (c) => {
+        const { id, stage } = c.req.valid('param');
+        const { subject } = await loadSheetSubject(c.var.db, id);
+        authorize(c.var.actor, 'readHistory', subject);
+        c.header('cache-control', 'private, no-store');
+        return c.json(await getSnapshot(c.var.db, id, stage));
+      },
+    );
 }
