@@ -7,7 +7,7 @@ const help = `mokuhyo — 組織目標管理シート
 
 使い方:
   mokuhyo import ファイル.json           部区・年度のシート（交換形式 JSON）を取り込みます（全件成功か、何もしないかのどちらかです）
-  mokuhyo export --year 2022 --ward 北区  部区・年度のシートを交換形式 JSON で書き出します [--municipality 新潟市] [--out ファイル]
+  mokuhyo export --year 2022 --ward 北区  部区・年度のシートを書き出します [--format json|csv|pdf] [--municipality 新潟市] [--out ファイル]
   mokuhyo create-user --login ID --name 表示名 --role 役割 [--ward 部区] [--organization 組織]
                                          職員のユーザーを作成します（役割: admin・planner・head・editor・viewer）
 

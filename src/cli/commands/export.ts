@@ -1,15 +1,32 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parseFiscalYear } from '../../domain/fiscal-year';
+import { formatFiscalYear, parseFiscalYear } from '../../domain/fiscal-year';
+import { wardYearCsv } from '../../exports/csv';
+import { renderBookletPdf } from '../../exports/pdf';
 import { AppError } from '../../server/app-error';
 import { exportWardYear } from '../../server/features/interchange/export-ward-year';
+import { loadWardYear } from '../../server/features/sheets/load-ward-year';
 import { openConfiguredDatabase } from '../open-database';
+import { progressBar } from '../progress';
 
-const usage = '使い方: mokuhyo export --year 2022 --ward 北区 [--municipality 新潟市] [--out ファイル.json]';
+const formats = ['json', 'csv', 'pdf'] as const;
+type Format = (typeof formats)[number];
 
-/** `mokuhyo export`: a ward year in the interchange format, to a file or standard output. */
+const usage = `使い方: mokuhyo export --year 2022 --ward 北区 [--format json|csv|pdf] [--municipality 新潟市] [--out ファイル]
+  json: 交換形式（すべてのシート。取り込みに使えます）
+  csv : オープンデータ（公開済みのシート。--all ですべて）
+  pdf : 冊子（公開済みのシートのみ。表紙・目次付き）`;
+
+/** `mokuhyo export`: a ward year as interchange JSON, open-data CSV or the booklet PDF. */
 export async function exportCommand(args: string[]): Promise<void> {
-  let values: { year?: string; ward?: string; municipality?: string; out?: string };
+  let values: {
+    year?: string;
+    ward?: string;
+    municipality?: string;
+    out?: string;
+    format?: string;
+    all?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args,
@@ -18,6 +35,8 @@ export async function exportCommand(args: string[]): Promise<void> {
         ward: { type: 'string' },
         municipality: { type: 'string' },
         out: { type: 'string', short: 'o' },
+        format: { type: 'string', default: 'json' },
+        all: { type: 'boolean', default: false },
       },
       strict: true,
     }));
@@ -25,27 +44,53 @@ export async function exportCommand(args: string[]): Promise<void> {
     throw new AppError('invalid', usage);
   }
   const fiscalYear = values.year ? parseFiscalYear(values.year) : null;
-  if (fiscalYear === null || !values.ward) {
-    throw new AppError('invalid', usage, [
-      ...(fiscalYear === null
-        ? [{ path: 'year', message: '年度を 2022・令和4年度・R4 のように指定してください' }]
-        : []),
-      ...(!values.ward ? [{ path: 'ward', message: '部区を指定してください' }] : []),
-    ]);
-  }
+  const format = values.format as Format;
+  const issues = [
+    ...(fiscalYear === null
+      ? [{ path: 'year', message: '年度を 2022・令和4年度・R4 のように指定してください' }]
+      : []),
+    ...(!values.ward ? [{ path: 'ward', message: '部区を指定してください' }] : []),
+    ...(!formats.includes(format)
+      ? [{ path: 'format', message: '形式は json・csv・pdf のいずれかです' }]
+      : []),
+    ...(format === 'pdf' && !values.out
+      ? [{ path: 'out', message: 'PDF は --out でファイル名を指定してください' }]
+      : []),
+  ];
+  if (fiscalYear === null || !values.ward || issues.length > 0) throw new AppError('invalid', usage, issues);
+  const target = { ward: values.ward, municipality: values.municipality, fiscalYear };
+
   const database = await openConfiguredDatabase();
   try {
-    const file = await exportWardYear(database.db, {
-      ward: values.ward,
-      municipality: values.municipality,
-      fiscalYear,
-    });
-    const json = `${JSON.stringify(file, null, 2)}\n`;
-    if (values.out) {
-      await writeFile(values.out, json);
-      console.error(`${values.out} に${file.sheets.length}シートを書き出しました。`);
+    const bar = progressBar(`${formatFiscalYear(fiscalYear)} ${values.ward} を書き出し中`);
+    let bytes: string | Buffer;
+    let count: number;
+    if (format === 'json') {
+      const file = await exportWardYear(database.db, target);
+      bytes = `${JSON.stringify(file, null, 2)}\n`;
+      count = file.sheets.length;
     } else {
-      process.stdout.write(json);
+      const year = await loadWardYear(database.db, {
+        ...target,
+        actor: format === 'csv' && values.all ? undefined : null,
+        publishedOnly: format === 'pdf',
+      });
+      const input = {
+        municipality: year.ward.municipalityName,
+        ward: year.ward.name,
+        fiscalYear,
+        sheets: year.sheets,
+      };
+      bytes = format === 'csv' ? wardYearCsv(input) : await renderBookletPdf(input, bar.update);
+      count = year.sheets.length;
+    }
+    bar.update(count, count);
+    bar.done();
+    if (values.out) {
+      await writeFile(values.out, bytes);
+      console.error(`${values.out} に${count}シートを書き出しました。`);
+    } else {
+      process.stdout.write(bytes);
     }
   } finally {
     await database.close();

@@ -20,11 +20,12 @@ export interface WardYearDetails {
 /**
  * Every sheet of a 部区's year the actor may read, in booklet order, fully presented. With
  * `publishedOnly`, only what is published (a booklet is the publication, whoever prints it).
+ * No actor at all (`undefined`) is the command line, run by whoever holds the database.
  */
 export async function loadWardYear(
   db: Db,
   options: {
-    actor: Actor | null;
+    actor: Actor | null | undefined;
     ward: string;
     municipality?: string | undefined;
     fiscalYear: number;
@@ -39,11 +40,16 @@ export async function loadWardYear(
       and(
         eq(sheets.wardId, ward.id),
         eq(sheets.fiscalYear, options.fiscalYear),
-        options.publishedOnly || !options.actor ? inArray(sheets.status, [...publicStatuses]) : undefined,
+        options.publishedOnly || options.actor === null
+          ? inArray(sheets.status, [...publicStatuses])
+          : undefined,
       ),
     )
     .orderBy(asc(sheets.position), asc(sheets.departmentName));
-  const readable = rows.filter((s) => can(options.actor, 'read', subjectOf(s, ward.municipalityId)));
+  const readable =
+    options.actor === undefined
+      ? rows
+      : rows.filter((s) => can(options.actor ?? null, 'read', subjectOf(s, ward.municipalityId)));
   if (readable.length === 0) {
     throw new AppError(
       'not_found',
