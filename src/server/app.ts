@@ -12,6 +12,8 @@ import { downloadsRoutes } from './features/downloads/downloads.routes';
 import { evaluationRulesRoutes } from './features/evaluation-rules/evaluation-rules.routes';
 import { indicatorsRoutes } from './features/indicators/indicators.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
+import { JobRegistry } from './features/jobs/job-registry';
+import { jobsRoutes } from './features/jobs/jobs.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
 import { reorganizationRoutes } from './features/reorganization/reorganization.routes';
 import { rolloverRoutes } from './features/rollover/rollover.routes';
@@ -61,6 +63,7 @@ export interface CreateAppOptions {
 /** The whole HTTP app over one open database. `dispose` stops its change listener. */
 export async function createApp({ database, webRoot = defaultWebRoot }: CreateAppOptions) {
   const cache = new SheetCache();
+  const jobs = new JobRegistry();
   const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
 
   // The OpenAPI routes read the finished app's route table on first use.
@@ -81,6 +84,7 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/reorganizations', reorganizationRoutes())
     .route('/v1/indicators', indicatorsRoutes())
     .route('/v1/downloads', downloadsRoutes(cache))
+    .route('/v1/jobs', jobsRoutes(jobs))
     .route('/v1/evaluation-rule', evaluationRulesRoutes())
     .get('/health', (c) => c.json({ status: 'ok', database: database.engine }))
     .route(

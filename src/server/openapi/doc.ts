@@ -12,7 +12,7 @@ export interface RouteDoc {
   /** Who may call it, in words. */
   access?: string;
   /** The success status when not 200. */
-  status?: 201;
+  status?: 201 | 202;
 }
 
 export const routeDocKey = Symbol('mokuhyo.routeDoc');

@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { formatFiscalYear } from '../../../domain/fiscal-year';
+import { z } from '../../../schemas/zod';
+import type { AppEnv } from '../../app-env';
+import { validate } from '../../middleware/validate';
+import { doc } from '../../openapi/doc';
+import { attachment } from '../downloads/content-disposition';
+import { loadWardYear } from '../sheets/load-ward-year';
+import type { JobFile, JobRegistry } from './job-registry';
+import { renderBookletInWorker } from './render-booklet-in-worker';
+
+const bookletJobSchema = z.strictObject({
+  ward: z.string().trim().min(1, '部区を指定してください'),
+  municipality: z.string().trim().min(1).optional(),
+  fiscalYear: z.number('年度を数値で指定してください').int().min(1989).max(2100),
+});
+const jobParam = z.object({ id: z.uuid('処理の ID が正しくありません') });
+
+/** Long work with progress: start it, poll its status, fetch its file. */
+export function jobsRoutes(jobs: JobRegistry) {
+  return new Hono<AppEnv>()
+    .post(
+      '/booklet',
+      doc({ summary: '冊子 PDF の作成を始める（進み具合は GET /api/v1/jobs/{id}）', status: 202 }),
+      validate('json', bookletJobSchema),
+      async (c) => {
+        const options = c.req.valid('json');
+        const { db, actor } = c.var;
+        const status = jobs.start('booklet', c.var.user?.id ?? null, async (control) => {
+          const year = await loadWardYear(db, { ...options, actor, publishedOnly: true });
+          const total = year.sheets.length;
+          control.progress(0, total, 'シートを読み込みました');
+          const bytes = await renderBookletInWorker(
+            {
+              municipality: year.ward.municipalityName,
+              ward: year.ward.name,
+              fiscalYear: year.fiscalYear,
+              sheets: year.sheets,
+            },
+            (done) => control.progress(done, total, `${done}/${total} シートを作成中`),
+          );
+          const file: JobFile = {
+            bytes,
+            contentType: 'application/pdf',
+            filename: `${formatFiscalYear(year.fiscalYear)}_${year.ward.municipalityName}${year.ward.name}_組織目標管理シート.pdf`,
+            asciiFilename: `booklet-${year.fiscalYear}.pdf`,
+          };
+          return file;
+        });
+        return c.json(status, 202);
+      },
+    )
+    .get('/:id', doc({ summary: '処理の進み具合' }), validate('param', jobParam), (c) => {
+      c.header('cache-control', 'no-store');
+      return c.json(jobs.status(c.req.valid('param').id, c.var.user?.id ?? null));
+    })
+    .get('/:id/file', doc({ summary: '処理の結果のファイル' }), validate('param', jobParam), (c) => {
+      const file = jobs.result(c.req.valid('param').id, c.var.user?.id ?? null) as JobFile;
+      return c.body(file.bytes, 200, {
+        'content-type': file.contentType,
+        'content-disposition': attachment(file.filename, file.asciiFilename),
+      });
+    });
+}
