@@ -10,8 +10,8 @@ import { serve } from '@hono/node-server';
 import { zValidator } from '@hono/zod-validator';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
+import { pageSecurityHeaders } from '../src/server/app';
 
 const port = Number(process.env.PORT ?? '0');
 const host = process.env.HOST ?? '127.0.0.1';
@@ -19,23 +19,8 @@ const contentType = process.env.CONTENT_TYPE ?? 'application/json; charset=utf-8
 const bytes = readFileSync(process.env.BODY_FILE ?? '');
 const text = bytes.toString('utf8');
 
-/** The app's secure headers (src/server/app.ts). */
-const appSecureHeaders = () =>
-  secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      fontSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
-    referrerPolicy: 'same-origin',
-  });
+/** The app's own page security headers (src/server/app.ts), as a factory like the others. */
+const appSecureHeaders = () => pageSecurityHeaders;
 
 interface HonoVariant {
   middleware: Array<() => MiddlewareHandler>;

@@ -26,7 +26,7 @@ import { openApiRoutes } from './openapi/openapi.routes';
 import { webApp } from './web-app';
 
 /** Pages get the full set: a CSP with no inline script, no framing, no sniffing. */
-const pageSecurityHeaders = secureHeaders({
+export const pageSecurityHeaders = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],

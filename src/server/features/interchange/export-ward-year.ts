@@ -1,9 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { sheets, wardYears } from '../../../db/schema';
+import { wardYears } from '../../../db/schema';
 import { actualYears } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
-import { can, publicStatuses } from '../../../domain/sheet-policy';
 import type { Cell, IndicatorFile, SheetFile, WardYearFile } from '../../../schemas/interchange';
 import { AppError } from '../../app-error';
 import { findWard } from '../organizations/find-ward';
@@ -14,7 +13,7 @@ import {
   storedValue,
   type ValueRow,
 } from '../sheets/load-sheets';
-import { subjectOf } from '../sheets/sheet-access';
+import { readableWardYearSheets } from '../sheets/load-ward-year';
 
 export interface ExportWardYearOptions {
   municipality?: string | undefined;
@@ -31,24 +30,13 @@ export async function exportWardYear(db: Db, options: ExportWardYearOptions): Pr
     .select()
     .from(wardYears)
     .where(and(eq(wardYears.wardId, ward.id), eq(wardYears.fiscalYear, options.fiscalYear)));
-  const sheetRows = await db
-    .select()
-    .from(sheets)
-    .where(
-      and(
-        eq(sheets.wardId, ward.id),
-        eq(sheets.fiscalYear, options.fiscalYear),
-        options.actor === null ? inArray(sheets.status, [...publicStatuses]) : undefined,
-      ),
-    )
-    .orderBy(asc(sheets.position), asc(sheets.departmentName));
-  if (!yearRow && sheetRows.length === 0) {
+  const readable = await readableWardYearSheets(db, ward, {
+    actor: options.actor,
+    fiscalYear: options.fiscalYear,
+  });
+  if (!yearRow && readable.length === 0) {
     throw new AppError('not_found', `${ward.name}の${options.fiscalYear}年度のシートはありません。`);
   }
-  const readable =
-    options.actor === undefined
-      ? sheetRows
-      : sheetRows.filter((s) => can(options.actor ?? null, 'read', subjectOf(s, ward.municipalityId)));
   const records = await loadSheetRecords(db, readable);
   return {
     municipality: ward.municipalityName,

@@ -18,6 +18,32 @@ export interface WardYearDetails {
 }
 
 /**
+ * The sheet rows of a 部区's year that `actor` may read, in booklet order. `undefined` is the
+ * command line (everything), `null` the public; `publishedOnly` keeps the publication only.
+ */
+export async function readableWardYearSheets(
+  db: Db,
+  ward: WardRef,
+  options: { actor: Actor | null | undefined; fiscalYear: number; publishedOnly?: boolean },
+): Promise<(typeof sheets.$inferSelect)[]> {
+  const rows = await db
+    .select()
+    .from(sheets)
+    .where(
+      and(
+        eq(sheets.wardId, ward.id),
+        eq(sheets.fiscalYear, options.fiscalYear),
+        options.publishedOnly || options.actor === null
+          ? inArray(sheets.status, [...publicStatuses])
+          : undefined,
+      ),
+    )
+    .orderBy(asc(sheets.position), asc(sheets.departmentName));
+  if (options.actor === undefined) return rows;
+  return rows.filter((s) => can(options.actor ?? null, 'read', subjectOf(s, ward.municipalityId)));
+}
+
+/**
  * Every sheet of a 部区's year the actor may read, in booklet order, fully presented. With
  * `publishedOnly`, only what is published (a booklet is the publication, whoever prints it).
  * No actor at all (`undefined`) is the command line, run by whoever holds the database.
@@ -33,23 +59,7 @@ export async function loadWardYear(
   },
 ): Promise<WardYearDetails> {
   const ward = await findWard(db, options);
-  const rows = await db
-    .select()
-    .from(sheets)
-    .where(
-      and(
-        eq(sheets.wardId, ward.id),
-        eq(sheets.fiscalYear, options.fiscalYear),
-        options.publishedOnly || options.actor === null
-          ? inArray(sheets.status, [...publicStatuses])
-          : undefined,
-      ),
-    )
-    .orderBy(asc(sheets.position), asc(sheets.departmentName));
-  const readable =
-    options.actor === undefined
-      ? rows
-      : rows.filter((s) => can(options.actor ?? null, 'read', subjectOf(s, ward.municipalityId)));
+  const readable = await readableWardYearSheets(db, ward, options);
   if (readable.length === 0) {
     throw new AppError(
       'not_found',
