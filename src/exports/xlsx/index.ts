@@ -1,0 +1,1 @@
+export { type BlankTemplateOptions, blankTemplate, wardYearWorkbook } from './workbook';
