@@ -2,16 +2,20 @@ import { Hono } from 'hono';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { wardYearCsv } from '../../../exports/csv';
 import { renderBookletPdf, renderSheetPdf } from '../../../exports/pdf';
+import { blankTemplate, wardYearWorkbook } from '../../../exports/xlsx';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
+import { exportWardYear } from '../interchange/export-ward-year';
 import { loadWardYear } from '../sheets/load-ward-year';
 import { authorize } from '../sheets/sheet-access';
 import type { SheetCache } from '../sheets/sheet-cache';
-import { wardYearQuery } from '../sheets/sheets.routes';
+import { fiscalYearParam, wardYearQuery } from '../sheets/sheets.routes';
 import { cachedSheet } from '../sheets/view-sheet';
 import { attachment } from './content-disposition';
+
+export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });
 
@@ -65,6 +69,39 @@ export function downloadsRoutes(cache: SheetCache) {
         return c.body(new Uint8Array(pdf), 200, {
           'content-type': 'application/pdf',
           'content-disposition': attachment(name, `booklet-${year.fiscalYear}.pdf`),
+        });
+      },
+    )
+    .get(
+      '/xlsx',
+      doc({
+        summary: '部区・年度のシートの Excel ブック（組織ごとのワークシート、取り込みに使えます）',
+        produces: xlsxType,
+      }),
+      validate('query', wardYearQuery),
+      async (c) => {
+        const file = await exportWardYear(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
+        const workbook = await wardYearWorkbook(file);
+        const name = `${formatFiscalYear(file.fiscalYear)}_${file.municipality}${file.ward}_組織目標管理シート.xlsx`;
+        return c.body(new Uint8Array(workbook), 200, {
+          'content-type': xlsxType,
+          'content-disposition': attachment(name, `sheets-${file.fiscalYear}.xlsx`),
+        });
+      },
+    )
+    .get(
+      '/xlsx-template',
+      doc({ summary: '新しい組織のための空のシート（Excel）', produces: xlsxType }),
+      validate('query', z.object({ fiscalYear: fiscalYearParam })),
+      async (c) => {
+        const { fiscalYear } = c.req.valid('query');
+        const workbook = await blankTemplate(fiscalYear);
+        return c.body(new Uint8Array(workbook), 200, {
+          'content-type': xlsxType,
+          'content-disposition': attachment(
+            `${formatFiscalYear(fiscalYear)}_組織目標管理シート_様式.xlsx`,
+            `template-${fiscalYear}.xlsx`,
+          ),
         });
       },
     )

@@ -12,6 +12,8 @@ export interface JobStatus {
   /** What is happening now, in words: 「3/8 シートを作成中」. */
   message: string;
   error?: { message: string; issues: FieldIssue[] };
+  /** What a job that makes no file ends with (an import's summary). */
+  result?: unknown;
 }
 
 export interface JobFile {
@@ -76,6 +78,7 @@ export class JobRegistry {
       (result) => {
         Object.assign(status, { state: 'done', done: status.total, message: '完了しました' });
         job.result = result;
+        if (!isJobFile(result)) status.result = result;
         job.finishedAt = Date.now();
       },
       (error: unknown) => {
@@ -122,4 +125,8 @@ export class JobRegistry {
     for (const [id, job] of this.#jobs)
       if (job.finishedAt && now - job.finishedAt > this.keepMs) this.#jobs.delete(id);
   }
+}
+
+function isJobFile(result: unknown): result is JobFile {
+  return typeof result === 'object' && result !== null && 'bytes' in result && 'contentType' in result;
 }

@@ -1,10 +1,16 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
+import { canImport, wardPolicy } from '../../../domain/ward-policy';
+import { maxWorkbookBytes, readWardYearWorkbook } from '../../../imports/xlsx';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
+import { AppError } from '../../app-error';
+import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { attachment } from '../downloads/content-disposition';
+import { findImportTarget, importWardYear } from '../interchange/import-ward-year';
 import { loadWardYear } from '../sheets/load-ward-year';
 import type { JobFile, JobRegistry } from './job-registry';
 import { renderBookletInWorker } from './render-booklet-in-worker';
@@ -46,6 +52,52 @@ export function jobsRoutes(jobs: JobRegistry) {
             asciiFilename: `booklet-${year.fiscalYear}.pdf`,
           };
           return file;
+        });
+        return c.json(status, 202);
+      },
+    )
+    .post(
+      '/xlsx-import',
+      doc({
+        summary: 'Excel ブックを取り込む（全件成功か、何も書き込まないか。進み具合は GET /api/v1/jobs/{id}）',
+        status: 202,
+        access: '管理者・その部区の企画担当',
+      }),
+      bodyLimit({
+        maxSize: maxWorkbookBytes + 1024,
+        onError: () => {
+          throw new AppError(
+            'too_large',
+            `ファイルが大きすぎます（${Math.round(maxWorkbookBytes / 1024 / 1024)}MBまで）。`,
+          );
+        },
+      }),
+      async (c) => {
+        const { user, actor, by } = signedIn(c);
+        if (!actor.grants.some((g) => wardPolicy.import.includes(g.role))) {
+          throw new AppError(
+            'forbidden',
+            'シートを取り込む権限がありません（企画担当または管理者が行えます）。',
+          );
+        }
+        const bytes = Buffer.from(await c.req.arrayBuffer());
+        const db = c.var.db;
+        const status = jobs.start('xlsx-import', user.id, async (control) => {
+          control.progress(0, 0, 'ファイルを確認中');
+          const file = await readWardYearWorkbook(bytes);
+          // Worksheets made from the blank template carry no state: they start as drafts.
+          for (const sheet of file.sheets) sheet.status ??= 'draft';
+          const target = await findImportTarget(db, file);
+          if (!canImport(actor, target.municipalityId, target.wardId)) {
+            throw new AppError(
+              'forbidden',
+              `${file.ward}のシートを取り込む権限がありません（企画担当または管理者が行えます）。`,
+            );
+          }
+          return importWardYear(db, file, {
+            actor: by,
+            onProgress: (done, total) => control.progress(done, total, `${done}/${total} シートを取り込み中`),
+          });
         });
         return c.json(status, 202);
       },
