@@ -3,19 +3,21 @@ import { parseArgs } from 'node:util';
 import { formatFiscalYear, parseFiscalYear } from '../../domain/fiscal-year';
 import { wardYearCsv } from '../../exports/csv';
 import { renderBookletPdf } from '../../exports/pdf';
+import { wardYearWorkbook } from '../../exports/xlsx';
 import { AppError } from '../../server/app-error';
 import { exportWardYear } from '../../server/features/interchange/export-ward-year';
 import { loadWardYear } from '../../server/features/sheets/load-ward-year';
 import { openConfiguredDatabase } from '../open-database';
 import { progressBar } from '../progress';
 
-const formats = ['json', 'csv', 'pdf'] as const;
+const formats = ['json', 'csv', 'pdf', 'xlsx'] as const;
 type Format = (typeof formats)[number];
 
-const usage = `使い方: mokuhyo export --year 2022 --ward 北区 [--format json|csv|pdf] [--municipality 新潟市] [--out ファイル]
+const usage = `使い方: mokuhyo export --year 2022 --ward 北区 [--format json|csv|pdf|xlsx] [--municipality 新潟市] [--out ファイル]
   json: 交換形式（すべてのシート。取り込みに使えます）
   csv : オープンデータ（公開済みのシート。--all ですべて）
-  pdf : 冊子（公開済みのシートのみ。表紙・目次付き）`;
+  pdf : 冊子（公開済みのシートのみ。表紙・目次付き）
+  xlsx: Excel ブック（すべてのシート。編集して取り込めます）`;
 
 /** `mokuhyo export`: a ward year as interchange JSON, open-data CSV or the booklet PDF. */
 export async function exportCommand(args: string[]): Promise<void> {
@@ -51,10 +53,10 @@ export async function exportCommand(args: string[]): Promise<void> {
       : []),
     ...(!values.ward ? [{ path: 'ward', message: '部区を指定してください' }] : []),
     ...(!formats.includes(format)
-      ? [{ path: 'format', message: '形式は json・csv・pdf のいずれかです' }]
+      ? [{ path: 'format', message: '形式は json・csv・pdf・xlsx のいずれかです' }]
       : []),
-    ...(format === 'pdf' && !values.out
-      ? [{ path: 'out', message: 'PDF は --out でファイル名を指定してください' }]
+    ...((format === 'pdf' || format === 'xlsx') && !values.out
+      ? [{ path: 'out', message: 'PDF と Excel は --out でファイル名を指定してください' }]
       : []),
   ];
   if (fiscalYear === null || !values.ward || issues.length > 0) throw new AppError('invalid', usage, issues);
@@ -65,9 +67,9 @@ export async function exportCommand(args: string[]): Promise<void> {
     const bar = progressBar(`${formatFiscalYear(fiscalYear)} ${values.ward} を書き出し中`);
     let bytes: string | Buffer;
     let count: number;
-    if (format === 'json') {
+    if (format === 'json' || format === 'xlsx') {
       const file = await exportWardYear(database.db, target);
-      bytes = `${JSON.stringify(file, null, 2)}\n`;
+      bytes = format === 'json' ? `${JSON.stringify(file, null, 2)}\n` : await wardYearWorkbook(file);
       count = file.sheets.length;
     } else {
       const year = await loadWardYear(database.db, {
