@@ -59,11 +59,14 @@ function stop(server: ChildProcess): Promise<void> {
   });
 }
 
+export type RunningServer = { baseUrl: string; stop: () => Promise<void> };
+
 /**
  * Starts the real server (built web app + API) on a free port with a fresh data directory holding
- * the sample and the demo users, and hands its URL to the tests through `inject('baseUrl')`.
+ * the sample and the demo users. A journey that changes the sample's year itself (rollover,
+ * re-imports) starts its own, so that the other journeys keep the sample as it is.
  */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export async function startServer(): Promise<RunningServer> {
   if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
     throw new Error('dist/web is missing: run `npm run build` before the browser tests');
   }
@@ -82,18 +85,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   server.stderr?.on('data', (chunk: Buffer) => {
     log += chunk.toString();
   });
-
-  try {
-    await waitForHealth(baseUrl, server, () => log);
-  } catch (error) {
-    await stop(server);
-    await rm(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-  project.provide('baseUrl', baseUrl);
-
-  return async () => {
+  const cleanUp = async () => {
     await stop(server);
     await rm(dataDir, { recursive: true, force: true });
   };
+  try {
+    await waitForHealth(baseUrl, server, () => log);
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+  return { baseUrl, stop: cleanUp };
+}
+
+/** The server every journey shares, handed to the tests through `inject('baseUrl')`. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await startServer();
+  project.provide('baseUrl', server.baseUrl);
+  return server.stop;
 }

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { wardYearSheetsSchema } from '../src/schemas/sheet';
 import { axeViolations } from './axe';
@@ -45,4 +45,13 @@ export async function snap(page: Page, name: string, fullPage = false): Promise<
   if (!dir) return;
   await fontsReady(page);
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage });
+}
+
+/** Like `snap`, of one part of the page (scrolled into view first). */
+export async function snapPart(part: Locator, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  await fontsReady(part.page());
+  await part.scrollIntoViewIfNeeded();
+  await part.screenshot({ path: `${dir}/${name}.png` });
 }

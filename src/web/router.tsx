@@ -4,8 +4,11 @@ import { type SnapshotStage, snapshotStages } from '../domain/sheet-lifecycle';
 import { AppLayout } from './components/AppLayout';
 import { ErrorPage, NotFoundPage, PendingPage } from './components/StatusPages';
 import { SignInPage } from './features/auth/SignInPage';
+import { ConsistencyPage } from './features/consistency/ConsistencyPage';
+import { type Grouping, groupings } from './features/consistency/consistency-groups';
 import { HistoryPage } from './features/history/HistoryPage';
 import { SnapshotPage } from './features/history/SnapshotPage';
+import { EvaluationRulePage } from './features/settings/EvaluationRulePage';
 import { SheetPage } from './features/sheet/SheetPage';
 import { EditPage } from './features/sheet-edit/EditPage';
 import { WardSheetsPage } from './features/ward-sheets/WardSheetsPage';
@@ -13,6 +16,8 @@ import { WardListPage } from './features/wards/WardListPage';
 import { isNotFoundError } from './lib/api';
 import './lib/history-state';
 import {
+  consistencyQuery,
+  evaluationRuleQuery,
   historyQuery,
   meQuery,
   sheetQuery,
@@ -48,21 +53,30 @@ const wardListRoute = createRoute({
   component: WardListPage,
 });
 
+/** A ward's year in the address: `/years/2022/wards/北区`; a malformed year is not found. */
+const wardYearParams = {
+  parse: (raw: Record<'fiscalYear' | 'wardName', string>) => ({
+    fiscalYear: /^\d{4}$/.test(raw.fiscalYear) ? Number(raw.fiscalYear) : Number.NaN,
+    wardName: raw.wardName,
+  }),
+  stringify: (params: { fiscalYear: number; wardName: string }) => ({
+    fiscalYear: String(params.fiscalYear),
+    wardName: params.wardName,
+  }),
+};
+
+function municipalityOf(search: Record<string, unknown>): { municipality?: string } {
+  return typeof search.municipality === 'string' && search.municipality !== ''
+    ? { municipality: search.municipality }
+    : {};
+}
+
 /** `/years/2022/wards/北区?municipality=新潟市`: the ward's sheets of one fiscal year. */
 const wardSheetsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/years/$fiscalYear/wards/$wardName',
-  params: {
-    parse: (raw) => ({
-      fiscalYear: /^\d{4}$/.test(raw.fiscalYear) ? Number(raw.fiscalYear) : Number.NaN,
-      wardName: raw.wardName,
-    }),
-    stringify: (params) => ({ fiscalYear: String(params.fiscalYear), wardName: params.wardName }),
-  },
-  validateSearch: (search: Record<string, unknown>): { municipality?: string } =>
-    typeof search.municipality === 'string' && search.municipality !== ''
-      ? { municipality: search.municipality }
-      : {},
+  params: wardYearParams,
+  validateSearch: municipalityOf,
   loaderDeps: ({ search }) => ({ municipality: search.municipality }),
   loader: ({ context, params, deps }) => {
     if (!Number.isInteger(params.fiscalYear)) throw notFound();
@@ -70,6 +84,35 @@ const wardSheetsRoute = createRoute({
     return ensure(() => context.queryClient.ensureQueryData(wardYearSheetsQuery(query)));
   },
   component: WardSheetsPage,
+});
+
+/** `/years/2022/wards/北区/consistency?group=sheet`: the 点検表 of the ward's year, always read fresh. */
+const consistencyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/years/$fiscalYear/wards/$wardName/consistency',
+  params: wardYearParams,
+  validateSearch: (search: Record<string, unknown>): { municipality?: string; group?: Grouping } => {
+    const group = groupings.find((g) => g === search.group && g !== 'kind');
+    return { ...municipalityOf(search), ...(group ? { group } : {}) };
+  },
+  loaderDeps: ({ search }) => ({ municipality: search.municipality }),
+  loader: ({ context, params, deps }) => {
+    if (!Number.isInteger(params.fiscalYear)) throw notFound();
+    const query = { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
+    return ensure(() => context.queryClient.fetchQuery({ ...consistencyQuery(query), staleTime: 0 }));
+  },
+  component: ConsistencyPage,
+});
+
+/** `/settings/evaluation-rule`: the municipality's evaluation rule (管理者 changes it). */
+const evaluationRuleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings/evaluation-rule',
+  loader: async ({ context }) => {
+    const me = await context.queryClient.fetchQuery(meQuery());
+    if (me.user) await ensure(() => context.queryClient.ensureQueryData(evaluationRuleQuery()));
+  },
+  component: EvaluationRulePage,
 });
 
 /** `/sheets/:id`: one sheet in the official layout, printable. */
@@ -141,6 +184,8 @@ const snapshotRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   wardListRoute,
   wardSheetsRoute,
+  consistencyRoute,
+  evaluationRuleRoute,
   sheetRoute,
   signInRoute,
   editRoute,

@@ -1,12 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet } from '@tanstack/react-router';
 import { SessionNav } from '../features/auth/SessionNav';
 import { useFocusOnNavigation } from '../lib/focus-on-navigation';
+import { meQuery } from '../lib/queries';
 import { appName } from '../lib/use-document-title';
+import { canOnMunicipality } from '../lib/ward-permissions';
 import { FlashMessage } from './FlashMessage';
 
 /** The application chrome around every page: skip link, header, main, footer. Hidden in print. */
 export function AppLayout() {
   useFocusOnNavigation();
+  const { data: me } = useQuery(meQuery());
   return (
     <>
       <a className="skip-link app-chrome" href="#main">
@@ -22,6 +26,11 @@ export function AppLayout() {
               <li>
                 <Link to="/">部区・年度を選ぶ</Link>
               </li>
+              {canOnMunicipality(me, 'setEvaluationRule') && (
+                <li>
+                  <Link to="/settings/evaluation-rule">評価の基準</Link>
+                </li>
+              )}
             </ul>
           </nav>
           <SessionNav />

@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'react';
 
 /**
  * After a client-side navigation, moves focus to the new page's <h1> so that screen reader users
- * hear where they are (a full page load would have done the same). The first render is left alone.
+ * hear where they are (a full page load would have done the same). The first render is left alone,
+ * and so is a page opened at a place it marked (see useAnchorFocus).
  */
 export function useFocusOnNavigation(): void {
   const href = useRouterState({ select: (state) => state.resolvedLocation?.href });
@@ -13,6 +14,7 @@ export function useFocusOnNavigation(): void {
     const before = previous.current;
     previous.current = href;
     if (before === undefined || href === undefined || before === href) return;
+    if (document.querySelector('[data-anchored]') === document.activeElement) return;
     const heading = document.querySelector<HTMLElement>('main h1');
     if (!heading) return;
     heading.tabIndex = -1;

@@ -2,7 +2,9 @@ import { queryOptions } from '@tanstack/react-query';
 import type { SnapshotStage } from '../../domain/sheet-lifecycle';
 import { fetchSheet, fetchWards, fetchWardYearSheets, type WardYearQuery } from './api';
 import { fetchMe } from './api-auth';
+import { fetchEvaluationRule, fetchIndicatorSeries } from './api-indicators';
 import { fetchHistory, fetchSnapshot } from './api-sheet-edit';
+import { fetchConsistency } from './api-ward-year';
 
 /** Query definitions shared by route loaders (prefetch) and components (read). */
 export const wardsQuery = () =>
@@ -42,4 +44,24 @@ export const snapshotQuery = (id: string, stage: SnapshotStage) =>
     queryKey: ['sheet', id, 'snapshot', stage],
     queryFn: ({ signal }) => fetchSnapshot(id, stage, signal),
     staleTime: 0,
+  });
+
+/** The 点検表 changes with every save: always read fresh. */
+export const consistencyQuery = (query: WardYearQuery) =>
+  queryOptions({
+    queryKey: ['consistency', query.fiscalYear, query.ward, query.municipality ?? null],
+    queryFn: ({ signal }) => fetchConsistency(query, signal),
+    staleTime: 0,
+  });
+
+export const indicatorSeriesQuery = (indicatorId: string) =>
+  queryOptions({
+    queryKey: ['indicator-series', indicatorId],
+    queryFn: ({ signal }) => fetchIndicatorSeries(indicatorId, signal),
+  });
+
+export const evaluationRuleQuery = () =>
+  queryOptions({
+    queryKey: ['evaluation-rule'],
+    queryFn: ({ signal }) => fetchEvaluationRule(signal),
   });

@@ -1,6 +1,7 @@
 import { parseCell } from '../../../domain/cell-value';
 import { evaluations } from '../../../domain/evaluation';
-import { useEditor } from './editor-context';
+import { type EvaluationRule, suggestEvaluation } from '../../../domain/evaluation-rule';
+import { type Editor, useEditor } from './editor-context';
 import { SelectField, TextField } from './fields';
 import type { FormIndicator } from './form-model';
 
@@ -15,18 +16,35 @@ const milestoneOptions = [
 ];
 const resultsLockedHint = '結果と評価は、計画が承認されてから入力します。';
 
-/** The rule's suggestion for the saved values, said as a hint next to 評価. */
-function suggestionHint(indicator: FormIndicator, suggestions: ReturnType<typeof useEditor>['suggestions']) {
-  const suggestion = indicator.indicatorId ? suggestions.get(indicator.indicatorId) : undefined;
-  if (!suggestion) return undefined;
-  const stale = (suggestion.savedResult ?? '') !== indicator.result;
-  return `基準による目安: ${suggestion.evaluation}（${suggestion.basis}）${stale ? '。保存した結果による目安です。保存すると入力した結果で計算し直します' : ''}`;
+type Guide = { evaluation: string; basis: string };
+
+/** What the rule suggests for the values typed now, as the server will compute it on saving. */
+function liveGuide(indicator: FormIndicator, rule: EvaluationRule): Guide | null {
+  const cell = (text: string) => ({ text: text.trim() || null, value: parseCell(text).value });
+  const suggestion = suggestEvaluation(
+    {
+      direction: indicator.direction,
+      target: cell(indicator.target),
+      result: cell(indicator.result),
+      milestoneDone: indicator.milestoneDone === '' ? null : indicator.milestoneDone === 'done',
+    },
+    rule,
+  );
+  return suggestion && { evaluation: suggestion.evaluation, basis: suggestion.basis };
+}
+
+/** Until the rule is read: the API's suggestion for the saved values, while they are unchanged. */
+function savedGuide(indicator: FormIndicator, suggestions: Editor['suggestions']): Guide | null {
+  const saved = indicator.indicatorId ? suggestions.get(indicator.indicatorId) : undefined;
+  if (!saved || (saved.savedResult ?? '') !== indicator.result) return null;
+  return { evaluation: saved.evaluation, basis: saved.basis };
 }
 
 /**
- * 評価 and what goes with it: the rule's suggestion (as the API computed it), the reason when
- * the judgement differs, and 実施済み/未実施 for a target without a number. The server decides
- * whether a reason is needed and says so next to the reason field.
+ * 評価 and what goes with it: the rule's suggestion (目安) for the values typed now, the reason
+ * when the judgement differs from it, and 実施済み/未実施 for a target without a number. The
+ * suggestion never changes the judgement; the server decides whether a reason is needed and
+ * says so next to the reason field.
  */
 export function EvaluationFields({
   indicator,
@@ -37,9 +55,16 @@ export function EvaluationFields({
   path: string;
   set: (field: 'evaluation' | 'evaluationReason' | 'milestoneDone') => (value: string) => void;
 }) {
-  const { parts, suggestions } = useEditor();
+  const { parts, suggestions, rule, errors } = useEditor();
   const lockedHint = parts.has('plan') ? resultsLockedHint : undefined;
   const milestone = parseCell(indicator.target).kind !== 'number' || indicator.milestoneDone !== '';
+  const guide = rule ? liveGuide(indicator, rule) : savedGuide(indicator, suggestions);
+  const differs = guide !== null && indicator.evaluation !== '' && indicator.evaluation !== guide.evaluation;
+  const reasonPath = `${path}.evaluationReason`;
+  const showReason = differs || indicator.evaluationReason !== '' || errors.has(reasonPath);
+  const guideText = guide
+    ? `基準による目安: ${guide.evaluation}（${guide.basis}）${differs ? '。選んだ評価と異なります' : ''}`
+    : undefined;
   return (
     <div className="field-grid field-grid--evaluation">
       <SelectField
@@ -47,21 +72,35 @@ export function EvaluationFields({
         label="評価"
         part="results"
         options={evaluationOptions}
-        hint={suggestionHint(indicator, suggestions)}
+        hint={guideText}
         lockedHint={lockedHint}
+        className={differs ? 'form-field--differs' : undefined}
         value={indicator.evaluation}
         onChange={set('evaluation')}
       />
-      <TextField
-        path={`${path}.evaluationReason`}
-        label="評価の理由（基準による目安と異なる評価をするとき）"
-        part="results"
-        multiline
-        rows={2}
-        lockedHint={lockedHint}
-        value={indicator.evaluationReason}
-        onChange={set('evaluationReason')}
-      />
+      {showReason && (
+        <TextField
+          path={reasonPath}
+          label={
+            <>
+              評価の理由
+              {differs && <span className="required-tag">必須</span>}
+            </>
+          }
+          hint={
+            differs && guide
+              ? `評価「${indicator.evaluation}」が基準による目安「${guide.evaluation}」と異なるため、理由を記入してください。`
+              : '基準による目安と異なる評価をした理由'
+          }
+          part="results"
+          multiline
+          rows={2}
+          required={differs}
+          lockedHint={lockedHint}
+          value={indicator.evaluationReason}
+          onChange={set('evaluationReason')}
+        />
+      )}
       {milestone && (
         <SelectField
           path={`${path}.milestoneDone`}

@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { diffSheets } from '../../../domain/sheet-diff';
@@ -10,7 +10,7 @@ import { z } from '../../../schemas/zod';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ApiError } from '../../lib/api';
 import { saveSheet } from '../../lib/api-sheet-edit';
-import { sheetQuery } from '../../lib/queries';
+import { evaluationRuleQuery, sheetQuery } from '../../lib/queries';
 import { afterSheetChange } from '../../lib/sheet-cache';
 import { type Conflict, ConflictPanel } from './ConflictPanel';
 import { EditForm } from './EditForm';
@@ -93,11 +93,14 @@ export function SheetEditor({ sheet }: { sheet: SheetView }) {
     return found;
   }, [sheet]);
 
+  const { data: rule } = useQuery(evaluationRuleQuery());
+
   const editor: Editor = {
     dispatch,
     errors,
     fiscalYear,
     suggestions,
+    rule: rule ?? null,
     parts: editableParts(base.status),
     focusAfterRender: (ids) => {
       pendingFocus.current = ids;

@@ -1,4 +1,5 @@
 import { createContext, type Dispatch, type ReactNode, useContext } from 'react';
+import type { EvaluationRule } from '../../../domain/evaluation-rule';
 import type { EditablePart } from '../../../domain/sheet-lifecycle';
 import type { SheetIndicator } from '../../../schemas/sheet';
 import type { FieldErrors } from './form-errors';
@@ -14,6 +15,8 @@ export interface Editor {
   parts: ReadonlySet<EditablePart>;
   /** What the city's rule suggests for an indicator's saved values (from the API), by indicatorId. */
   suggestions: ReadonlyMap<string, Suggestion>;
+  /** The municipality's rule, to suggest from what is typed now; null until it is read. */
+  rule: EvaluationRule | null;
   /** Ask for focus on an element (by id) once the next render is on the page. */
   focusAfterRender: (ids: string[]) => void;
 }

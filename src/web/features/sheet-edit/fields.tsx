@@ -28,10 +28,13 @@ export function TextField({
   rows = 3,
   valueCell = false,
   inputMode,
+  required = false,
   ...field
 }: Common & {
   multiline?: boolean;
   rows?: number;
+  /** Marked as needed now (the server decides whether it really is). */
+  required?: boolean;
   /** A 実績/目標/結果 cell: show the number the server will read from it. */
   valueCell?: boolean;
   inputMode?: 'numeric' | 'tel';
@@ -53,6 +56,7 @@ export function TextField({
         multiline ? (
           <textarea
             {...control}
+            aria-required={required || undefined}
             className="textarea"
             rows={rows}
             readOnly={locked}
@@ -62,6 +66,7 @@ export function TextField({
         ) : (
           <input
             {...control}
+            aria-required={required || undefined}
             className="input"
             type="text"
             inputMode={inputMode}

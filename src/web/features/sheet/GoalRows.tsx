@@ -1,5 +1,8 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { SheetGoal, SheetIndicator } from '../../../schemas/sheet';
+import { goalAnchor, indicatorAnchor } from '../../lib/sheet-anchor';
+import { HistoryToggle, hasNumbers } from '../indicator-history/HistoryToggle';
+import { IndicatorHistory } from '../indicator-history/IndicatorHistory';
 import { indicatorLabel } from './sheet-text';
 import { TargetCell, ValueCell } from './ValueCell';
 
@@ -9,10 +12,10 @@ export type TargetAction = (indicator: SheetIndicator) => ReactNode;
 /** Number of value columns an indicator row has after its name (3 実績, 目標, 結果, note, status, 評価). */
 const indicatorDetailColumns = 8;
 
-function GoalCells({ goal, rowSpan }: { goal: SheetGoal; rowSpan: number }) {
+function GoalCells({ goal, goalIndex, rowSpan }: { goal: SheetGoal; goalIndex: number; rowSpan: number }) {
   return (
     <>
-      <th scope="rowgroup" rowSpan={rowSpan} className="goal-no">
+      <th scope="rowgroup" rowSpan={rowSpan} className="goal-no" id={goalAnchor(goalIndex)}>
         {goal.no}
       </th>
       <td rowSpan={rowSpan} className="goal-parent">
@@ -46,19 +49,30 @@ function GoalCells({ goal, rowSpan }: { goal: SheetGoal; rowSpan: number }) {
   );
 }
 
+/** 「推移を見る」 for one indicator, when the sheet offers history charts. */
+type History = { open: boolean; onToggle: () => void };
+
 function IndicatorCells({
   indicator,
   actualYears,
   targetAction,
+  history,
 }: {
   indicator: SheetIndicator;
   actualYears: number[];
   targetAction: TargetAction | undefined;
+  history: History | undefined;
 }) {
   return (
     <>
-      <th scope="row" className="indicator-name">
+      <th
+        scope="row"
+        className="indicator-name"
+        // Named by the indicator alone, not by the 「推移を見る」 button in it.
+        aria-label={history ? indicatorLabel(indicator.name, indicator.unit) : undefined}
+      >
         {indicatorLabel(indicator.name, indicator.unit)}
+        {history && <HistoryToggle indicator={indicator} {...history} />}
       </th>
       {actualYears.map((year) => {
         const actual = indicator.actuals.find((cell) => cell.fiscalYear === year);
@@ -91,36 +105,88 @@ function IndicatorCells({
 
 /**
  * One goal: a row per indicator. No., 部区, 組織目標 and 主な取組 span all of them, as in the official
- * sheet. A goal without indicators still gets its row.
+ * sheet. A goal without indicators still gets its row. With `withHistory`, each indicator with
+ * numbers offers its history chart, opened in a row of its own under the indicator's row.
  */
 export function GoalRows({
   goal,
+  goalIndex,
   actualYears,
   targetAction,
+  withHistory = false,
 }: {
   goal: SheetGoal;
+  goalIndex: number;
   actualYears: number[];
   targetAction?: TargetAction | undefined;
+  withHistory?: boolean;
 }) {
-  const [first, ...rest] = goal.indicators;
-  const rowSpan = Math.max(1, goal.indicators.length);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (placementId: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(placementId)) next.add(placementId);
+      return next;
+    });
+  const historyOf = (indicator: SheetIndicator): History | undefined =>
+    withHistory && hasNumbers(indicator)
+      ? { open: open.has(indicator.placementId), onToggle: () => toggle(indicator.placementId) }
+      : undefined;
+  const charts = goal.indicators.filter((indicator) => open.has(indicator.placementId)).length;
+  const rowSpan = Math.max(1, goal.indicators.length) + charts;
+  const [first] = goal.indicators;
   return (
     <tbody className="goal">
-      <tr>
-        <GoalCells goal={goal} rowSpan={rowSpan} />
-        {first ? (
-          <IndicatorCells indicator={first} actualYears={actualYears} targetAction={targetAction} />
-        ) : (
+      {first === undefined && (
+        <tr>
+          <GoalCells goal={goal} goalIndex={goalIndex} rowSpan={rowSpan} />
           <td colSpan={indicatorDetailColumns + 1} className="no-indicator">
             指標は設定されていません
           </td>
-        )}
-      </tr>
-      {rest.map((indicator) => (
-        <tr key={indicator.placementId}>
-          <IndicatorCells indicator={indicator} actualYears={actualYears} targetAction={targetAction} />
         </tr>
+      )}
+      {goal.indicators.map((indicator, index) => (
+        <IndicatorRows
+          key={indicator.placementId}
+          goalCells={index === 0 ? <GoalCells goal={goal} goalIndex={goalIndex} rowSpan={rowSpan} /> : null}
+          id={indicatorAnchor(goalIndex, index)}
+          indicator={indicator}
+          actualYears={actualYears}
+          targetAction={targetAction}
+          history={historyOf(indicator)}
+        />
       ))}
     </tbody>
+  );
+}
+
+/** An indicator's row and, when opened, the row of its history chart. */
+function IndicatorRows({
+  goalCells,
+  id,
+  history,
+  ...cells
+}: {
+  goalCells: ReactNode;
+  id: string;
+  indicator: SheetIndicator;
+  actualYears: number[];
+  targetAction: TargetAction | undefined;
+  history: History | undefined;
+}) {
+  return (
+    <>
+      <tr id={id}>
+        {goalCells}
+        <IndicatorCells {...cells} history={history} />
+      </tr>
+      {history?.open && (
+        <tr className="history-row app-chrome">
+          <td colSpan={indicatorDetailColumns + 1}>
+            <IndicatorHistory indicator={cells.indicator} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }

@@ -15,7 +15,7 @@ function Field({ label, value, area }: { label: string; value: string; area: str
 export function SheetHeader({ sheet, note }: { sheet: SheetDetail; note?: string }) {
   const yearLabel = formatFiscalYear(sheet.fiscalYear);
   return (
-    <header className="sheet-header">
+    <header className="sheet-header" id="at-header">
       <h1 className="sheet-title">
         組織目標管理シート
         {note && <span className="sheet-title__note">{`（${note}）`}</span>}

@@ -1,8 +1,19 @@
 import type { SheetDetail } from '../../../schemas/sheet';
 
-function Narrative({ id, heading, text }: { id: string; heading: string; text: string | null }) {
+function Narrative({
+  id,
+  anchor,
+  heading,
+  text,
+}: {
+  id: string;
+  /** Where links to this text land (see sheetAnchor). */
+  anchor: string;
+  heading: string;
+  text: string | null;
+}) {
   return (
-    <section className="narrative" aria-labelledby={id}>
+    <section className="narrative" aria-labelledby={id} id={anchor}>
       <h2 id={id}>{heading}</h2>
       <p>{text ?? ''}</p>
     </section>
@@ -15,11 +26,13 @@ export function SheetNarratives({ sheet }: { sheet: SheetDetail }) {
     <div className="narratives">
       <Narrative
         id="narrative-approach"
+        anchor="at-approach"
         heading="取り組みについて（今年度重点的に取り組む内容や目標設定の考え方など）"
         text={sheet.approach}
       />
       <Narrative
         id="narrative-outcome"
+        anchor="at-outcome"
         heading="取り組みの結果について（評価内容と評価結果を踏まえた今後の方針など）"
         text={sheet.outcome}
       />

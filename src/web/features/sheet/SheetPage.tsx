@@ -5,6 +5,7 @@ import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { SheetIndicator } from '../../../schemas/sheet';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { sheetQuery } from '../../lib/queries';
+import { useAnchorFocus } from '../../lib/use-anchor-focus';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { RevisionDialog } from './RevisionDialog';
 import { SheetActions, StatusBadge } from './SheetActions';
@@ -26,6 +27,8 @@ export function SheetPage() {
   const yearLabel = formatFiscalYear(sheet.fiscalYear);
   const wardLabel = `${sheet.municipality} ${sheet.ward.name}`;
   useDocumentTitle(`${sheet.title} ${yearLabel}（${wardLabel}）`);
+  // Opened from the 点検表 at one row (`#at-goal-3-indicator-0`).
+  useAnchorFocus(sheet.id);
 
   return (
     <>
@@ -57,6 +60,7 @@ export function SheetPage() {
         <SheetHeader sheet={sheet} />
         <SheetTable
           sheet={sheet}
+          withHistory
           targetAction={
             sheet.permissions.proposeRevision
               ? (indicator) => (

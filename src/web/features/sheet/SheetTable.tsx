@@ -4,7 +4,16 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import { GoalRows, type TargetAction } from './GoalRows';
 
 /** The goals and indicators in the official column order, labelled for the sheet's fiscal year. */
-export function SheetTable({ sheet, targetAction }: { sheet: SheetDetail; targetAction?: TargetAction }) {
+export function SheetTable({
+  sheet,
+  targetAction,
+  withHistory = false,
+}: {
+  sheet: SheetDetail;
+  targetAction?: TargetAction;
+  /** Offer each indicator's history chart (「推移を見る」). */
+  withHistory?: boolean;
+}) {
   const labels = sheetColumnLabels(sheet.fiscalYear);
   const actualYears = labels.actuals.map((actual) => actual.year);
   const captionId = `sheet-table-caption-${sheet.id}`;
@@ -80,8 +89,15 @@ export function SheetTable({ sheet, targetAction }: { sheet: SheetDetail; target
             </tr>
           </tbody>
         ) : (
-          sheet.goals.map((goal) => (
-            <GoalRows key={goal.id} goal={goal} actualYears={actualYears} targetAction={targetAction} />
+          sheet.goals.map((goal, index) => (
+            <GoalRows
+              key={goal.id}
+              goal={goal}
+              goalIndex={index}
+              actualYears={actualYears}
+              targetAction={targetAction}
+              withHistory={withHistory}
+            />
           ))
         )}
       </table>

@@ -5,7 +5,9 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { exportUrl } from '../../lib/api';
 import { wardYearSheetsQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { DeadlinesSection } from './DeadlinesSection';
 import { WardSheetsTable } from './WardSheetsTable';
+import { WardYearActions } from './WardYearActions';
 
 const route = getRouteApi('/years/$fiscalYear/wards/$wardName');
 
@@ -18,6 +20,8 @@ export function WardSheetsPage() {
   const yearLabel = formatFiscalYear(data.fiscalYear);
   const wardLabel = `${data.ward.municipality} ${data.ward.name}`;
   useDocumentTitle(`${wardLabel} ${yearLabel}`);
+  // Another year or ward is another page: its forms and messages start afresh.
+  const yearKey = `${data.ward.id}:${data.fiscalYear}`;
 
   return (
     <>
@@ -36,11 +40,13 @@ export function WardSheetsPage() {
       <p className="lead">
         組織名を選ぶと、その組織の組織目標管理シートを表示します。評価の数は、指標ごとの評価（達成・一部未達成・未達成）を数えたものです。
       </p>
+      <WardYearActions key={`actions:${yearKey}`} data={data} />
       {data.sheets.length === 0 ? (
         <p>この部区・年度に公開されている組織目標管理シートはありません。</p>
       ) : (
         <WardSheetsTable data={data} caption={`${wardLabel} ${yearLabel}の組織目標管理シート`} />
       )}
+      <DeadlinesSection key={`deadlines:${yearKey}`} data={data} />
       <p className="download">
         <a href={exportUrl({ ...query, municipality: data.ward.municipality })} download>
           JSONでダウンロード

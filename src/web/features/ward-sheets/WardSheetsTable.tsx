@@ -1,9 +1,27 @@
 import { Link } from '@tanstack/react-router';
+import { phaseLabels } from '../../../domain/deadlines';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
-import type { WardYearSheets } from '../../../schemas/sheet';
+import type { SheetSummary, WardYearSheets } from '../../../schemas/sheet';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { formatSheetDate } from '../sheet/sheet-text';
 
 const evaluationColumns = ['達成', '一部未達成', '未達成', '未評価'] as const;
+
+/**
+ * The sheet's next deadline: 「期限超過（作成）」 in words when it was missed, else the date of the
+ * deadline its phase works towards (作成 → 作成の期限; 修正・評価 → 評価の期限).
+ */
+function DeadlineCell({ sheet, deadlines }: { sheet: SheetSummary; deadlines: WardYearSheets['deadlines'] }) {
+  if (sheet.overdue) {
+    return (
+      <td>
+        <span className="overdue-badge">{`期限超過（${phaseLabels[sheet.overdue]}）`}</span>
+      </td>
+    );
+  }
+  const date = sheet.phase === 'plan' ? deadlines.plan : sheet.phase === 'done' ? null : deadlines.evaluation;
+  return <td className="nowrap">{date ? `${formatSheetDate(date)}まで` : ''}</td>;
+}
 
 /** Counts per organization with a totals row; each organization links to its sheet. */
 export function WardSheetsTable({ data, caption }: { data: WardYearSheets; caption: string }) {
@@ -26,6 +44,8 @@ export function WardSheetsTable({ data, caption }: { data: WardYearSheets; capti
               </th>
             ))}
             <th scope="col">状態</th>
+            <th scope="col">段階</th>
+            <th scope="col">期限</th>
           </tr>
         </thead>
         <tbody>
@@ -46,7 +66,9 @@ export function WardSheetsTable({ data, caption }: { data: WardYearSheets; capti
                   {sheet.evaluations[label]}
                 </td>
               ))}
-              <td>{sheetStatusLabels[sheet.status]}</td>
+              <td className="nowrap">{sheetStatusLabels[sheet.status]}</td>
+              <td className="nowrap">{phaseLabels[sheet.phase]}</td>
+              <DeadlineCell sheet={sheet} deadlines={data.deadlines} />
             </tr>
           ))}
         </tbody>
@@ -60,7 +82,7 @@ export function WardSheetsTable({ data, caption }: { data: WardYearSheets; capti
                 {data.totals.evaluations[label]}
               </td>
             ))}
-            <td />
+            <td colSpan={3} />
           </tr>
         </tfoot>
       </table>

@@ -1,0 +1,58 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, useRouterState } from '@tanstack/react-router';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { evaluationRuleQuery, meQuery } from '../../lib/queries';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { canOnMunicipality } from '../../lib/ward-permissions';
+import { EvaluationRuleForm } from './EvaluationRuleForm';
+import { RuleBands } from './RuleBands';
+import { toPercentText } from './rule-percent';
+
+function CurrentRule() {
+  const { data: me } = useSuspenseQuery(meQuery());
+  const { data: rule } = useSuspenseQuery(evaluationRuleQuery());
+  if (canOnMunicipality(me, 'setEvaluationRule')) return <EvaluationRuleForm rule={rule} />;
+  return (
+    <>
+      <RuleBands achieved={toPercentText(rule.achieved)} partly={toPercentText(rule.partly)} />
+      <p className="notice notice--info">評価の基準を変更できるのは管理者です。</p>
+    </>
+  );
+}
+
+/**
+ * `/settings/evaluation-rule`: the bands by which the rule suggests 達成 / 一部未達成 / 未達成.
+ * 管理者 changes them; other signed-in users read them.
+ */
+export function EvaluationRulePage() {
+  const { data: me } = useSuspenseQuery(meQuery());
+  const href = useRouterState({ select: (state) => state.location.href });
+  useDocumentTitle('評価の基準');
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          <Link key="home" to="/">
+            部区・年度を選ぶ
+          </Link>,
+        ]}
+        current="評価の基準"
+      />
+      <h1>評価の基準</h1>
+      <p className="lead">
+        指標の結果から評価（達成・一部未達成・未達成）の目安を示すときの基準です。達成率は「結果÷目標」（低いほど良い指標は「目標÷結果」）で計算します。目安と異なる評価をするときは、理由の記入を求めます。評価そのものを書き換えることはありません。
+      </p>
+      {me.user ? (
+        <CurrentRule />
+      ) : (
+        <p className="notice notice--info">
+          評価の基準を見るには
+          <Link to="/sign-in" search={{ redirect: href }}>
+            ログイン
+          </Link>
+          してください。
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Deadlines } from '../../domain/deadlines';
+import { deadlinesSchema } from '../../schemas/sheet';
+import { z } from '../../schemas/zod';
+import { requestJson, type WardYearQuery } from './api';
+
+/**
+ * What is done to a 部区's year as a whole: its consistency report (点検表), its deadlines, and
+ * rolling it over to the next year. There are no shared schemas for these answers in
+ * src/schemas yet, so they are described here from the routes (src/server/features/consistency,
+ * deadlines, rollover); a kind of finding this app does not know is shown as written.
+ */
+export const consistencyReportSchema = z.object({
+  ward: z.string(),
+  fiscalYear: z.number().int(),
+  sheets: z.number().int(),
+  items: z.array(
+    z.object({
+      kind: z.string(),
+      sheetId: z.uuid(),
+      sheetTitle: z.string(),
+      path: z.string(),
+      where: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+export type ConsistencyReport = z.infer<typeof consistencyReportSchema>;
+export type ConsistencyItem = ConsistencyReport['items'][number];
+
+export const rolloverSummarySchema = z.object({
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+  created: z.array(z.object({ sheetId: z.uuid(), title: z.string() })),
+  skipped: z.array(z.string()),
+});
+export type RolloverSummary = z.infer<typeof rolloverSummarySchema>;
+
+const deadlinesAnswerSchema = z.object({ deadlines: deadlinesSchema });
+
+function wardBody({ ward, municipality }: WardYearQuery) {
+  return municipality ? { ward, municipality } : { ward };
+}
+
+export function fetchConsistency(query: WardYearQuery, signal?: AbortSignal): Promise<ConsistencyReport> {
+  const params = new URLSearchParams({ fiscalYear: String(query.fiscalYear), ward: query.ward });
+  if (query.municipality) params.set('municipality', query.municipality);
+  return requestJson('GET', `/api/v1/consistency?${params}`, consistencyReportSchema, { signal });
+}
+
+/** 次年度のシートを作成: next year's sheets as 下書き, from this year's (企画担当). */
+export function rollOver(query: WardYearQuery): Promise<RolloverSummary> {
+  return requestJson('POST', '/api/v1/rollover', rolloverSummarySchema, {
+    body: { ...wardBody(query), fromYear: query.fiscalYear },
+  });
+}
+
+/** The 作成・修正・評価 deadlines of the year (企画担当); each an ISO date or null. */
+export async function saveDeadlines(query: WardYearQuery, deadlines: Deadlines): Promise<Deadlines> {
+  const body = { ...wardBody(query), fiscalYear: query.fiscalYear, deadlines };
+  return (await requestJson('PUT', '/api/v1/deadlines', deadlinesAnswerSchema, { body })).deadlines;
+}
