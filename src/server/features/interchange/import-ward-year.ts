@@ -78,12 +78,25 @@ export async function importWardYear(
       createdSheets: 0,
       updatedSheets: 0,
     };
-    for (const [position, sheet] of file.sheets.entries()) {
+    // A file listing the whole year orders its sheets; a partial one (a single organization's
+    // sheet) keeps the others' order and adds new sheets at the end.
+    const [{ count: present = 0, last = -1 } = {}] = await tx
+      .select({
+        count: sql<number>`count(*)::int`,
+        last: sql<number>`coalesce(max(${sheets.position}), -1)::int`,
+      })
+      .from(sheets)
+      .where(and(eq(sheets.wardId, wardId), eq(sheets.fiscalYear, file.fiscalYear)));
+    const ordersAll = file.sheets.length >= present;
+    let appended = last;
+    for (const [index, sheet] of file.sheets.entries()) {
+      const position = ordersAll ? index : null;
       const { sheetId, created } = await writeSheet(tx, {
         municipalityId,
         wardId,
         fiscalYear: file.fiscalYear,
         position,
+        nextPosition: () => ++appended,
         sheet,
         actor: options.actor ?? commandLineActor,
         wardName: file.ward,
@@ -93,7 +106,7 @@ export async function importWardYear(
       else summary.updatedSheets++;
       summary.goals += sheet.goals.length;
       summary.indicators += sheet.goals.reduce((n, g) => n + g.indicators.length, 0);
-      options.onProgress?.(position + 1, file.sheets.length);
+      options.onProgress?.(index + 1, file.sheets.length);
     }
     return summary;
   });
@@ -187,14 +200,16 @@ interface WriteSheet {
   municipalityId: string;
   wardId: string;
   fiscalYear: number;
-  position: number;
+  /** Its place in the year's order; null keeps an existing sheet's place (or appends a new one). */
+  position: number | null;
+  nextPosition: () => number;
   sheet: SheetFile;
 }
 
 /** Write one sheet; says whether it was new. */
 async function writeSheet(
   tx: Tx,
-  { municipalityId, wardId, wardName, fiscalYear, position, sheet, actor }: WriteSheet,
+  { municipalityId, wardId, wardName, fiscalYear, position, nextPosition, sheet, actor }: WriteSheet,
 ) {
   const base = { municipalityId, wardId };
   // The 部区's own sheet (its department is the 部区 itself) belongs to the 部区.
@@ -207,7 +222,6 @@ async function writeSheet(
     : await ensureOrganization(tx, { ...base, parentId, name: unitName(sheet), phone: sheet.phone });
 
   const header = {
-    position,
     departmentName: sheet.department,
     organizationName: sheet.organization,
     phone: sheet.phone,
@@ -229,12 +243,17 @@ async function writeSheet(
     sheetId = existing.id;
     await tx
       .update(sheets)
-      .set({ ...header, version: sql`${sheets.version} + 1`, updatedAt: new Date() })
+      .set({
+        ...header,
+        ...(position === null ? {} : { position }),
+        version: sql`${sheets.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(sheets.id, sheetId));
   } else {
     const [row] = await tx
       .insert(sheets)
-      .values({ ...header, organizationId, wardId, fiscalYear })
+      .values({ ...header, position: position ?? nextPosition(), organizationId, wardId, fiscalYear })
       .returning({ id: sheets.id });
     if (!row) throw new Error('insert returned no row');
     sheetId = row.id;

@@ -129,3 +129,22 @@ describe('a bad import writes nothing', () => {
     expect((await rowCounts()).sheets).toBe(0);
   });
 });
+
+describe('the order of a ward year’s sheets', () => {
+  it('keeps the order when one organization’s sheet is imported alone, and appends a new one', async () => {
+    await importWardYear(database.db, sample);
+    const single = structuredClone(sample);
+    single.sheets = single.sheets.slice(3, 4);
+    await importWardYear(database.db, single);
+    const added = structuredClone(sample);
+    const first = added.sheets[0];
+    if (!first) throw new Error('sample changed');
+    added.sheets = [{ ...first, department: '新しい課', phone: null }];
+    await importWardYear(database.db, added);
+    const exported = await exportWardYear(database.db, { ward: '北区', fiscalYear: 2022 });
+    expect(exported.sheets.map((s) => s.organization ?? s.department)).toEqual([
+      ...sample.sheets.map((s) => s.organization ?? s.department),
+      '新しい課',
+    ]);
+  });
+});

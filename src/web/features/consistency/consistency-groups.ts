@@ -1,7 +1,4 @@
-import {
-  consistencyKindLabels,
-  consistencyKinds,
-} from '../../../server/features/consistency/check-consistency';
+import { consistencyKindLabels, consistencyKinds } from '../../../domain/consistency-kinds';
 import type { ConsistencyItem } from '../../lib/api-ward-year';
 
 export const groupings = ['kind', 'sheet'] as const;
