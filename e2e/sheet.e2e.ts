@@ -36,7 +36,7 @@ describe('a visitor reads and prints a goal sheet', () => {
     expect(await wardTable.getByRole('row').count()).toBe(1 + 8 + 1);
     const totals = wardTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '合計' }) });
     expect(await totals.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['32', '43']));
-    const download = page.getByRole('link', { name: 'JSONでダウンロード' });
+    const download = page.getByRole('link', { name: 'JSON（交換形式）' });
     const href = (await download.getAttribute('href')) ?? '';
     expect(href).toMatch(/^\/api\/v1\/export\?/);
     const exported = (await (await fetch(new URL(href, baseUrl))).json()) as { sheets: unknown[] };

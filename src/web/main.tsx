@@ -11,6 +11,7 @@ import './styles/workflow.css';
 import './styles/history.css';
 import './styles/ward-year.css';
 import './styles/indicator-history.css';
+import './styles/downloads.css';
 import './styles/print.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';

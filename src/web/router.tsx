@@ -11,6 +11,7 @@ import { SnapshotPage } from './features/history/SnapshotPage';
 import { EvaluationRulePage } from './features/settings/EvaluationRulePage';
 import { SheetPage } from './features/sheet/SheetPage';
 import { EditPage } from './features/sheet-edit/EditPage';
+import { ImportPage } from './features/ward-import/ImportPage';
 import { WardSheetsPage } from './features/ward-sheets/WardSheetsPage';
 import { WardListPage } from './features/wards/WardListPage';
 import { isNotFoundError } from './lib/api';
@@ -104,6 +105,21 @@ const consistencyRoute = createRoute({
   component: ConsistencyPage,
 });
 
+/** `/years/2022/wards/北区/import`: 企画担当 and 管理者 import an Excel workbook. */
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/years/$fiscalYear/wards/$wardName/import',
+  params: wardYearParams,
+  validateSearch: municipalityOf,
+  loaderDeps: ({ search }) => ({ municipality: search.municipality }),
+  loader: ({ context, params, deps }) => {
+    if (!Number.isInteger(params.fiscalYear)) throw notFound();
+    const query = { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
+    return ensure(() => context.queryClient.ensureQueryData(wardYearSheetsQuery(query)));
+  },
+  component: ImportPage,
+});
+
 /** `/settings/evaluation-rule`: the municipality's evaluation rule (管理者 changes it). */
 const evaluationRuleRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -185,6 +201,7 @@ const routeTree = rootRoute.addChildren([
   wardListRoute,
   wardSheetsRoute,
   consistencyRoute,
+  importRoute,
   evaluationRuleRoute,
   sheetRoute,
   signInRoute,

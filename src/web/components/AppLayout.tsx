@@ -42,6 +42,11 @@ export function AppLayout() {
       </main>
       <footer className="site-footer app-chrome">
         <p>各組織が毎年度作成する組織目標管理シート（組織目標・指標・評価）を公開しています。</p>
+        {/* A page of the server, not of this app: a plain link, not the router. */}
+        <p>
+          <a href="/api/docs">API 仕様</a>
+          <span className="muted">（データを取得するための API の説明）</span>
+        </p>
       </footer>
     </>
   );

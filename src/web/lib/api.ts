@@ -88,11 +88,16 @@ export async function requestJson<T>(
   method: Method,
   path: string,
   schema: z.ZodType<T>,
-  options: { body?: unknown; signal?: AbortSignal | undefined } = {},
+  options: {
+    body?: unknown;
+    /** Bytes sent as they are (an uploaded file), with their content type, instead of JSON. */
+    raw?: { data: Blob; type: string };
+    signal?: AbortSignal | undefined;
+  } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET') {
-    headers['content-type'] = 'application/json';
+    headers['content-type'] = options.raw ? options.raw.type : 'application/json';
     headers['x-csrf-token'] = await csrfToken();
   }
   let response: Response;
@@ -101,7 +106,9 @@ export async function requestJson<T>(
       method,
       headers,
       signal: options.signal,
-      ...(method === 'GET' ? {} : { body: JSON.stringify(options.body ?? {}) }),
+      ...(method === 'GET'
+        ? {}
+        : { body: options.raw ? options.raw.data : JSON.stringify(options.body ?? {}) }),
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;

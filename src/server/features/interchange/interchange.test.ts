@@ -139,7 +139,7 @@ describe('the order of a ward year’s sheets', () => {
     const added = structuredClone(sample);
     const first = added.sheets[0];
     if (!first) throw new Error('sample changed');
-    added.sheets = [{ ...first, department: '新しい課', phone: null }];
+    added.sheets = [{ ...first, department: '新しい課', phone: '025-000-0000' }];
     await importWardYear(database.db, added);
     const exported = await exportWardYear(database.db, { ward: '北区', fiscalYear: 2022 });
     expect(exported.sheets.map((s) => s.organization ?? s.department)).toEqual([

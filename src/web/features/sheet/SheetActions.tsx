@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { type Transition, transitionRules, transitions } from '../../../domain/sheet-lifecycle';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { SheetView } from '../../../schemas/sheet-edit';
+import { downloadUrls } from '../../lib/api-downloads';
 import { TransitionDialog } from './TransitionDialog';
 
 /** Moves that undo someone's work read as secondary, so the next step stands out. */
@@ -20,7 +21,7 @@ export function StatusBadge({ status }: { status: SheetView['status'] }) {
 
 /**
  * What the user may do with the sheet now, exactly as the API's permissions say: 編集, each
- * permitted transition, 履歴, 印刷. Hidden in print.
+ * permitted transition, 履歴, 印刷, PDF. Hidden in print.
  */
 export function SheetActions({ sheet }: { sheet: SheetView }) {
   const [open, setOpen] = useState<Transition | null>(null);
@@ -61,6 +62,11 @@ export function SheetActions({ sheet }: { sheet: SheetView }) {
           <button type="button" className="button button--secondary" onClick={() => window.print()}>
             印刷
           </button>
+        </li>
+        <li>
+          <a href={downloadUrls.sheetPdf(sheet.id)} className="button button--secondary" download>
+            PDF をダウンロード
+          </a>
         </li>
       </ul>
       <TransitionDialog sheet={sheet} transition={open} onClose={() => setOpen(null)} />

@@ -2,9 +2,9 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
-import { exportUrl } from '../../lib/api';
 import { wardYearSheetsQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { DownloadsSection } from '../downloads/DownloadsSection';
 import { DeadlinesSection } from './DeadlinesSection';
 import { WardSheetsTable } from './WardSheetsTable';
 import { WardYearActions } from './WardYearActions';
@@ -47,12 +47,7 @@ export function WardSheetsPage() {
         <WardSheetsTable data={data} caption={`${wardLabel} ${yearLabel}の組織目標管理シート`} />
       )}
       <DeadlinesSection key={`deadlines:${yearKey}`} data={data} />
-      <p className="download">
-        <a href={exportUrl({ ...query, municipality: data.ward.municipality })} download>
-          JSONでダウンロード
-        </a>
-        <span className="muted">（{`${wardLabel} ${yearLabel}`}の全シート、データ交換用の形式）</span>
-      </p>
+      <DownloadsSection data={data} />
     </>
   );
 }

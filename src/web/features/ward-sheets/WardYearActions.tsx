@@ -34,7 +34,7 @@ function RolloverResult({ summary, data }: { summary: RolloverSummary; data: War
 
 /**
  * The year's actions of the 部区, each shown only to those the API allows: 点検表 (企画担当,
- * 閲覧者, 管理者) and 次年度のシートを作成 (企画担当), with its result announced.
+ * 閲覧者, 管理者), Excel から取り込む (企画担当, 管理者) and 次年度のシートを作成 (企画担当), with its result announced.
  */
 export function WardYearActions({ data }: { data: WardYearSheets }) {
   const { data: me } = useQuery(meQuery());
@@ -46,7 +46,8 @@ export function WardYearActions({ data }: { data: WardYearSheets }) {
   const { ward, fiscalYear } = data;
   const canCheck = canOnWard(me, 'checkConsistency', ward.id);
   const canRollOver = canOnWard(me, 'rollover', ward.id);
-  if (!canCheck && !canRollOver) return null;
+  const canImport = canOnWard(me, 'import', ward.id);
+  if (!canCheck && !canRollOver && !canImport) return null;
 
   const confirm = async () => {
     setBusy(true);
@@ -78,6 +79,18 @@ export function WardYearActions({ data }: { data: WardYearSheets }) {
               className="button button--secondary"
             >
               点検表
+            </Link>
+          </li>
+        )}
+        {canImport && (
+          <li>
+            <Link
+              to="/years/$fiscalYear/wards/$wardName/import"
+              params={{ fiscalYear, wardName: ward.name }}
+              search={{ municipality: ward.municipality }}
+              className="button button--secondary"
+            >
+              Excel から取り込む
             </Link>
           </li>
         )}
