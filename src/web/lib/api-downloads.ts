@@ -1,40 +1,14 @@
+import {
+  type ImportSummary,
+  importSummarySchema,
+  type JobStatus,
+  jobStatusSchema,
+} from '../../schemas/answers';
 import { z } from '../../schemas/zod';
 import { requestJson, type WardYearQuery } from './api';
 
-/**
- * The files the city publishes (PDF, Excel, CSV) and the long jobs behind some of them (the
- * booklet, a workbook import). There is no shared schema for a job's status in src/schemas, so
- * it is described here from src/server/features/jobs/job-registry.ts.
- */
-export const jobStatusSchema = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  state: z.enum(['running', 'done', 'failed']),
-  done: z.number().int(),
-  total: z.number().int(),
-  message: z.string(),
-  error: z
-    .object({
-      message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })),
-    })
-    .optional(),
-  result: z.unknown().optional(),
-});
-export type JobStatus = z.infer<typeof jobStatusSchema>;
-
-/** What an Excel import wrote (the `result` of a finished xlsx-import job). */
-export const importSummarySchema = z.object({
-  municipality: z.string(),
-  ward: z.string(),
-  fiscalYear: z.number().int(),
-  sheets: z.number().int(),
-  goals: z.number().int(),
-  indicators: z.number().int(),
-  createdSheets: z.number().int(),
-  updatedSheets: z.number().int(),
-});
-export type ImportSummary = z.infer<typeof importSummarySchema>;
+/** The files the city publishes (PDF, Excel, CSV) and the long jobs behind some of them. */
+export { type ImportSummary, importSummarySchema, type JobStatus, jobStatusSchema };
 
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

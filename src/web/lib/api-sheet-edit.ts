@@ -1,41 +1,12 @@
 import type { SheetDocument } from '../../domain/sheet-document';
 import { type SnapshotStage, snapshotStages, type Transition } from '../../domain/sheet-lifecycle';
+import { type HistoryEntry, historySchema, type SheetHistory } from '../../schemas/answers';
 import { type SheetDetail, sheetDetailSchema } from '../../schemas/sheet';
 import { type SheetView, sheetViewSchema } from '../../schemas/sheet-edit';
 import { z } from '../../schemas/zod';
 import { requestJson, sheetPath } from './api';
 
-/**
- * The history answer. There is no shared schema for it in src/schemas yet, so it is described
- * here from the route (src/server/features/sheets/history.ts) and read leniently: an unknown
- * kind or action is shown as written rather than failing the page.
- */
-export const historySchema = z.object({
-  entries: z.array(
-    z.object({
-      id: z.number(),
-      version: z.number(),
-      at: z.string(),
-      actor: z.string(),
-      kind: z.string(),
-      action: z.string().nullable(),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string().nullable(),
-      comment: z.string().nullable(),
-      changes: z.array(
-        z.object({
-          path: z.string(),
-          label: z.string(),
-          before: z.string().nullable(),
-          after: z.string().nullable(),
-        }),
-      ),
-    }),
-  ),
-  snapshots: z.array(z.object({ stage: z.enum(snapshotStages), version: z.number(), at: z.string() })),
-});
-export type SheetHistory = z.infer<typeof historySchema>;
-export type HistoryEntry = SheetHistory['entries'][number];
+export { type HistoryEntry, historySchema, type SheetHistory };
 
 const savedSchema = z.object({ changes: z.number(), sheet: sheetViewSchema });
 const movedSchema = z.object({ sheet: sheetViewSchema });

@@ -1,39 +1,27 @@
 import type { Deadlines } from '../../domain/deadlines';
+import {
+  type ConsistencyItem,
+  type ConsistencyReport,
+  consistencyReportSchema,
+  type RolloverSummary,
+  rolloverSummarySchema,
+} from '../../schemas/answers';
 import { deadlinesSchema } from '../../schemas/sheet';
 import { z } from '../../schemas/zod';
 import { requestJson, type WardYearQuery } from './api';
 
 /**
  * What is done to a 部区's year as a whole: its consistency report (点検表), its deadlines, and
- * rolling it over to the next year. There are no shared schemas for these answers in
- * src/schemas yet, so they are described here from the routes (src/server/features/consistency,
- * deadlines, rollover); a kind of finding this app does not know is shown as written.
+ * rolling it over to the next year (answers described in src/schemas/answers.ts); a kind of
+ * finding this app does not know is shown as written.
  */
-export const consistencyReportSchema = z.object({
-  ward: z.string(),
-  fiscalYear: z.number().int(),
-  sheets: z.number().int(),
-  items: z.array(
-    z.object({
-      kind: z.string(),
-      sheetId: z.uuid(),
-      sheetTitle: z.string(),
-      path: z.string(),
-      where: z.string(),
-      message: z.string(),
-    }),
-  ),
-});
-export type ConsistencyReport = z.infer<typeof consistencyReportSchema>;
-export type ConsistencyItem = ConsistencyReport['items'][number];
-
-export const rolloverSummarySchema = z.object({
-  fromYear: z.number().int(),
-  toYear: z.number().int(),
-  created: z.array(z.object({ sheetId: z.uuid(), title: z.string() })),
-  skipped: z.array(z.string()),
-});
-export type RolloverSummary = z.infer<typeof rolloverSummarySchema>;
+export {
+  type ConsistencyItem,
+  type ConsistencyReport,
+  consistencyReportSchema,
+  type RolloverSummary,
+  rolloverSummarySchema,
+};
 
 const deadlinesAnswerSchema = z.object({ deadlines: deadlinesSchema });
 

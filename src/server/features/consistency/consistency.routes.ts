@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { consistencyReportSchema } from '../../../schemas/answers';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
@@ -10,6 +11,7 @@ export const consistencyRoutes = () =>
     '/',
     doc({
       summary: '部区・年度の点検表（基準と異なる評価、未入力、単位、部区番号、機種依存文字）',
+      response: consistencyReportSchema,
       access: '企画担当・閲覧者・管理者',
     }),
     validate('query', wardYearQuery),

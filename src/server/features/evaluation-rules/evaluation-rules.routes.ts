@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { canOnMunicipality } from '../../../domain/municipality-policy';
-import { evaluationRuleSchema } from '../../../schemas/indicator-series';
+import { evaluationRuleSchema } from '../../../schemas/evaluation-rule';
 import type { AppEnv } from '../../app-env';
 import { AppError } from '../../app-error';
 import { signedIn } from '../../middleware/signed-in';

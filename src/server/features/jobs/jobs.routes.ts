@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { canImport, wardPolicy } from '../../../domain/ward-policy';
 import { maxWorkbookBytes, readWardYearWorkbook } from '../../../imports/xlsx';
+import { jobStatusSchema } from '../../../schemas/answers';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { AppError } from '../../app-error';
@@ -102,10 +103,15 @@ export function jobsRoutes(jobs: JobRegistry) {
         return c.json(status, 202);
       },
     )
-    .get('/:id', doc({ summary: '処理の進み具合' }), validate('param', jobParam), (c) => {
-      c.header('cache-control', 'no-store');
-      return c.json(jobs.status(c.req.valid('param').id, c.var.user?.id ?? null));
-    })
+    .get(
+      '/:id',
+      doc({ summary: '処理の進み具合', response: jobStatusSchema }),
+      validate('param', jobParam),
+      (c) => {
+        c.header('cache-control', 'no-store');
+        return c.json(jobs.status(c.req.valid('param').id, c.var.user?.id ?? null));
+      },
+    )
     .get('/:id/file', doc({ summary: '処理の結果のファイル' }), validate('param', jobParam), (c) => {
       const file = jobs.result(c.req.valid('param').id, c.var.user?.id ?? null) as JobFile;
       return c.body(file.bytes, 200, {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { rolloverSummarySchema } from '../../../schemas/answers';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
@@ -17,6 +18,7 @@ export const rolloverRoutes = () =>
     '/',
     doc({
       summary: '次年度のシートを一括作成（目標・主な取組・指標を引き継ぐ）',
+      response: rolloverSummarySchema,
       status: 201,
       access: '企画担当',
     }),

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { parseFiscalYear } from '../../../domain/fiscal-year';
 import { snapshotStages } from '../../../domain/sheet-lifecycle';
+import { historySchema } from '../../../schemas/answers';
 import { sheetDetailSchema, wardYearSheetsSchema } from '../../../schemas/sheet';
 import {
   decideRevisionSchema,
@@ -131,7 +132,7 @@ export function sheetsRoutes(cache: SheetCache) {
     )
     .get(
       '/:id/history',
-      doc({ summary: 'シートの変更履歴と各段階の記録' }),
+      doc({ summary: 'シートの変更履歴と各段階の記録', response: historySchema }),
       validate('param', sheetParam),
       async (c) => {
         const { id } = c.req.valid('param');

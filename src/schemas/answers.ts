@@ -1,0 +1,90 @@
+import { snapshotStages } from '../domain/sheet-lifecycle';
+import { z } from './zod';
+
+/**
+ * The answers of the routes that have no schema elsewhere: jobs, imports, the consistency
+ * report, rollover and history. Server and web read them from here.
+ */
+
+export const jobStatusSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  message: z.string(),
+  error: z
+    .object({
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    })
+    .optional(),
+  result: z.unknown().optional(),
+});
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+/** What an Excel import wrote (the `result` of a finished xlsx-import job). */
+export const importSummarySchema = z.object({
+  municipality: z.string(),
+  ward: z.string(),
+  fiscalYear: z.number().int(),
+  sheets: z.number().int(),
+  goals: z.number().int(),
+  indicators: z.number().int(),
+  createdSheets: z.number().int(),
+  updatedSheets: z.number().int(),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+export const consistencyReportSchema = z.object({
+  ward: z.string(),
+  fiscalYear: z.number().int(),
+  sheets: z.number().int(),
+  items: z.array(
+    z.object({
+      kind: z.string(),
+      sheetId: z.uuid(),
+      sheetTitle: z.string(),
+      path: z.string(),
+      where: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+export type ConsistencyReport = z.infer<typeof consistencyReportSchema>;
+export type ConsistencyItem = ConsistencyReport['items'][number];
+
+export const rolloverSummarySchema = z.object({
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+  created: z.array(z.object({ sheetId: z.uuid(), title: z.string() })),
+  skipped: z.array(z.string()),
+});
+export type RolloverSummary = z.infer<typeof rolloverSummarySchema>;
+
+export const historySchema = z.object({
+  entries: z.array(
+    z.object({
+      id: z.number(),
+      version: z.number(),
+      at: z.string(),
+      actor: z.string(),
+      kind: z.string(),
+      action: z.string().nullable(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string().nullable(),
+      comment: z.string().nullable(),
+      changes: z.array(
+        z.object({
+          path: z.string(),
+          label: z.string(),
+          before: z.string().nullable(),
+          after: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  snapshots: z.array(z.object({ stage: z.enum(snapshotStages), version: z.number(), at: z.string() })),
+});
+export type SheetHistory = z.infer<typeof historySchema>;
+export type HistoryEntry = SheetHistory['entries'][number];
