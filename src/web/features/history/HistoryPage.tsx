@@ -2,11 +2,11 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { snapshotStageLabels } from '../../../domain/sheet-lifecycle';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
 import type { HistoryEntry, SheetHistory } from '../../lib/api-sheet-edit';
 import { formatDateTime } from '../../lib/format-date-time';
 import { historyQuery, sheetQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { SheetBreadcrumbs } from '../sheet/SheetBreadcrumbs';
 import { ChangeTable } from './ChangeTable';
 import { actionLabel, statusChange } from './history-labels';
 
@@ -102,25 +102,7 @@ export function HistoryPage() {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          <Link key="home" to="/">
-            部区・年度を選ぶ
-          </Link>,
-          <Link
-            key="ward"
-            to="/years/$fiscalYear/wards/$wardName"
-            params={{ fiscalYear: sheet.fiscalYear, wardName: sheet.ward.name }}
-            search={{ municipality: sheet.municipality }}
-          >
-            {`${wardLabel} ${yearLabel}`}
-          </Link>,
-          <Link key="sheet" to="/sheets/$sheetId" params={{ sheetId }}>
-            {sheet.title}
-          </Link>,
-        ]}
-        current="履歴"
-      />
+      <SheetBreadcrumbs sheet={sheet} current="履歴" />
       <h1>
         変更の履歴
         <span className="heading-sub">{`${wardLabel} ${yearLabel} ${sheet.title}`}</span>

@@ -2,10 +2,10 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { editableParts } from '../../../domain/sheet-lifecycle';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { sheetQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { StatusBadge } from '../sheet/SheetActions';
+import { SheetBreadcrumbs } from '../sheet/SheetBreadcrumbs';
 import { ReturnNotice } from '../sheet/WorkflowNotices';
 import { SheetEditor } from './SheetEditor';
 
@@ -30,25 +30,7 @@ export function EditPage() {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          <Link key="home" to="/">
-            部区・年度を選ぶ
-          </Link>,
-          <Link
-            key="ward"
-            to="/years/$fiscalYear/wards/$wardName"
-            params={{ fiscalYear: sheet.fiscalYear, wardName: sheet.ward.name }}
-            search={{ municipality: sheet.municipality }}
-          >
-            {`${wardLabel} ${yearLabel}`}
-          </Link>,
-          <Link key="sheet" to="/sheets/$sheetId" params={{ sheetId }}>
-            {sheet.title}
-          </Link>,
-        ]}
-        current="編集"
-      />
+      <SheetBreadcrumbs sheet={sheet} current="編集" />
       <h1 id="edit-title" tabIndex={-1}>
         組織目標管理シートの編集
         <span className="heading-sub">{`${wardLabel} ${yearLabel} ${sheet.title}`}</span>

@@ -1,14 +1,14 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { SheetIndicator } from '../../../schemas/sheet';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { sheetQuery } from '../../lib/queries';
 import { useAnchorFocus } from '../../lib/use-anchor-focus';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { RevisionDialog } from './RevisionDialog';
 import { SheetActions, StatusBadge } from './SheetActions';
+import { SheetBreadcrumbs } from './SheetBreadcrumbs';
 import { SheetHeader } from './SheetHeader';
 import { SheetNarratives } from './SheetNarratives';
 import { SheetTable } from './SheetTable';
@@ -32,22 +32,7 @@ export function SheetPage() {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          <Link key="home" to="/">
-            部区・年度を選ぶ
-          </Link>,
-          <Link
-            key="ward"
-            to="/years/$fiscalYear/wards/$wardName"
-            params={{ fiscalYear: sheet.fiscalYear, wardName: sheet.ward.name }}
-            search={{ municipality: sheet.municipality }}
-          >
-            {`${wardLabel} ${yearLabel}`}
-          </Link>,
-        ]}
-        current={sheet.title}
-      />
+      <SheetBreadcrumbs sheet={sheet} />
       <div className="sheet-toolbar app-chrome">
         <p className="sheet-toolbar__context">
           {`${wardLabel} ${yearLabel} ${sheet.title}`}
