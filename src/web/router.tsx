@@ -8,6 +8,7 @@ import { ConsistencyPage } from './features/consistency/ConsistencyPage';
 import { type Grouping, groupings } from './features/consistency/consistency-groups';
 import { HistoryPage } from './features/history/HistoryPage';
 import { SnapshotPage } from './features/history/SnapshotPage';
+import { ReorganizePage } from './features/reorganize/ReorganizePage';
 import { EvaluationRulePage } from './features/settings/EvaluationRulePage';
 import { SheetPage } from './features/sheet/SheetPage';
 import { EditPage } from './features/sheet-edit/EditPage';
@@ -120,6 +121,21 @@ const importRoute = createRoute({
   component: ImportPage,
 });
 
+/** `/years/2022/wards/北区/reorganize`: 組織の改編 from the next fiscal year (企画担当・管理者). */
+const reorganizeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/years/$fiscalYear/wards/$wardName/reorganize',
+  params: wardYearParams,
+  validateSearch: municipalityOf,
+  loaderDeps: ({ search }) => ({ municipality: search.municipality }),
+  loader: ({ context, params, deps }) => {
+    if (!Number.isInteger(params.fiscalYear)) throw notFound();
+    const query = { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
+    return ensure(() => context.queryClient.ensureQueryData(wardYearSheetsQuery(query)));
+  },
+  component: ReorganizePage,
+});
+
 /** `/settings/evaluation-rule`: the municipality's evaluation rule (管理者 changes it). */
 const evaluationRuleRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -202,6 +218,7 @@ const routeTree = rootRoute.addChildren([
   wardSheetsRoute,
   consistencyRoute,
   importRoute,
+  reorganizeRoute,
   evaluationRuleRoute,
   sheetRoute,
   signInRoute,

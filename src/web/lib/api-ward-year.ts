@@ -6,7 +6,7 @@ import {
   type RolloverSummary,
   rolloverSummarySchema,
 } from '../../schemas/answers';
-import { deadlinesSchema } from '../../schemas/sheet';
+import { deadlinesSchema, type Organization, organizationSchema } from '../../schemas/sheet';
 import { z } from '../../schemas/zod';
 import { requestJson, type WardYearQuery } from './api';
 
@@ -46,4 +46,23 @@ export function rollOver(query: WardYearQuery): Promise<RolloverSummary> {
 export async function saveDeadlines(query: WardYearQuery, deadlines: Deadlines): Promise<Deadlines> {
   const body = { ...wardBody(query), fiscalYear: query.fiscalYear, deadlines };
   return (await requestJson('PUT', '/api/v1/deadlines', deadlinesAnswerSchema, { body })).deadlines;
+}
+
+const reorganizedSchema = z.object({ successorIds: z.array(z.uuid()) });
+
+/** 組織の改編: rename, merge or split organizations from a fiscal year (企画担当・管理者). */
+export function reorganize(body: {
+  kind: 'rename' | 'merge' | 'split';
+  predecessorIds: string[];
+  successorNames: string[];
+  fromFiscalYear: number;
+}): Promise<z.infer<typeof reorganizedSchema>> {
+  return requestJson('POST', '/api/v1/reorganizations', reorganizedSchema, { body });
+}
+
+/** The organizations of a 部区, the 部区 itself first. */
+export function fetchOrganizations(ward: string, municipality?: string): Promise<Organization[]> {
+  const params = new URLSearchParams({ ward });
+  if (municipality) params.set('municipality', municipality);
+  return requestJson('GET', `/api/v1/organizations?${params}`, organizationSchema.array());
 }

@@ -47,7 +47,8 @@ export function WardYearActions({ data }: { data: WardYearSheets }) {
   const canCheck = canOnWard(me, 'checkConsistency', ward.id);
   const canRollOver = canOnWard(me, 'rollover', ward.id);
   const canImport = canOnWard(me, 'import', ward.id);
-  if (!canCheck && !canRollOver && !canImport) return null;
+  const canReorganize = canOnWard(me, 'reorganize', ward.id);
+  if (!canCheck && !canRollOver && !canImport && !canReorganize) return null;
 
   const confirm = async () => {
     setBusy(true);
@@ -91,6 +92,18 @@ export function WardYearActions({ data }: { data: WardYearSheets }) {
               className="button button--secondary"
             >
               Excel から取り込む
+            </Link>
+          </li>
+        )}
+        {canReorganize && (
+          <li>
+            <Link
+              to="/years/$fiscalYear/wards/$wardName/reorganize"
+              params={{ fiscalYear, wardName: ward.name }}
+              search={{ municipality: ward.municipality }}
+              className="button button--secondary"
+            >
+              組織の改編
             </Link>
           </li>
         )}
