@@ -1,18 +1,17 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, notFound } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+} from '@tanstack/react-router';
 import { type SnapshotStage, snapshotStages } from '../domain/sheet-lifecycle';
 import { AppLayout } from './components/AppLayout';
 import { ErrorPage, NotFoundPage, PendingPage } from './components/StatusPages';
 import { SignInPage } from './features/auth/SignInPage';
-import { ConsistencyPage } from './features/consistency/ConsistencyPage';
 import { type Grouping, groupings } from './features/consistency/consistency-groups';
-import { HistoryPage } from './features/history/HistoryPage';
-import { SnapshotPage } from './features/history/SnapshotPage';
-import { ReorganizePage } from './features/reorganize/ReorganizePage';
-import { EvaluationRulePage } from './features/settings/EvaluationRulePage';
 import { SheetPage } from './features/sheet/SheetPage';
-import { EditPage } from './features/sheet-edit/EditPage';
-import { ImportPage } from './features/ward-import/ImportPage';
 import { WardSheetsPage } from './features/ward-sheets/WardSheetsPage';
 import { WardListPage } from './features/wards/WardListPage';
 import { isNotFoundError } from './lib/api';
@@ -103,7 +102,7 @@ const consistencyRoute = createRoute({
     const query = { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
     return ensure(() => context.queryClient.fetchQuery({ ...consistencyQuery(query), staleTime: 0 }));
   },
-  component: ConsistencyPage,
+  component: lazyRouteComponent(() => import('./features/consistency/ConsistencyPage'), 'ConsistencyPage'),
 });
 
 /** `/years/2022/wards/北区/import`: 企画担当 and 管理者 import an Excel workbook. */
@@ -118,7 +117,7 @@ const importRoute = createRoute({
     const query = { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
     return ensure(() => context.queryClient.ensureQueryData(wardYearSheetsQuery(query)));
   },
-  component: ImportPage,
+  component: lazyRouteComponent(() => import('./features/ward-import/ImportPage'), 'ImportPage'),
 });
 
 /** `/years/2022/wards/北区/reorganize`: 組織の改編 from the next fiscal year (企画担当・管理者). */
@@ -133,7 +132,7 @@ const reorganizeRoute = createRoute({
     const query = { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
     return ensure(() => context.queryClient.ensureQueryData(wardYearSheetsQuery(query)));
   },
-  component: ReorganizePage,
+  component: lazyRouteComponent(() => import('./features/reorganize/ReorganizePage'), 'ReorganizePage'),
 });
 
 /** `/settings/evaluation-rule`: the municipality's evaluation rule (管理者 changes it). */
@@ -144,7 +143,7 @@ const evaluationRuleRoute = createRoute({
     const me = await context.queryClient.fetchQuery(meQuery());
     if (me.user) await ensure(() => context.queryClient.ensureQueryData(evaluationRuleQuery()));
   },
-  component: EvaluationRulePage,
+  component: lazyRouteComponent(() => import('./features/settings/EvaluationRulePage'), 'EvaluationRulePage'),
 });
 
 /** `/sheets/:id`: one sheet in the official layout, printable. */
@@ -180,7 +179,7 @@ const editRoute = createRoute({
   path: '/sheets/$sheetId/edit',
   loader: ({ context, params }) =>
     ensure(() => context.queryClient.fetchQuery({ ...sheetQuery(params.sheetId), staleTime: 0 })),
-  component: EditPage,
+  component: lazyRouteComponent(() => import('./features/sheet-edit/EditPage'), 'EditPage'),
 });
 
 /** `/sheets/:id/history`: the sheet's history and its recorded stages. */
@@ -193,7 +192,7 @@ const historyRoute = createRoute({
     );
     if (sheet.permissions.readHistory) await context.queryClient.ensureQueryData(historyQuery(sheet.id));
   },
-  component: HistoryPage,
+  component: lazyRouteComponent(() => import('./features/history/HistoryPage'), 'HistoryPage'),
 });
 
 /** `/sheets/:id/snapshots/plan|revision|evaluation`: the sheet as it stood at that stage. */
@@ -210,7 +209,7 @@ const snapshotRoute = createRoute({
   },
   loader: ({ context, params }) =>
     ensure(() => context.queryClient.ensureQueryData(snapshotQuery(params.sheetId, params.stage))),
-  component: SnapshotPage,
+  component: lazyRouteComponent(() => import('./features/history/SnapshotPage'), 'SnapshotPage'),
 });
 
 const routeTree = rootRoute.addChildren([
