@@ -72,6 +72,28 @@ function municipalityOf(search: Record<string, unknown>): { municipality?: strin
     : {};
 }
 
+/** The ward year a page's address names; a year that is not a number is no page at all. */
+function wardYearOf(
+  params: { fiscalYear: number; wardName: string },
+  deps: { municipality?: string | undefined },
+) {
+  if (!Number.isInteger(params.fiscalYear)) throw notFound();
+  return { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
+}
+
+/** The loader of every page about a ward year: its sheets, from the cache when fresh. */
+function loadWardYearSheets({
+  context,
+  params,
+  deps,
+}: {
+  context: RouterContext;
+  params: { fiscalYear: number; wardName: string };
+  deps: { municipality?: string | undefined };
+}) {
+  return ensure(() => context.queryClient.ensureQueryData(wardYearSheetsQuery(wardYearOf(params, deps))));
+}
+
 /** `/years/2022/wards/北区?municipality=新潟市`: the ward's sheets of one fiscal year. */
 const wardSheetsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -79,11 +101,7 @@ const wardSheetsRoute = createRoute({
   params: wardYearParams,
   validateSearch: municipalityOf,
   loaderDeps: ({ search }) => ({ municipality: search.municipality }),
-  loader: ({ context, params, deps }) => {
-    if (!Number.isInteger(params.fiscalYear)) throw notFound();
-    const query = { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
-    return ensure(() => context.queryClient.ensureQueryData(wardYearSheetsQuery(query)));
-  },
+  loader: loadWardYearSheets,
   component: WardSheetsPage,
 });
 
@@ -97,11 +115,10 @@ const consistencyRoute = createRoute({
     return { ...municipalityOf(search), ...(group ? { group } : {}) };
   },
   loaderDeps: ({ search }) => ({ municipality: search.municipality }),
-  loader: ({ context, params, deps }) => {
-    if (!Number.isInteger(params.fiscalYear)) throw notFound();
-    const query = { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
-    return ensure(() => context.queryClient.fetchQuery({ ...consistencyQuery(query), staleTime: 0 }));
-  },
+  loader: ({ context, params, deps }) =>
+    ensure(() =>
+      context.queryClient.fetchQuery({ ...consistencyQuery(wardYearOf(params, deps)), staleTime: 0 }),
+    ),
   component: lazyRouteComponent(() => import('./features/consistency/ConsistencyPage'), 'ConsistencyPage'),
 });
 
@@ -112,11 +129,7 @@ const importRoute = createRoute({
   params: wardYearParams,
   validateSearch: municipalityOf,
   loaderDeps: ({ search }) => ({ municipality: search.municipality }),
-  loader: ({ context, params, deps }) => {
-    if (!Number.isInteger(params.fiscalYear)) throw notFound();
-    const query = { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
-    return ensure(() => context.queryClient.ensureQueryData(wardYearSheetsQuery(query)));
-  },
+  loader: loadWardYearSheets,
   component: lazyRouteComponent(() => import('./features/ward-import/ImportPage'), 'ImportPage'),
 });
 
@@ -127,11 +140,7 @@ const reorganizeRoute = createRoute({
   params: wardYearParams,
   validateSearch: municipalityOf,
   loaderDeps: ({ search }) => ({ municipality: search.municipality }),
-  loader: ({ context, params, deps }) => {
-    if (!Number.isInteger(params.fiscalYear)) throw notFound();
-    const query = { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
-    return ensure(() => context.queryClient.ensureQueryData(wardYearSheetsQuery(query)));
-  },
+  loader: loadWardYearSheets,
   component: lazyRouteComponent(() => import('./features/reorganize/ReorganizePage'), 'ReorganizePage'),
 });
 

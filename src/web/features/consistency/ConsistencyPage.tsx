@@ -1,9 +1,9 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { consistencyQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { WardYearBreadcrumbs } from '../ward-sheets/WardYearBreadcrumbs';
 import { type Grouping, groupFindings } from './consistency-groups';
 import { FindingsTable } from './FindingsTable';
 
@@ -26,20 +26,10 @@ export function ConsistencyPage() {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          <Link key="home" to="/">
-            部区・年度を選ぶ
-          </Link>,
-          <Link
-            key="ward"
-            to="/years/$fiscalYear/wards/$wardName"
-            params={{ fiscalYear, wardName }}
-            search={{ municipality }}
-          >
-            {`${wardLabel} ${yearLabel}`}
-          </Link>,
-        ]}
+      <WardYearBreadcrumbs
+        fiscalYear={fiscalYear}
+        wardName={wardName}
+        municipality={municipality}
         current="点検表"
       />
       <h1>

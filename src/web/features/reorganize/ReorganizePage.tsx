@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ApiError } from '../../lib/api';
 import { fetchOrganizations, reorganize } from '../../lib/api-ward-year';
 import { meQuery, wardYearSheetsQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { canOnWard } from '../../lib/ward-permissions';
+import { WardYearBreadcrumbs } from '../ward-sheets/WardYearBreadcrumbs';
 import {
   checkReorganization,
   kindLabels,
@@ -88,20 +88,10 @@ export function ReorganizePage() {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          <Link key="home" to="/">
-            部区・年度を選ぶ
-          </Link>,
-          <Link
-            key="ward"
-            to="/years/$fiscalYear/wards/$wardName"
-            params={{ fiscalYear, wardName }}
-            search={{ municipality: data.ward.municipality }}
-          >
-            {`${wardLabel} ${formatFiscalYear(fiscalYear)}`}
-          </Link>,
-        ]}
+      <WardYearBreadcrumbs
+        fiscalYear={fiscalYear}
+        wardName={wardName}
+        municipality={data.ward.municipality}
         current="組織の改編"
       />
       <h1>組織の改編</h1>

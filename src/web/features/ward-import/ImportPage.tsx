@@ -1,8 +1,7 @@
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { FormField } from '../../components/FormField';
 import { JobProgress } from '../../components/JobProgress';
 import { importSummarySchema, startXlsxImport } from '../../lib/api-downloads';
@@ -10,6 +9,7 @@ import { meQuery, wardYearSheetsQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useJob } from '../../lib/use-job';
 import { canOnWard } from '../../lib/ward-permissions';
+import { WardYearBreadcrumbs } from '../ward-sheets/WardYearBreadcrumbs';
 import { ImportFailure, ImportSuccess } from './ImportResult';
 
 const route = getRouteApi('/years/$fiscalYear/wards/$wardName/import');
@@ -56,20 +56,10 @@ export function ImportPage() {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          <Link key="home" to="/">
-            部区・年度を選ぶ
-          </Link>,
-          <Link
-            key="ward"
-            to="/years/$fiscalYear/wards/$wardName"
-            params={{ fiscalYear, wardName }}
-            search={{ municipality }}
-          >
-            {`${wardLabel} ${yearLabel}`}
-          </Link>,
-        ]}
+      <WardYearBreadcrumbs
+        fiscalYear={fiscalYear}
+        wardName={wardName}
+        municipality={data.ward.municipality}
         current="Excel から取り込む"
       />
       <h1>
