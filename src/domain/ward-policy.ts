@@ -45,3 +45,8 @@ export function canImport(
   if (municipalityId && actor.municipalityId !== municipalityId) return false;
   return actor.grants.some((g) => newWardImporters.includes(g.role));
 }
+
+/** Whether the actor may import into some 部区 at all (checked before a file is even read). */
+export function mayImportSomewhere(actor: Actor | null): boolean {
+  return actor?.grants.some((g) => wardPolicy.import.includes(g.role)) ?? false;
+}

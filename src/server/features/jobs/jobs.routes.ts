@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
-import { canImport, wardPolicy } from '../../../domain/ward-policy';
+import { canImport, mayImportSomewhere } from '../../../domain/ward-policy';
 import { maxWorkbookBytes, readWardYearWorkbook } from '../../../imports/xlsx';
 import { jobStatusSchema } from '../../../schemas/answers';
 import { z } from '../../../schemas/zod';
@@ -75,7 +75,7 @@ export function jobsRoutes(jobs: JobRegistry) {
       }),
       async (c) => {
         const { user, actor, by } = signedIn(c);
-        if (!actor.grants.some((g) => wardPolicy.import.includes(g.role))) {
+        if (!mayImportSomewhere(actor)) {
           throw new AppError(
             'forbidden',
             'シートを取り込む権限がありません（企画担当または管理者が行えます）。',
