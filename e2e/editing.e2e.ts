@@ -228,7 +228,7 @@ describe('editing a sheet', () => {
           if (!(await dialog.isVisible())) await propose.click();
           return dialog.isVisible();
         },
-        { timeout: 20_000, intervals: [500, 1000, 2000] },
+        { timeout: 20_000, interval: 1000 },
       )
       .toBe(true);
     await dialog.getByLabel('修正後のR5目標').fill('４５');
