@@ -2,6 +2,7 @@ import { directions, evaluations } from '../domain/evaluation';
 import type { SheetDocument } from '../domain/sheet-document';
 import { transitions } from '../domain/sheet-lifecycle';
 import { sheetPermissions } from '../domain/sheet-policy';
+import { correctableSchema, correctionItemSchema } from './result-correction';
 import { type SheetDetail, sheetDetailSchema } from './sheet';
 import { plainText } from './text';
 import { z } from './zod';
@@ -97,6 +98,9 @@ export const sheetViewSchema = sheetDetailSchema.extend({
           proposedById: z.uuid().nullable(),
         }),
       ),
+      /** 過年度実績の訂正 of this sheet's results: waiting, or returned and not proposed again. */
+      corrections: z.array(correctionItemSchema),
+      correctable: correctableSchema,
     })
     .nullable(),
 });

@@ -1,6 +1,7 @@
 import { phases } from '../domain/deadlines';
 import { directions, evaluations } from '../domain/evaluation';
 import { sheetStatuses } from '../domain/sheet-status';
+import { correctionNoteSchema } from './result-correction';
 import { z } from './zod';
 
 /** What the read API returns. The web app parses responses with these same schemas. */
@@ -106,6 +107,8 @@ export const sheetIndicatorSchema = z.object({
   /** What the municipality's rule suggests, with its basis; null when it cannot say. */
   suggestion: z.object({ evaluation: z.enum(evaluations), basis: z.string() }).nullable(),
   revisions: z.array(revisionViewSchema),
+  /** Approved corrections (正誤) of this indicator's results shown on the sheet, oldest first. */
+  corrections: z.array(correctionNoteSchema).default([]),
 });
 export type SheetIndicator = z.infer<typeof sheetIndicatorSchema>;
 

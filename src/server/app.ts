@@ -7,6 +7,7 @@ import type { Database } from '../db/client';
 import type { AppEnv } from './app-env';
 import { authRoutes } from './features/auth/auth.routes';
 import { consistencyRoutes } from './features/consistency/consistency.routes';
+import { correctionsRoutes, proposeCorrectionRoutes } from './features/corrections/corrections.routes';
 import { deadlinesRoutes } from './features/deadlines/deadlines.routes';
 import { downloadsRoutes } from './features/downloads/downloads.routes';
 import { evaluationRulesRoutes } from './features/evaluation-rules/evaluation-rules.routes';
@@ -76,6 +77,8 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/wards', wardsRoutes())
     .route('/v1/organizations', organizationsRoutes())
     .route('/v1/sheets', sheetsRoutes(cache))
+    .route('/v1/sheets', proposeCorrectionRoutes(cache))
+    .route('/v1/corrections', correctionsRoutes(cache))
     .route('/v1/export', exportRoutes())
     .route('/v1/import', importRoutes())
     .route('/v1/consistency', consistencyRoutes())

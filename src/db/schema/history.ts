@@ -22,7 +22,9 @@ export const sheetHistory = pgTable(
     actorId: uuid('actor_id').references(() => users.id),
     /** Shown when no user did it (an import from the command line). */
     actorName: text('actor_name').notNull(),
-    kind: text('kind', { enum: ['edit', 'transition', 'revision', 'import', 'rollover'] }).notNull(),
+    kind: text('kind', {
+      enum: ['edit', 'transition', 'revision', 'correction', 'import', 'rollover'],
+    }).notNull(),
     /** For a transition: its name (submit, return, …); for a revision: proposed/approved/returned. */
     action: text('action'),
     fromStatus: text('from_status'),

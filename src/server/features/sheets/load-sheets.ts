@@ -5,6 +5,7 @@ import {
   indicators,
   indicatorValues,
   placements,
+  resultCorrections,
   type sheets,
   targetRevisions,
 } from '../../../db/schema';
@@ -15,6 +16,7 @@ export type IndicatorRow = typeof indicators.$inferSelect;
 export type PlacementRow = typeof placements.$inferSelect;
 export type ValueRow = typeof indicatorValues.$inferSelect;
 export type RevisionRow = typeof targetRevisions.$inferSelect;
+export type CorrectionRow = typeof resultCorrections.$inferSelect;
 
 export interface PlacedIndicator {
   placement: PlacementRow;
@@ -23,6 +25,8 @@ export interface PlacedIndicator {
   values: ValueRow[];
   /** The approved target revisions of the sheet's year (the ledger printed on the sheet). */
   revisions: RevisionRow[];
+  /** Approved corrections of its results from three years before the sheet's year to its year. */
+  corrections: CorrectionRow[];
 }
 
 export interface SheetRecord {
@@ -54,9 +58,9 @@ export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Prom
           .orderBy(asc(placements.position));
   const indicatorIds = [...new Set(placed.map((p) => p.indicator.id))];
   const years = sheetRows.map((s) => s.fiscalYear);
-  const [valueRows, revisionRows] =
+  const [valueRows, revisionRows, correctionRows] =
     indicatorIds.length === 0
-      ? [[], []]
+      ? [[], [], []]
       : await Promise.all([
           db
             .select()
@@ -74,6 +78,17 @@ export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Prom
               and(inArray(targetRevisions.indicatorId, indicatorIds), eq(targetRevisions.status, 'approved')),
             )
             .orderBy(asc(targetRevisions.revisedOn), asc(targetRevisions.createdAt)),
+          db
+            .select()
+            .from(resultCorrections)
+            .where(
+              and(
+                inArray(resultCorrections.indicatorId, indicatorIds),
+                eq(resultCorrections.status, 'approved'),
+                between(resultCorrections.fiscalYear, Math.min(...years) - 3, Math.max(...years)),
+              ),
+            )
+            .orderBy(asc(resultCorrections.decidedAt)),
         ]);
 
   const yearOfSheet = new Map(sheetRows.map((s) => [s.id, s.fiscalYear]));
@@ -81,6 +96,7 @@ export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Prom
   const placedByGoal = groupBy(placed, (p) => p.placement.goalId);
   const valuesByIndicator = groupBy(valueRows, (v) => v.indicatorId);
   const revisionsByIndicator = groupBy(revisionRows, (r) => r.indicatorId);
+  const correctionsByIndicator = groupBy(correctionRows, (r) => r.indicatorId);
 
   return sheetRows.map((sheet) => {
     const fy = yearOfSheet.get(sheet.id) ?? sheet.fiscalYear;
@@ -95,6 +111,9 @@ export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Prom
             (v) => v.fiscalYear >= fy - 3 && v.fiscalYear <= fy,
           ),
           revisions: (revisionsByIndicator.get(indicator.id) ?? []).filter((r) => r.fiscalYear === fy),
+          corrections: (correctionsByIndicator.get(indicator.id) ?? []).filter(
+            (r) => r.fiscalYear >= fy - 3 && r.fiscalYear <= fy,
+          ),
         })),
       })),
     };

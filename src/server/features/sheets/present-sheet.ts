@@ -47,7 +47,7 @@ export function presentSheet(
       parentGoalText: goal.parentNo === null ? null : (wardGoals.get(goal.parentNo) ?? null),
       text: goal.text,
       initiatives: goal.initiatives,
-      indicators: indicators.map(({ placement, indicator, values, revisions }) => {
+      indicators: indicators.map(({ placement, indicator, values, revisions, corrections }) => {
         const target = valueCell(storedValue(values, fy, 'target'));
         const result = valueCell(storedValue(values, fy, 'result'));
         const suggestion = suggestEvaluation(
@@ -77,6 +77,13 @@ export function presentSheet(
             to: { text: r.toText, value: r.toValue },
             revisedOn: r.revisedOn,
             reason: r.reason,
+          })),
+          corrections: corrections.map((r) => ({
+            fiscalYear: r.fiscalYear,
+            from: r.fromText,
+            to: r.toText,
+            reason: r.reason,
+            correctedOn: r.correctedOn ?? '',
           })),
         };
       }),

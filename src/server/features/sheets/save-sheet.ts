@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { notifySheetChanged } from '../../../db/notify';
 import { sheets } from '../../../db/schema';
 import { parseCell } from '../../../domain/cell-value';
 import { missingEvaluationReasons } from '../../../domain/evaluation-reasons';
+import { formatFiscalYearShort } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
 import { diffSheets, type SheetChange } from '../../../domain/sheet-diff';
 import type { SheetDocument } from '../../../domain/sheet-document';
@@ -48,7 +48,10 @@ export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ ch
       if (!locked) throw await staleVersion(tx, sheet.id);
       const before = await loadSheetDocument(tx, sheet.id);
       const changes = diffSheets(before, options.document, sheet.fiscalYear);
-      const refused = lockedChanges(changes, sheet.status);
+      const refused = [
+        ...pastResultChanges(changes, options.document),
+        ...lockedChanges(changes, sheet.status),
+      ];
       if (refused.length > 0) {
         throw new AppError(
           'invalid',
@@ -77,7 +80,6 @@ export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ ch
         options.document,
       );
       await recordHistory(tx, { sheetId: sheet.id, actor: options.by, kind: 'edit', changes });
-      await notifySheetChanged(tx, [sheet.id]);
       return { changes };
     });
   } catch (error) {
@@ -89,7 +91,10 @@ export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ ch
 
 class NothingChanged extends Error {}
 
-/** Write a document's goals and indicators, each value's number read from its text. */
+/**
+ * Write a document's goals and indicators, each value's number read from its text. The 実績
+ * columns are read from earlier years and never written from here.
+ */
 export async function writeDocument(
   tx: Tx,
   target: { sheetId: string; organizationId: string; fiscalYear: number },
@@ -106,12 +111,45 @@ export async function writeDocument(
       initiatives: g.initiatives,
       indicators: g.indicators.map((i) => ({
         ...i,
-        actuals: i.actuals.map((a) => ({ fiscalYear: a.fiscalYear, ...cell(a.text) })),
+        actuals: [],
         target: cell(i.target.text),
         result: cell(i.result.text),
       })),
     })),
   );
+}
+
+/**
+ * The 実績 columns belong to earlier years: a save may not change them (a mistake there is
+ * fixed by a 過年度実績の訂正), nor bring results for a new indicator.
+ */
+const isPastResult = (c: SheetChange) => /\.actuals\.\d+$/.test(c.path);
+
+function pastResultChanges(changes: SheetChange[], document: SheetDocument): FieldIssue[] {
+  const message = (label: string) =>
+    `${label}: 過年度の実績はこのシートでは変更できません。誤りは「実績の訂正」から、理由を添えて申請してください`;
+  const changed = changes
+    .filter(isPastResult)
+    .map((c) => ({ path: `document.${c.path}`, message: message(c.label) }));
+  const brought = document.goals.flatMap((g, gi) =>
+    g.indicators.flatMap((ind, ii) =>
+      ind.indicatorId === null
+        ? ind.actuals.flatMap((a) =>
+            a.text === null
+              ? []
+              : [
+                  {
+                    path: `document.goals[${gi}].indicators[${ii}].actuals.${a.fiscalYear}`,
+                    message: message(
+                      `目標${gi + 1} › 指標「${ind.name}」 › ${formatFiscalYearShort(a.fiscalYear)}実績`,
+                    ),
+                  },
+                ],
+          )
+        : [],
+    ),
+  );
+  return [...changed, ...brought];
 }
 
 function lockedChanges(changes: SheetChange[], status: (typeof sheets.$inferSelect)['status']): FieldIssue[] {

@@ -4,6 +4,7 @@ import { sheetHistory, users } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
 import { can, permissionsFor } from '../../../domain/sheet-policy';
 import type { SheetView } from '../../../schemas/sheet-edit';
+import { correctableResults, correctionsOf } from '../corrections/list-corrections';
 import { getSheet } from './get-sheet';
 import { pendingRevisions } from './revisions';
 import { authorize, loadSheetSubject } from './sheet-access';
@@ -29,12 +30,16 @@ export async function viewSheet(db: Db, cache: SheetCache, actor: Actor | null, 
   const view: SheetView = {
     ...entry.detail,
     permissions: permissionsFor(actor, entry.subject),
-    workflow: can(actor, 'readHistory', entry.subject) ? await workflowOf(db, entry) : null,
+    workflow: can(actor, 'readHistory', entry.subject) ? await workflowOf(db, actor, entry) : null,
   };
   return { body: JSON.stringify(view), etag: null, shared: false as const, view };
 }
 
-async function workflowOf(db: Db, entry: CachedSheet): Promise<NonNullable<SheetView['workflow']>> {
+async function workflowOf(
+  db: Db,
+  actor: Actor,
+  entry: CachedSheet,
+): Promise<NonNullable<SheetView['workflow']>> {
   const [last] = await db
     .select({ entry: sheetHistory, name: users.displayName })
     .from(sheetHistory)
@@ -52,6 +57,8 @@ async function workflowOf(db: Db, entry: CachedSheet): Promise<NonNullable<Sheet
           }
         : null,
     pendingRevisions: await pendingRevisions(db, entry.detail.id, entry.detail.fiscalYear),
+    corrections: await correctionsOf(db, actor, entry.detail, entry.subject),
+    correctable: await correctableResults(db, actor, entry.detail, entry.subject),
   };
 }
 

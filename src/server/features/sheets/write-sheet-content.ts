@@ -1,9 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
-import { goals, indicators, indicatorValues, placements } from '../../../db/schema';
+import { notifySheetChanged } from '../../../db/notify';
+import { goals, indicators, indicatorValues, placements, sheets } from '../../../db/schema';
 import { parseCell } from '../../../domain/cell-value';
 import type { Direction, Evaluation } from '../../../domain/evaluation';
 import { AppError } from '../../app-error';
+import { sheetsShowing } from './sheets-showing';
 
 export interface ContentCell {
   text: string | null;
@@ -13,6 +15,11 @@ export interface ContentCell {
 export interface ContentIndicator {
   /** The series it continues (must belong to the organization), or null for a new one. */
   indicatorId: string | null;
+  /**
+   * Results of earlier years, written only for a year with no sheet of its own showing the
+   * series (a year before the system): a result belongs to its year's sheet, and once that
+   * year is closed it changes only by a correction.
+   */
   name: string;
   unit: string | null;
   direction: Direction;
@@ -36,8 +43,9 @@ export interface ContentGoal {
 
 /**
  * Replace a sheet's goals and placements with `content`, and write its indicators' series and
- * yearly values. The one writer of sheet content, for the editor and for imports. Returns the
- * series id of each indicator, by goal and position.
+ * yearly values. The one writer of sheet content, for the editor and for imports. Later
+ * sheets showing this year's results in their 実績 columns are announced as changed too.
+ * Returns the series id of each indicator, by goal and position.
  */
 export async function writeSheetContent(
   tx: Tx,
@@ -75,13 +83,16 @@ export async function writeSheetContent(
   );
   if (placementRows.length > 0) await tx.insert(placements).values(placementRows);
 
+  const kept = await yearsWithTheirOwnSheet(tx, series.flat(), content);
   const values = content.flatMap((g, gi) =>
     g.indicators.flatMap((ind, ii) => {
       const indicatorId = series[gi]?.[ii] ?? '';
       return [
         valueRow(indicatorId, fiscalYear, 'target', ind.target),
         valueRow(indicatorId, fiscalYear, 'result', ind.result),
-        ...ind.actuals.map((a) => valueRow(indicatorId, a.fiscalYear, 'result', a)),
+        ...ind.actuals
+          .filter((a) => !kept.has(`${indicatorId}:${a.fiscalYear}`))
+          .map((a) => valueRow(indicatorId, a.fiscalYear, 'result', a)),
       ];
     }),
   );
@@ -94,7 +105,27 @@ export async function writeSheetContent(
         set: { text: sql`excluded.text`, value: sql`excluded.value`, breakdown: sql`excluded.breakdown` },
       });
   }
+  await notifySheetChanged(tx, [sheetId, ...(await sheetsShowing(tx, series.flat(), fiscalYear))]);
   return series;
+}
+
+/** `indicatorId:year` of each earlier-year result given whose year has a sheet showing the series. */
+export async function yearsWithTheirOwnSheet(
+  tx: Tx,
+  seriesIds: string[],
+  content: { indicators: { actuals: { fiscalYear: number }[] }[] }[],
+): Promise<Set<string>> {
+  const years = [
+    ...new Set(content.flatMap((g) => g.indicators.flatMap((i) => i.actuals.map((a) => a.fiscalYear)))),
+  ];
+  if (seriesIds.length === 0 || years.length === 0) return new Set();
+  const rows = await tx
+    .selectDistinct({ indicatorId: placements.indicatorId, fiscalYear: sheets.fiscalYear })
+    .from(placements)
+    .innerJoin(goals, eq(placements.goalId, goals.id))
+    .innerJoin(sheets, eq(goals.sheetId, sheets.id))
+    .where(and(inArray(placements.indicatorId, seriesIds), inArray(sheets.fiscalYear, years)));
+  return new Set(rows.map((r) => `${r.indicatorId}:${r.fiscalYear}`));
 }
 
 function valueRow(indicatorId: string, fiscalYear: number, kind: 'target' | 'result', cell: ContentCell) {

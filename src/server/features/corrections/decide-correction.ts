@@ -1,0 +1,130 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { notifySheetChanged } from '../../../db/notify';
+import { indicatorValues, resultCorrections, sheets } from '../../../db/schema';
+import { parseCell } from '../../../domain/cell-value';
+import { formatFiscalYearShort } from '../../../domain/fiscal-year';
+import { canCorrect } from '../../../domain/result-correction';
+import type { Actor } from '../../../domain/roles';
+import type { DecideCorrection } from '../../../schemas/result-correction';
+import { AppError } from '../../app-error';
+import { todayInJapan } from '../../clock';
+import { type HistoryActor, recordHistory } from '../sheets/history';
+import { sheetsShowing } from '../sheets/sheets-showing';
+import { loadIndicatorScope } from './correction-subject';
+
+/**
+ * The 所属長 (not the proposer) or the 企画担当 approves a correction — the result changes
+ * everywhere at once and the year's sheet records it as a dated 正誤 — or returns it with a
+ * comment. Exactly one decision wins.
+ */
+export async function decideCorrection(
+  db: Db,
+  options: DecideCorrection & { actor: Actor; by: HistoryActor; correctionId: string },
+): Promise<{ sheetIds: string[] }> {
+  const [correction] = await db
+    .select()
+    .from(resultCorrections)
+    .where(eq(resultCorrections.id, options.correctionId));
+  if (!correction) throw new AppError('not_found', 'この実績の訂正の申請は見つかりませんでした。');
+  const { name, scope } = await loadIndicatorScope(db, correction.indicatorId);
+  if (!canCorrect(options.actor, 'decideCorrection', scope)) {
+    throw new AppError(
+      'forbidden',
+      '実績の訂正を承認・差戻しできるのは、その組織の所属長と部区の企画担当です。',
+    );
+  }
+  if (correction.proposedBy === options.actor.userId) {
+    throw new AppError(
+      'forbidden',
+      '自分が申請した訂正は承認・差戻しできません。所属長または企画担当が判断します。',
+    );
+  }
+  if (options.decision === 'return' && !options.comment) {
+    throw new AppError('invalid', '差戻しの理由を入力してください。', [
+      { path: 'comment', message: '理由を入力してください' },
+    ]);
+  }
+  const approve = options.decision === 'approve';
+  const today = todayInJapan();
+  return db.transaction(async (tx) => {
+    const [decided] = await tx
+      .update(resultCorrections)
+      .set({
+        status: approve ? 'approved' : 'returned',
+        decidedBy: options.actor.userId,
+        decisionComment: options.comment ?? null,
+        decidedAt: new Date(),
+        correctedOn: approve ? today : null,
+      })
+      .where(and(eq(resultCorrections.id, correction.id), eq(resultCorrections.status, 'proposed')))
+      .returning({ id: resultCorrections.id });
+    if (!decided) throw new AppError('conflict', 'この申請は既に処理されています。');
+    if (approve) {
+      const [current] = await tx
+        .select({ text: indicatorValues.text })
+        .from(indicatorValues)
+        .where(
+          and(
+            eq(indicatorValues.indicatorId, correction.indicatorId),
+            eq(indicatorValues.fiscalYear, correction.fiscalYear),
+            eq(indicatorValues.kind, 'result'),
+          ),
+        )
+        .for('update');
+      if ((current?.text ?? null) !== correction.fromText) {
+        throw new AppError(
+          'conflict',
+          '申請の後に実績が変わりました。差し戻して、今の実績をもとに申請し直してください。',
+        );
+      }
+      const cell = {
+        text: correction.toText,
+        value: correction.toValue,
+        breakdown: parseCell(correction.toText).breakdown,
+      };
+      await tx
+        .insert(indicatorValues)
+        .values({
+          indicatorId: correction.indicatorId,
+          fiscalYear: correction.fiscalYear,
+          kind: 'result',
+          ...cell,
+        })
+        .onConflictDoUpdate({
+          target: [indicatorValues.indicatorId, indicatorValues.fiscalYear, indicatorValues.kind],
+          set: cell,
+        });
+    }
+    const historySheet = correction.sheetId ?? correction.proposedOnSheetId;
+    // The year's record changed: its version moves, so every reader sees a new sheet.
+    if (approve) {
+      await tx
+        .update(sheets)
+        .set({ version: sql`${sheets.version} + 1`, updatedAt: new Date() })
+        .where(eq(sheets.id, historySheet));
+    }
+    const label = `指標「${name}」 › ${formatFiscalYearShort(correction.fiscalYear)}実績（訂正）`;
+    await recordHistory(tx, {
+      sheetId: historySheet,
+      actor: options.by,
+      kind: 'correction',
+      action: approve ? 'approved' : 'returned',
+      comment: options.comment ?? correction.reason,
+      changes: approve
+        ? [
+            {
+              path: `corrections.${correction.id}`,
+              label,
+              before: correction.fromText,
+              after: correction.toText,
+              part: 'any',
+            },
+          ]
+        : [],
+    });
+    const sheetIds = await sheetsShowing(tx, [correction.indicatorId]);
+    await notifySheetChanged(tx, sheetIds);
+    return { sheetIds };
+  });
+}
