@@ -1,7 +1,7 @@
 import { directionLabels } from '../domain/evaluation';
 import { actualYears, formatFiscalYear } from '../domain/fiscal-year';
 import type { SheetDetail, SheetGoal, SheetIndicator } from '../schemas/sheet';
-import { asWritten, revisionText } from './sheet-text';
+import { asWritten, correctionText, revisionText } from './sheet-text';
 
 /**
  * Open data: a 部区's sheets of one year as CSV (UTF-8 with BOM, CRLF, RFC 4180), one row per
@@ -41,6 +41,7 @@ export const csvColumns = [
   '目標達成状況',
   '目標の修正',
   '指標ID',
+  '結果の訂正',
 ] as const;
 
 export type CsvColumn = (typeof csvColumns)[number];
@@ -115,6 +116,7 @@ function indicatorRows(
       '補足・参考指標': text(null),
       目標達成状況: text(null),
       目標の修正: text(null),
+      結果の訂正: correctionsOf(indicator, year),
     };
   });
   const year: CsvRow = {
@@ -132,8 +134,15 @@ function indicatorRows(
     目標の修正: text(
       indicator.revisions.length > 0 ? indicator.revisions.map(revisionText).join('\n') : null,
     ),
+    結果の訂正: correctionsOf(indicator, sheet.fiscalYear),
   };
   return [...actuals, year];
+}
+
+/** The approved corrections (正誤) of one year's result, one per line. */
+function correctionsOf(indicator: SheetIndicator, fiscalYear: number): Field {
+  const notes = indicator.corrections.filter((n) => n.fiscalYear === fiscalYear);
+  return text(notes.length > 0 ? notes.map((n) => correctionText(indicator, n)).join('\n') : null);
 }
 
 /** The CSV of a 部区's year, in the order of its sheets, goals and indicators. */

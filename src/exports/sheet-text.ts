@@ -1,5 +1,6 @@
-import { formatJapaneseDate } from '../domain/fiscal-year';
-import type { SheetIndicator } from '../schemas/sheet';
+import { formatFiscalYearShort, formatJapaneseDate } from '../domain/fiscal-year';
+import type { CorrectionNote } from '../schemas/result-correction';
+import type { SheetDetail, SheetIndicator } from '../schemas/sheet';
 
 /** How the exports write a sheet's words, shared by the PDF and the open-data CSV. */
 
@@ -28,4 +29,26 @@ export function revisionText(revision: SheetIndicator['revisions'][number]): str
   const from = revision.from.text ?? '（なし）';
   const to = revision.to.text ?? '（なし）';
   return asWritten(`修正: ${from} → ${to}（${formatSheetDate(revision.revisedOn)}）${revision.reason}`);
+}
+
+/** Every approved correction (正誤) on a sheet, with the indicator it belongs to, oldest first. */
+export function sheetCorrections(sheet: SheetDetail): { indicator: SheetIndicator; note: CorrectionNote }[] {
+  return sheet.goals
+    .flatMap((g) =>
+      g.indicators.flatMap((indicator) => indicator.corrections.map((note) => ({ indicator, note }))),
+    )
+    .sort((a, b) => a.note.correctedOn.localeCompare(b.note.correctedOn));
+}
+
+/** One 正誤: 「令和5年1月10日訂正 生活習慣病予防講座開催数（回） R4実績 誤: 6回 → 正: 7回 理由」. */
+export function correctionText(
+  indicator: Pick<SheetIndicator, 'name' | 'unit'>,
+  note: CorrectionNote,
+): string {
+  const wrong = note.from ?? '（なし）';
+  const right = note.to ?? '（なし）';
+  return asWritten(
+    `${formatSheetDate(note.correctedOn)}訂正　${indicatorLabel(indicator.name, indicator.unit)}　` +
+      `${formatFiscalYearShort(note.fiscalYear)}実績　誤: ${wrong} → 正: ${right}（${note.reason}）`,
+  );
 }

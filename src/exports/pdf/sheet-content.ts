@@ -1,7 +1,7 @@
 import type { Content, DynamicContent } from 'pdfmake/interfaces';
 import { formatFiscalYear } from '../../domain/fiscal-year';
 import type { SheetDetail } from '../../schemas/sheet';
-import { asWritten } from '../sheet-text';
+import { asWritten, correctionText, sheetCorrections } from '../sheet-text';
 import { narrativesFitOnePage } from './fit';
 import { sheetHeader, sheetTitle } from './sheet-header';
 import { sheetTable } from './sheet-table';
@@ -67,7 +67,35 @@ export function sheetFooter(sheet: SheetDetail, onPage?: (page: number) => void)
   };
 }
 
+/** 正誤: the approved corrections of results shown on the sheet, each dated, after the narratives. */
+function corrections(sheet: SheetDetail): Content[] {
+  const notes = sheetCorrections(sheet);
+  if (notes.length === 0) return [];
+  return [
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*'],
+        body: [
+          [{ text: '正誤（過年度実績の訂正）', style: 'narrativeHeading' }],
+          ...notes.map(({ indicator, note }) => [
+            { text: correctionText(indicator, note), style: 'narrative' },
+          ]),
+        ],
+      },
+      layout: gridLayout({ headerRows: 1, padding: narrativePadding }),
+      margin: [0, 6, 0, 0],
+    },
+  ];
+}
+
 /** Everything on a sheet's pages. `anchor` marks the title for the booklet's contents. */
 export function sheetContent(sheet: SheetDetail, anchor?: string): Content[] {
-  return [sheetTitle(sheet, anchor), sheetHeader(sheet), sheetTable(sheet), narratives(sheet)];
+  return [
+    sheetTitle(sheet, anchor),
+    sheetHeader(sheet),
+    sheetTable(sheet),
+    narratives(sheet),
+    ...corrections(sheet),
+  ];
 }

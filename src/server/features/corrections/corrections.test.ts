@@ -67,7 +67,7 @@ async function everyOutput(year2022: string, year2023: string, indicatorId: stri
   return {
     sheet: indicatorOf(sheet2022).result.text,
     actual: indicatorOf(sheet2023).actuals.find((a) => a.fiscalYear === 2022)?.text,
-    series: series.points.find((p) => p.fiscalYear === 2022)?.result.text,
+    series: series.points.find((p) => p.fiscalYear === 2022)?.result?.text,
     csv: csvRow,
     json: exportedResult,
     pdf,
@@ -214,12 +214,12 @@ describe('過年度実績の訂正', () => {
       '7回',
     ]);
     expect(outputs.csv).toContain('7回');
+    expect(outputs.csv).toContain('R4実績　誤: 6回 → 正: 7回');
     expect(outputs.notes).toMatchObject([
       { fiscalYear: 2022, from: '6回', to: '7回', correctedOn: expect.any(String) },
     ]);
     expect(outputs.pdf).toContain('正誤');
-    expect(outputs.pdf).toContain('誤6回');
-    expect(outputs.pdf).toContain('正7回');
+    expect(outputs.pdf).toContain('生活習慣病予防講座開催数（回）R4実績誤:6回→正:7回');
   });
 
   it('records every step in the history of the year the result belongs to', async () => {
