@@ -1,4 +1,5 @@
 import { snapshotStages } from '../domain/sheet-lifecycle';
+import { sheetViewSchema } from './sheet-edit';
 import { z } from './zod';
 
 /**
@@ -88,3 +89,10 @@ export const historySchema = z.object({
 });
 export type SheetHistory = z.infer<typeof historySchema>;
 export type HistoryEntry = SheetHistory['entries'][number];
+
+/** 過年度実績の訂正: the proposal's id with the sheet it was proposed on, and the decided sheet. */
+export const correctionProposedSchema = z.object({
+  correction: z.object({ id: z.uuid() }),
+  sheet: sheetViewSchema,
+});
+export const correctionDecidedSchema = z.object({ sheet: sheetViewSchema.nullable() });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
+import { correctionDecidedSchema, correctionProposedSchema } from '../../../schemas/answers';
 import { decideCorrectionSchema, proposeCorrectionSchema } from '../../../schemas/result-correction';
-import { sheetViewSchema } from '../../../schemas/sheet-edit';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
@@ -14,8 +14,6 @@ import { proposeCorrection } from './propose-correction';
 const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });
 const correctionParam = z.object({ id: z.uuid('申請の ID が正しくありません') });
 
-const proposedSchema = z.object({ correction: z.object({ id: z.uuid() }), sheet: sheetViewSchema });
-const decidedSchema = z.object({ sheet: sheetViewSchema.nullable() });
 
 /** `POST /sheets/:id/corrections`: propose from the sheet where the result is shown. */
 export const proposeCorrectionRoutes = (cache: SheetCache) =>
@@ -25,7 +23,7 @@ export const proposeCorrectionRoutes = (cache: SheetCache) =>
       summary: '過年度実績の訂正を申請（理由付き）',
       status: 201,
       access: 'その組織の担当者・所属長（評価確定・公開済みの年度の実績）',
-      response: proposedSchema,
+      response: correctionProposedSchema,
     }),
     validate('param', sheetParam),
     validate('json', proposeCorrectionSchema),
@@ -50,7 +48,7 @@ export const correctionsRoutes = (cache: SheetCache) =>
     doc({
       summary: '過年度実績の訂正を承認・差戻し',
       access: 'その組織の所属長（申請者以外）・部区の企画担当',
-      response: decidedSchema,
+      response: correctionDecidedSchema,
     }),
     validate('param', correctionParam),
     validate('query', z.object({ sheet: z.uuid('シートの ID が正しくありません').optional() })),

@@ -72,19 +72,19 @@ export function IndicatorEditor({
         />
       </div>
       <div className="field-grid field-grid--values">
-        {indicator.actuals.map((actual, a) => (
-          <TextField
-            key={actual.fiscalYear}
-            path={`${path}.actuals[${a}]`}
-            label={columns.actuals[a]?.label ?? '実績'}
-            part="plan"
-            valueCell
-            value={actual.text}
-            onChange={(value) =>
-              dispatch({ type: 'actual', goal: goalIndex, index, year: actual.fiscalYear, value })
-            }
-          />
-        ))}
+        <div className="readonly-values">
+          <dl className="readonly-values__list">
+            {indicator.actuals.map((actual, a) => (
+              <div key={actual.fiscalYear}>
+                <dt>{columns.actuals[a]?.label ?? '実績'}</dt>
+                <dd>{actual.text === '' ? '（なし）' : actual.text}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="form-field__hint">
+            過年度の実績は、その年度の記録から表示しています。誤りはシートの画面の「訂正」から申請してください。
+          </p>
+        </div>
         <TextField
           path={`${path}.target.text`}
           label={columns.target}

@@ -22,7 +22,6 @@ export type FormAction =
   | { type: 'goal'; goal: number; field: GoalField; value: string }
   | { type: 'initiative'; goal: number; index: number; value: string }
   | { type: 'indicator'; goal: number; index: number; field: IndicatorField; value: string }
-  | { type: 'actual'; goal: number; index: number; year: number; value: string }
   | { type: 'add'; to: ListRef; fiscalYear: number }
   | { type: 'remove'; from: ListRef; index: number }
   | { type: 'move'; in: ListRef; index: number; by: -1 | 1 };
@@ -88,11 +87,6 @@ export function formReducer(form: FormDocument, action: FormAction): FormDocumen
       }));
     case 'indicator':
       return withIndicator(form, action.goal, action.index, (i) => ({ ...i, [action.field]: action.value }));
-    case 'actual':
-      return withIndicator(form, action.goal, action.index, (i) => ({
-        ...i,
-        actuals: i.actuals.map((a) => (a.fiscalYear === action.year ? { ...a, text: action.value } : a)),
-      }));
     case 'add':
       return editList(form, action.to, (items, make) => [...items, make()], action.fiscalYear);
     case 'remove':

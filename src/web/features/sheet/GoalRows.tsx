@@ -8,6 +8,8 @@ import { TargetCell, ValueCell } from './ValueCell';
 
 /** Something to offer next to an indicator's target (「目標の修正」), screen only. */
 export type TargetAction = (indicator: SheetIndicator) => ReactNode;
+/** Something to offer in a 実績 or 結果 cell of a year (「訂正」), screen only. */
+export type ValueAction = (indicator: SheetIndicator, fiscalYear: number) => ReactNode;
 
 /** Number of value columns an indicator row has after its name (3 実績, 目標, 結果, note, status, 評価). */
 const indicatorDetailColumns = 8;
@@ -54,15 +56,20 @@ type History = { open: boolean; onToggle: () => void };
 
 function IndicatorCells({
   indicator,
+  fiscalYear,
   actualYears,
   targetAction,
+  valueAction,
   history,
 }: {
   indicator: SheetIndicator;
+  fiscalYear: number;
   actualYears: number[];
   targetAction: TargetAction | undefined;
+  valueAction: ValueAction | undefined;
   history: History | undefined;
 }) {
+  const corrected = (year: number) => indicator.corrections.some((note) => note.fiscalYear === year);
   return (
     <>
       <th
@@ -76,10 +83,21 @@ function IndicatorCells({
       </th>
       {actualYears.map((year) => {
         const actual = indicator.actuals.find((cell) => cell.fiscalYear === year);
-        return actual ? <ValueCell key={year} cell={actual} /> : <td key={year} className="cell-value" />;
+        return (
+          <ValueCell
+            key={year}
+            cell={actual ?? { text: null, value: null, breakdown: [] }}
+            corrected={corrected(year)}
+            action={valueAction?.(indicator, year)}
+          />
+        );
       })}
       <TargetCell indicator={indicator} action={targetAction?.(indicator)} />
-      <ValueCell cell={indicator.result} />
+      <ValueCell
+        cell={indicator.result}
+        corrected={corrected(fiscalYear)}
+        action={valueAction?.(indicator, fiscalYear)}
+      />
       <td className="indicator-note">{indicator.note ?? ''}</td>
       <td className="indicator-achievement">{indicator.achievement ?? ''}</td>
       <td className="indicator-evaluation">
@@ -111,14 +129,18 @@ function IndicatorCells({
 export function GoalRows({
   goal,
   goalIndex,
+  fiscalYear,
   actualYears,
   targetAction,
+  valueAction,
   withHistory = false,
 }: {
   goal: SheetGoal;
   goalIndex: number;
+  fiscalYear: number;
   actualYears: number[];
   targetAction?: TargetAction | undefined;
+  valueAction?: ValueAction | undefined;
   withHistory?: boolean;
 }) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -151,8 +173,10 @@ export function GoalRows({
           goalCells={index === 0 ? <GoalCells goal={goal} goalIndex={goalIndex} rowSpan={rowSpan} /> : null}
           id={indicatorAnchor(goalIndex, index)}
           indicator={indicator}
+          fiscalYear={fiscalYear}
           actualYears={actualYears}
           targetAction={targetAction}
+          valueAction={valueAction}
           history={historyOf(indicator)}
         />
       ))}
@@ -170,8 +194,10 @@ function IndicatorRows({
   goalCells: ReactNode;
   id: string;
   indicator: SheetIndicator;
+  fiscalYear: number;
   actualYears: number[];
   targetAction: TargetAction | undefined;
+  valueAction: ValueAction | undefined;
   history: History | undefined;
 }) {
   return (

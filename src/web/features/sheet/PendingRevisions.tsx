@@ -1,19 +1,16 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { SheetView } from '../../../schemas/sheet-edit';
 import { Dialog } from '../../components/Dialog';
-import { FormField } from '../../components/FormField';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { decideRevision } from '../../lib/api-sheet-edit';
-import { useSheetAction } from './use-sheet-action';
+import { type Decision, DecisionForm, decisionLabels } from './DecisionForm';
 
 type Pending = NonNullable<SheetView['workflow']>['pendingRevisions'][number];
-type Decision = { revision: Pending; decision: 'approve' | 'return' };
-
-const decisionLabels = { approve: '承認', return: '差戻し' } as const;
+type Open = { revision: Pending; decision: Decision };
 
 /** 目標の修正 proposed and waiting for the head: 承認 or 差戻し when the user may decide. */
 export function PendingRevisions({ sheet, revisions }: { sheet: SheetView; revisions: Pending[] }) {
-  const [open, setOpen] = useState<Decision | null>(null);
+  const [open, setOpen] = useState<Open | null>(null);
   if (revisions.length === 0) return null;
   const canDecide = sheet.permissions.decideRevision;
   return (
@@ -75,85 +72,32 @@ export function PendingRevisions({ sheet, revisions }: { sheet: SheetView; revis
         title={open ? `目標の修正の${decisionLabels[open.decision]}` : ''}
         onClose={() => setOpen(null)}
       >
-        {open && <DecisionForm sheet={sheet} decision={open} onClose={() => setOpen(null)} />}
-      </Dialog>
-    </section>
-  );
-}
-
-function DecisionForm({
-  sheet,
-  decision: { revision, decision },
-  onClose,
-}: {
-  sheet: SheetView;
-  decision: Decision;
-  onClose: () => void;
-}) {
-  const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string | undefined>(undefined);
-  const { run, busy, problem } = useSheetAction(sheet.id);
-  const needsComment = decision === 'return';
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const text = comment.trim();
-    if (needsComment && text === '') {
-      setCommentError('差戻しの理由を入力してください');
-      document.getElementById('revision-decision-comment')?.focus();
-      return;
-    }
-    const ok = await run(
-      () =>
-        decideRevision(sheet.id, revision.id, {
-          version: sheet.version,
-          decision,
-          ...(text === '' ? {} : { comment: text }),
-        }),
-      decision === 'approve' ? '目標の修正を承認しました。' : '目標の修正を差し戻しました。',
-    );
-    if (ok) onClose();
-  };
-
-  return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
-      <dl className="summary-list">
-        <dt>指標</dt>
-        <dd>{revision.indicatorName}</dd>
-        <dt>目標</dt>
-        <dd>{`${revision.from ?? '（なし）'} → ${revision.to ?? '（なし）'}`}</dd>
-        <dt>修正の理由</dt>
-        <dd className="pre-wrap">{revision.reason}</dd>
-      </dl>
-      <FormField
-        id="revision-decision-comment"
-        label={needsComment ? '差戻しの理由' : 'コメント（任意）'}
-        hint={needsComment ? '必須です。' : undefined}
-        error={commentError}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className="textarea"
-            rows={3}
-            value={comment}
-            onChange={(event) => setComment(event.target.value)}
+        {open && (
+          <DecisionForm
+            sheetId={sheet.id}
+            decision={open.decision}
+            summary={
+              <dl className="summary-list">
+                <dt>指標</dt>
+                <dd>{open.revision.indicatorName}</dd>
+                <dt>目標</dt>
+                <dd>{`${open.revision.from ?? '（なし）'} → ${open.revision.to ?? '（なし）'}`}</dd>
+                <dt>修正の理由</dt>
+                <dd className="pre-wrap">{open.revision.reason}</dd>
+              </dl>
+            }
+            decide={(comment) =>
+              decideRevision(sheet.id, open.revision.id, {
+                version: sheet.version,
+                decision: open.decision,
+                ...(comment === undefined ? {} : { comment }),
+              })
+            }
+            done={{ approve: '目標の修正を承認しました。', return: '目標の修正を差し戻しました。' }}
+            onClose={() => setOpen(null)}
           />
         )}
-      </FormField>
-      {problem && (
-        <p role="alert" className="notice notice--error">
-          {problem.message}
-        </p>
-      )}
-      <div className="button-row dialog__buttons">
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          キャンセル
-        </button>
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? '処理しています…' : `${decisionLabels[decision]}する`}
-        </button>
-      </div>
-    </form>
+      </Dialog>
+    </section>
   );
 }

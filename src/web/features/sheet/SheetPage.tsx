@@ -1,14 +1,16 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { formatFiscalYear } from '../../../domain/fiscal-year';
+import { formatFiscalYear, formatFiscalYearShort } from '../../../domain/fiscal-year';
 import type { SheetIndicator } from '../../../schemas/sheet';
 import { sheetQuery } from '../../lib/queries';
 import { useAnchorFocus } from '../../lib/use-anchor-focus';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { type Correcting, CorrectionDialog } from './CorrectionDialog';
 import { RevisionDialog } from './RevisionDialog';
 import { SheetActions, StatusBadge } from './SheetActions';
 import { SheetBreadcrumbs } from './SheetBreadcrumbs';
+import { SheetCorrections } from './SheetCorrections';
 import { SheetHeader } from './SheetHeader';
 import { SheetNarratives } from './SheetNarratives';
 import { SheetTable } from './SheetTable';
@@ -24,6 +26,10 @@ export function SheetPage() {
   const { sheetId } = route.useParams();
   const { data: sheet } = useSuspenseQuery(sheetQuery(sheetId));
   const [revising, setRevising] = useState<SheetIndicator | null>(null);
+  const [correcting, setCorrecting] = useState<Correcting | null>(null);
+  const correctable = new Set(
+    (sheet.workflow?.correctable ?? []).map((c) => `${c.indicatorId}:${c.fiscalYear}`),
+  );
   const yearLabel = formatFiscalYear(sheet.fiscalYear);
   const wardLabel = `${sheet.municipality} ${sheet.ward.name}`;
   useDocumentTitle(`${sheet.title} ${yearLabel}（${wardLabel}）`);
@@ -60,10 +66,27 @@ export function SheetPage() {
                 )
               : undefined
           }
+          valueAction={
+            correctable.size > 0
+              ? (indicator, fiscalYear) =>
+                  correctable.has(`${indicator.indicatorId}:${fiscalYear}`) && (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small target-action app-chrome"
+                      aria-label={`${indicator.name}の${formatFiscalYearShort(fiscalYear)}実績の訂正`}
+                      onClick={() => setCorrecting({ indicator, fiscalYear })}
+                    >
+                      訂正
+                    </button>
+                  )
+              : undefined
+          }
         />
         <SheetNarratives sheet={sheet} />
+        <SheetCorrections sheet={sheet} />
       </article>
       <RevisionDialog sheet={sheet} indicator={revising} onClose={() => setRevising(null)} />
+      <CorrectionDialog sheet={sheet} correcting={correcting} onClose={() => setCorrecting(null)} />
     </>
   );
 }

@@ -1,16 +1,19 @@
 import { formatFiscalYear, sheetColumnLabels } from '../../../domain/fiscal-year';
 import type { SheetDetail } from '../../../schemas/sheet';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { GoalRows, type TargetAction } from './GoalRows';
+import { GoalRows, type TargetAction, type ValueAction } from './GoalRows';
 
 /** The goals and indicators in the official column order, labelled for the sheet's fiscal year. */
 export function SheetTable({
   sheet,
   targetAction,
+  valueAction,
   withHistory = false,
 }: {
   sheet: SheetDetail;
   targetAction?: TargetAction;
+  /** Offered in each 実績/結果 cell (「訂正」). */
+  valueAction?: ValueAction;
   /** Offer each indicator's history chart (「推移を見る」). */
   withHistory?: boolean;
 }) {
@@ -94,8 +97,10 @@ export function SheetTable({
               key={goal.id}
               goal={goal}
               goalIndex={index}
+              fiscalYear={sheet.fiscalYear}
               actualYears={actualYears}
               targetAction={targetAction}
+              valueAction={valueAction}
               withHistory={withHistory}
             />
           ))

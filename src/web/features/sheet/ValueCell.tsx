@@ -8,9 +8,30 @@ function alignmentOf(cell: ValueCellData): string {
   return cell.value !== null && text.length <= 10 && !text.includes('\n') ? 'cell-value num' : 'cell-value';
 }
 
-/** One 実績/目標/結果 cell, showing the text exactly as written. */
-export function ValueCell({ cell }: { cell: ValueCellData }) {
-  return <td className={alignmentOf(cell)}>{cell.text ?? ''}</td>;
+/**
+ * One 実績/結果 cell, showing the text exactly as written; ※ when a correction (正誤) changed
+ * it, and an action such as 「訂正」 on screen.
+ */
+export function ValueCell({
+  cell,
+  corrected = false,
+  action,
+}: {
+  cell: ValueCellData;
+  corrected?: boolean;
+  action?: ReactNode;
+}) {
+  return (
+    <td className={alignmentOf(cell)}>
+      {cell.text ?? ''}
+      {corrected && (
+        <span className="corrected-mark">
+          ※<span className="visually-hidden">訂正あり（正誤を参照）</span>
+        </span>
+      )}
+      {action}
+    </td>
+  );
 }
 
 /** The target cell, with every mid-year revision under it: 「修正: 旧 → 新（令和4年9月30日）理由」. */

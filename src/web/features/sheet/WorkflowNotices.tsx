@@ -1,5 +1,6 @@
 import type { SheetView } from '../../../schemas/sheet-edit';
 import { formatDateTime } from '../../lib/format-date-time';
+import { PendingCorrections } from './PendingCorrections';
 import { PendingRevisions } from './PendingRevisions';
 
 type Workflow = NonNullable<SheetView['workflow']>;
@@ -23,13 +24,14 @@ export function ReturnNotice({ lastReturn }: { lastReturn: Workflow['lastReturn'
   );
 }
 
-/** Workflow around the sheet for staff: the last return and 目標の修正 waiting for a decision. */
+/** Workflow around the sheet for staff: the last return, 目標の修正 and 実績の訂正 waiting for a decision. */
 export function WorkflowNotices({ sheet }: { sheet: SheetView }) {
   if (!sheet.workflow) return null;
   return (
     <>
       <ReturnNotice lastReturn={sheet.workflow.lastReturn} />
       <PendingRevisions sheet={sheet} revisions={sheet.workflow.pendingRevisions} />
+      <PendingCorrections sheet={sheet} corrections={sheet.workflow.corrections} />
     </>
   );
 }
