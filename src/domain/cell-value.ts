@@ -58,7 +58,7 @@ const leadingBullets = /^[\s・※•]+/;
 const numberSource = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 /** △5, ▲1,200, △ 5: a triangle right before a number (spaces allowed) is a minus sign. */
 const triangleSign = String.raw`[△▲][ \t\u3000]*`;
-const signSource = String.raw`(?:[+-]|${triangleSign})`;
+const signSource = `(?:[+-]|${triangleSign})`;
 const leadingNumber = new RegExp(`^${signSource}?${numberSource}`);
 const anyNumber = new RegExp(numberSource, 'g');
 /** The sign written before a number inside a text: after a space or colon, or a triangle anywhere. */
