@@ -22,7 +22,7 @@ const cell = (text: string | null, value: number | null) => ({ text, value });
 function fixture() {
   const file = nextYearFixture();
   const sheet = file.sheets[0];
-  if (!sheet || sheet.goals.length !== 4) throw new Error('the sample changed');
+  if (sheet?.goals.length !== 4) throw new Error('the sample changed');
   const [vision, shelters, groups, overtime] = sheet.goals.map((g) => g.indicators[0]) as IndicatorFile[];
   if (!vision || !shelters || !groups || !overtime) throw new Error('the sample changed');
   vision.target = cell('11地区で説明会を実施', null);
