@@ -179,6 +179,23 @@ describe('a target or result that is not one number', () => {
     expect(suggestEvaluation({ direction: 'lower', target: cell(target), result: cell(result) })).toBeNull();
   });
 
+  it('takes no percentage of a number stored beside free text (from a file or an older reading)', () => {
+    const stored = (text: string, value: number) => ({ text, value });
+    const suggestion = suggestEvaluation({
+      direction: 'higher',
+      target: stored('多世代交流カフェ１１回 子育て支援講座４回', 15),
+      result: stored('多世代交流カフェ９回 子育て支援講座５回', 14),
+    });
+    expect(suggestion).toBeNull();
+    expect(
+      suggestEvaluation({
+        direction: 'higher',
+        target: stored('11地区で説明会を実施', 11),
+        result: cell('11'),
+      }),
+    ).toBeNull();
+  });
+
   it('gives no percentage even when a person said it was done', () => {
     const done = suggestEvaluation({
       direction: 'higher',

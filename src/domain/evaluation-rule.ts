@@ -64,8 +64,12 @@ export function suggestEvaluation(
   rule: EvaluationRule = defaultEvaluationRule,
 ): Suggestion | null {
   const { target, result } = input;
-  if (target.value !== null && result.value !== null) {
-    const bound = boundOf(input.direction, parseCell(target.text).qualifier);
+  const written = parseCell(target.text);
+  // Both cells must say a number as written: a value stored beside free text (two counts in one
+  // cell, a sentence) is not a figure to take a percentage of.
+  const comparable = written.kind === 'number' && parseCell(result.text).kind === 'number';
+  if (comparable && target.value !== null && result.value !== null) {
+    const bound = boundOf(input.direction, written.qualifier);
     const ratio = achievementRatio(target.value, result.value, bound.direction);
     return ratio === null
       ? compareOnly(target.value, result.value, bound)
