@@ -86,6 +86,9 @@ describe('parseCell: leading number', () => {
     ['3日間', 3, '日'],
     ['2か月', 2, 'か月'],
     ['5ポイント', 5, 'ポイント'],
+    ['1,200メートル', 1200, 'メートル'],
+    ['300アクセス以上', 300, 'アクセス'],
+    ['12kWh', 12, 'kWh'],
   ])('%j → %d %s', (input, value, unit) => {
     const cell = parseCell(input);
     expect(cell.kind).toBe('number');

@@ -142,15 +142,20 @@ function readSpacedBound(rest: string): { qualifier: Qualifier | null; length: n
   return word ? { qualifier: word[1], length: spaces.length + run.length } : null;
 }
 
+/** Katakana or Latin letters only (メートル, アクセス, km): a unit whatever its length. */
+const foreignUnit = /^(?:[\u30A0-\u30FF]+|[A-Za-z]+)$/;
+
 /**
- * The unit part of a run (its bound word taken off): a known unit, or a short run ('ha', 'か月',
- * '日間' read as 日). After a space only a known unit counts. undefined: the run is not a unit.
+ * The unit part of a run (its bound word taken off): a known unit, a katakana or Latin word, or a
+ * short run ('か月', '日間' read as 日). After a space only a known unit counts. undefined: the run
+ * is not a unit (the number is part of a sentence).
  */
 function unitOf(part: string, spaced: boolean): string | null | undefined {
   if (part === '') return null;
   const known = knownUnits.find((u) => part.startsWith(u));
   if (known === part) return canonicalUnit(known);
   if (spaced || boundWords.some(([word]) => part.startsWith(word))) return undefined;
+  if (foreignUnit.test(part)) return part;
   if ([...part].length > maxGenericUnitLength) return undefined;
   return known ? canonicalUnit(known) : part;
 }
