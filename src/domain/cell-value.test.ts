@@ -32,7 +32,14 @@ describe('normalizeDigits', () => {
 
 describe('parseCell: empty and none', () => {
   it.each([null, undefined, '', '   ', '\u3000'])('%j is empty', (input) => {
-    expect(parseCell(input)).toEqual({ text: null, value: null, unit: null, breakdown: [], kind: 'empty' });
+    expect(parseCell(input)).toEqual({
+      text: null,
+      value: null,
+      unit: null,
+      qualifier: null,
+      breakdown: [],
+      kind: 'empty',
+    });
   });
 
   it.each(['―', '-', '－', '—', '‐', 'ー', '−', ' ― '])('%j is none', (input) => {
@@ -40,6 +47,7 @@ describe('parseCell: empty and none', () => {
       text: input.trim(),
       value: null,
       unit: null,
+      qualifier: null,
       breakdown: [],
       kind: 'none',
     });
@@ -74,9 +82,13 @@ describe('parseCell: leading number', () => {
     ['20回（Ｒ5.3末現在）', 20, '回'],
     ['12（NP講座６回は新型コロナのため開催できず）', 12, null],
     ['33.83％ (4,581人) 市受診率36.46％', 33.83, '％'],
-    ['100以上達成', 100, null],
-    // Rule (a) takes any leading number, even when a sentence follows.
-    ['3年後に完成予定', 3, null],
+    ['26.81％ (3,569人) 市受診率29.01％（R4年3月5日報告分）', 26.81, '％'],
+    ['3日間', 3, '日'],
+    ['2か月', 2, 'か月'],
+    ['5ポイント', 5, 'ポイント'],
+    ['1,200メートル', 1200, 'メートル'],
+    ['300アクセス以上', 300, 'アクセス'],
+    ['12kWh', 12, 'kWh'],
   ])('%j → %d %s', (input, value, unit) => {
     const cell = parseCell(input);
     expect(cell.kind).toBe('number');
@@ -121,8 +133,115 @@ describe('parseCell: milestone', () => {
     'Ｒ5.2末現在',
     '完成は3年後の予定',
     '（100人）',
+    // A number that starts a sentence is part of it, not the cell's value.
+    '11地区で説明会を実施',
+    '１１地区で説明会を実施',
+    '3年後に完成予定',
+    '100以上達成',
+    '5回開催し、参加者は延べ120人',
+    '2回目の説明会を開催',
+    // Two bare numbers: which one is the value cannot be told.
+    '10人 20人',
+    '10人、20人',
+    '3回・5回',
   ])('%j has no value', (input) => {
     expect(parseCell(input)).toMatchObject({ text: input, value: null, unit: null, kind: 'milestone' });
+  });
+});
+
+describe('parseCell: △ and ▲ mean minus', () => {
+  it.each([
+    ['△5', -5, null],
+    ['▲5', -5, null],
+    ['△５', -5, null],
+    ['▲1,200円', -1200, '円'],
+    ['▲１，２００円', -1200, '円'],
+    ['△0.5', -0.5, null],
+    ['△ 5', -5, null],
+    ['△　５％', -5, '％'],
+    ['△5%以上', -5, '％'],
+    ['前年比△5%', -5, '％'],
+    ['前年比 ▲３件', -3, '件'],
+    ['・△12人', -12, '人'],
+    ['△100（R4.3末現在）', -100, null],
+  ])('%j → %d %s', (input, value, unit) => {
+    const cell = parseCell(input);
+    expect(cell).toMatchObject({ text: input, value, unit, kind: 'number' });
+  });
+
+  it('reads zero as zero, not minus zero', () => {
+    expect(Object.is(parseCell('△0').value, 0)).toBe(true);
+    expect(Object.is(parseCell('-0').value, 0)).toBe(true);
+  });
+
+  it('reads the sign inside a breakdown', () => {
+    expect(parseCell('△300円（収入：1,000円、支出：▲1,300円）')).toMatchObject({
+      value: -300,
+      unit: '円',
+      breakdown: [
+        { label: '収入', value: 1000, unit: '円' },
+        { label: '支出', value: -1300, unit: '円' },
+      ],
+    });
+    expect(parseCell('5（増：８人、減：△３人）').breakdown).toEqual([
+      { label: '増', value: 8, unit: '人' },
+      { label: '減', value: -3, unit: '人' },
+    ]);
+  });
+
+  it('does not take △ away from a number it is not right before', () => {
+    expect(parseCell('△')).toMatchObject({ text: '△', value: null, kind: 'milestone' });
+    expect(parseCell('▲')).toMatchObject({ text: '▲', value: null, kind: 'milestone' });
+    expect(parseCell('△印の地区')).toMatchObject({ value: null, kind: 'milestone' });
+    expect(parseCell('△印3か所')).toMatchObject({ value: 3, unit: 'か所', kind: 'number' });
+    expect(parseCell('5△')).toMatchObject({ value: null, kind: 'milestone' });
+    expect(parseCell('5（△は減）').value).toBe(5);
+    expect(parseCell('5（△は減）').breakdown).toEqual([]);
+  });
+
+  it('leaves △ and ▲ as written in normalized text', () => {
+    expect(normalizeDigits('△５')).toBe('△5');
+  });
+});
+
+describe('parseCell: 以上 / 以下 / 超 / 未満 are the qualifier', () => {
+  it.each([
+    ['50％以上', 50, '％', 'atLeast'],
+    ['10件以下', 10, '件', 'atMost'],
+    ['3回超', 3, '回', 'above'],
+    ['5%未満', 5, '％', 'below'],
+    ['3日以内', 3, '日', 'atMost'],
+    ['100超え', 100, null, 'above'],
+    ['５０％以上', 50, '％', 'atLeast'],
+    ['５０％　以上', 50, '％', 'atLeast'],
+    ['50 ％ 以上', 50, '％', 'atLeast'],
+    ['50 以上', 50, null, 'atLeast'],
+    ['50以上', 50, null, 'atLeast'],
+    ['２００人以上', 200, '人', 'atLeast'],
+    ['10ha以上', 10, 'ha', 'atLeast'],
+    ['開催 3回以上', 3, '回', 'atLeast'],
+    ['待機日数：5日未満', 5, '日', 'below'],
+    ['△5%以下', -5, '％', 'atMost'],
+    ['50％以上（R3実績並み）', 50, '％', 'atLeast'],
+  ])('%j → %d %s %s', (input, value, unit, qualifier) => {
+    expect(parseCell(input)).toMatchObject({ value, unit, qualifier, kind: 'number' });
+  });
+
+  it.each([
+    '50',
+    '50％',
+    '約100人',
+    '100人程度',
+    '100人 前後',
+    '9,068（入館者：8,895人、館外事業参加者：173人）',
+  ])('%j has none', (input) => {
+    expect(parseCell(input).qualifier).toBeNull();
+  });
+
+  it('has none for a cell without a value', () => {
+    expect(parseCell('以上').qualifier).toBeNull();
+    expect(parseCell('以上').kind).toBe('milestone');
+    expect(parseCell('－').qualifier).toBeNull();
   });
 });
 
@@ -132,6 +251,7 @@ describe('parseCell: breakdown', () => {
       text: '9,068（入館者：8,895人、館外事業参加者：173人）',
       value: 9068,
       unit: null,
+      qualifier: null,
       breakdown: [
         { label: '入館者', value: 8895, unit: '人' },
         { label: '館外事業参加者', value: 173, unit: '人' },

@@ -8,14 +8,31 @@ export type Breakdown = { label: string; value: number; unit: string | null }[];
 export const cellKinds = ['empty', 'none', 'number', 'milestone'] as const;
 /**
  * 'empty': nothing written; 'none': a dash meaning "no value"; 'number': a value was found;
- * 'milestone': text without one unambiguous number (南口の工事発注, 中止, two counts in one cell).
+ * 'milestone': text without one unambiguous number (南口の工事発注, 中止, 11地区で説明会を実施,
+ * two counts in one cell).
  */
 export type CellKind = (typeof cellKinds)[number];
+
+/**
+ * The bound a word after the number puts on it: 以上 'atLeast' (≥), 以下・以内 'atMost' (≤),
+ * 超・超え 'above' (>), 未満 'below' (<). A target's qualifier decides which side of it is met.
+ */
+export const qualifiers = ['atLeast', 'atMost', 'above', 'below'] as const;
+export type Qualifier = (typeof qualifiers)[number];
+
+export const qualifierWords: Record<Qualifier, string> = {
+  atLeast: '以上',
+  atMost: '以下',
+  above: '超',
+  below: '未満',
+};
 
 export type ParsedCell = {
   text: string | null;
   value: number | null;
   unit: string | null;
+  /** 以上 / 以下 / 超 / 未満 written right after the value; null when none. */
+  qualifier: Qualifier | null;
   breakdown: Breakdown;
   kind: CellKind;
 };
@@ -25,6 +42,7 @@ const fullWidthDigitOffset = '０'.charCodeAt(0) - '0'.charCodeAt(0);
 /**
  * Full-width digits → ASCII; full-width ．and ，between digits, ％ after a digit, and ＋ － − before a
  * digit → ASCII. Every replacement is one UTF-16 unit for one, so indices stay aligned with the input.
+ * △ and ▲ (minus in Japanese official documents) are left as written; the parser reads them as a sign.
  */
 export function normalizeDigits(s: string): string {
   return s
@@ -38,10 +56,16 @@ export function normalizeDigits(s: string): string {
 const dashOnly = /^[-―－—‐ー−–]+$/;
 const leadingBullets = /^[\s・※•]+/;
 const numberSource = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
-const leadingNumber = new RegExp(`^[+-]?${numberSource}`);
+/** △5, ▲1,200, △ 5: a triangle right before a number (spaces allowed) is a minus sign. */
+const triangleSign = String.raw`[△▲][ \t\u3000]*`;
+const signSource = `(?:[+-]|${triangleSign})`;
+const leadingNumber = new RegExp(`^${signSource}?${numberSource}`);
 const anyNumber = new RegExp(numberSource, 'g');
+/** The sign written before a number inside a text: after a space or colon, or a triangle anywhere. */
+const signBefore = new RegExp(String.raw`(?:(?:^|[\s:：])([+-])|(${triangleSign}))$`);
+const horizontalSpace = /^[ \t\u3000]+/;
 
-/** Units recognised even when followed by more text or written after a space. */
+/** Units recognised even when followed by a qualifier or written after a space. */
 const knownUnits = [
   '人',
   '回',
@@ -69,50 +93,101 @@ const knownUnits = [
   '千円',
   '万円',
   '億円',
+  'ポイント',
 ].sort((a, b) => b.length - a.length);
 
-/** Words that may follow a number or unit without making the value ambiguous. */
-const qualifiers = ['以上', '以下', '未満', '程度', '前後', '超'];
+/**
+ * Words that may follow a number or unit without making the value ambiguous, longest first, with
+ * the bound each puts on the value (程度, 前後: approximately, no bound).
+ */
+const boundWords: readonly (readonly [string, Qualifier | null])[] = [
+  ['以上', 'atLeast'],
+  ['以下', 'atMost'],
+  ['以内', 'atMost'],
+  ['未満', 'below'],
+  ['超え', 'above'],
+  ['超', 'above'],
+  ['程度', null],
+  ['前後', null],
+];
 /** A run of characters that can form a unit: no digits, spaces, brackets or separators. */
-const unitRun = /^[^\d\s()（）［］[\]【】「」『』、。，,・:：/／;；~〜～]*/;
+const unitRun = /^[^\d\s()（）［］[\]【】「」『』、。，,・:：/／;；~〜～△▲]*/;
 const maxGenericUnitLength = 3;
 
-type UnitRead = { unit: string | null; ok: boolean; length: number };
+/** What follows a number: unit and qualifier, whether it reads as a value, and its length. */
+type Tail = { unit: string | null; qualifier: Qualifier | null; ok: boolean; length: number };
+
+const noTail: Tail = { unit: null, qualifier: null, ok: true, length: 0 };
+const notAValue = (length: number): Tail => ({ unit: null, qualifier: null, ok: false, length });
 
 function canonicalUnit(unit: string): string {
   return unit === '%' ? '％' : unit;
 }
 
-/**
- * Reads the unit right after a number. ok is false when the text after the number is too long to be
- * a unit (so the number is part of a sentence); length is how many characters were consumed.
- */
-function readUnit(rest: string): UnitRead {
-  const run = unitRun.exec(rest)?.[0] ?? '';
-  if (run === '') {
-    const spaced = /^[ \t\u3000]+/.exec(rest)?.[0];
-    if (spaced) {
-      const after = readUnit(rest.slice(spaced.length));
-      if (after.unit !== null && knownUnits.includes(after.unit) && after.ok) {
-        return { ...after, length: spaced.length + after.length };
-      }
-    }
-    return { unit: null, ok: true, length: 0 };
-  }
-  const known = knownUnits.find((u) => run.startsWith(u));
-  if (known) {
-    const tail = run.slice(known.length);
-    return { unit: canonicalUnit(known), ok: tail === '' || qualifiers.includes(tail), length: run.length };
-  }
-  if (qualifiers.some((q) => run.startsWith(q))) {
-    return { unit: null, ok: qualifiers.includes(run), length: run.length };
-  }
-  if ([...run].length <= maxGenericUnitLength) return { unit: run, ok: true, length: run.length };
-  return { unit: null, ok: false, length: run.length };
+/** A bound word spelling the whole of `s`, or undefined. */
+function boundWord(s: string): readonly [string, Qualifier | null] | undefined {
+  return boundWords.find(([word]) => word === s);
 }
 
+/** A bound word ending `s` (人以上 → 以上), or undefined. */
+function boundSuffix(s: string): readonly [string, Qualifier | null] | undefined {
+  return boundWords.find(([word]) => s.endsWith(word));
+}
+
+/** A bound word after optional spaces: '　以上' in '50％　以上'. */
+function readSpacedBound(rest: string): { qualifier: Qualifier | null; length: number } | null {
+  const spaces = horizontalSpace.exec(rest)?.[0] ?? '';
+  const run = unitRun.exec(rest.slice(spaces.length))?.[0] ?? '';
+  const word = boundWord(run);
+  return word ? { qualifier: word[1], length: spaces.length + run.length } : null;
+}
+
+/** Katakana or Latin letters only (メートル, アクセス, km): a unit whatever its length. */
+const foreignUnit = /^(?:[\u30A0-\u30FF]+|[A-Za-z]+)$/;
+
+/**
+ * The unit part of a run (its bound word taken off): a known unit, a katakana or Latin word, or a
+ * short run ('か月', '日間' read as 日). After a space only a known unit counts. undefined: the run
+ * is not a unit (the number is part of a sentence).
+ */
+function unitOf(part: string, spaced: boolean): string | null | undefined {
+  if (part === '') return null;
+  const known = knownUnits.find((u) => part.startsWith(u));
+  if (known === part) return canonicalUnit(known);
+  if (spaced || boundWords.some(([word]) => part.startsWith(word))) return undefined;
+  if (foreignUnit.test(part)) return part;
+  if ([...part].length > maxGenericUnitLength) return undefined;
+  return known ? canonicalUnit(known) : part;
+}
+
+/**
+ * Reads the unit and the qualifier right after a number: '人', '％以上', ' 人 以上', 'ha'. ok is false
+ * when the text after the number is more than a unit and a bound word (so the number is part of a
+ * sentence: 11地区で説明会を実施); length is how many characters were consumed.
+ */
+function readTail(rest: string, spaced = false): Tail {
+  const run = unitRun.exec(rest)?.[0] ?? '';
+  if (run === '') {
+    const spaces = horizontalSpace.exec(rest)?.[0];
+    if (!spaces || spaced) return noTail;
+    const after = readTail(rest.slice(spaces.length), true);
+    return after.ok && after.length > 0 ? { ...after, length: spaces.length + after.length } : noTail;
+  }
+  const suffix = boundSuffix(run);
+  const unit = unitOf(run.slice(0, run.length - (suffix?.[0].length ?? 0)), spaced);
+  if (unit === undefined) return notAValue(run.length);
+  if (suffix) return { unit, qualifier: suffix[1], ok: true, length: run.length };
+  const bound = readSpacedBound(rest.slice(run.length));
+  return bound
+    ? { unit, qualifier: bound.qualifier, ok: true, length: run.length + bound.length }
+    : { unit, qualifier: null, ok: true, length: run.length };
+}
+
+/** '1,200' with its sign ('-', '+', '△', '▲ ') → -1200; never -0. */
 function toNumber(s: string): number {
-  return Number(s.replace(/,/g, ''));
+  const negative = /^[-△▲]/.test(s);
+  const n = Number(s.replace(/^[+\-△▲][ \t\u3000]*/, '').replace(/,/g, ''));
+  return negative && n !== 0 ? -n : n;
 }
 
 type Span = { start: number; end: number };
@@ -145,16 +220,25 @@ function maskParentheticals(s: string): string {
   return masked;
 }
 
-type Found = { value: number; unit: string | null };
+type Found = { value: number; unit: string | null; qualifier: Qualifier | null };
 
-/** Rule (a): the text starts with a number. */
+/**
+ * Rule (a): the text starts with a number, followed only by its unit and bound word, notes in
+ * parentheses, and after a space a labelled reference figure (33.83％ (4,581人) 市受診率36.46％).
+ * A number that starts a sentence (3年後に完成予定) or a second bare number (10人 20人) is not a value.
+ */
 function readLeadingNumber(body: string): Found | null {
   const match = leadingNumber.exec(body);
   if (!match) return null;
-  return { value: toNumber(match[0]), unit: readUnit(body.slice(match[0].length)).unit };
+  const outside = maskParentheticals(body);
+  const tail = readTail(outside.slice(match[0].length));
+  if (!tail.ok) return null;
+  const rest = outside.slice(match[0].length + tail.length);
+  if (rest.trim() !== '' && !(/^\s/.test(rest) && readLabelledNumber(rest.trim()))) return null;
+  return { value: toNumber(match[0]), unit: tail.unit, qualifier: tail.qualifier };
 }
 
-/** Rule (b): 'label number[unit]' with exactly one number outside parentheses. */
+/** Rule (b): 'label number[unit][bound]' with exactly one number outside parentheses. */
 function readLabelledNumber(body: string): Found | null {
   const outside = maskParentheticals(body);
   const numbers = [...outside.matchAll(anyNumber)];
@@ -163,18 +247,19 @@ function readLabelledNumber(body: string): Found | null {
   const before = outside.slice(0, match.index);
   // R4, NP6, .5: the digits belong to a token, not to a count.
   if (/[A-Za-zＡ-Ｚａ-ｚ.]$/.test(before)) return null;
-  const signed = /(?:^|[\s:：])([+-])$/.exec(before);
-  const sign = signed?.[1] === '-' ? -1 : 1;
-  const label = before.slice(0, signed ? -1 : undefined).trim();
+  const signed = signBefore.exec(before);
+  const sign = signed?.[1] ?? signed?.[2];
+  const label = before.slice(0, sign ? before.length - sign.length : undefined).trim();
   if (label === '') return null;
   const after = outside.slice(match.index + match[0].length);
-  const unit = readUnit(after);
-  if (!unit.ok || after.slice(unit.length).trim() !== '') return null;
-  return { value: sign * toNumber(match[0]), unit: unit.unit };
+  const tail = readTail(after);
+  if (!tail.ok || after.slice(tail.length).trim() !== '') return null;
+  const value = toNumber(`${sign ?? ''}${match[0]}`);
+  return { value, unit: tail.unit, qualifier: tail.qualifier };
 }
 
 const breakdownItem = new RegExp(
-  String.raw`\s*([^:：、，,()（）]+?)\s*[:：]\s*([+-]?${numberSource})([^、，,\s()（）]*)\s*(?:[、，,]|$)`,
+  String.raw`\s*([^:：、，,()（）]+?)\s*[:：]\s*(${signSource}?${numberSource})([^、，,\s()（）]*)\s*(?:[、，,]|$)`,
   'dy',
 );
 
@@ -194,10 +279,10 @@ function readBreakdown(original: string, normalized: string, span: Span): Breakd
     const labelAt = match?.indices?.[1];
     const number = match?.[2];
     if (!match || !labelAt || number === undefined) return null;
-    const unit = readUnit(match[3] ?? '');
-    if (!unit.ok) return null;
+    const tail = readTail(match[3] ?? '');
+    if (!tail.ok) return null;
     const label = original.slice(innerStart + labelAt[0], innerStart + labelAt[1]);
-    items.push({ label, value: toNumber(number), unit: unit.unit });
+    items.push({ label, value: toNumber(number), unit: tail.unit });
   }
   return items;
 }
@@ -209,17 +294,19 @@ function parseBreakdown(original: string, normalized: string): Breakdown {
 /**
  * Parses a value cell. text keeps the input as written (trimmed; null when blank). The value is the
  * leading number, or the only number of a 'label number[unit]' text; otherwise the cell is a milestone.
+ * △ or ▲ right before a number is a minus sign; 以上 / 以下 / 超 / 未満 after it are its qualifier.
  */
 export function parseCell(input: string | null | undefined): ParsedCell {
   const text = input?.trim() ?? '';
-  if (text === '') return { text: null, value: null, unit: null, breakdown: [], kind: 'empty' };
-  if (dashOnly.test(text)) return { text, value: null, unit: null, breakdown: [], kind: 'none' };
+  const blank = { value: null, unit: null, qualifier: null, breakdown: [] };
+  if (text === '') return { text: null, ...blank, kind: 'empty' };
+  if (dashOnly.test(text)) return { text, ...blank, kind: 'none' };
   const normalized = normalizeDigits(text);
   const breakdown = parseBreakdown(text, normalized);
   const body = normalized.replace(leadingBullets, '');
   const found = readLeadingNumber(body) ?? readLabelledNumber(body);
-  if (!found) return { text, value: null, unit: null, breakdown, kind: 'milestone' };
-  return { text, value: found.value, unit: found.unit, breakdown, kind: 'number' };
+  if (!found) return { text, ...blank, breakdown, kind: 'milestone' };
+  return { text, ...found, breakdown, kind: 'number' };
 }
 
 const numberFormat = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 10 });

@@ -188,4 +188,28 @@ describe('wardYearCsv', () => {
       for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+@\t\r]/);
     }
   });
+
+  it('gives △/▲ values as negative numbers, the target’s 以上/以下/超/未満, and no number for text', () => {
+    const sheet: SheetDetail = structuredClone(sample.input.sheets[0] as SheetDetail);
+    const indicator = sheet.goals[0]?.indicators[0] as SheetIndicator;
+    indicator.target = { text: '△5%以内', value: -5, breakdown: [] };
+    indicator.result = { text: '▲1,200円', value: -1200, breakdown: [] };
+    indicator.actuals = [
+      { fiscalYear: 2019, text: '△５', value: -5, breakdown: [] },
+      { fiscalYear: 2020, text: '11地区で説明会を実施', value: null, breakdown: [] },
+      { fiscalYear: 2021, text: '△', value: null, breakdown: [] },
+    ];
+    const other = sheet.goals[1]?.indicators[0] as SheetIndicator;
+    other.target = { text: '50％以上', value: 50, breakdown: [] };
+    const rows = records(wardYearCsv({ ...sample.input, sheets: [sheet] }));
+    expect(rows.slice(0, 4).map((row) => [row.結果, row['結果（数値）'], row.目標の条件])).toEqual([
+      ['△５', '-5', ''],
+      ['11地区で説明会を実施', '', ''],
+      ['△', '', ''],
+      ['▲1,200円', '-1200', '以下'],
+    ]);
+    expect(rows[3]?.['目標（数値）']).toBe('-5');
+    expect(rows[7]?.目標の条件).toBe('以上');
+    expect(records(csv).filter((row) => row.目標の条件 !== '')).toEqual([]);
+  });
 });

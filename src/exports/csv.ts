@@ -1,3 +1,4 @@
+import { parseCell, qualifierWords } from '../domain/cell-value';
 import { directionLabels } from '../domain/evaluation';
 import { actualYears, formatFiscalYear } from '../domain/fiscal-year';
 import type { SheetDetail, SheetGoal, SheetIndicator } from '../schemas/sheet';
@@ -41,6 +42,7 @@ export const csvColumns = [
   '目標達成状況',
   '目標の修正',
   '指標ID',
+  '目標の条件',
   '結果の訂正',
 ] as const;
 
@@ -80,6 +82,12 @@ function formatField(field: Field): string {
   return field.text === null ? '' : quoteField(neutralizeFormula(asWritten(field.text)));
 }
 
+/** 以上 / 以下 / 超 / 未満 written after the target (以内 reads as 以下); null when none. */
+function targetBound(target: string | null): string | null {
+  const { qualifier } = parseCell(target);
+  return qualifier ? qualifierWords[qualifier] : null;
+}
+
 function indicatorRows(
   input: WardYearCsvInput,
   sheet: SheetDetail,
@@ -116,6 +124,7 @@ function indicatorRows(
       '補足・参考指標': text(null),
       目標達成状況: text(null),
       目標の修正: text(null),
+      目標の条件: text(null),
       結果の訂正: correctionsOf(indicator, year),
     };
   });
@@ -134,6 +143,7 @@ function indicatorRows(
     目標の修正: text(
       indicator.revisions.length > 0 ? indicator.revisions.map(revisionText).join('\n') : null,
     ),
+    目標の条件: text(targetBound(indicator.target.text)),
     結果の訂正: correctionsOf(indicator, sheet.fiscalYear),
   };
   return [...actuals, year];

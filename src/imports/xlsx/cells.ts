@@ -5,12 +5,18 @@ import type { FieldIssue } from '../../schemas/issues';
 
 export const unreadable = '数値または文字で入力してください';
 
-/** A number as Excel shows it: 15 significant digits; '48%' typed in Excel is stored as 0.48. */
+/**
+ * A number as Excel shows it: 15 significant digits; '48%' typed in Excel is stored as 0.48; a
+ * negative number whose format writes it with △ or ▲ (`#,##0;"△"#,##0`) as △5, the way the
+ * document reads (the value parser reads △ as minus).
+ */
 function numberText(n: number, numFmt: string | undefined): string | null {
   if (!Number.isFinite(n)) return null;
   const percent = numFmt?.includes('%') ?? false;
   const shown = Number((percent ? n * 100 : n).toPrecision(15));
-  return percent ? `${shown}%` : String(shown);
+  const triangle = shown < 0 ? /[△▲]/.exec(numFmt?.split(';')[1] ?? '')?.[0] : undefined;
+  const written = triangle ? `${triangle}${-shown}` : String(shown);
+  return percent ? `${written}%` : written;
 }
 
 function textOf(value: ExcelJS.CellValue, numFmt?: string): string | null {

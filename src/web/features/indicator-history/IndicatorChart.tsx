@@ -1,7 +1,7 @@
 import 'uplot/dist/uPlot.min.css';
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
-import { formatNumber } from '../../../domain/cell-value';
+import { formatNumber, parseCell, qualifierWords } from '../../../domain/cell-value';
 import { formatFiscalYearShort } from '../../../domain/fiscal-year';
 import type { IndicatorSeries } from '../../../schemas/indicator-series';
 
@@ -14,11 +14,19 @@ function tokenColor(element: HTMLElement, name: string, fallback: string): strin
 
 const font = '12px "BIZ UDPGothic", sans-serif';
 
+/** 以上 / 以下 / 超 / 未満 of each year's target, to write after its number (「目標 50以上」). */
+function targetBounds(series: IndicatorSeries): string[] {
+  return series.points.map((p) => {
+    const { qualifier } = parseCell(p.target?.text);
+    return qualifier ? qualifierWords[qualifier] : '';
+  });
+}
+
 /**
  * Each number written at its point, as on a printed chart: results above (in their colour),
- * targets below.
+ * targets below with their bound.
  */
-function drawValueLabels(colors: { result: string; target: string }) {
+function drawValueLabels(colors: { result: string; target: string }, bounds: string[]) {
   return (u: uPlot) => {
     const { ctx } = u;
     const xs = u.data[0];
@@ -37,7 +45,8 @@ function drawValueLabels(colors: { result: string; target: string }) {
         const y = ys[i];
         if (y === null || y === undefined) return;
         const top = u.valToPos(y, 'y', true) + (below ? gap : -gap);
-        ctx.fillText(`${below ? '目標 ' : ''}${formatNumber(y)}`, u.valToPos(x, 'x', true), top);
+        const label = below ? `目標 ${formatNumber(y)}${bounds[i] ?? ''}` : formatNumber(y);
+        ctx.fillText(label, u.valToPos(x, 'x', true), top);
       });
     }
     ctx.restore();
@@ -86,7 +95,7 @@ function chartOptions(element: HTMLElement, series: IndicatorSeries): uPlot.Opti
         points: { size: 10, width: 2, fill: '#fff', stroke: targetColor },
       },
     ],
-    hooks: { draw: [drawValueLabels({ result: resultColor, target: targetColor })] },
+    hooks: { draw: [drawValueLabels({ result: resultColor, target: targetColor }, targetBounds(series))] },
   };
 }
 

@@ -1,14 +1,18 @@
-import { formatNumber } from '../../../domain/cell-value';
+import { formatNumber, parseCell, qualifierWords } from '../../../domain/cell-value';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { IndicatorSeries } from '../../../schemas/indicator-series';
 
 type Point = IndicatorSeries['points'][number]['result'];
 
-/** The charted number with its unit (「9,068人」), or the text when it has no number (中止). */
+/**
+ * The charted number with its unit and the target's bound (「9,068人」, 「50％以上」), or the text
+ * when it has no number (中止).
+ */
 function pointText(point: Point, unit: string | null): string {
   if (!point) return '記録なし';
   if (point.value === null) return point.text ?? '記録なし';
-  return `${formatNumber(point.value)}${unit ?? ''}`;
+  const { qualifier } = parseCell(point.text);
+  return `${formatNumber(point.value)}${unit ?? ''}${qualifier ? qualifierWords[qualifier] : ''}`;
 }
 
 /** The chart's numbers as a table, read by screen readers instead of the picture. */

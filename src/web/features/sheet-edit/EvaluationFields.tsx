@@ -42,7 +42,7 @@ function savedGuide(indicator: FormIndicator, suggestions: Editor['suggestions']
 
 /**
  * 評価 and what goes with it: the rule's suggestion (目安) for the values typed now, the reason
- * when the judgement differs from it, and 実施済み/未実施 for a target without a number. The
+ * when the judgement differs from it, and 実施済み/未実施 for a target or result without a number. The
  * suggestion never changes the judgement; the server decides whether a reason is needed and
  * says so next to the reason field.
  */
@@ -57,7 +57,11 @@ export function EvaluationFields({
 }) {
   const { parts, suggestions, rule, errors } = useEditor();
   const lockedHint = parts.has('plan') ? resultsLockedHint : undefined;
-  const milestone = parseCell(indicator.target).kind !== 'number' || indicator.milestoneDone !== '';
+  // Without two numbers to compare, a person says whether it was done (実施済み/未実施).
+  const milestone =
+    parseCell(indicator.target).kind !== 'number' ||
+    parseCell(indicator.result).kind === 'milestone' ||
+    indicator.milestoneDone !== '';
   const guide = rule ? liveGuide(indicator, rule) : savedGuide(indicator, suggestions);
   const differs = guide !== null && indicator.evaluation !== '' && indicator.evaluation !== guide.evaluation;
   const reasonPath = `${path}.evaluationReason`;
@@ -104,7 +108,7 @@ export function EvaluationFields({
       {milestone && (
         <SelectField
           path={`${path}.milestoneDone`}
-          label="実施状況（数値のない目標）"
+          label="実施状況（数値のない目標・結果）"
           part="results"
           options={milestoneOptions}
           lockedHint={lockedHint}
