@@ -192,6 +192,24 @@ describe('characters beyond BIZ UDPGothic in a printed sheet', () => {
   }, 60_000);
 });
 
+describe('rows with taller lines', () => {
+  it('loses nothing of a cell whose fallback glyphs make it taller than a page', async () => {
+    // Noto Sans JP's lines are ~1.45 times BIZ UDPGothic's: a cell that would fit in BIZ
+    // UDPGothic alone may not. Each sentence carries a token no line break can split.
+    const token = (n: number) => `A${n}a`;
+    for (const count of [55, 62, 70]) {
+      const long = structuredClone(base);
+      const indicator = (long.goals[1] as SheetGoal).indicators[0] as SheetIndicator;
+      indicator.achievement = Array.from({ length: count }, (_, i) => `𠮷${token(i + 1)}の文です。`).join('');
+      const text = squeeze(pdfText(await renderSheetPdf(long), 'raw'));
+      const missing = Array.from({ length: count }, (_, i) => token(i + 1)).filter(
+        (t) => !new RegExp(`(?<![0-9])${t}`).test(text),
+      );
+      expect(missing, `${count} sentences`).toEqual([]);
+    }
+  }, 60_000);
+});
+
 describe('fontRuns', () => {
   const roles: FontRole[] = ['primary', 'japanese', 'emoji'];
 
