@@ -192,6 +192,29 @@ describe('characters beyond BIZ UDPGothic in a printed sheet', () => {
   }, 60_000);
 });
 
+describe('emoji sequences the emoji font cannot draw whole', () => {
+  /** pdftotext's reading of one short text set as a sheet's note. */
+  async function printed(note: string): Promise<string> {
+    const small = structuredClone(base);
+    small.goals = [structuredClone(small.goals[0] as SheetGoal)];
+    const indicator = (small.goals[0] as SheetGoal).indicators[0] as SheetIndicator;
+    indicator.note = `《${note}》`;
+    const text = squeeze(pdfText(await renderSheetPdf(small), 'raw'));
+    return /《(.*?)》/u.exec(text)?.[1] ?? '';
+  }
+
+  it('prints a skin tone as a swatch after its emoji, both read back in order', async () => {
+    expect(await printed('👍🏽👍')).toBe('👍🏽👍');
+  });
+
+  it('keeps every emoji of a sequence it has no single glyph for, in order', async () => {
+    // A skin tone inside a ZWJ sequence follows the sequence; an unknown ZWJ sequence prints
+    // as its emoji side by side, and pdftotext drops the zero-width joiner between them.
+    expect(await printed('👩🏽‍💻')).toBe('👩‍💻🏽');
+    expect(await printed('👍‍😀')).toBe('👍😀');
+  });
+});
+
 describe('rows with taller lines', () => {
   it('loses nothing of a cell whose fallback glyphs make it taller than a page', async () => {
     // Noto Sans JP's lines are ~1.45 times BIZ UDPGothic's: a cell that would fit in BIZ
