@@ -13,8 +13,7 @@ import { type FontRole, fontOf } from './fonts';
  *   has a glyph of its own for the sequence; when the sequence only names the usual glyph, to a
  *   font other than the one that draws the plain character: a PDF maps each glyph of a font to
  *   one text, so sharing the glyph would make pdftotext read every plain 葛 as 葛󠄀 (or lose
- *   the selector).
- *
+ *   the selector);
  * - a skin tone the emoji font would silently drop (Noto Emoji draws 👍🏽 as a plain 👍) is
  *   drawn after its emoji as the tone's own swatch, as Unicode's emoji standard (UTS #51)
  *   suggests, so that neither character is lost;
