@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SheetDetail, SheetGoal, SheetIndicator } from '../../schemas/sheet';
 import { renderBookletInWorker } from '../../server/features/jobs/render-booklet-in-worker';
-import { loadSampleWardYear } from '../testing';
+import { loadSampleWardYear, type SampleWardYear } from '../testing';
 import { fontRuns } from './font-runs';
 import { type FontRole, fontFamilies, fontOf } from './fonts';
 import { renderBookletPdf, renderSheetPdf } from './index';
@@ -32,6 +32,7 @@ function mark(field: string): string {
   return `【${field}】${allCharacters}`;
 }
 
+let sample: SampleWardYear;
 let base: SheetDetail;
 let sheet: SheetDetail;
 let sheetPdf: Buffer;
@@ -92,7 +93,7 @@ function withCharacters(from: SheetDetail): SheetDetail {
 }
 
 beforeAll(async () => {
-  const sample = await loadSampleWardYear();
+  sample = await loadSampleWardYear();
   const found = sample.input.sheets.find((s) => s.title === '地域総務課');
   if (!found) throw new Error('地域総務課 is missing from the sample');
   base = found;
@@ -165,7 +166,6 @@ describe('characters beyond BIZ UDPGothic in a printed sheet', () => {
   });
 
   it('prints them in the booklet laid out in a worker thread', async () => {
-    const sample = await loadSampleWardYear();
     const pdf = Buffer.from(
       await renderBookletInWorker(
         { ...sample.input, sheets: [sheet, ...sample.input.sheets.slice(1)], issuedOn: '2023-06-01' },
