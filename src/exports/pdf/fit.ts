@@ -1,6 +1,8 @@
 import type { SheetDetail, SheetGoal, SheetIndicator } from '../../schemas/sheet';
 import { asWritten, indicatorLabel, revisionText } from '../sheet-text';
 import { achievementWidth, columnWidths, contentWidth } from './columns';
+import { fontRuns } from './font-runs';
+import { lineHeightEm } from './fonts';
 import { fontSizes, lineHeight, narrativeLineHeight, narrativePadding } from './theme';
 
 /**
@@ -16,12 +18,27 @@ export const maxRowHeight = 440;
 
 /** BIZ UDPGothic: ascent + descent = 1 em, full-width glyphs 1 em, Latin up to ~0.98 em. */
 const halfWidthEm = 0.8;
+/** Noto Emoji's glyphs are 2600/2048 em wide; every character of an emoji run is counted so. */
+const emojiEm = 1.3;
 const wrapSlack = 1.12;
 
 function emWidth(text: string): number {
   let em = 0;
-  for (const char of text) em += (char.codePointAt(0) ?? 0) < 0x2e80 ? halfWidthEm : 1;
+  for (const run of fontRuns(text)) {
+    for (const char of run.text) {
+      if (run.role === 'emoji') em += emojiEm;
+      else em += (char.codePointAt(0) ?? 0) < 0x2e80 ? halfWidthEm : 1;
+    }
+  }
   return em;
+}
+
+/**
+ * Height of the text's lines in ems: 1 in BIZ UDPGothic; a line holding a fallback glyph is as
+ * tall as that font's line (Noto Sans JP ~1.45 em), and every line is counted so.
+ */
+function lineEm(text: string): number {
+  return Math.max(1, ...fontRuns(text).map((run) => lineHeightEm(run.role)));
 }
 
 /** Lines a text takes in a column `width` points wide (each '\n' starts a line). */
@@ -42,7 +59,7 @@ function textHeight(
   fontSize: number = fontSizes.table,
   factor: number = lineHeight,
 ): number {
-  return lineCount(text, width, fontSize) * fontSize * factor;
+  return lineCount(text, width, fontSize) * fontSize * factor * lineEm(text);
 }
 
 const verticalPadding = 2 * 2 + 1;

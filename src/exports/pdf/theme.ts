@@ -1,5 +1,5 @@
 import type { CustomTableLayout, Margins, StyleDictionary } from 'pdfmake/interfaces';
-import { fontFamily } from './pdfmake';
+import { fontFamily } from './fonts';
 
 /** The look of every printed sheet: A4 landscape, small dense type, thin grey-ruled grids. */
 
