@@ -40,10 +40,12 @@ afterAll(async () => {
 /** What each output of 令和4年度 says of the result, read as the public reads it. */
 async function published(page: Page) {
   await page.goto(`${baseUrl}/sheets/${year2022}`);
-  const row = page
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: new RegExp(indicator) }) });
-  const cells = await row.getByRole('cell').allTextContents();
+  await page.locator('th.indicator-name', { hasText: indicator }).waitFor();
+  // The row's 実績・目標・結果 cells, as the table lays them out: R1, R2, R3, R4目標, R4結果.
+  const cells = await page
+    .locator('tr', { has: page.locator('th.indicator-name', { hasText: indicator }) })
+    .locator('td.cell-value')
+    .allTextContents();
   const id = await page.evaluate(
     async ([sheet, name]) => {
       const body = await (await fetch(`/api/v1/sheets/${sheet}`)).json();
@@ -82,6 +84,7 @@ async function published(page: Page) {
   return {
     /** The R4結果 cell: the 4th value cell after R1–R3実績 and R4目標. */
     page: cells[4] ?? '',
+    cells: cells.join(' | '),
     series: series.points.find((p) => p.fiscalYear === 2022)?.result?.text ?? null,
     csv: csvRow,
     pdf,
@@ -137,7 +140,7 @@ describe('過年度実績の訂正: a published result changes only by an approv
     await propose(staff, '70回', '集計表の転記誤りのため（参加者名簿で確認）。');
     const { page: reader } = await openPage(browser, { viewport });
     let outputs = await published(reader);
-    expect(outputs.page).toContain('6回');
+    expect(outputs.page, outputs.cells).toContain('6回');
     expect(outputs.series).toBe('6回');
     expect(outputs.csv).toContain(',6回,');
     expect(outputs.pdf).not.toContain('正誤');
@@ -151,15 +154,15 @@ describe('過年度実績の訂正: a published result changes only by an approv
     expect(await region.textContent()).toContain('名簿では7回です。確認してください。');
     await propose(staff, '7回', '集計表の転記誤りのため（参加者名簿で確認）。');
     outputs = await published(reader);
-    expect(outputs.page).toContain('6回');
+    expect(outputs.page, outputs.cells).toContain('6回');
     expect(outputs.series).toBe('6回');
 
     // 4. 所属長 approves: the 令和4年度 sheet, PDF, booklet, chart data and CSV all say 7回 with the 正誤.
     await expectAccessible(head, 'a sheet with a correction waiting');
     await decide(head, '承認');
     outputs = await published(reader);
-    expect(outputs.page).toContain('7回');
-    expect(outputs.page).toContain('※');
+    expect(outputs.page, outputs.cells).toContain('7回');
+    expect(outputs.page, outputs.cells).toContain('※');
     expect(outputs.series).toBe('7回');
     expect(outputs.csv).toContain(',7回,');
     expect(outputs.csv).toContain('R4実績　誤: 6回 → 正: 7回');
