@@ -22,8 +22,11 @@ export const sheetHistory = pgTable(
     actorId: uuid('actor_id').references(() => users.id),
     /** Shown when no user did it (an import from the command line). */
     actorName: text('actor_name').notNull(),
-    kind: text('kind', { enum: ['edit', 'transition', 'revision', 'import', 'rollover'] }).notNull(),
-    /** For a transition: its name (submit, return, …); for a revision: proposed/approved/returned. */
+    kind: text('kind', { enum: ['edit', 'transition', 'revision', 'import', 'rollover', 'dates'] }).notNull(),
+    /**
+     * For a transition: its name (submit, return, …); for a revision: proposed/approved/returned;
+     * for dates: `wardYear` (the 部区's dates of the year) or `sheet` (this sheet's own).
+     */
     action: text('action'),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
