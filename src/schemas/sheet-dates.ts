@@ -48,7 +48,10 @@ export const wardYearDatesAnswerSchema = z.object({
 });
 export type WardYearDatesAnswer = z.infer<typeof wardYearDatesAnswerSchema>;
 
-const dateField = z.enum(sheetDateFields, '作成日・修正日・評価日のいずれか（createdOn・revisedOn・evaluatedOn）です');
+const dateField = z.enum(
+  sheetDateFields,
+  '作成日・修正日・評価日のいずれか（createdOn・revisedOn・evaluatedOn）です',
+);
 
 /**
  * PUT /api/v1/sheets/:id/dates (企画担当): this sheet's own dates. A date (or null) given here is

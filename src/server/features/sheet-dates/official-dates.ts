@@ -21,7 +21,11 @@ export async function nominalDatesOf(db: Db | Tx, municipalityId: string): Promi
 /** The dates the 企画担当 set for a 部区's year; null where none is set. */
 export async function wardYearDatesOf(db: Db | Tx, wardId: string, fiscalYear: number): Promise<SheetDates> {
   const [row] = await db
-    .select({ createdOn: wardYears.createdOn, revisedOn: wardYears.revisedOn, evaluatedOn: wardYears.evaluatedOn })
+    .select({
+      createdOn: wardYears.createdOn,
+      revisedOn: wardYears.revisedOn,
+      evaluatedOn: wardYears.evaluatedOn,
+    })
     .from(wardYears)
     .where(and(eq(wardYears.wardId, wardId), eq(wardYears.fiscalYear, fiscalYear)));
   return row ?? { createdOn: null, revisedOn: null, evaluatedOn: null };

@@ -3,7 +3,6 @@ import type { Db } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
 import { sheets } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
-import type { SheetChange } from '../../../domain/sheet-diff';
 import {
   carriesDate,
   officialDate,
@@ -13,6 +12,7 @@ import {
   sheetDateLabels,
   sheetDatesIssues,
 } from '../../../domain/sheet-dates';
+import type { SheetChange } from '../../../domain/sheet-diff';
 import type { SetSheetDates } from '../../../schemas/sheet-dates';
 import { AppError } from '../../app-error';
 import { type HistoryActor, recordHistory } from '../sheets/history';

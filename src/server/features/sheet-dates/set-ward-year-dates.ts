@@ -4,7 +4,6 @@ import { notifySheetChanged } from '../../../db/notify';
 import { sheets, wardYears } from '../../../db/schema';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
-import type { SheetChange } from '../../../domain/sheet-diff';
 import {
   followWardYear,
   nominalDatesIn,
@@ -14,6 +13,7 @@ import {
   sheetDateLabels,
   sheetDatesIssues,
 } from '../../../domain/sheet-dates';
+import type { SheetChange } from '../../../domain/sheet-diff';
 import { canOnWard } from '../../../domain/ward-policy';
 import type { WardYearDatesAnswer } from '../../../schemas/sheet-dates';
 import { AppError } from '../../app-error';

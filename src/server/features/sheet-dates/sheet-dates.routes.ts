@@ -34,7 +34,11 @@ export const nominalDatesRoutes = () =>
     )
     .put(
       '/',
-      doc({ summary: '作成日・修正日・評価日の既定の月日を変更', response: nominalDatesSchema, access: '管理者' }),
+      doc({
+        summary: '作成日・修正日・評価日の既定の月日を変更',
+        response: nominalDatesSchema,
+        access: '管理者',
+      }),
       validate('json', nominalDatesSchema),
       async (c) => {
         const { actor } = signedIn(c);

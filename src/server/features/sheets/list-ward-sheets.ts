@@ -2,14 +2,14 @@ import { and, asc, countDistinct, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { goals, placements, sheets, wardYears } from '../../../db/schema';
 import { missedDeadline, phaseOf } from '../../../domain/deadlines';
-import { nominalDatesIn } from '../../../domain/sheet-dates';
 import type { Actor } from '../../../domain/roles';
+import { nominalDatesIn } from '../../../domain/sheet-dates';
 import { can, publicStatuses } from '../../../domain/sheet-policy';
 import type { WardYearSheets } from '../../../schemas/sheet';
 import { todayInJapan } from '../../clock';
-import { nominalDatesOf } from '../sheet-dates/official-dates';
 import { findWard } from '../organizations/find-ward';
 import { listWardYears } from '../organizations/list-wards';
+import { nominalDatesOf } from '../sheet-dates/official-dates';
 import { sheetTitle } from './present-sheet';
 
 export interface ListWardSheetsOptions {

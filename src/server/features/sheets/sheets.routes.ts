@@ -3,6 +3,7 @@ import { parseFiscalYear } from '../../../domain/fiscal-year';
 import { snapshotStages } from '../../../domain/sheet-lifecycle';
 import { historySchema } from '../../../schemas/answers';
 import { sheetDetailSchema, wardYearSheetsSchema } from '../../../schemas/sheet';
+import { setSheetDatesSchema } from '../../../schemas/sheet-dates';
 import {
   decideRevisionSchema,
   proposeRevisionSchema,
@@ -10,7 +11,6 @@ import {
   sheetViewSchema,
   transitionSheetSchema,
 } from '../../../schemas/sheet-edit';
-import { setSheetDatesSchema } from '../../../schemas/sheet-dates';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';

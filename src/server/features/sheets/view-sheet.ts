@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { sheetHistory, users } from '../../../db/schema';
+import { sheetHistory, sheets, users } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
 import { can, permissionsFor } from '../../../domain/sheet-policy';
 import type { SheetView } from '../../../schemas/sheet-edit';
@@ -42,6 +42,10 @@ async function workflowOf(db: Db, entry: CachedSheet): Promise<NonNullable<Sheet
     .where(and(eq(sheetHistory.sheetId, entry.detail.id), eq(sheetHistory.kind, 'transition')))
     .orderBy(desc(sheetHistory.id))
     .limit(1);
+  const [own] = await db
+    .select({ datesSetIndividually: sheets.datesSetIndividually })
+    .from(sheets)
+    .where(eq(sheets.id, entry.detail.id));
   return {
     lastReturn:
       last?.entry.action === 'return'
@@ -52,6 +56,7 @@ async function workflowOf(db: Db, entry: CachedSheet): Promise<NonNullable<Sheet
           }
         : null,
     pendingRevisions: await pendingRevisions(db, entry.detail.id, entry.detail.fiscalYear),
+    datesSetIndividually: own?.datesSetIndividually ?? [],
   };
 }
 
