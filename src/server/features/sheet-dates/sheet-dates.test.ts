@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../exports/pdf/poppler';
+import { readWardYearWorkbook } from '../../../imports/xlsx';
 import type { WardYearFile } from '../../../schemas/interchange';
 import { wardYearSheetsSchema } from '../../../schemas/sheet';
 import { type SheetView, sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
@@ -291,6 +292,15 @@ describe("a 部区's dates of a year", () => {
     const csv = await (await planner.get(`/api/v1/downloads/csv?fiscalYear=2023&ward=${ward}`)).text();
     const museumRow = csv.split('\r\n').find((line) => line.includes('北区郷土博物館'));
     expect(museumRow).toContain(',2023-04-06,,2024-03-31,');
+    const xlsx = Buffer.from(
+      await (await planner.get(`/api/v1/downloads/xlsx?fiscalYear=2023&ward=${ward}`)).arrayBuffer(),
+    );
+    const read = await readWardYearWorkbook(xlsx);
+    expect(read.sheets.find((s) => s.organization === '北区郷土博物館')).toMatchObject({
+      createdOn: '2023-04-06',
+      revisedOn: null,
+      evaluatedOn: '2024-03-31',
+    });
     const pdf = Buffer.from(
       await (await planner.get(`/api/v1/downloads/sheets/${museum}/pdf`)).arrayBuffer(),
     );
