@@ -54,6 +54,12 @@ function thisYearsDrafts(): WardYearFile {
   return file;
 }
 
+function indicatorOf(sheet: SheetFile, goal: number, index: number) {
+  const found = sheet.goals[goal]?.indicators[index];
+  if (!found) throw new Error('the sample changed');
+  return found;
+}
+
 async function report() {
   const res = await planner.get(`/api/v1/consistency?fiscalYear=${year}&ward=${ward}`);
   expect(res.status).toBe(200);
@@ -95,7 +101,7 @@ describe('the 点検表 through the year', () => {
   it('in 修正 also lists a 補足 that tells of a revision never recorded', async () => {
     const fix = structuredClone(thisYearsDrafts());
     const somu = fix.sheets[0] as SheetFile;
-    somu.goals[0]!.indicators[0]!.target = { text: '策定', value: null };
+    indicatorOf(somu, 0, 0).target = { text: '策定', value: null };
     fix.sheets = [somu];
     expect((await admin.send('POST', '/api/v1/import', fix)).status).toBe(200);
     await move(await t.as('somu-staff'), 'submit');
@@ -112,8 +118,8 @@ describe('the 点検表 through the year', () => {
     const replace = structuredClone(thisYearsDrafts());
     const somu = replace.sheets[0] as SheetFile;
     somu.status = 'approved';
-    somu.goals[0]!.indicators[0]!.target = { text: '策定', value: null };
-    somu.goals[3]!.indicators[0]!.target = { text: '40', value: 40 };
+    indicatorOf(somu, 0, 0).target = { text: '策定', value: null };
+    indicatorOf(somu, 3, 0).target = { text: '40', value: 40 };
     replace.sheets = [somu];
     expect((await admin.send('POST', '/api/v1/import', replace)).status).toBe(200);
     let body = await report();
