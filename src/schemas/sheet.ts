@@ -77,6 +77,8 @@ export const wardYearSheetsSchema = z.object({
   dates: sheetDatesSchema,
   /** The dates the year's sheets get when their phase completes: `dates`, else the nominal ones. */
   officialDates: sheetDatesSchema,
+  /** The municipality's nominal dates placed in this fiscal year. */
+  nominalDates: sheetDatesSchema,
   totals: z.object({
     goals: z.number().int(),
     indicators: z.number().int(),

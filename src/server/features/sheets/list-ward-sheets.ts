@@ -111,6 +111,7 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
     deadlines,
     dates,
     officialDates,
+    nominalDates: nominal,
     totals: {
       goals: sum((s) => s.goalCount),
       indicators: sum((s) => s.indicatorCount),
