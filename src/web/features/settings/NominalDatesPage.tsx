@@ -115,7 +115,7 @@ function CurrentDates() {
   if (canOnMunicipality(me, 'setNominalDates')) return <NominalDatesForm dates={dates} />;
   return (
     <>
-      <dl className="deadline-list">
+      <dl className="date-list">
         {sheetDateFields.map((field) => (
           <div key={field}>
             <dt>{sheetDateLabels[field]}</dt>

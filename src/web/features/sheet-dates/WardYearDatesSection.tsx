@@ -29,7 +29,7 @@ export function WardYearDatesSection({ data }: { data: WardYearSheets }) {
       {canSet ? (
         <WardYearDatesForm data={data} />
       ) : (
-        <dl className="deadline-list">
+        <dl className="date-list">
           {sheetDateFields.map((field) => (
             <div key={field}>
               <dt>{sheetDateLabels[field]}</dt>
