@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import sample from '../src/db/seed/niigata-kita-2022.json';
 import type { WardYearFile } from '../src/schemas/interchange';
 import { launchBrowser, openPage } from './browser';
-import { expectAccessible, headerField } from './helpers';
+import { expectAccessible, headerField, snapPart } from './helpers';
 import { apiSignIn, sheetIds } from './session';
 
 /**
@@ -56,6 +56,7 @@ describe("a 部区's 作成日・修正日・評価日", () => {
     await section.getByLabel('修正日', { exact: true }).fill('2021-10-01');
     await section.getByRole('button', { name: '日付を設定' }).click();
     await section.getByText(/作成日（2021-10-05）より前/).waitFor();
+    await snapPart(section, 'ward-year-dates-error');
     await expectAccessible(page, 'the ward page with a date error');
 
     await created.fill('2021-04-02');
@@ -64,6 +65,7 @@ describe("a 部区's 作成日・修正日・評価日", () => {
     const done = section.getByRole('status').filter({ hasText: '日付を保存しました。' });
     await done.waitFor();
     expect(await done.textContent()).toMatch(/地域総務課、北区郷土博物館/);
+    await snapPart(section, 'ward-year-dates-saved');
 
     const ids = await sheetIds(page, baseUrl, 2021);
     await page.goto(`${baseUrl}/sheets/${ids.get('地域総務課')}`);
@@ -75,6 +77,20 @@ describe("a 部区's 作成日・修正日・評価日", () => {
     await page.getByText('部区の作成日・修正日・評価日の設定').first().waitFor();
     await page.locator('del.diff-value', { hasText: '令和3年4月1日' }).first().waitFor();
     await expectAccessible(page, 'the history with a date change');
+
+    // One sheet's own 評価日, from the sheet page.
+    await page.goto(`${baseUrl}/sheets/${ids.get('北区郷土博物館')}`);
+    await page.getByRole('button', { name: '作成日・修正日・評価日' }).click();
+    const dialog = page.getByRole('dialog', { name: '作成日・修正日・評価日' });
+    await dialog.waitFor();
+    await dialog.getByLabel('評価日', { exact: true }).fill('2022-03-30');
+    await dialog.getByLabel('変更の理由（任意）').fill('評価会議の日付に合わせるため');
+    await snapPart(dialog, 'sheet-dates-dialog');
+    await expectAccessible(page, 'the sheet dates dialog');
+    await dialog.getByRole('button', { name: '日付を保存' }).click();
+    await page.getByRole('status').filter({ hasText: '作成日・修正日・評価日を変更しました。' }).waitFor();
+    expect(await headerField(page, '評価日')).toBe('令和4年3月30日');
+    expect(await headerField(page, '作成日')).toBe('令和3年4月2日');
 
     // Others read the year's dates; only the 企画担当 gets the form.
     const viewer = await openPage(browser);
