@@ -134,7 +134,10 @@ describe('across years: rollover, the 点検表 and an explained evaluation', ()
     await page.getByRole('region', { name: /^基準と異なる評価/ }).waitFor();
 
     // 4. Its link opens the sheet at the indicator's row.
-    await page.getByRole('link', { name: /定時退庁推進日実施率/ }).click();
+    await page
+      .getByRole('region', { name: /^基準と異なる評価/ })
+      .getByRole('link', { name: /定時退庁推進日実施率/ })
+      .click();
     await page.waitForURL(/\/sheets\/[0-9a-f-]{36}#at-goal-3-indicator-0$/);
     const somuSheetPath = new URL(page.url()).pathname;
     const row = page.locator('tr#at-goal-3-indicator-0');

@@ -47,3 +47,32 @@ export function missedDeadline(
   if (phase !== 'done' && deadlines.evaluation && today > deadlines.evaluation) return 'evaluation';
   return null;
 }
+
+function later(a: Phase, b: Phase): Phase {
+  return phases.indexOf(a) >= phases.indexOf(b) ? a : b;
+}
+
+/**
+ * The phase of a 部区's year, for what its consistency report lists. From its sheets: the
+ * phase of the most advanced sheet still open (one sheet in 評価 puts the year in 評価 — the
+ * others are now behind), 完了 when every sheet is done. From the calendar: a passed 作成
+ * deadline puts the year at least in 修正, a passed 修正 deadline — or the end of the fiscal year
+ * (31 March) — at least in 評価. A year with no sheets is in 作成.
+ */
+export function wardYearPhase(
+  fiscalYear: number,
+  statuses: readonly SheetStatus[],
+  deadlines: Deadlines,
+  today: string,
+): Phase {
+  if (statuses.length > 0 && statuses.every((s) => phaseOf(s) === 'done')) return 'done';
+  let phase: Phase = 'plan';
+  for (const status of statuses) {
+    const own = phaseOf(status);
+    phase = later(phase, own === 'done' ? 'evaluation' : own);
+  }
+  if (deadlines.plan && today > deadlines.plan) phase = later(phase, 'revision');
+  if (deadlines.revision && today > deadlines.revision) phase = later(phase, 'evaluation');
+  if (today > `${fiscalYear + 1}-03-31`) phase = later(phase, 'evaluation');
+  return phase;
+}

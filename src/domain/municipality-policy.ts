@@ -1,12 +1,19 @@
 import type { Actor, Role } from './roles';
 
-/** The policy table of what concerns a whole municipality (its evaluation rule). */
-export const municipalityPermissions = ['readEvaluationRule', 'setEvaluationRule'] as const;
+/** The policy table of what concerns a whole municipality (its evaluation rule, its nominal sheet dates). */
+export const municipalityPermissions = [
+  'readEvaluationRule',
+  'setEvaluationRule',
+  'readNominalDates',
+  'setNominalDates',
+] as const;
 export type MunicipalityPermission = (typeof municipalityPermissions)[number];
 
 export const municipalityPolicy: Record<MunicipalityPermission, readonly Role[]> = {
   readEvaluationRule: ['admin', 'viewer', 'planner', 'head', 'editor'],
   setEvaluationRule: ['admin'],
+  readNominalDates: ['admin', 'viewer', 'planner', 'head', 'editor'],
+  setNominalDates: ['admin'],
 };
 
 export function canOnMunicipality(

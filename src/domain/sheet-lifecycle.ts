@@ -34,7 +34,10 @@ interface TransitionRule {
   needsComment?: true;
   /** Whoever makes this move is the submitter the next approval may not come from. */
   records?: 'submitter';
-  /** The sheet date this move sets to the day it happens. */
+  /**
+   * The sheet date this move stamps: the official date of the phase it completes (the 部区's
+   * date for the year, else the municipality's nominal date; see sheet-dates.ts), not today.
+   */
   setsDate?: 'createdOn' | 'evaluatedOn';
   snapshot?: SnapshotStage;
 }

@@ -21,6 +21,7 @@ export const sheetPermissions = [
   'confirmEvaluation',
   'publish',
   'reopen',
+  'setDates',
 ] as const;
 export type SheetPermission = (typeof sheetPermissions)[number];
 
@@ -54,6 +55,8 @@ export const sheetPolicy: Record<SheetPermission, Rule> = {
   confirmEvaluation: { grants: { planner: ['evaluation_approved'] } },
   publish: { grants: { planner: ['evaluated'] } },
   reopen: { grants: { planner: ['evaluated', 'published'] } },
+  /** One sheet's own 作成日・修正日・評価日; even a 評価確定 or 公開 sheet's, by the 企画担当 only. */
+  setDates: { grants: { planner: all } },
 };
 
 export interface SheetPolicySubject extends OrganizationScope {

@@ -10,6 +10,7 @@ export const wardPermissions = [
   'checkConsistency',
   'rollover',
   'setDeadlines',
+  'setSheetDates',
   'reorganize',
 ] as const;
 export type WardPermission = (typeof wardPermissions)[number];
@@ -19,6 +20,8 @@ export const wardPolicy: Record<WardPermission, readonly Role[]> = {
   checkConsistency: ['admin', 'viewer', 'planner'],
   rollover: ['planner'],
   setDeadlines: ['planner'],
+  /** The 作成日・修正日・評価日 of the 部区's year (see src/domain/sheet-dates.ts). */
+  setSheetDates: ['planner'],
   reorganize: ['admin', 'planner'],
 };
 

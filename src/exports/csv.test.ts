@@ -119,6 +119,9 @@ describe('wardYearCsv', () => {
       expect(year).toMatchObject({
         '組織名（部）': sheet.departmentName,
         '組織名（準部・課・機関名）': sheet.organizationName ?? '',
+        作成日: sheet.createdOn ?? '',
+        修正日: sheet.revisedOn ?? '',
+        評価日: sheet.evaluatedOn ?? '',
         目標番号: String(goal.no),
         組織目標: written(goal.text),
         指標: written(indicator.name),

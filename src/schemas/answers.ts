@@ -1,3 +1,4 @@
+import { phases } from '../domain/deadlines';
 import { snapshotStages } from '../domain/sheet-lifecycle';
 import { sheetViewSchema } from './sheet-edit';
 import { z } from './zod';
@@ -41,6 +42,8 @@ export const consistencyReportSchema = z.object({
   ward: z.string(),
   fiscalYear: z.number().int(),
   sheets: z.number().int(),
+  /** The phase of the year (作成・修正・評価・完了): the report lists what fits it. */
+  phase: z.enum(phases),
   items: z.array(
     z.object({
       kind: z.string(),

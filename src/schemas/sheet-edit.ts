@@ -1,4 +1,5 @@
 import { directions, evaluations } from '../domain/evaluation';
+import { sheetDateFields } from '../domain/sheet-dates';
 import type { SheetDocument } from '../domain/sheet-document';
 import { transitions } from '../domain/sheet-lifecycle';
 import { sheetPermissions } from '../domain/sheet-policy';
@@ -101,6 +102,8 @@ export const sheetViewSchema = sheetDetailSchema.extend({
       /** 過年度実績の訂正 of this sheet's results: waiting, or returned and not proposed again. */
       corrections: z.array(correctionItemSchema),
       correctable: correctableSchema,
+      /** The dates the 企画担当 set on this sheet itself (the 部区's dates do not change them). */
+      datesSetIndividually: z.array(z.enum(sheetDateFields)),
     })
     .nullable(),
 });

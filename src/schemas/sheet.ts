@@ -2,6 +2,7 @@ import { phases } from '../domain/deadlines';
 import { directions, evaluations } from '../domain/evaluation';
 import { sheetStatuses } from '../domain/sheet-status';
 import { correctionNoteSchema } from './result-correction';
+import { sheetDatesSchema } from './sheet-dates';
 import { z } from './zod';
 
 /** What the read API returns. The web app parses responses with these same schemas. */
@@ -73,6 +74,12 @@ export const wardYearSheetsSchema = z.object({
   fiscalYear: z.number().int(),
   sheets: z.array(sheetSummarySchema),
   deadlines: deadlinesSchema,
+  /** 作成日・修正日・評価日 set for the year by the 企画担当 (null: not set). */
+  dates: sheetDatesSchema,
+  /** The dates the year's sheets get when their phase completes: `dates`, else the nominal ones. */
+  officialDates: sheetDatesSchema,
+  /** The municipality's nominal dates placed in this fiscal year. */
+  nominalDates: sheetDatesSchema,
   totals: z.object({
     goals: z.number().int(),
     indicators: z.number().int(),

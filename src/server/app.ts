@@ -18,6 +18,7 @@ import { jobsRoutes } from './features/jobs/jobs.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
 import { reorganizationRoutes } from './features/reorganization/reorganization.routes';
 import { rolloverRoutes } from './features/rollover/rollover.routes';
+import { nominalDatesRoutes, wardYearDatesRoutes } from './features/sheet-dates/sheet-dates.routes';
 import { SheetCache } from './features/sheets/sheet-cache';
 import { sheetsRoutes } from './features/sheets/sheets.routes';
 import { csrf } from './middleware/csrf';
@@ -89,6 +90,8 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/downloads', downloadsRoutes(cache))
     .route('/v1/jobs', jobsRoutes(jobs))
     .route('/v1/evaluation-rule', evaluationRulesRoutes())
+    .route('/v1/nominal-dates', nominalDatesRoutes())
+    .route('/v1/ward-year-dates', wardYearDatesRoutes())
     .get('/health', (c) => c.json({ status: 'ok', database: database.engine }))
     .route(
       '/',

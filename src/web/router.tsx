@@ -21,6 +21,7 @@ import {
   evaluationRuleQuery,
   historyQuery,
   meQuery,
+  nominalDatesQuery,
   sheetQuery,
   snapshotQuery,
   wardsQuery,
@@ -155,6 +156,17 @@ const evaluationRuleRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/settings/EvaluationRulePage'), 'EvaluationRulePage'),
 });
 
+/** `/settings/sheet-dates`: the municipality's nominal 作成日・修正日・評価日 (管理者 changes them). */
+const nominalDatesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings/sheet-dates',
+  loader: async ({ context }) => {
+    const me = await context.queryClient.fetchQuery(meQuery());
+    if (me.user) await ensure(() => context.queryClient.ensureQueryData(nominalDatesQuery()));
+  },
+  component: lazyRouteComponent(() => import('./features/settings/NominalDatesPage'), 'NominalDatesPage'),
+});
+
 /** `/sheets/:id`: one sheet in the official layout, printable. */
 const sheetRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -228,6 +240,7 @@ const routeTree = rootRoute.addChildren([
   importRoute,
   reorganizeRoute,
   evaluationRuleRoute,
+  nominalDatesRoute,
   sheetRoute,
   signInRoute,
   editRoute,

@@ -23,9 +23,13 @@ export const sheetHistory = pgTable(
     /** Shown when no user did it (an import from the command line). */
     actorName: text('actor_name').notNull(),
     kind: text('kind', {
-      enum: ['edit', 'transition', 'revision', 'correction', 'import', 'rollover'],
+      enum: ['edit', 'transition', 'revision', 'correction', 'import', 'rollover', 'dates'],
     }).notNull(),
-    /** For a transition: its name (submit, return, …); for a revision: proposed/approved/returned. */
+    /**
+     * For a transition: its name (submit, return, …); for a revision or a correction:
+     * proposed/approved/returned; for dates: `wardYear` (the 部区's dates of the year) or `sheet`
+     * (this sheet's own).
+     */
     action: text('action'),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),

@@ -29,6 +29,20 @@ export const evaluationRules = pgTable('evaluation_rules', {
 });
 
 /**
+ * The municipality's nominal sheet dates (作成日・修正日・評価日) as month and day ('MM-DD'),
+ * placed in each fiscal year; the defaults when it has set none are in src/domain/sheet-dates.ts.
+ */
+export const nominalDates = pgTable('nominal_dates', {
+  municipalityId: uuid('municipality_id')
+    .primaryKey()
+    .references(() => municipalities.id),
+  createdOn: text('created_on').notNull(),
+  revisedOn: text('revised_on').notNull(),
+  evaluatedOn: text('evaluated_on').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * An organization (組織): a 部/区 at the top (kind 'ward'), and under it 課, 出張所 and 機関.
  * `wardId` points at the top-level 部/区 the organization belongs to (itself for a ward), so
  * every ward-scoped query is one equality. Lineage across reorganisations lives in

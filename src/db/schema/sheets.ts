@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { SheetDateField } from '../../domain/sheet-dates';
 import { sheetStatuses } from '../../domain/sheet-status';
 import { organizations } from './organizations';
 
@@ -30,6 +31,10 @@ export const wardYears = pgTable(
     planDeadline: date('plan_deadline', { mode: 'string' }),
     revisionDeadline: date('revision_deadline', { mode: 'string' }),
     evaluationDeadline: date('evaluation_deadline', { mode: 'string' }),
+    /** 作成日・修正日・評価日 of the year, set by the 企画担当; null: the municipality's nominal date. */
+    createdOn: date('created_on', { mode: 'string' }),
+    revisedOn: date('revised_on', { mode: 'string' }),
+    evaluatedOn: date('evaluated_on', { mode: 'string' }),
   },
   (t) => [uniqueIndex('ward_years_ward_year').on(t.wardId, t.fiscalYear)],
 );
@@ -57,6 +62,8 @@ export const sheets = pgTable(
     createdOn: date('created_on', { mode: 'string' }),
     revisedOn: date('revised_on', { mode: 'string' }),
     evaluatedOn: date('evaluated_on', { mode: 'string' }),
+    /** The dates the 企画担当 set on this sheet itself: the 部区's dates do not change them. */
+    datesSetIndividually: jsonb('dates_set_individually').$type<SheetDateField[]>().notNull().default([]),
     purpose: text('purpose'),
     approach: text('approach'),
     outcome: text('outcome'),

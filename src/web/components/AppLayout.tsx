@@ -31,6 +31,11 @@ export function AppLayout() {
                   <Link to="/settings/evaluation-rule">評価の基準</Link>
                 </li>
               )}
+              {canOnMunicipality(me, 'setNominalDates') && (
+                <li>
+                  <Link to="/settings/sheet-dates">作成日・修正日・評価日</Link>
+                </li>
+              )}
             </ul>
           </nav>
           <SessionNav />

@@ -3,6 +3,7 @@ import type { SnapshotStage } from '../../domain/sheet-lifecycle';
 import { fetchSheet, fetchWards, fetchWardYearSheets, type WardYearQuery } from './api';
 import { fetchMe } from './api-auth';
 import { fetchEvaluationRule, fetchIndicatorSeries } from './api-indicators';
+import { fetchNominalDates } from './api-sheet-dates';
 import { fetchHistory, fetchSnapshot } from './api-sheet-edit';
 import { fetchConsistency } from './api-ward-year';
 
@@ -64,4 +65,10 @@ export const evaluationRuleQuery = () =>
   queryOptions({
     queryKey: ['evaluation-rule'],
     queryFn: ({ signal }) => fetchEvaluationRule(signal),
+  });
+
+export const nominalDatesQuery = () =>
+  queryOptions({
+    queryKey: ['nominal-dates'],
+    queryFn: ({ signal }) => fetchNominalDates(signal),
   });

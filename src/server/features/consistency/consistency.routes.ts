@@ -10,7 +10,8 @@ export const consistencyRoutes = () =>
   new Hono<AppEnv>().get(
     '/',
     doc({
-      summary: '部区・年度の点検表（基準と異なる評価、未入力、単位、部区番号、機種依存文字）',
+      summary:
+        '部区・年度の点検表（基準と異なる評価、年度の段階に合う未入力、評価日、記録のない修正、単位、部区番号、機種依存文字）',
       response: consistencyReportSchema,
       access: '企画担当・閲覧者・管理者',
     }),

@@ -14,7 +14,6 @@ import { proposeCorrection } from './propose-correction';
 const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });
 const correctionParam = z.object({ id: z.uuid('申請の ID が正しくありません') });
 
-
 /** `POST /sheets/:id/corrections`: propose from the sheet where the result is shown. */
 export const proposeCorrectionRoutes = (cache: SheetCache) =>
   new Hono<AppEnv>().post(

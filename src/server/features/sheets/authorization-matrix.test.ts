@@ -158,6 +158,8 @@ async function probe(client: TestClient, permission: SheetPermission, version: n
         version,
         decision: 'approve',
       });
+    case 'setDates':
+      return client.send('PUT', `${base}/dates`, { version, dates: { createdOn: '2022-04-02' } });
     default:
       return client.send('POST', `${base}/transitions`, {
         transition: permission,

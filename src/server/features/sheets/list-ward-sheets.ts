@@ -3,11 +3,13 @@ import type { Db } from '../../../db/client';
 import { goals, placements, sheets, wardYears } from '../../../db/schema';
 import { missedDeadline, phaseOf } from '../../../domain/deadlines';
 import type { Actor } from '../../../domain/roles';
+import { nominalDatesIn } from '../../../domain/sheet-dates';
 import { can, publicStatuses } from '../../../domain/sheet-policy';
 import type { WardYearSheets } from '../../../schemas/sheet';
 import { todayInJapan } from '../../clock';
 import { findWard } from '../organizations/find-ward';
 import { listWardYears } from '../organizations/list-wards';
+import { nominalDatesOf } from '../sheet-dates/official-dates';
 import { sheetTitle } from './present-sheet';
 
 export interface ListWardSheetsOptions {
@@ -63,6 +65,17 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
     revision: yearRow?.revisionDeadline ?? null,
     evaluation: yearRow?.evaluationDeadline ?? null,
   };
+  const dates = {
+    createdOn: yearRow?.createdOn ?? null,
+    revisedOn: yearRow?.revisedOn ?? null,
+    evaluatedOn: yearRow?.evaluatedOn ?? null,
+  };
+  const nominal = nominalDatesIn(options.fiscalYear, await nominalDatesOf(db, ward.municipalityId));
+  const officialDates = {
+    createdOn: dates.createdOn ?? nominal.createdOn,
+    revisedOn: dates.revisedOn ?? nominal.revisedOn,
+    evaluatedOn: dates.evaluatedOn ?? nominal.evaluatedOn,
+  };
   const today = todayInJapan();
   const readable = rows.filter((r) =>
     can(options.actor, 'read', { ...r, municipalityId: ward.municipalityId }),
@@ -96,6 +109,9 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
     fiscalYear: options.fiscalYear,
     sheets: summaries,
     deadlines,
+    dates,
+    officialDates,
+    nominalDates: nominal,
     totals: {
       goals: sum((s) => s.goalCount),
       indicators: sum((s) => s.indicatorCount),

@@ -15,6 +15,7 @@ import { formatFiscalYearShort } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
 import { AppError } from '../../app-error';
 import { todayInJapan } from '../../clock';
+import { dateToStamp } from '../sheet-dates/official-dates';
 import { type HistoryActor, loadSheetDetail, recordHistory, takeSnapshot } from './history';
 import { staleVersion } from './save-sheet';
 import { authorize, loadSheetSubject } from './sheet-access';
@@ -141,6 +142,10 @@ export async function decideRevision(
     ]);
   }
   const today = todayInJapan();
+  // 修正日 is the official date of the revision phase (never today's); the moment of the
+  // decision stays in the history and on the revision itself.
+  const revisedOn =
+    options.decision === 'approve' ? await dateToStamp(db, sheet, subject.municipalityId, 'revisedOn') : null;
   await db.transaction(async (tx) => {
     await lockVersion(tx, sheet.id, options.version);
     await tx
@@ -171,7 +176,7 @@ export async function decideRevision(
             breakdown: parseCell(revision.toText).breakdown,
           },
         });
-      await tx.update(sheets).set({ revisedOn: today }).where(eq(sheets.id, sheet.id));
+      await tx.update(sheets).set({ revisedOn }).where(eq(sheets.id, sheet.id));
     }
     const label = `指標「${found.name}」 › ${formatFiscalYearShort(sheet.fiscalYear)}目標`;
     await recordHistory(tx, {
@@ -190,7 +195,17 @@ export async function decideRevision(
                 after: revision.toText,
                 part: 'any',
               },
-              { path: 'revisedOn', label: '修正日', before: sheet.revisedOn, after: today, part: 'any' },
+              ...(revisedOn === sheet.revisedOn
+                ? []
+                : [
+                    {
+                      path: 'revisedOn',
+                      label: '修正日',
+                      before: sheet.revisedOn,
+                      after: revisedOn,
+                      part: 'any' as const,
+                    },
+                  ]),
             ]
           : [],
     });

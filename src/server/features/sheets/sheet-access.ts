@@ -27,6 +27,7 @@ const permissionLabels: Record<SheetPermission, string> = {
   confirmEvaluation: '評価の確定',
   publish: '公開',
   reopen: '再開',
+  setDates: '作成日・修正日・評価日の設定',
 };
 
 /** A sheet row with what its policy needs (the municipality comes from its ward). */

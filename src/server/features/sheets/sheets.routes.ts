@@ -3,6 +3,7 @@ import { parseFiscalYear } from '../../../domain/fiscal-year';
 import { snapshotStages } from '../../../domain/sheet-lifecycle';
 import { historySchema } from '../../../schemas/answers';
 import { sheetDetailSchema, wardYearSheetsSchema } from '../../../schemas/sheet';
+import { setSheetDatesSchema } from '../../../schemas/sheet-dates';
 import {
   decideRevisionSchema,
   proposeRevisionSchema,
@@ -15,6 +16,7 @@ import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
+import { setSheetDates } from '../sheet-dates/set-sheet-dates';
 import { getSnapshot, listHistory, listSnapshots } from './history';
 import { listWardSheets } from './list-ward-sheets';
 import { decideRevision, proposeRevision } from './revisions';
@@ -128,6 +130,22 @@ export function sheetsRoutes(cache: SheetCache) {
         await decideRevision(c.var.db, { actor, by, sheetId: id, revisionId, ...c.req.valid('json') });
         cache.invalidate(id);
         return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) });
+      },
+    )
+    .put(
+      '/:id/dates',
+      doc({
+        summary: 'このシートの作成日・修正日・評価日を個別に設定（評価確定・公開のシートも。履歴に記録）',
+        access: '企画担当',
+      }),
+      validate('param', sheetParam),
+      validate('json', setSheetDatesSchema),
+      async (c) => {
+        const { actor, by } = signedIn(c);
+        const { id } = c.req.valid('param');
+        const { changes } = await setSheetDates(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
+        cache.invalidate(id);
+        return c.json({ changes: changes.length, sheet: await signedInView(c.var.db, cache, actor, id) });
       },
     )
     .get(

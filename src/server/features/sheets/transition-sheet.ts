@@ -3,12 +3,13 @@ import type { Db } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
 import { sheets } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
+import { sheetDateLabels } from '../../../domain/sheet-dates';
 import type { SheetChange } from '../../../domain/sheet-diff';
 import { nextStatus, type Transition, transitionRules } from '../../../domain/sheet-lifecycle';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { FieldIssue } from '../../../schemas/issues';
 import { AppError } from '../../app-error';
-import { todayInJapan } from '../../clock';
+import { dateToStamp } from '../sheet-dates/official-dates';
 import { type HistoryActor, loadSheetDetail, recordHistory, takeSnapshot } from './history';
 import { staleVersion } from './save-sheet';
 import { authorize, loadSheetSubject } from './sheet-access';
@@ -21,8 +22,6 @@ export interface TransitionSheetOptions {
   version: number;
   comment?: string | undefined;
 }
-
-const dateLabels = { createdOn: '作成日', evaluatedOn: '評価日' } as const;
 
 /** Move a sheet through its year (提出, 承認, 差戻し, …), with its dates, snapshot and history. */
 export async function transitionSheet(db: Db, options: TransitionSheetOptions): Promise<void> {
@@ -43,14 +42,15 @@ export async function transitionSheet(db: Db, options: TransitionSheetOptions): 
   }
   if (options.transition === 'submitEvaluation') await checkEvaluationComplete(db, options.sheetId);
 
-  const today = todayInJapan();
+  // The official date the completed phase prints (never today's date): see sheet-dates.
+  const stamp = rule.setsDate ? await dateToStamp(db, sheet, subject.municipalityId, rule.setsDate) : null;
   const changes: SheetChange[] = [];
-  if (rule.setsDate) {
+  if (rule.setsDate && stamp !== sheet[rule.setsDate]) {
     changes.push({
       path: rule.setsDate,
-      label: dateLabels[rule.setsDate],
+      label: sheetDateLabels[rule.setsDate],
       before: sheet[rule.setsDate],
-      after: today,
+      after: stamp,
       part: 'any',
     });
   }
@@ -62,7 +62,7 @@ export async function transitionSheet(db: Db, options: TransitionSheetOptions): 
         version: sql`${sheets.version} + 1`,
         updatedAt: new Date(),
         ...(rule.records === 'submitter' ? { submittedBy: options.actor.userId } : {}),
-        ...(rule.setsDate ? { [rule.setsDate]: today } : {}),
+        ...(rule.setsDate ? { [rule.setsDate]: stamp } : {}),
       })
       .where(
         and(eq(sheets.id, sheet.id), eq(sheets.version, options.version), eq(sheets.status, sheet.status)),

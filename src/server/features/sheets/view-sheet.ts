@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { sheetHistory, users } from '../../../db/schema';
+import { sheetHistory, sheets, users } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
 import { can, permissionsFor } from '../../../domain/sheet-policy';
 import type { SheetView } from '../../../schemas/sheet-edit';
@@ -47,6 +47,10 @@ async function workflowOf(
     .where(and(eq(sheetHistory.sheetId, entry.detail.id), eq(sheetHistory.kind, 'transition')))
     .orderBy(desc(sheetHistory.id))
     .limit(1);
+  const [own] = await db
+    .select({ datesSetIndividually: sheets.datesSetIndividually })
+    .from(sheets)
+    .where(eq(sheets.id, entry.detail.id));
   return {
     lastReturn:
       last?.entry.action === 'return'
@@ -59,6 +63,7 @@ async function workflowOf(
     pendingRevisions: await pendingRevisions(db, entry.detail.id, entry.detail.fiscalYear),
     corrections: await correctionsOf(db, actor, entry.detail, entry.subject),
     correctable: await correctableResults(db, actor, entry.detail, entry.subject),
+    datesSetIndividually: own?.datesSetIndividually ?? [],
   };
 }
 

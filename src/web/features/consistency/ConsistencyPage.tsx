@@ -1,5 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import { type Phase, phaseLabels } from '../../../domain/deadlines';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { consistencyQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -10,6 +11,14 @@ import { FindingsTable } from './FindingsTable';
 const route = getRouteApi('/years/$fiscalYear/wards/$wardName/consistency');
 
 const groupingLabels: Record<Grouping, string> = { kind: '種類ごと', sheet: '組織ごと' };
+
+/** What the report lists in each phase of the year (see consistencyKindPhase). */
+const phaseNotes: Record<Phase, string> = {
+  plan: `この年度は「${phaseLabels.plan}」の段階です。目標の未入力、部区の目標番号、機種依存文字などを点検しています（結果・評価の未入力は評価の段階から点検します）。`,
+  revision: `この年度は「${phaseLabels.revision}」の段階です。作成の点検に加え、記録のない目標の変更や、補足に書かれた修正を点検しています（結果・評価の未入力は評価の段階から点検します）。`,
+  evaluation: `この年度は「${phaseLabels.evaluation}」の段階です。結果・評価の未入力、評価日を含め、すべての項目を点検しています。`,
+  done: `この年度は「${phaseLabels.done}」の段階です。すべての項目を点検しています。`,
+};
 
 /**
  * `/years/:fiscalYear/wards/:wardName/consistency`: the 点検表 of a 部区's year — what to look at
@@ -39,6 +48,7 @@ export function ConsistencyPage() {
       <p className="lead">
         公開の前に確かめたい点を、各組織のシートから拾い出した一覧です。「場所」のリンクから、シートの該当する行を開けます。
       </p>
+      <p className="notice notice--info">{phaseNotes[data.phase]}</p>
       <p className="findings-summary">
         {`点検したシート：${data.sheets}件　見つかった項目：${data.items.length}件`}
       </p>

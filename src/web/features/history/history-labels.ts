@@ -7,6 +7,13 @@ const kindLabels: Record<string, string> = {
   transition: '状態の変更',
   revision: '目標の修正',
   import: '取り込み',
+  rollover: '次年度シートの作成',
+  dates: '作成日・修正日・評価日の設定',
+};
+
+const dateActions: Record<string, string> = {
+  wardYear: '部区の作成日・修正日・評価日の設定',
+  sheet: 'このシートの作成日・修正日・評価日の設定',
 };
 
 const revisionActions: Record<string, string> = {
@@ -26,6 +33,7 @@ export function actionLabel(entry: HistoryEntry): string {
     return transitionRules[entry.action].label;
   }
   if (entry.kind === 'revision' && entry.action) return revisionActions[entry.action] ?? entry.action;
+  if (entry.kind === 'dates' && entry.action) return dateActions[entry.action] ?? entry.action;
   return kindLabels[entry.kind] ?? entry.action ?? entry.kind;
 }
 

@@ -4,6 +4,7 @@ import { type Transition, transitionRules, transitions } from '../../../domain/s
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { SheetView } from '../../../schemas/sheet-edit';
 import { downloadUrls } from '../../lib/api-downloads';
+import { SheetDatesDialog } from '../sheet-dates/SheetDatesDialog';
 import { TransitionDialog } from './TransitionDialog';
 
 /** Moves that undo someone's work read as secondary, so the next step stands out. */
@@ -25,6 +26,7 @@ export function StatusBadge({ status }: { status: SheetView['status'] }) {
  */
 export function SheetActions({ sheet }: { sheet: SheetView }) {
   const [open, setOpen] = useState<Transition | null>(null);
+  const [datesOpen, setDatesOpen] = useState(false);
   const permitted = transitions.filter((transition) => sheet.permissions[transition]);
   return (
     <div className="action-bar app-chrome">
@@ -47,6 +49,13 @@ export function SheetActions({ sheet }: { sheet: SheetView }) {
             </button>
           </li>
         ))}
+        {sheet.permissions.setDates && (
+          <li>
+            <button type="button" className="button button--secondary" onClick={() => setDatesOpen(true)}>
+              作成日・修正日・評価日
+            </button>
+          </li>
+        )}
         {sheet.permissions.readHistory && (
           <li>
             <Link
@@ -70,6 +79,7 @@ export function SheetActions({ sheet }: { sheet: SheetView }) {
         </li>
       </ul>
       <TransitionDialog sheet={sheet} transition={open} onClose={() => setOpen(null)} />
+      <SheetDatesDialog sheet={sheet} open={datesOpen} onClose={() => setDatesOpen(false)} />
     </div>
   );
 }

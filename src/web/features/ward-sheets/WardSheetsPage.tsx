@@ -5,6 +5,7 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { wardYearSheetsQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { DownloadsSection } from '../downloads/DownloadsSection';
+import { WardYearDatesSection } from '../sheet-dates/WardYearDatesSection';
 import { DeadlinesSection } from './DeadlinesSection';
 import { WardSheetsTable } from './WardSheetsTable';
 import { WardYearActions } from './WardYearActions';
@@ -47,6 +48,7 @@ export function WardSheetsPage() {
         <WardSheetsTable data={data} caption={`${wardLabel} ${yearLabel}の組織目標管理シート`} />
       )}
       <DeadlinesSection key={`deadlines:${yearKey}`} data={data} />
+      <WardYearDatesSection key={`dates:${yearKey}`} data={data} />
       <DownloadsSection data={data} />
     </>
   );

@@ -1,0 +1,110 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import sample from '../src/db/seed/niigata-kita-2022.json';
+import type { WardYearFile } from '../src/schemas/interchange';
+import { launchBrowser, openPage } from './browser';
+import { expectAccessible, headerField, snapPart } from './helpers';
+import { apiSignIn, sheetIds } from './session';
+
+/**
+ * The 企画担当 sets the 作成日 of a 部区's year on the ward page: the sheets of that year that
+ * carry a 作成日 print the new date, and their history says who changed it from what.
+ * Works on 令和3年度 (a year no other journey uses).
+ */
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const { page } = await openPage(browser);
+  const headers = await apiSignIn(page, baseUrl, 'admin');
+  const file = structuredClone(sample) as WardYearFile;
+  file.fiscalYear = 2021;
+  file.sheets = file.sheets.slice(0, 2).map((sheet) => ({
+    ...sheet,
+    createdOn: '2021-04-01',
+    revisedOn: null,
+    evaluatedOn: '2022-03-31',
+    goals: sheet.goals.map((goal) => ({
+      ...goal,
+      indicators: goal.indicators.map((ind) => ({ ...ind, actuals: {} })),
+    })),
+  }));
+  const response = await page.request.post(`${baseUrl}/api/v1/import`, { headers, data: file });
+  expect(response.status(), await response.text()).toBe(200);
+  await page.context().close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("a 部区's 作成日・修正日・評価日", () => {
+  test('the 企画担当 sets the year’s 作成日; the sheets and their history follow', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await apiSignIn(page, baseUrl, 'kita-kikaku');
+    await page.goto(
+      `${baseUrl}/years/2021/wards/${encodeURIComponent('北区')}?municipality=${encodeURIComponent('新潟市')}`,
+    );
+    const section = page.getByRole('region', { name: '令和3年度の作成日・修正日・評価日' });
+    await section.waitFor();
+    const created = section.getByLabel('作成日', { exact: true });
+    expect(await created.inputValue()).toBe('');
+    // An impossible order is refused next to the field, nothing is saved.
+    await created.fill('2021-10-05');
+    await section.getByLabel('修正日', { exact: true }).fill('2021-10-01');
+    await section.getByRole('button', { name: '日付を設定' }).click();
+    await section.getByText(/作成日（2021-10-05）より前/).waitFor();
+    await snapPart(section, 'ward-year-dates-error');
+    await expectAccessible(page, 'the ward page with a date error');
+
+    await created.fill('2021-04-02');
+    await section.getByLabel('修正日', { exact: true }).fill('');
+    await section.getByRole('button', { name: '日付を設定' }).click();
+    const done = section.getByRole('status').filter({ hasText: '日付を保存しました。' });
+    await done.waitFor();
+    expect(await done.textContent()).toMatch(/地域総務課、北区郷土博物館/);
+    await snapPart(section, 'ward-year-dates-saved');
+
+    const ids = await sheetIds(page, baseUrl, 2021);
+    await page.goto(`${baseUrl}/sheets/${ids.get('地域総務課')}`);
+    await page.locator('.sheet-fields').waitFor();
+    expect(await headerField(page, '作成日')).toBe('令和3年4月2日');
+    expect(await headerField(page, '評価日')).toBe('令和4年3月31日');
+
+    await page.getByRole('link', { name: '履歴', exact: true }).click();
+    await page.getByText('部区の作成日・修正日・評価日の設定').first().waitFor();
+    await page.locator('del.diff-value', { hasText: '令和3年4月1日' }).first().waitFor();
+    await expectAccessible(page, 'the history with a date change');
+
+    // One sheet's own 評価日, from the sheet page.
+    await page.goto(`${baseUrl}/sheets/${ids.get('北区郷土博物館')}`);
+    await page.getByRole('button', { name: '作成日・修正日・評価日' }).click();
+    const dialog = page.getByRole('dialog', { name: '作成日・修正日・評価日' });
+    await dialog.waitFor();
+    await dialog.getByLabel('評価日', { exact: true }).fill('2022-03-30');
+    await dialog.getByLabel('変更の理由（任意）').fill('評価会議の日付に合わせるため');
+    await snapPart(dialog, 'sheet-dates-dialog');
+    await expectAccessible(page, 'the sheet dates dialog');
+    await dialog.getByRole('button', { name: '日付を保存' }).click();
+    await page.getByRole('status').filter({ hasText: '作成日・修正日・評価日を変更しました。' }).waitFor();
+    expect(await headerField(page, '評価日')).toBe('令和4年3月30日');
+    expect(await headerField(page, '作成日')).toBe('令和3年4月2日');
+
+    // Others read the year's dates; only the 企画担当 gets the form.
+    const viewer = await openPage(browser);
+    await apiSignIn(viewer.page, baseUrl, 'viewer');
+    await viewer.page.goto(`${baseUrl}/years/2021/wards/${encodeURIComponent('北区')}`);
+    const list = viewer.page.locator('.date-list');
+    await list.waitFor();
+    expect(await list.locator('dd').allTextContents()).toEqual([
+      '令和3年4月2日',
+      '令和3年10月1日',
+      '令和4年3月31日',
+    ]);
+    expect(await viewer.page.getByRole('button', { name: '日付を設定' }).count()).toBe(0);
+    await viewer.page.context().close();
+    await page.context().close();
+  });
+});
