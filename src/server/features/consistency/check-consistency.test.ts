@@ -28,6 +28,7 @@ function indicator(over: Partial<SheetIndicator> = {}): SheetIndicator {
     milestoneDone: null,
     suggestion: null,
     revisions: [],
+    corrections: [],
     ...over,
   };
 }
