@@ -103,7 +103,9 @@ describe('stored exactly as written', () => {
     ]);
     expect(goalTexts(read)).toEqual(expectedGoalTexts());
 
-    const exported = (await exportedFile(2023)).sheets.find((s) => s.department === '健康福祉課' && s.organization === null);
+    const exported = (await exportedFile(2023)).sheets.find(
+      (s) => s.department === '健康福祉課' && s.organization === null,
+    );
     expect(exported?.approach).toBe(awkwardTexts.join('\n'));
     expect(
       exported?.goals.map((g) => [g.text, g.initiatives, g.indicators[0]?.name, g.indicators[0]?.note]),
