@@ -17,7 +17,7 @@ describe('Content-Disposition of a download', () => {
     // RFC 8187 attr-char and percent escapes only: no quote, apostrophe, semicolon or space.
     expect(encoded).toMatch(/^[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
     expect(decodeURIComponent(encoded)).toBe(
-      `令和4年度__NPO法人ひまわり会__ filename=evil.exe; x='a(b)_'.pdf`,
+      `令和4年度__NPO法人ひまわり会__; filename=evil.exe; x='a(b)_'.pdf`,
     );
     expect(header.split(';').map((p) => p.trim().split('=')[0])).toEqual([
       'attachment',
