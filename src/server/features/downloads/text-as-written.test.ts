@@ -164,6 +164,32 @@ describe('stored exactly as written', () => {
   });
 });
 
+describe('refused where a name is looked up too', () => {
+  it('a NUL in a query or a sign-in is a 400 naming the field, never a database error', async () => {
+    for (const [path, field] of [
+      ['/api/v1/sheets?fiscalYear=2022&ward=%00', 'ward'],
+      [
+        `/api/v1/downloads/csv?fiscalYear=2022&ward=${encodeURIComponent('北区')}&municipality=%E6%96%B0%00`,
+        'municipality',
+      ],
+      ['/api/v1/organizations?ward=%E5%8C%97%00', 'ward'],
+    ] as const) {
+      const res = await t.public.get(path);
+      expect(res.status, path).toBe(400);
+      expect((await res.json()).error.issues).toEqual([
+        { path: field, message: expect.stringMatching(/^使えない制御文字（U\+0000）が含まれています/) },
+      ]);
+    }
+    await t.public.get('/api/v1/auth/me'); // the CSRF cookie
+    const signIn = await t.public.send('POST', '/api/v1/auth/sign-in', {
+      loginId: 'admin\u0000',
+      password: 'x',
+    });
+    expect(signIn.status).toBe(400);
+    expect((await signIn.json()).error.issues.map((i: { path: string }) => i.path)).toEqual(['loginId']);
+  });
+});
+
 describe('printed as text by every file', () => {
   it('the PDF holds every text as text pdftotext reads back', async () => {
     const res = await admin.get(`/api/v1/downloads/sheets/${importedId}/pdf`);
