@@ -136,4 +136,17 @@ describe('text as written on the page', () => {
     expect([seen.xss, seen.images, seen.scripts, seen.handlers, seen.breaks]).toEqual([null, [], 0, 0, 0]);
     await page.context().close();
   });
+
+  test('a malformed address fragment names no place, and the sheet and its editor still show', async () => {
+    const { page } = await openPage(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${baseUrl}/sheets/${sheetId}#%E0%A4%A`);
+    await page.locator('td.goal-text').first().waitFor();
+    await apiSignIn(page, baseUrl, 'fukushi-staff');
+    await page.goto(`${baseUrl}/sheets/${draftId}/edit#%E0`);
+    await page.getByRole('heading', { level: 1, name: /組織目標管理シートの編集/ }).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
