@@ -67,8 +67,9 @@ const maxMessage = (max: number) => `${max.toLocaleString('ja-JP')}文字以内�
 
 /**
  * Free text as people write it on a sheet (goals, initiatives, narratives, notes, values,
- * reasons, comments): kept exactly as written, leading and trailing spaces included (a
- * paragraph may start with a full-width space).
+ * 評価の理由): kept exactly as written, leading and trailing spaces included (a paragraph may
+ * start with a full-width space). Workflow comments and revision reasons add `.trim()`, so
+ * that a comment of spaces is no comment.
  */
 export function plainText(max: number) {
   return withCharacterRule(z.string()).max(max, maxMessage(max));
