@@ -134,6 +134,20 @@ describe('text as written on the page', () => {
     await page.waitForTimeout(500);
     const seen = await traces(page);
     expect([seen.xss, seen.images, seen.scripts, seen.handlers, seen.breaks]).toEqual([null, [], 0, 0, 0]);
+
+    // The history shows the change as the text it is.
+    await page.goto(`${baseUrl}/sheets/${draftId}/history`);
+    const added = page.locator('ins.diff-value--after', { hasText: awkwardTexts[0] }).first();
+    await added.waitFor();
+    expect(await added.textContent()).toBe(`変更後：${typed}`);
+    await page.waitForTimeout(500);
+    const inHistory = await traces(page);
+    expect([inHistory.xss, inHistory.images, inHistory.scripts, inHistory.handlers]).toEqual([
+      null,
+      [],
+      0,
+      0,
+    ]);
     await page.context().close();
   });
 
