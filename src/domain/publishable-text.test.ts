@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unsafeCharacters } from './publishable-text';
 
-describe('characters that do not survive publication', () => {
+describe('機種依存文字, a hint of the consistency report', () => {
   it('finds circled numbers, roman numerals, enclosed and squared letters, half-width kana, emoji', () => {
     expect(unsafeCharacters('①目標 Ⅱ期 ㈱ ㍻ ｾｰﾌﾃｨ 😀').map((u) => u.char)).toEqual([
       '①',

@@ -1,6 +1,7 @@
 /**
- * Characters that do not survive publication (機種依存文字): they render differently or not at
- * all across systems, fonts and encodings (Shift_JIS exports, PDF fonts, screen readers).
+ * 機種依存文字: characters this system stores and prints as written (page, PDF, CSV, Excel) but
+ * that screen readers and other systems (Shift_JIS, older fonts) may read or show differently.
+ * A hint for the planning office's consistency report (点検表), never a reason to refuse text.
  */
 const ranges: [from: number, to: number, name: string][] = [
   [0x2160, 0x217f, 'ローマ数字'],
@@ -22,7 +23,7 @@ export interface UnsafeCharacter {
   kind: string;
 }
 
-/** Each distinct character of `text` that would not survive publication, with what it is. */
+/** Each distinct 機種依存文字 of `text`, with what it is. */
 export function unsafeCharacters(text: string | null | undefined): UnsafeCharacter[] {
   if (!text) return [];
   const found = new Map<string, string>();

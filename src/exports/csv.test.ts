@@ -2,59 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SheetDetail, SheetIndicator } from '../schemas/sheet';
 import { type CsvColumn, csvColumns, neutralizeFormula, wardYearCsv } from './csv';
 import { asWritten } from './sheet-text';
-import { allIndicators, loadSampleWardYear, type SampleWardYear } from './testing';
-
-/** A strict RFC 4180 reader: CRLF between records, bare CR or LF only inside quotes. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let i = 0;
-  while (i < text.length) {
-    const char = text[i];
-    if (char === '"' && field === '') {
-      const end = readQuoted(text, i + 1);
-      field = end.value;
-      i = end.next;
-      if (i < text.length && text[i] !== ',' && text[i] !== '\r')
-        throw new Error(`text after a quote at ${i}`);
-      continue;
-    }
-    if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else if (char === '\r' || char === '\n' || char === '"') {
-      throw new Error(`bare ${JSON.stringify(char)} at ${i}`);
-    } else {
-      field += char;
-    }
-    i++;
-  }
-  if (field !== '' || record.length > 0) throw new Error('the last record does not end with CRLF');
-  return records;
-}
-
-function readQuoted(text: string, start: number): { value: string; next: number } {
-  let value = '';
-  let i = start;
-  for (;;) {
-    const quote = text.indexOf('"', i);
-    if (quote < 0) throw new Error('unterminated quote');
-    value += text.slice(i, quote);
-    if (text[quote + 1] === '"') {
-      value += '"';
-      i = quote + 2;
-    } else {
-      return { value, next: quote + 1 };
-    }
-  }
-}
+import { allIndicators, loadSampleWardYear, parseCsv, type SampleWardYear } from './testing';
 
 let sample: SampleWardYear;
 let csv: string;

@@ -1,8 +1,9 @@
 import { roles } from '../domain/roles';
+import { nameText } from './text';
 import { z } from './zod';
 
 export const signInSchema = z.strictObject({
-  loginId: z.string().trim().min(1, 'ログインIDを入力してください').max(100, 'ログインIDが長すぎます'),
+  loginId: nameText(100, 'ログインIDを入力してください', 'ログインIDを入力してください'),
   password: z.string().min(1, 'パスワードを入力してください').max(200, 'パスワードが長すぎます'),
 });
 export type SignIn = z.infer<typeof signInSchema>;
@@ -20,3 +21,16 @@ export const meSchema = z.object({
     .nullable(),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** Who a new user is (`mokuhyo create-user`): names follow the one text rule of src/schemas/text.ts. */
+export const newUserNamesSchema = z.object({
+  municipality: nameText(200, '自治体を指定してください'),
+  loginId: nameText(100, 'ログインIDを入力してください'),
+  displayName: nameText(100, '表示名を入力してください'),
+  grants: z.array(
+    z.object({
+      ward: nameText(200, '部区を指定してください').optional(),
+      organization: nameText(200, '組織を指定してください').optional(),
+    }),
+  ),
+});

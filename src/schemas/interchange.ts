@@ -1,6 +1,6 @@
 import { directions, evaluations } from '../domain/evaluation';
 import { sheetStatuses } from '../domain/sheet-status';
-import { plainText } from './text';
+import { nameText, plainText, requiredText } from './text';
 import { z } from './zod';
 
 /**
@@ -10,7 +10,7 @@ import { z } from './zod';
  */
 
 const longText = plainText(20_000);
-const shortText = plainText(200).trim().min(1, '入力してください');
+const shortText = nameText(200);
 const isoDate = z.iso.date('日付は YYYY-MM-DD の形式で入力してください');
 
 export const cellSchema = z.strictObject({
@@ -27,7 +27,7 @@ export const revisionSchema = z.strictObject({
 });
 
 export const indicatorSchema = z.strictObject({
-  name: plainText(500).trim().min(1, '入力してください'),
+  name: nameText(500),
   unit: plainText(50).nullable(),
   actuals: z.record(z.string().regex(/^\d{4}$/, '実績の年度は西暦4桁で指定してください'), cellSchema),
   target: cellSchema,
@@ -49,7 +49,7 @@ export const goalSchema = z.strictObject({
     .min(1, '1以上の番号を指定してください')
     .max(99)
     .nullable(),
-  text: longText.min(1, '組織目標を入力してください'),
+  text: requiredText(20_000, '組織目標を入力してください'),
   initiatives: z.array(plainText(2_000)),
   indicators: z.array(indicatorSchema),
 });
@@ -72,9 +72,9 @@ export const wardYearFileSchema = z.strictObject({
   municipality: shortText,
   ward: shortText,
   fiscalYear: z.number().int('整数で指定してください').min(1989).max(2100),
-  source: z.string().max(2_000).nullable().optional(),
+  source: plainText(2_000).nullable().optional(),
   sheets: z.array(sheetSchema).min(1, 'シートが1件もありません').max(500),
-  uncertain: z.array(z.string().max(5_000)).optional(),
+  uncertain: z.array(plainText(5_000)).optional(),
 });
 
 export type WardYearFile = z.infer<typeof wardYearFileSchema>;

@@ -5,7 +5,7 @@ import { transitions } from '../domain/sheet-lifecycle';
 import { sheetPermissions } from '../domain/sheet-policy';
 import { correctableSchema, correctionItemSchema } from './result-correction';
 import { type SheetDetail, sheetDetailSchema } from './sheet';
-import { plainText } from './text';
+import { nameText, plainText, requiredText } from './text';
 import { z } from './zod';
 
 /** What the editor sends and the server checks: the whole sheet content (see SheetDocument). */
@@ -15,7 +15,7 @@ const optionalText = (max: number) => plainText(max).nullable();
 
 export const indicatorDocumentSchema = z.strictObject({
   indicatorId: z.uuid('指標の ID が正しくありません').nullable(),
-  name: plainText(500).trim().min(1, '指標の項目を入力してください'),
+  name: nameText(500, '指標の項目を入力してください'),
   unit: optionalText(50),
   direction: z.enum(directions, '「高いほど良い」か「低いほど良い」を選んでください'),
   actuals: z
@@ -39,10 +39,8 @@ export const goalDocumentSchema = z.strictObject({
     .min(1, '1以上の番号を指定してください')
     .max(99)
     .nullable(),
-  text: plainText(2_000).trim().min(1, '組織目標を入力してください'),
-  initiatives: z
-    .array(plainText(1_000).trim().min(1, '空の取組は削除してください'))
-    .max(20, '主な取組は20件までです'),
+  text: requiredText(2_000, '組織目標を入力してください'),
+  initiatives: z.array(requiredText(1_000, '空の取組は削除してください')).max(20, '主な取組は20件までです'),
   indicators: z.array(indicatorDocumentSchema).max(10, '一つの目標の指標は10件までです'),
 });
 

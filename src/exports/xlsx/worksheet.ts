@@ -122,10 +122,10 @@ function setUpPage(sheet: ExcelJS.Worksheet, lastRow: number, input: Organizatio
     printTitlesRow: `${tableHeaderRow}:${tableHeaderRow + 1}`,
   };
   // Excel allows 255 characters for a whole page footer.
-  const who = [input.ward, input.sheet.department, input.sheet.organization]
-    .filter(Boolean)
-    .join(' ')
-    .slice(0, 120);
+  // Cut by characters, not UTF-16 units, so that no surrogate pair is split.
+  const who = [...[input.ward, input.sheet.department, input.sheet.organization].filter(Boolean).join(' ')]
+    .slice(0, 120)
+    .join('');
   const what = `${formatFiscalYear(input.fiscalYear)} ${sheetTitleText}`;
   sheet.headerFooter = {
     oddFooter: `&L&8${headerFooterText(who)}&C&8&P / &N&R&8${headerFooterText(what)}`,
@@ -158,5 +158,19 @@ export function writeOrganizationSheet(
   });
   const lastRow = writeFooter(sheet, table.nextRow, input.sheet, fields);
   setUpPage(sheet, lastRow, input);
+  keepFormulaLikeTextAsText(sheet);
   return { fields, ...table.meta };
+}
+
+/**
+ * Every cell is written as a string, never a formula. A string Excel would run as a formula once
+ * a person re-enters the cell (it starts with = + - @) also gets the Text format ('@'), so
+ * editing it keeps the text as written.
+ */
+function keepFormulaLikeTextAsText(sheet: ExcelJS.Worksheet): void {
+  sheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string' && /^[=+\-@]/.test(cell.value)) cell.numFmt = '@';
+    });
+  });
 }

@@ -10,7 +10,7 @@ export function useAnchorFocus(ready: unknown): void {
   const hash = useRouterState({ select: (state) => state.location.hash });
   useEffect(() => {
     if (!hash || ready === undefined) return;
-    const target = document.getElementById(decodeURIComponent(hash));
+    const target = document.getElementById(decodedHash(hash));
     if (!target) return;
     for (const marked of document.querySelectorAll('[data-anchored]'))
       marked.removeAttribute('data-anchored');
@@ -19,4 +19,13 @@ export function useAnchorFocus(ready: unknown): void {
     target.scrollIntoView({ block: 'center' });
     target.focus({ preventScroll: true });
   }, [hash, ready]);
+}
+
+/** The id an address's `#…` names; '' when it is malformed (`#%E0`), which names nothing. */
+export function decodedHash(hash: string): string {
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return '';
+  }
 }

@@ -166,12 +166,12 @@ const fieldLabels = {
   outcome: '取り組みの結果について',
 } as const;
 
-/** One message for all characters of these texts that would not survive publication, by kind. */
+/** One hint for all 機種依存文字 of these texts, by kind. */
 function unsafeMessage(texts: (string | null)[]): string | null {
   const byKind = new Map<string, Set<string>>();
   for (const u of texts.flatMap(unsafeCharacters))
     byKind.set(u.kind, (byKind.get(u.kind) ?? new Set()).add(u.char));
   if (byKind.size === 0) return null;
   const listed = [...byKind].map(([kind, chars]) => `${kind}「${[...chars].join('')}」`).join('、');
-  return `${listed}は公開時に正しく表示されないおそれがあります`;
+  return `${listed}は機種依存文字です。この画面・PDF・CSV・Excel ではそのまま表示されますが、読み上げソフトや他のシステム（Shift_JIS など）では正しく扱われないことがあります`;
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { deadlinesSchema } from '../../../schemas/sheet';
+import { municipalityName, wardName } from '../../../schemas/text';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
@@ -8,8 +9,8 @@ import { doc } from '../../openapi/doc';
 import { setDeadlines } from './set-deadlines';
 
 const setDeadlinesSchema = z.strictObject({
-  ward: z.string().trim().min(1, '部区を指定してください'),
-  municipality: z.string().trim().min(1).optional(),
+  ward: wardName,
+  municipality: municipalityName,
   fiscalYear: z.number('年度を数値で指定してください').int().min(1989).max(2100),
   deadlines: deadlinesSchema.strict(),
 });

@@ -7,6 +7,7 @@ import { AppError } from '../../app-error';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
+import { attachment } from '../downloads/content-disposition';
 import { wardYearQuery } from '../sheets/sheets.routes';
 import { exportWardYear } from './export-ward-year';
 import { findImportTarget, importWardYear, validateWardYearFile } from './import-ward-year';
@@ -53,10 +54,7 @@ export const exportRoutes = () =>
       const query = c.req.valid('query');
       const file = await exportWardYear(c.var.db, { ...query, actor: c.var.actor });
       const name = `${file.municipality}_${file.ward}_${file.fiscalYear}.json`;
-      c.header(
-        'content-disposition',
-        `attachment; filename="ward-${file.fiscalYear}.json"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      );
+      c.header('content-disposition', attachment(name, `ward-${file.fiscalYear}.json`));
       return c.json(file);
     },
   );

@@ -4,6 +4,7 @@ import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { canImport, mayImportSomewhere } from '../../../domain/ward-policy';
 import { maxWorkbookBytes, readWardYearWorkbook } from '../../../imports/xlsx';
 import { jobStatusSchema } from '../../../schemas/answers';
+import { municipalityName, wardName } from '../../../schemas/text';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { AppError } from '../../app-error';
@@ -17,8 +18,8 @@ import type { JobFile, JobRegistry } from './job-registry';
 import { renderBookletInWorker } from './render-booklet-in-worker';
 
 const bookletJobSchema = z.strictObject({
-  ward: z.string().trim().min(1, '部区を指定してください'),
-  municipality: z.string().trim().min(1).optional(),
+  ward: wardName,
+  municipality: municipalityName,
   fiscalYear: z.number('年度を数値で指定してください').int().min(1989).max(2100),
 });
 const jobParam = z.object({ id: z.uuid('処理の ID が正しくありません') });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { organizationSchema } from '../../../schemas/sheet';
+import { municipalityName, wardName } from '../../../schemas/text';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
@@ -8,8 +9,8 @@ import { listOrganizations } from './list-organizations';
 import { listWardYears } from './list-wards';
 
 const wardQuery = z.object({
-  ward: z.string('部区を指定してください').trim().min(1, '部区を指定してください'),
-  municipality: z.string().trim().min(1).optional(),
+  ward: wardName,
+  municipality: municipalityName,
 });
 
 export const wardsRoutes = () =>

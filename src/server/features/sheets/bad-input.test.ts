@@ -100,12 +100,20 @@ const cases: Case[] = [
     'document.outcome',
   ],
   [
-    'save: HTML/script in text',
+    'save: a NUL character in text',
     'PUT',
     () => `/api/v1/sheets/${id}`,
-    () => ({ version: start.version, document: { ...doc(), outcome: '<script>alert(1)</script>' } }),
+    () => ({ version: start.version, document: { ...doc(), outcome: '取組\u0000の結果' } }),
     400,
     'document.outcome',
+  ],
+  [
+    'save: a lone surrogate in a value cell',
+    'PUT',
+    () => `/api/v1/sheets/${id}`,
+    () => ({ version: start.version, document: withResult('50\ud800') }),
+    400,
+    'document.goals[1].indicators[0].result.text',
   ],
   [
     'save: an unknown field',

@@ -11,6 +11,7 @@ import {
   sheetViewSchema,
   transitionSheetSchema,
 } from '../../../schemas/sheet-edit';
+import { municipalityName, wardName } from '../../../schemas/text';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
@@ -38,8 +39,8 @@ export const fiscalYearParam = z.string('年度を指定してください').tra
 
 export const wardYearQuery = z.object({
   fiscalYear: fiscalYearParam,
-  ward: z.string('部区を指定してください').trim().min(1, '部区を指定してください'),
-  municipality: z.string().trim().min(1).optional(),
+  ward: wardName,
+  municipality: municipalityName,
 });
 
 const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });

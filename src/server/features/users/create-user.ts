@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { municipalities, organizations, roleGrants, users } from '../../../db/schema';
 import { type Role, roleLabels, roleReach } from '../../../domain/roles';
+import { newUserNamesSchema } from '../../../schemas/auth';
+import { issuesFromZod } from '../../../schemas/issues';
 import { AppError } from '../../app-error';
 import { hashPassword } from '../auth/password';
 
@@ -17,7 +19,15 @@ export interface NewUser {
 }
 
 /** Create a user with roles; every reference is checked before anything is written. */
-export async function createUser(db: Db, input: NewUser): Promise<{ id: string }> {
+export async function createUser(db: Db, given: NewUser): Promise<{ id: string }> {
+  const names = newUserNamesSchema.safeParse(given);
+  if (!names.success)
+    throw new AppError('invalid', 'ユーザーの内容に誤りがあります。', issuesFromZod(names.error));
+  const input: NewUser = {
+    ...given,
+    ...names.data,
+    grants: given.grants.map((grant, i) => ({ ...grant, ...names.data.grants[i] })),
+  };
   if (input.password.length < 8 && !input.passwordHash) {
     throw new AppError('invalid', 'パスワードは8文字以上にしてください。', [
       { path: 'password', message: '8文字以上' },

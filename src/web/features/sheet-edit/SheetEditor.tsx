@@ -12,6 +12,7 @@ import { ApiError } from '../../lib/api';
 import { saveSheet } from '../../lib/api-sheet-edit';
 import { evaluationRuleQuery, sheetQuery } from '../../lib/queries';
 import { afterSheetChange } from '../../lib/sheet-cache';
+import { decodedHash } from '../../lib/use-anchor-focus';
 import { type Conflict, ConflictPanel } from './ConflictPanel';
 import { EditForm } from './EditForm';
 import type { Editor, Suggestion } from './editor-context';
@@ -80,7 +81,7 @@ export function SheetEditor({ sheet }: { sheet: SheetView }) {
 
   useEffect(() => {
     // Arriving from a link to one field (`…/edit#f-goals-0-indicators-0-result`).
-    const id = decodeURIComponent(window.location.hash.slice(1));
+    const id = decodedHash(window.location.hash.slice(1));
     if (id) window.document.getElementById(id)?.focus();
   }, []);
 
