@@ -80,3 +80,30 @@ export function DecisionForm({
     </form>
   );
 }
+
+/** 承認 and 差戻し buttons of one proposal in a list; `subject` names it for screen readers. */
+export function DecisionButtons({
+  subject,
+  onChoose,
+}: {
+  subject: string;
+  onChoose: (decision: Decision) => void;
+}) {
+  return (
+    <div className="button-row button-row--tight">
+      {(['approve', 'return'] as const).map((decision) => (
+        <button
+          key={decision}
+          type="button"
+          className={
+            decision === 'approve' ? 'button button--small' : 'button button--secondary button--small'
+          }
+          aria-label={`${subject}を${decisionLabels[decision]}`}
+          onClick={() => onChoose(decision)}
+        >
+          {decisionLabels[decision]}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -6,7 +6,7 @@ import type { SheetView } from '../../../schemas/sheet-edit';
 import { Dialog } from '../../components/Dialog';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { decideCorrection } from '../../lib/api-corrections';
-import { type Decision, DecisionForm, decisionLabels } from './DecisionForm';
+import { type Decision, DecisionButtons, DecisionForm, decisionLabels } from './DecisionForm';
 
 type Open = { correction: CorrectionItem; decision: Decision };
 
@@ -64,23 +64,10 @@ export function PendingCorrections({
                 {anyDecidable && (
                   <td>
                     {correction.mayDecide && (
-                      <div className="button-row button-row--tight">
-                        {(['approve', 'return'] as const).map((decision) => (
-                          <button
-                            key={decision}
-                            type="button"
-                            className={
-                              decision === 'approve'
-                                ? 'button button--small'
-                                : 'button button--secondary button--small'
-                            }
-                            aria-label={`${correction.indicatorName}の${formatFiscalYearShort(correction.fiscalYear)}実績の訂正を${decisionLabels[decision]}`}
-                            onClick={() => setOpen({ correction, decision })}
-                          >
-                            {decisionLabels[decision]}
-                          </button>
-                        ))}
-                      </div>
+                      <DecisionButtons
+                        subject={`${correction.indicatorName}の${formatFiscalYearShort(correction.fiscalYear)}実績の訂正`}
+                        onChoose={(decision) => setOpen({ correction, decision })}
+                      />
                     )}
                   </td>
                 )}

@@ -3,7 +3,7 @@ import type { SheetView } from '../../../schemas/sheet-edit';
 import { Dialog } from '../../components/Dialog';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { decideRevision } from '../../lib/api-sheet-edit';
-import { type Decision, DecisionForm, decisionLabels } from './DecisionForm';
+import { type Decision, DecisionButtons, DecisionForm, decisionLabels } from './DecisionForm';
 
 type Pending = NonNullable<SheetView['workflow']>['pendingRevisions'][number];
 type Open = { revision: Pending; decision: Decision };
@@ -43,23 +43,10 @@ export function PendingRevisions({ sheet, revisions }: { sheet: SheetView; revis
                 <td>{revision.proposedBy ?? ''}</td>
                 {canDecide && (
                   <td>
-                    <div className="button-row button-row--tight">
-                      {(['approve', 'return'] as const).map((decision) => (
-                        <button
-                          key={decision}
-                          type="button"
-                          className={
-                            decision === 'approve'
-                              ? 'button button--small'
-                              : 'button button--secondary button--small'
-                          }
-                          aria-label={`${revision.indicatorName}の目標の修正を${decisionLabels[decision]}`}
-                          onClick={() => setOpen({ revision, decision })}
-                        >
-                          {decisionLabels[decision]}
-                        </button>
-                      ))}
-                    </div>
+                    <DecisionButtons
+                      subject={`${revision.indicatorName}の目標の修正`}
+                      onChoose={(decision) => setOpen({ revision, decision })}
+                    />
                   </td>
                 )}
               </tr>
