@@ -51,7 +51,9 @@ export function describeImport(source: ImportSource, action: ImportAction, reaso
   const file = source.fileName
     ? `${formatLabels[source.format]}「${source.fileName}」`
     : formatLabels[source.format];
-  const how = `${file}を${channelLabels[source.channel]}取り込み（${importActionLabels[action]}）`;
+  const channel = channelLabels[source.channel];
+  // A Latin word (API) is set off by a space, as the app writes 「JSON を」.
+  const how = `${file}を${/^[A-Za-z]/.test(channel) ? ` ${channel}` : channel}取り込み（${importActionLabels[action]}）`;
   return reason ? `${how}。理由：${reason}` : how;
 }
 

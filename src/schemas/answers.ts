@@ -15,8 +15,10 @@ export const jobStatusSchema = z.object({
   message: z.string(),
   error: z
     .object({
+      code: z.string().optional(),
       message: z.string(),
       issues: z.array(z.object({ path: z.string(), message: z.string() })),
+      details: z.unknown().optional(),
     })
     .optional(),
   result: z.unknown().optional(),

@@ -47,8 +47,11 @@ function legacyJapanese(bytes: Uint8Array): string | null {
   const euc = decodes(bytes, 'euc-jp');
   // Shift_JIS lead bytes 0x81–0x9F (but 0x8E/0x8F, EUC-JP's single shifts) never start an EUC-JP character.
   const sjisOnlyLead = bytes.some((b) => b >= 0x81 && b <= 0x9f && b !== 0x8e && b !== 0x8f);
-  if (sjis && (sjisOnlyLead || !euc)) return 'Shift_JIS';
-  if (euc) return 'EUC-JP';
+  const eucPair = bytes.some((b, i) => b >= 0xa1 && b <= 0xfe && (bytes[i + 1] ?? 0) >= 0xa1);
+  const sjisKanjiLead = bytes.some((b) => b >= 0xe0 && b <= 0xef);
+  if (sjis && sjisOnlyLead) return 'Shift_JIS';
+  if (euc && eucPair) return 'EUC-JP';
+  if (sjis && sjisKanjiLead) return 'Shift_JIS';
   return null;
 }
 
