@@ -14,13 +14,13 @@ export async function databaseFingerprint(db: Db): Promise<Record<string, string
         where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
   const out: Record<string, string> = {};
-  for (const { name } of rowsOf(tables)) {
+  for (const { name } of rowsOf<{ name: string }>(tables)) {
     if (sessionTables.has(name)) continue;
     const result = await db.execute<{ digest: string | null; n: number }>(
       sql`select md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as digest, count(*)::int as n
           from ${sql.identifier(name)} t`,
     );
-    const [row] = rowsOf(result);
+    const [row] = rowsOf<{ digest: string | null; n: number }>(result);
     out[name] = `${row?.n ?? 0}:${row?.digest ?? ''}`;
   }
   return out;
