@@ -35,7 +35,7 @@ function post(client: TestClient, path: string, body: Uint8Array | string | obje
   return client.request(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: bytes,
+    body: new Blob([new Uint8Array(bytes)]),
   });
 }
 
