@@ -33,7 +33,7 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-/** `text` in Shift_JIS or EUC-JP (ASCII as is); throws on a character the encoding lacks. */
+/** `text` in Shift_JIS or EUC-JP (ASCII as is); a character the encoding lacks becomes `?`, as a text editor saving it would. */
 export function encodeLegacy(text: string, encoding: 'shift_jis' | 'euc-jp'): Uint8Array {
   const map = table(encoding);
   const out: number[] = [];
@@ -42,8 +42,7 @@ export function encodeLegacy(text: string, encoding: 'shift_jis' | 'euc-jp'): Ui
     if (code < 0x80) out.push(code);
     else {
       const bytes = map.get(char);
-      if (!bytes) throw new Error(`${char} is not in ${encoding}`);
-      out.push(...bytes);
+      out.push(...(bytes ?? [0x3f]));
     }
   }
   return new Uint8Array(out);
