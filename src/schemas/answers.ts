@@ -25,19 +25,6 @@ export const jobStatusSchema = z.object({
 });
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-/** What an Excel import wrote (the `result` of a finished xlsx-import job). */
-export const importSummarySchema = z.object({
-  municipality: z.string(),
-  ward: z.string(),
-  fiscalYear: z.number().int(),
-  sheets: z.number().int(),
-  goals: z.number().int(),
-  indicators: z.number().int(),
-  createdSheets: z.number().int(),
-  updatedSheets: z.number().int(),
-});
-export type ImportSummary = z.infer<typeof importSummarySchema>;
-
 export const consistencyReportSchema = z.object({
   ward: z.string(),
   fiscalYear: z.number().int(),

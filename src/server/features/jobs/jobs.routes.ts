@@ -4,7 +4,6 @@ import { jobStatusSchema } from '../../../schemas/answers';
 import { importConfirmQuery, importPreviewQuery } from '../../../schemas/import';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
-import { AppError } from '../../app-error';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { attachment } from '../downloads/content-disposition';
