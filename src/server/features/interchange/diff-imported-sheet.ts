@@ -29,22 +29,22 @@ export function diffImportedSheet(before: SheetDetail, after: SheetDetail): Shee
       const path = `goals[${gi}].indicators[${ii}]`;
       const label = `目標${gi + 1} › 指標「${ind.name}」`;
       const short = formatFiscalYearShort(fy);
-      const cells: [string, string, number | null | undefined, number | null][] = [
-        ...ind.actuals.map(
-          (a) =>
-            [
-              `actuals.${a.fiscalYear}`,
-              `${formatFiscalYearShort(a.fiscalYear)}実績`,
-              previous.actuals.find((p) => p.fiscalYear === a.fiscalYear)?.value,
-              a.value,
-            ] as [string, string, number | null | undefined, number | null],
-        ),
-        ['target', `${short}目標`, previous.target.value, ind.target.value],
-        ['result', `${short}結果`, previous.result.value, ind.result.value],
+      // The number read from a cell shows only when its text stayed the same (else the text says it).
+      type Cell = { text: string | null; value: number | null };
+      const cells: [string, string, Cell | undefined, Cell][] = [
+        ...ind.actuals.map((a): [string, string, Cell | undefined, Cell] => [
+          `actuals.${a.fiscalYear}`,
+          `${formatFiscalYearShort(a.fiscalYear)}実績`,
+          previous.actuals.find((p) => p.fiscalYear === a.fiscalYear),
+          a,
+        ]),
+        ['target', `${short}目標`, previous.target, ind.target],
+        ['result', `${short}結果`, previous.result, ind.result],
       ];
       for (const [field, name, b, a] of cells) {
-        if ((b ?? null) !== a)
-          changes.push(change(`${path}.${field}.value`, `${label} › ${name}（数値）`, b, a));
+        if ((b?.text ?? null) === a.text && (b?.value ?? null) !== a.value) {
+          changes.push(change(`${path}.${field}.value`, `${label} › ${name}（数値）`, b?.value, a.value));
+        }
       }
       const revisions = (i: SheetIndicator) =>
         i.revisions
