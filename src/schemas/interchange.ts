@@ -51,7 +51,7 @@ export const goalSchema = z.object({
     .min(1, '1以上の番号を指定してください')
     .max(99)
     .nullable(),
-  text: longText.min(1, '組織目標を入力してください'),
+  text: longText.refine((s) => s.trim() !== '', '組織目標を入力してください'),
   initiatives: z.array(plainText(2_000)),
   indicators: z.array(indicatorSchema),
 });
