@@ -205,9 +205,10 @@ async function runImport(db: Db, file: WardYearFile, options: RunOptions): Promi
             sheetId: written.sheetId,
             actor,
             kind: 'import',
-            action,
-            fromStatus: currentStatus,
-            toStatus: written.after.status,
+            // A move of state shows as one (公開 → 下書き); a sheet created shows its state.
+            ...(currentStatus !== written.after.status
+              ? { fromStatus: currentStatus, toStatus: written.after.status }
+              : {}),
             comment: describeImport(source, action, reason),
             changes,
           });
