@@ -1,5 +1,4 @@
 import type { Browser } from 'playwright-core';
-import { expect } from 'vitest';
 import sample from '../src/db/seed/niigata-kita-2022.json';
 import type { WardYearFile } from '../src/schemas/interchange';
 import { openPage } from './browser';

@@ -1,4 +1,4 @@
-import { importActions, importChannels, importFormats } from '../domain/import-preview';
+import { importActions, importFormats } from '../domain/import-preview';
 import { sheetStatuses } from '../domain/sheet-status';
 import { plainText } from './text';
 import { z } from './zod';

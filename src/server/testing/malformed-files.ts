@@ -311,10 +311,10 @@ function infiniteCase(): MalformedFile {
 }
 
 /** JSON text with a raw escape put into one string field (the escapes JSON.stringify never writes). */
-function escapeCase(name: string, path: string, place: string, key: string, escape: string): MalformedFile {
+function escapeCase(name: string, path: string, place: string, key: string, sequence: string): MalformedFile {
   const file = baseFile();
   at(file, place)[key] = '@@ESCAPE@@';
-  const text = JSON.stringify(file).replace('"@@ESCAPE@@"', `"前${escape}後"`);
+  const text = JSON.stringify(file).replace('"@@ESCAPE@@"', `"前${sequence}後"`);
   return { name, bytes: encoder.encode(text), path, status: 400 };
 }
 
@@ -414,3 +414,12 @@ export function oversizedFile(): MalformedFile {
   file.source = 'x'.repeat(11 * 1024 * 1024);
   return { name: '11 MB of JSON', bytes: utf8(file), path: '', status: 413 };
 }
+
+/** Text that is only text: stored as written, returned as written (never refused, never escaped in the JSON). */
+export const acceptedStrings = [
+  '<img src=x onerror=alert(1)>',
+  '"); DELETE FROM sheets; --',
+  '&amp;copy;',
+  '<NPO法人ひまわり会>',
+  '{{7*7}}',
+];

@@ -5,7 +5,6 @@ import {
   importPreviewSchema,
   importResultSchema,
 } from '../../schemas/import';
-import { z } from '../../schemas/zod';
 import { requestJson, type WardYearQuery } from './api';
 
 /** The files the city publishes (PDF, Excel, CSV) and the long jobs behind some of them. */

@@ -4,7 +4,13 @@ import type { ImportPreview } from '../../../schemas/import';
 import type { WardYearFile } from '../../../schemas/interchange';
 import { AppError } from '../../app-error';
 import { databaseFingerprint } from '../../testing/db-fingerprint';
-import { baseFile, type MalformedFile, malformedFiles, oversizedFile } from '../../testing/malformed-files';
+import {
+  acceptedStrings,
+  baseFile,
+  type MalformedFile,
+  malformedFiles,
+  oversizedFile,
+} from '../../testing/malformed-files';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { importWardYear } from './import-ward-year';
 
@@ -85,15 +91,6 @@ describe(`a generated corpus of ${corpus.length} malformed files`, () => {
     expect(await databaseFingerprint(t.database.db)).toStrictEqual(before);
   }, 600_000);
 });
-
-/** Text that is only text: stored as written, returned as written. */
-export const acceptedStrings = [
-  '<img src=x onerror=alert(1)>',
-  '"); DELETE FROM sheets; --',
-  '&amp;copy;',
-  '<NPO法人ひまわり会>',
-  '{{7*7}}',
-];
 
 describe('files that look odd but are fine', () => {
   it('imports unknown fields, a BOM, negative numbers and markup-like text, and exports them byte for byte', async () => {
