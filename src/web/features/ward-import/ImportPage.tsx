@@ -115,6 +115,7 @@ export function ImportPage() {
     setReasonError(undefined);
     setFresh(null);
     setCancelled(false);
+    importJob.reset();
     void previewJob.run(() =>
       startImportPreview(file, {
         fiscalYear: data.fiscalYear,
