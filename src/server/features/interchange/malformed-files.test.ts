@@ -115,7 +115,7 @@ describe('files that look odd but are fine', () => {
     const previewRes = await post('/api/v1/import/preview', bytes);
     expect(previewRes.status, await previewRes.clone().text()).toBe(200);
     const preview = (await previewRes.json()) as ImportPreview;
-    expect(preview.warnings.map((w) => w.path)).toEqual(['formatVersion', 'sheets[2].reviewer']);
+    expect(preview.warnings.map((w) => w.path)).toEqual(['formatVersion', 'sheets[0].reviewer']);
     const confirm = `/api/v1/import?${new URLSearchParams({ previewToken: preview.previewToken, reason: '表記の確認' })}`;
     const res = await post(confirm, bytes);
     expect(res.status, await res.clone().text()).toBe(200);
