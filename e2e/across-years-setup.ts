@@ -1,17 +1,15 @@
 import type { Browser } from 'playwright-core';
-import { expect } from 'vitest';
 import sample from '../src/db/seed/niigata-kita-2022.json';
 import type { WardYearFile } from '../src/schemas/interchange';
 import { openPage } from './browser';
-import { apiSignIn } from './session';
+import { apiSignIn, importThroughApi } from './session';
 
 /** As admin, through the API: import a ward-year file (only the sheets it holds are written). */
 export async function importAsAdmin(browser: Browser, baseUrl: string, file: WardYearFile): Promise<void> {
   const { page } = await openPage(browser);
   try {
     const headers = await apiSignIn(page, baseUrl, 'admin');
-    const response = await page.request.post(`${baseUrl}/api/v1/import`, { headers, data: file });
-    expect(response.status(), await response.text()).toBe(200);
+    await importThroughApi(page, baseUrl, headers, file);
   } finally {
     await page.context().close();
   }

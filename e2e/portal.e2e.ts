@@ -177,9 +177,9 @@ describe('Excel import from the UI', () => {
     await expectAccessible(page, 'the import page');
 
     // A broken workbook: the places and messages, focus on them, nothing written.
-    const input = page.getByLabel('Excel ファイル（.xlsx）');
+    const input = page.getByLabel('取り込むファイル（Excel .xlsx または JSON）');
     await input.setInputFiles({ name: 'broken.xlsx', mimeType: xlsxMime, buffer: broken });
-    await page.getByRole('button', { name: '取り込む' }).click();
+    await page.getByRole('button', { name: '内容を確認する' }).click();
     const failure = page
       .getByRole('alert')
       .filter({ has: page.getByRole('heading', { name: '取り込めませんでした' }) });
@@ -194,17 +194,23 @@ describe('Excel import from the UI', () => {
     await snap(page, 'portal-import-failure', true);
     await expectAccessible(page, 'the import page with problems');
 
-    // The edited workbook: progress, then the summary and the way back.
+    // The edited workbook: progress, the preview (one published sheet replaced: a reason), the summary.
     const statuses = await recordTexts(page, '.import-status');
     await input.setInputFiles({ name: 'edited.xlsx', mimeType: xlsxMime, buffer: edited });
-    await page.getByRole('button', { name: '取り込む' }).click();
+    await page.getByRole('button', { name: '内容を確認する' }).click();
+    const preview = page.getByRole('region', { name: '取り込みの確認' });
+    await preview.waitFor();
+    expect(await statuses()).toContain('ファイルを確認中');
+    const replaced = preview.getByRole('row', { name: /建設課/ });
+    expect(await replaced.getByRole('cell').first().textContent()).toBe('置き換え');
+    await preview.getByLabel('置き換えの理由（必須）').fill('研修発表の回数の訂正');
+    await preview.getByRole('button', { name: '取り込む' }).click();
     const success = page.locator('.import-result');
     await success.getByRole('heading', { name: '取り込みました' }).waitFor();
-    expect(await statuses()).toContain('ファイルを確認中');
     expect(await success.locator('dd').allTextContents()).toEqual([
       '新潟市 北区 令和4年度',
       '8件',
-      '新規 0件・更新 8件',
+      '新規 0件・置き換え 1件・変更なし 7件',
       expect.stringMatching(/^\d+件$/),
       expect.stringMatching(/^\d+件$/),
     ]);

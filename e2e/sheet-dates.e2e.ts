@@ -4,7 +4,7 @@ import sample from '../src/db/seed/niigata-kita-2022.json';
 import type { WardYearFile } from '../src/schemas/interchange';
 import { launchBrowser, openPage } from './browser';
 import { expectAccessible, headerField, snapPart } from './helpers';
-import { apiSignIn, sheetIds } from './session';
+import { apiSignIn, importThroughApi, sheetIds } from './session';
 
 /**
  * The 企画担当 sets the 作成日 of a 部区's year on the ward page: the sheets of that year that
@@ -31,8 +31,7 @@ beforeAll(async () => {
       indicators: goal.indicators.map((ind) => ({ ...ind, actuals: {} })),
     })),
   }));
-  const response = await page.request.post(`${baseUrl}/api/v1/import`, { headers, data: file });
-  expect(response.status(), await response.text()).toBe(200);
+  await importThroughApi(page, baseUrl, headers, file);
   await page.context().close();
 });
 

@@ -4,7 +4,7 @@ import { wardYearSheetsSchema } from '../src/schemas/sheet';
 import { awkwardTexts } from '../src/schemas/text-samples';
 import { awkwardWardYearFile } from '../src/server/testing/awkward-sheet';
 import { launchBrowser, openPage, requestsOutside } from './browser';
-import { apiSignIn } from './session';
+import { apiSignIn, importThroughApi } from './session';
 
 /**
  * Text that looks like markup (an <img onerror>, a <script>, an <svg onload>, a javascript: link),
@@ -29,8 +29,7 @@ beforeAll(async () => {
     if (!published) throw new Error('no sheet');
     // A draft of 健康福祉課 with the same goals, for its staff to edit in the browser.
     file.sheets.push({ ...published, department: '健康福祉課', purpose: null, status: 'draft' });
-    const response = await page.request.post(`${baseUrl}/api/v1/import`, { headers, data: file });
-    expect(response.status(), await response.text()).toBe(200);
+    await importThroughApi(page, baseUrl, headers, file);
     const params = new URLSearchParams({
       fiscalYear: String(fiscalYear),
       ward: '北区',

@@ -6,7 +6,8 @@ import { importCommand } from './commands/import';
 const help = `mokuhyo — 組織目標管理シート
 
 使い方:
-  mokuhyo import ファイル.json           部区・年度のシート（交換形式 JSON）を取り込みます（全件成功か、何もしないかのどちらかです）
+  mokuhyo import ファイル.json|.xlsx      部区・年度のシートを取り込みます。確認を表示して、y で取り込みます（全件成功か、何もしないか）
+                                         [--dry-run 確認だけ] [--yes 質問せずに取り込む] [--reason 評価確定・公開のシートを置き換える理由]
   mokuhyo export --year 2022 --ward 北区  部区・年度のシートを書き出します [--format json|csv|pdf] [--municipality 新潟市] [--out ファイル]
   mokuhyo create-user --login ID --name 表示名 --role 役割 [--ward 部区] [--organization 組織]
                                          職員のユーザーを作成します（役割: admin・planner・head・editor・viewer）

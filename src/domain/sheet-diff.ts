@@ -1,6 +1,7 @@
 import { formatFiscalYearShort } from './fiscal-year';
 import type { IndicatorDocument, SheetDocument } from './sheet-document';
 import type { EditablePart } from './sheet-lifecycle';
+import { type SheetStatus, sheetStatusLabels } from './sheet-status';
 
 /** One field that changed, named so a person can read it. */
 export interface SheetChange {
@@ -124,4 +125,42 @@ function show(value: unknown): string | null {
 
 function doneLabel(done: boolean | null | undefined): string | null {
   return done === true ? '実施済み' : done === false ? '未実施' : null;
+}
+
+/** A sheet's header as printed and its state: what an import may change besides the content. */
+export interface SheetHeaderFields {
+  departmentName: string;
+  organizationName: string | null;
+  createdOn: string | null;
+  revisedOn: string | null;
+  evaluatedOn: string | null;
+  status: SheetStatus;
+}
+
+const headerRecordFields = [
+  ['departmentName', '組織名（部）'],
+  ['organizationName', '組織名（準部・課・機関名）'],
+  ['createdOn', '作成日'],
+  ['revisedOn', '修正日'],
+  ['evaluatedOn', '評価日'],
+] as const;
+
+/** Differences of the header fields no editor changes (names, dates, state), for imports. */
+export function diffSheetHeader(before: SheetHeaderFields, after: SheetHeaderFields): SheetChange[] {
+  const changes: SheetChange[] = [];
+  for (const [field, label] of headerRecordFields) {
+    const b = show(before[field]);
+    const a = show(after[field]);
+    if (b !== a) changes.push({ path: field, label, before: b, after: a, part: 'any' });
+  }
+  if (before.status !== after.status) {
+    changes.push({
+      path: 'status',
+      label: '状態',
+      before: sheetStatusLabels[before.status],
+      after: sheetStatusLabels[after.status],
+      part: 'any',
+    });
+  }
+  return changes;
 }

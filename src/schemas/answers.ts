@@ -17,26 +17,15 @@ export const jobStatusSchema = z.object({
   message: z.string(),
   error: z
     .object({
+      code: z.string().optional(),
       message: z.string(),
       issues: z.array(z.object({ path: z.string(), message: z.string() })),
+      details: z.unknown().optional(),
     })
     .optional(),
   result: z.unknown().optional(),
 });
 export type JobStatus = z.infer<typeof jobStatusSchema>;
-
-/** What an Excel import wrote (the `result` of a finished xlsx-import job). */
-export const importSummarySchema = z.object({
-  municipality: z.string(),
-  ward: z.string(),
-  fiscalYear: z.number().int(),
-  sheets: z.number().int(),
-  goals: z.number().int(),
-  indicators: z.number().int(),
-  createdSheets: z.number().int(),
-  updatedSheets: z.number().int(),
-});
-export type ImportSummary = z.infer<typeof importSummarySchema>;
 
 export const consistencyReportSchema = z.object({
   ward: z.string(),

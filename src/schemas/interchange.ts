@@ -6,27 +6,29 @@ import { z } from './zod';
 /**
  * The interchange format: one 部区's sheets of one fiscal year, in the shape of
  * shared/data/niigata-kita-2022.json. Fields may be added (with defaults), never changed, so
- * files written by earlier versions keep importing.
+ * files written by earlier versions keep importing. Fields the format does not define are
+ * dropped on parsing (and listed as warnings by the import: see unknownFields), so files written
+ * by later versions or other tools import too.
  */
 
 const longText = plainText(20_000);
 const shortText = nameText(200);
 const isoDate = z.iso.date('日付は YYYY-MM-DD の形式で入力してください');
 
-export const cellSchema = z.strictObject({
+export const cellSchema = z.object({
   text: plainText(2_000).nullable(),
   value: z.number('数値または null を指定してください').finite('有限の数値を指定してください').nullable(),
 });
 export type Cell = z.infer<typeof cellSchema>;
 
-export const revisionSchema = z.strictObject({
+export const revisionSchema = z.object({
   from: cellSchema,
   to: cellSchema,
   revisedOn: isoDate,
   reason: plainText(2_000).trim().min(1, '修正理由を入力してください'),
 });
 
-export const indicatorSchema = z.strictObject({
+export const indicatorSchema = z.object({
   name: nameText(500),
   unit: plainText(50).nullable(),
   actuals: z.record(z.string().regex(/^\d{4}$/, '実績の年度は西暦4桁で指定してください'), cellSchema),
@@ -41,7 +43,7 @@ export const indicatorSchema = z.strictObject({
   revisions: z.array(revisionSchema).optional(),
 });
 
-export const goalSchema = z.strictObject({
+export const goalSchema = z.object({
   no: z.number().int('整数で指定してください').min(1, '1以上の番号を指定してください').max(99),
   parentNo: z
     .number()
@@ -54,7 +56,7 @@ export const goalSchema = z.strictObject({
   indicators: z.array(indicatorSchema),
 });
 
-export const sheetSchema = z.strictObject({
+export const sheetSchema = z.object({
   department: shortText,
   organization: shortText.nullable(),
   phone: plainText(50).nullable(),
@@ -68,7 +70,7 @@ export const sheetSchema = z.strictObject({
   status: z.enum(sheetStatuses).optional(),
 });
 
-export const wardYearFileSchema = z.strictObject({
+export const wardYearFileSchema = z.object({
   municipality: shortText,
   ward: shortText,
   fiscalYear: z.number().int('整数で指定してください').min(1989).max(2100),

@@ -20,3 +20,14 @@ export function issuesFromZod(error: {
 }): FieldIssue[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
+
+/** A key as it shows in a path: as written when plain, quoted when it holds odd characters. */
+export function pathKey(key: string): string {
+  return /^[\p{L}\p{N}_$-]+$/u.test(key) ? key : JSON.stringify(key);
+}
+
+/** `path` followed by one more key or index, written as formatPath writes it. */
+export function joinPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path === '' ? pathKey(key) : `${path}.${pathKey(key)}`;
+}

@@ -26,6 +26,7 @@ describe('the API document', () => {
         'POST /api/v1/sheets/{id}/transitions',
         'GET /api/v1/export',
         'POST /api/v1/import',
+        'POST /api/v1/import/preview',
         'GET /api/v1/downloads/booklet',
         'POST /api/v1/auth/sign-in',
       ]),

@@ -1,14 +1,21 @@
+import { type JobStatus, jobStatusSchema } from '../../schemas/answers';
 import {
-  type ImportSummary,
-  importSummarySchema,
-  type JobStatus,
-  jobStatusSchema,
-} from '../../schemas/answers';
-import { z } from '../../schemas/zod';
+  type ImportPreview,
+  type ImportResult,
+  importPreviewSchema,
+  importResultSchema,
+} from '../../schemas/import';
 import { requestJson, type WardYearQuery } from './api';
 
 /** The files the city publishes (PDF, Excel, CSV) and the long jobs behind some of them. */
-export { type ImportSummary, importSummarySchema, type JobStatus, jobStatusSchema };
+export {
+  type ImportPreview,
+  type ImportResult,
+  importPreviewSchema,
+  importResultSchema,
+  type JobStatus,
+  jobStatusSchema,
+};
 
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -36,11 +43,39 @@ export function startBookletJob(query: WardYearQuery): Promise<JobStatus> {
   return requestJson('POST', '/api/v1/jobs/booklet', jobStatusSchema, { body });
 }
 
-/** Sends the workbook's bytes as they are; the import runs as a job (all or nothing). */
-export function startXlsxImport(file: Blob): Promise<JobStatus> {
-  return requestJson('POST', '/api/v1/jobs/xlsx-import', jobStatusSchema, {
-    raw: { data: file, type: xlsxType },
+/** What the page expects the file to be for (its 部区 and year): a different one is called out. */
+export type ImportExpectation = { fiscalYear: number; ward: string; municipality?: string | undefined };
+
+function importParams(file: File, extra: Record<string, string>): string {
+  return new URLSearchParams({ fileName: file.name, via: 'browser', ...extra }).toString();
+}
+
+/** The file's bytes as they are (Excel or JSON: the server reads and checks them). */
+function rawFile(file: File) {
+  const type = file.name.toLowerCase().endsWith('.xlsx') ? xlsxType : 'application/json';
+  return { data: file, type };
+}
+
+/** 取り込みの確認: what the file would do, as a job (nothing is written). */
+export function startImportPreview(file: File, expected: ImportExpectation): Promise<JobStatus> {
+  const params = importParams(file, {
+    expectedFiscalYear: String(expected.fiscalYear),
+    expectedWard: expected.ward,
+    ...(expected.municipality ? { expectedMunicipality: expected.municipality } : {}),
   });
+  return requestJson('POST', `/api/v1/jobs/import/preview?${params}`, jobStatusSchema, {
+    raw: rawFile(file),
+  });
+}
+
+/** 取り込み: the same file with the preview's token (and the reason, when one is needed), as a job. */
+export function startImport(
+  file: File,
+  previewToken: string,
+  reason: string | undefined,
+): Promise<JobStatus> {
+  const params = importParams(file, { previewToken, ...(reason ? { reason } : {}) });
+  return requestJson('POST', `/api/v1/jobs/import?${params}`, jobStatusSchema, { raw: rawFile(file) });
 }
 
 export function fetchJob(id: string, signal?: AbortSignal): Promise<JobStatus> {

@@ -23,7 +23,12 @@ function asApiError(error: unknown): ApiError {
  * Starts a job on the server and follows it (polling its status) until it is done or failed.
  * Leaving the page stops the polling.
  */
-export function useJob(): { state: JobState; run: (start: () => Promise<JobStatus>) => Promise<void> } {
+export function useJob(): {
+  state: JobState;
+  run: (start: () => Promise<JobStatus>) => Promise<void>;
+  /** Forget the last job (stops following it). */
+  reset: () => void;
+} {
   const [state, setState] = useState<JobState>({ phase: 'idle' });
   const controller = useRef<AbortController | null>(null);
 
@@ -50,5 +55,10 @@ export function useJob(): { state: JobState; run: (start: () => Promise<JobStatu
     }
   }, []);
 
-  return { state, run };
+  const reset = useCallback(() => {
+    controller.current?.abort();
+    setState({ phase: 'idle' });
+  }, []);
+
+  return { state, run, reset };
 }

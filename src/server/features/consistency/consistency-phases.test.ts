@@ -8,6 +8,7 @@ import type { SheetFile, WardYearFile } from '../../../schemas/interchange';
 import { wardYearSheetsSchema } from '../../../schemas/sheet';
 import { type SheetView, sheetViewSchema } from '../../../schemas/sheet-edit';
 import { todayInJapan } from '../../clock';
+import { importThroughApi } from '../../testing/import-through-api';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 
 /**
@@ -86,7 +87,7 @@ async function move(client: TestClient, transition: string) {
 
 describe('the 点検表 through the year', () => {
   it('in 作成 lists missing targets, not the results nobody could have yet', async () => {
-    const res = await admin.send('POST', '/api/v1/import', thisYearsDrafts());
+    const res = await importThroughApi(admin, thisYearsDrafts());
     expect(res.status, await res.clone().text()).toBe(200);
     const body = await report();
     expect(body.phase).toBe('plan');
@@ -103,7 +104,7 @@ describe('the 点検表 through the year', () => {
     const somu = fix.sheets[0] as SheetFile;
     indicatorOf(somu, 0, 0).target = { text: '策定', value: null };
     fix.sheets = [somu];
-    expect((await admin.send('POST', '/api/v1/import', fix)).status).toBe(200);
+    expect((await importThroughApi(admin, fix)).status).toBe(200);
     await move(await t.as('somu-staff'), 'submit');
     await move(await t.as('somu-head'), 'approve');
     const body = await report();
@@ -121,7 +122,7 @@ describe('the 点検表 through the year', () => {
     indicatorOf(somu, 0, 0).target = { text: '策定', value: null };
     indicatorOf(somu, 3, 0).target = { text: '40', value: 40 };
     replace.sheets = [somu];
-    expect((await admin.send('POST', '/api/v1/import', replace)).status).toBe(200);
+    expect((await importThroughApi(admin, replace)).status).toBe(200);
     let body = await report();
     const changed = body.items.filter((i) => i.kind === 'unrecorded_target_change');
     expect(changed.map((i) => `${i.sheetTitle} ${i.path}`)).toEqual([
@@ -179,7 +180,7 @@ describe('the 点検表 through the year', () => {
       ind.evaluation = '達成';
     }
     evaluated.sheets = [branch];
-    expect((await admin.send('POST', '/api/v1/import', evaluated)).status).toBe(200);
+    expect((await importThroughApi(admin, evaluated)).status).toBe(200);
     const dated = (await report()).items.filter((i) => i.kind === 'evaluated_without_date');
     expect(dated.map((i) => `${i.sheetTitle} ${i.path}`)).toEqual(['北出張所 evaluatedOn']);
     expect(dated[0]?.message).toMatch(/確定していますが、評価日がありません/);
@@ -209,7 +210,7 @@ describe("the 部区's own sheet", () => {
         })),
       },
     ];
-    expect((await admin.send('POST', '/api/v1/import', file)).status).toBe(200);
+    expect((await importThroughApi(admin, file)).status).toBe(200);
     const { db } = t.database;
     const organizationsBefore = (await db.select({ n: count() }).from(organizations))[0]?.n;
     const exported = (await (
@@ -219,7 +220,7 @@ describe("the 部区's own sheet", () => {
     expect(own).toHaveLength(1);
     expect(own[0]?.goals.map((g) => g.no)).toEqual([1, 2, 3]);
 
-    expect((await admin.send('POST', '/api/v1/import', exported)).status).toBe(200);
+    expect((await importThroughApi(admin, exported)).status).toBe(200);
     expect((await db.select({ n: count() }).from(organizations))[0]?.n).toBe(organizationsBefore);
     const [wardRow] = await db.select().from(organizations).where(eq(organizations.name, '北区'));
     const ownSheets = await db

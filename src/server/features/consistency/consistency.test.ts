@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../../db/seed/niigata-kita-2022.json';
 import type { WardYearFile } from '../../../schemas/interchange';
 import { sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
+import { importThroughApi } from '../../testing/import-through-api';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import type { ConsistencyItem } from './check-consistency';
 
@@ -99,7 +100,7 @@ describe('the consistency report of the sample ward', () => {
       },
     ];
     const admin = await t.as('admin');
-    expect((await admin.send('POST', '/api/v1/import', file)).status).toBe(200);
+    expect((await importThroughApi(admin, file)).status).toBe(200);
     const { body } = await report();
     expect(body.items.filter((i) => i.kind === 'parent_sheet_missing')).toEqual([]);
     expect(
@@ -119,7 +120,7 @@ describe('the consistency report of the sample ward', () => {
     const first = file.sheets[0];
     if (!first) throw new Error('sample changed');
     first.status = 'approved';
-    expect((await admin.send('POST', '/api/v1/import', file)).status).toBe(200);
+    expect((await importThroughApi(admin, file)).status).toBe(200);
     const staff = await t.as('somu-staff');
     const { body: before } = await report();
     const item = before.items.find((i) => i.kind === 'contradiction' && i.where.includes('定時退庁'));

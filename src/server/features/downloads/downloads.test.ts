@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../exports/pdf/poppler';
+import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  expect((await (await t.as('admin')).send('POST', '/api/v1/import', nextYearFixture())).status).toBe(200);
+  expect((await importThroughApi(await t.as('admin'), nextYearFixture())).status).toBe(200);
 });
 afterAll(async () => {
   await t.close();

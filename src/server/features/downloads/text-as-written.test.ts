@@ -8,6 +8,7 @@ import type { SheetDetail } from '../../../schemas/sheet';
 import { sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
 import { awkwardTexts } from '../../../schemas/text-samples';
 import { awkwardGoalDocuments, awkwardWardYearFile } from '../../testing/awkward-sheet';
+import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 
@@ -27,8 +28,8 @@ let importedId = '';
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.as('admin');
-  expect((await admin.send('POST', '/api/v1/import', nextYearFixture())).status).toBe(200);
-  const imported = await admin.send('POST', '/api/v1/import', awkwardWardYearFile(awkwardYear));
+  expect((await importThroughApi(admin, nextYearFixture())).status).toBe(200);
+  const imported = await importThroughApi(admin, awkwardWardYearFile(awkwardYear));
   expect(imported.status, await imported.clone().text()).toBe(200);
   staff = await t.as('fukushi-staff');
   draftId = await sheetIdOf(2023, '健康福祉課');
@@ -150,7 +151,7 @@ describe('stored exactly as written', () => {
     if (!goal?.indicators[0]) throw new Error('no goal');
     goal.text = '前\u0000後';
     goal.indicators[0].note = '𠮷の上半分だけ\ud842';
-    const res = await admin.send('POST', '/api/v1/import', { ...file, source: '差し替え' });
+    const res = await importThroughApi(admin, { ...file, source: '差し替え' });
     expect(res.status).toBe(400);
     const { issues } = (await res.json()).error;
     expect(issues).toEqual([

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorSeriesSchema } from '../../../schemas/indicator-series';
 import { sheetViewSchema } from '../../../schemas/sheet-edit';
+import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  expect((await (await t.as('admin')).send('POST', '/api/v1/import', nextYearFixture())).status).toBe(200);
+  expect((await importThroughApi(await t.as('admin'), nextYearFixture())).status).toBe(200);
 });
 afterAll(async () => {
   await t.close();

@@ -1,119 +1,98 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
+import { municipalities, organizations, sheets, wardYears } from '../../../db/schema';
 import {
-  indicators,
-  municipalities,
-  organizations,
-  sheets,
-  targetRevisions,
-  wardYears,
-} from '../../../db/schema';
-import { actualYears } from '../../../domain/fiscal-year';
-import { diffSheets } from '../../../domain/sheet-diff';
-import { type SheetFile, type WardYearFile, wardYearFileSchema } from '../../../schemas/interchange';
-import { type FieldIssue, issuesFromZod } from '../../../schemas/issues';
+  describeImport,
+  type ImportAction,
+  type ImportExpectation,
+  type ImportSource,
+  importMismatches,
+  replacingNeedsReason,
+} from '../../../domain/import-preview';
+import type { SheetChange } from '../../../domain/sheet-diff';
+import type { ImportPreview, ImportResult, SheetOutcome } from '../../../schemas/import';
+import type { WardYearFile } from '../../../schemas/interchange';
+import type { FieldIssue } from '../../../schemas/issues';
 import { AppError } from '../../app-error';
-import { commandLineActor, type HistoryActor, loadSheetDocument, recordHistory } from '../sheets/history';
-import { writeSheetContent } from '../sheets/write-sheet-content';
-import { checkWardYearFile, unitName } from './check-ward-year-file';
+import { commandLineActor, type HistoryActor, recordHistory } from '../sheets/history';
+import { unitName } from './check-ward-year-file';
+import { diffImportedSheet } from './diff-imported-sheet';
+import { readWardYearInput } from './read-ward-year-input';
+import { ensureMunicipality, ensureOrganization, type WrittenSheet, writeSheet } from './write-ward-sheet';
 
-export interface ImportSummary {
-  municipality: string;
-  ward: string;
-  fiscalYear: number;
-  sheets: number;
-  goals: number;
-  indicators: number;
-  createdSheets: number;
-  updatedSheets: number;
-}
+export { validateWardYearFile } from './read-ward-year-input';
+
+/**
+ * Importing one 部区's sheets of a year (the interchange format), in two steps: previewImport
+ * says what would happen to each sheet (created, replaced with its differences, unchanged) and
+ * returns a token; confirmImport does it, all or nothing in one transaction, if nothing changed
+ * in between (else 409 with the fresh preview) and with a reason when a 評価確定 or 公開 sheet is
+ * replaced. A sheet that would not change is not written at all.
+ *
+ * Both steps run the same writes in one transaction; the preview rolls it back. So the preview
+ * shows exactly what the import would write, by the one writer of sheet content.
+ */
 
 export interface ImportOptions {
   /** Who imports, for the history; the command line when absent. */
   actor?: HistoryActor;
-  /** Called after each sheet is written: (done, total). */
+  /** Where the file came from, for the history. */
+  source?: ImportSource;
+  /** Fields the reader ignored, reported with the result. */
+  warnings?: FieldIssue[];
+  /** Called after each sheet: (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
 
+export interface PreviewOptions extends ImportOptions {
+  expected?: ImportExpectation;
+}
+
+export interface ConfirmOptions extends ImportOptions {
+  previewToken: string;
+  reason?: string | null | undefined;
+}
+
+/** The numbers earlier versions returned, still returned by importWardYear. */
+export type ImportSummary = ImportResult;
+
+const systemSource: ImportSource = { format: 'json', fileName: null, channel: 'system' };
+
+/** What the file would do, written nothing. */
+export async function previewImport(
+  db: Db,
+  input: WardYearFile | unknown,
+  options: PreviewOptions = {},
+): Promise<ImportPreview> {
+  const { file, warnings } = typedInput(input, options.warnings);
+  const run = await runImport(db, file, { ...options, warnings, mode: 'preview' });
+  return toPreview(run, options.expected ?? {});
+}
+
+/** Import a previewed file: 409 with a fresh preview if anything changed since; 400 without a needed reason. */
+export async function confirmImport(db: Db, input: unknown, options: ConfirmOptions): Promise<ImportResult> {
+  const { file, warnings } = typedInput(input, options.warnings);
+  const run = await runImport(db, file, { ...options, warnings, mode: 'confirm' });
+  return toResult(run);
+}
+
 /**
- * Import one 部区's sheets of a year (the interchange format). Everything is checked before
- * anything is written, and everything is written in one transaction: all or nothing. A sheet
- * that already exists for the organization and year is replaced; indicators keep their series
- * (matched by name within the organization), so history stays connected.
+ * Import without a preview step: for the app itself (the sample data) and tests. Every person's
+ * import — page, API, command line — goes through previewImport and confirmImport.
  */
 export async function importWardYear(
   db: Db,
   input: unknown,
   options: ImportOptions = {},
-): Promise<ImportSummary> {
-  const file = validateWardYearFile(input);
-  return db.transaction(async (tx) => {
-    const municipalityId = await ensureMunicipality(tx, file.municipality);
-    const wardId = await ensureOrganization(tx, {
-      municipalityId,
-      wardId: null,
-      parentId: null,
-      name: file.ward,
-    });
-    await tx
-      .insert(wardYears)
-      .values({
-        wardId,
-        fiscalYear: file.fiscalYear,
-        source: file.source ?? null,
-        uncertain: file.uncertain ?? [],
-      })
-      .onConflictDoUpdate({
-        target: [wardYears.wardId, wardYears.fiscalYear],
-        set: { source: file.source ?? null, uncertain: file.uncertain ?? [] },
-      });
-    const summary: ImportSummary = {
-      municipality: file.municipality,
-      ward: file.ward,
-      fiscalYear: file.fiscalYear,
-      sheets: file.sheets.length,
-      goals: 0,
-      indicators: 0,
-      createdSheets: 0,
-      updatedSheets: 0,
-    };
-    // A file listing the whole year orders its sheets; a partial one (a single organization's
-    // sheet) keeps the others' order and adds new sheets at the end.
-    const [{ count: present = 0, last = -1 } = {}] = await tx
-      .select({
-        count: sql<number>`count(*)::int`,
-        last: sql<number>`coalesce(max(${sheets.position}), -1)::int`,
-      })
-      .from(sheets)
-      .where(and(eq(sheets.wardId, wardId), eq(sheets.fiscalYear, file.fiscalYear)));
-    const ordersAll = file.sheets.length >= present;
-    let appended = last;
-    for (const [index, sheet] of file.sheets.entries()) {
-      const position = ordersAll ? index : null;
-      const { sheetId, created } = await writeSheet(tx, {
-        municipalityId,
-        wardId,
-        fiscalYear: file.fiscalYear,
-        position,
-        nextPosition: () => ++appended,
-        sheet,
-        actor: options.actor ?? commandLineActor,
-        wardName: file.ward,
-      });
-      await notifySheetChanged(tx, [sheetId]);
-      if (created) summary.createdSheets++;
-      else summary.updatedSheets++;
-      summary.goals += sheet.goals.length;
-      summary.indicators += sheet.goals.reduce((n, g) => n + g.indicators.length, 0);
-      options.onProgress?.(index + 1, file.sheets.length);
-    }
-    return summary;
-  });
+): Promise<ImportResult> {
+  const { file, warnings } = typedInput(input, options.warnings);
+  return toResult(await runImport(db, file, { ...options, warnings, mode: 'apply' }));
 }
 
 /** The municipality and 部区 a file would write to, each null when not registered yet. */
-export async function findImportTarget(db: Db, file: WardYearFile) {
+export async function findImportTarget(db: Db | Tx, file: WardYearFile) {
   const [row] = await db
     .select({ municipalityId: municipalities.id, wardId: organizations.id })
     .from(municipalities)
@@ -129,212 +108,225 @@ export async function findImportTarget(db: Db, file: WardYearFile) {
   return { municipalityId: row?.municipalityId ?? null, wardId: row?.wardId ?? null };
 }
 
-/** The file as typed data, or an `invalid` error listing every bad field by its path. */
-export function validateWardYearFile(input: unknown): WardYearFile {
-  const parsed = wardYearFileSchema.safeParse(input);
-  const issues: FieldIssue[] = parsed.success ? checkWardYearFile(parsed.data) : issuesFromZod(parsed.error);
-  if (!parsed.success || issues.length > 0) {
-    throw new AppError(
-      'invalid',
-      `取り込むデータに誤りが${issues.length}件あります。何も書き込んでいません。誤りを直してからもう一度取り込んでください。`,
-      issues,
-    );
-  }
-  return parsed.data;
+/** Already read files pass as they are (with the reader's warnings); anything else is read here. */
+function typedInput(input: unknown, warnings: FieldIssue[] | undefined) {
+  const read = readWardYearInput(input);
+  return { file: read.file, warnings: [...(warnings ?? []), ...read.warnings] };
 }
 
-async function ensureMunicipality(tx: Tx, name: string): Promise<string> {
-  await tx.insert(municipalities).values({ name }).onConflictDoNothing();
+interface RunOptions extends ImportOptions {
+  warnings: FieldIssue[];
+  mode: 'preview' | 'confirm' | 'apply';
+  previewToken?: string;
+  reason?: string | null | undefined;
+  expected?: ImportExpectation;
+}
+
+interface Run {
+  file: WardYearFile;
+  source: ImportSource;
+  newWard: boolean;
+  outcomes: SheetOutcome[];
+  warnings: FieldIssue[];
+  previewToken: string;
+}
+
+/** Thrown to roll back a preview's transaction with what it found. */
+class RolledBack extends Error {
+  constructor(readonly run: Run) {
+    super('rolled back');
+  }
+}
+/** Thrown to roll back one sheet's savepoint when the file leaves it as it is. */
+class Unchanged extends Error {
+  constructor(readonly written: WrittenSheet) {
+    super('unchanged');
+  }
+}
+
+async function runImport(db: Db, file: WardYearFile, options: RunOptions): Promise<Run> {
+  const source = options.source ?? systemSource;
+  const actor = options.actor ?? commandLineActor;
+  const reason = options.reason?.trim() || null;
+  try {
+    return await db.transaction(async (tx) => {
+      const target = await findImportTarget(tx, file);
+      const municipalityId = await ensureMunicipality(tx, file.municipality);
+      const wardId = await ensureOrganization(tx, {
+        municipalityId,
+        wardId: null,
+        parentId: null,
+        name: file.ward,
+      });
+      await writeWardYear(tx, wardId, file);
+      // A file listing the whole year orders its sheets; a partial one (a single organization's
+      // sheet) keeps the others' order and adds new sheets at the end.
+      const [{ count: present = 0, last = -1 } = {}] = await tx
+        .select({
+          count: sql<number>`count(*)::int`,
+          last: sql<number>`coalesce(max(${sheets.position}), -1)::int`,
+        })
+        .from(sheets)
+        .where(and(eq(sheets.wardId, wardId), eq(sheets.fiscalYear, file.fiscalYear)));
+      const ordersAll = file.sheets.length >= present;
+      let appended = last;
+      const outcomes: SheetOutcome[] = [];
+      const stamps: unknown[] = [];
+      for (const [index, sheet] of file.sheets.entries()) {
+        const write = {
+          municipalityId,
+          wardId,
+          fiscalYear: file.fiscalYear,
+          position: ordersAll ? index : null,
+          nextPosition: () => ++appended,
+          sheet,
+          wardName: file.ward,
+        };
+        let written: WrittenSheet;
+        let changes: SheetChange[] = [];
+        let action: ImportAction;
+        try {
+          written = await tx.transaction(async (sp) => {
+            const w = await writeSheet(sp, write);
+            changes = w.before ? diffImportedSheet(w.before, w.after) : [];
+            if (w.before && changes.length === 0) throw new Unchanged(w);
+            return w;
+          });
+          action = written.before ? 'replace' : 'create';
+        } catch (error) {
+          if (!(error instanceof Unchanged)) throw error;
+          written = error.written;
+          action = 'unchanged';
+        }
+        stamps.push(written.stamp ? [written.stamp.id, written.stamp.version, written.stamp.status] : null);
+        const currentStatus = written.before?.status ?? null;
+        if (action !== 'unchanged') {
+          await recordHistory(tx, {
+            sheetId: written.sheetId,
+            actor,
+            kind: 'import',
+            // A move of state shows as one (公開 → 下書き); a sheet created shows its state.
+            ...(currentStatus !== written.after.status
+              ? { fromStatus: currentStatus, toStatus: written.after.status }
+              : {}),
+            comment: describeImport(source, action, reason),
+            changes,
+          });
+          await notifySheetChanged(tx, [written.sheetId]);
+        }
+        outcomes.push({
+          index,
+          title: unitName(sheet),
+          department: sheet.department,
+          organization: sheet.organization,
+          action,
+          sheetId: action === 'create' && options.mode === 'preview' ? null : written.sheetId,
+          currentStatus,
+          status: action === 'unchanged' ? (currentStatus ?? written.after.status) : written.after.status,
+          needsReason: replacingNeedsReason(action, currentStatus),
+          changes: changes.map(({ path, label, before, after }) => ({ path, label, before, after })),
+        });
+        options.onProgress?.(index + 1, file.sheets.length);
+      }
+      const run: Run = {
+        file,
+        source,
+        newWard: target.wardId === null,
+        outcomes,
+        warnings: options.warnings,
+        previewToken: previewToken(file, stamps),
+      };
+      if (options.mode === 'preview') throw new RolledBack(run);
+      if (options.mode === 'confirm') {
+        if (options.previewToken !== run.previewToken) {
+          throw new AppError(
+            'conflict',
+            '確認した後に、取り込み先のシートが変更されたか、ファイルが変わりました。何も書き込んでいません。新しい確認の内容を見てから、もう一度取り込んでください。',
+            [],
+            { preview: toPreview(run, options.expected ?? {}) },
+          );
+        }
+        const needing = outcomes.filter((o) => o.needsReason);
+        if (needing.length > 0 && reason === null) {
+          const message = `評価確定・公開のシート（${needing.map((o) => o.title).join('、')}）を置き換えるには、理由を入力してください`;
+          throw new AppError('invalid', `${message}。何も書き込んでいません。`, [
+            { path: 'reason', message },
+          ]);
+        }
+      }
+      return run;
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.run;
+    throw error;
+  }
+}
+
+/** The 部区's year: written only when the file says something new about it. */
+async function writeWardYear(tx: Tx, wardId: string, file: WardYearFile) {
+  const values = { source: file.source ?? null, uncertain: file.uncertain ?? [] };
   const [row] = await tx
-    .select({ id: municipalities.id })
-    .from(municipalities)
-    .where(eq(municipalities.name, name));
-  if (!row) throw new Error(`municipality ${name} vanished`);
-  return row.id;
+    .select({ source: wardYears.source, uncertain: wardYears.uncertain })
+    .from(wardYears)
+    .where(and(eq(wardYears.wardId, wardId), eq(wardYears.fiscalYear, file.fiscalYear)));
+  if (
+    row &&
+    row.source === values.source &&
+    JSON.stringify(row.uncertain) === JSON.stringify(values.uncertain)
+  )
+    return;
+  await tx
+    .insert(wardYears)
+    .values({ wardId, fiscalYear: file.fiscalYear, ...values })
+    .onConflictDoUpdate({ target: [wardYears.wardId, wardYears.fiscalYear], set: values });
 }
 
-/** The organization of that name under that parent, created when missing. A ward is its own ward. */
-async function ensureOrganization(
-  tx: Tx,
-  o: {
-    municipalityId: string;
-    wardId: string | null;
-    parentId: string | null;
-    name: string;
-    phone?: string | null;
-  },
-): Promise<string> {
-  const [found] = await tx
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(
-      and(
-        eq(organizations.municipalityId, o.municipalityId),
-        o.parentId ? eq(organizations.parentId, o.parentId) : isNull(organizations.parentId),
-        eq(organizations.name, o.name),
-      ),
-    );
-  if (found) {
-    if (o.phone) await tx.update(organizations).set({ phone: o.phone }).where(eq(organizations.id, found.id));
-    return found.id;
-  }
-  const [row] = await tx
-    .insert(organizations)
-    .values({
-      municipalityId: o.municipalityId,
-      wardId: o.wardId,
-      parentId: o.parentId,
-      kind: o.wardId ? 'unit' : 'ward',
-      name: o.name,
-      phone: o.phone ?? null,
-    })
-    .returning({ id: organizations.id });
-  if (!row) throw new Error('insert returned no row');
-  if (!o.wardId) await tx.update(organizations).set({ wardId: row.id }).where(eq(organizations.id, row.id));
-  return row.id;
+/** The file as read, and the version and state of every sheet it would write over. */
+function previewToken(file: WardYearFile, stamps: unknown[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify(file))
+    .update('\u0000')
+    .update(JSON.stringify(stamps))
+    .digest('hex');
 }
 
-interface WriteSheet {
-  actor: HistoryActor;
-  wardName: string;
-  municipalityId: string;
-  wardId: string;
-  fiscalYear: number;
-  /** Its place in the year's order; null keeps an existing sheet's place (or appends a new one). */
-  position: number | null;
-  nextPosition: () => number;
-  sheet: SheetFile;
+function facts(run: Run) {
+  const count = (action: ImportAction) => run.outcomes.filter((o) => o.action === action).length;
+  return {
+    municipality: run.file.municipality,
+    ward: run.file.ward,
+    fiscalYear: run.file.fiscalYear,
+    format: run.source.format,
+    fileName: run.source.fileName,
+    newWard: run.newWard,
+    sheetOutcomes: run.outcomes,
+    created: count('create'),
+    replaced: count('replace'),
+    unchanged: count('unchanged'),
+    goals: run.file.sheets.reduce((n, s) => n + s.goals.length, 0),
+    indicators: run.file.sheets.reduce((n, s) => n + s.goals.reduce((m, g) => m + g.indicators.length, 0), 0),
+    warnings: run.warnings,
+  };
 }
 
-/** Write one sheet; says whether it was new. */
-async function writeSheet(
-  tx: Tx,
-  { municipalityId, wardId, wardName, fiscalYear, position, nextPosition, sheet, actor }: WriteSheet,
-) {
-  const base = { municipalityId, wardId };
-  // The 部区's own sheet (its department is the 部区 itself) belongs to the 部区.
-  const ownSheet = sheet.organization === null && sheet.department === wardName;
-  const parentId = sheet.organization
-    ? await ensureOrganization(tx, { ...base, parentId: wardId, name: sheet.department })
-    : wardId;
-  const organizationId = ownSheet
-    ? wardId
-    : await ensureOrganization(tx, { ...base, parentId, name: unitName(sheet), phone: sheet.phone });
-
-  const header = {
-    departmentName: sheet.department,
-    organizationName: sheet.organization,
-    phone: sheet.phone,
-    createdOn: sheet.createdOn,
-    revisedOn: sheet.revisedOn,
-    evaluatedOn: sheet.evaluatedOn,
-    purpose: sheet.purpose,
-    approach: sheet.approach,
-    outcome: sheet.outcome,
-    status: sheet.status ?? 'published',
-  } as const;
-  const [existing] = await tx
-    .select({ id: sheets.id })
-    .from(sheets)
-    .where(and(eq(sheets.organizationId, organizationId), eq(sheets.fiscalYear, fiscalYear)));
-  let sheetId: string;
-  const before = existing ? await loadSheetDocument(tx, existing.id) : null;
-  if (existing) {
-    sheetId = existing.id;
-    await tx
-      .update(sheets)
-      .set({
-        ...header,
-        ...(position === null ? {} : { position }),
-        version: sql`${sheets.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(eq(sheets.id, sheetId));
-  } else {
-    const [row] = await tx
-      .insert(sheets)
-      .values({ ...header, position: position ?? nextPosition(), organizationId, wardId, fiscalYear })
-      .returning({ id: sheets.id });
-    if (!row) throw new Error('insert returned no row');
-    sheetId = row.id;
-  }
-
-  const known = await matchSeries(tx, organizationId, sheet);
-  const series = await writeSheetContent(
-    tx,
-    { sheetId, organizationId, fiscalYear },
-    sheet.goals.map((g, gi) => ({
-      no: g.no,
-      parentNo: g.parentNo,
-      text: g.text,
-      initiatives: g.initiatives,
-      indicators: g.indicators.map((ind, ii) => ({
-        indicatorId: known[gi]?.[ii] ?? null,
-        name: ind.name,
-        unit: ind.unit,
-        direction: ind.direction ?? 'higher',
-        actuals: actualYears(fiscalYear).flatMap((year) => {
-          const cell = ind.actuals[String(year)];
-          return cell ? [{ fiscalYear: year, ...cell }] : [];
-        }),
-        target: ind.target,
-        result: ind.result,
-        note: ind.note,
-        achievement: ind.achievement,
-        evaluation: ind.evaluation,
-        evaluationReason: ind.evaluationReason ?? null,
-        milestoneDone: ind.milestoneDone ?? null,
-      })),
-    })),
-  );
-
-  const allSeries = series.flat();
-  if (allSeries.length > 0) {
-    await tx
-      .delete(targetRevisions)
-      .where(
-        and(inArray(targetRevisions.indicatorId, allSeries), eq(targetRevisions.fiscalYear, fiscalYear)),
-      );
-  }
-  const revisions = sheet.goals.flatMap((g, gi) =>
-    g.indicators.flatMap((ind, ii) =>
-      (ind.revisions ?? []).map((r) => ({
-        indicatorId: series[gi]?.[ii] ?? '',
-        fiscalYear,
-        fromText: r.from.text,
-        fromValue: r.from.value,
-        toText: r.to.text,
-        toValue: r.to.value,
-        revisedOn: r.revisedOn,
-        reason: r.reason,
-      })),
-    ),
-  );
-  if (revisions.length > 0) await tx.insert(targetRevisions).values(revisions);
-  const after = await loadSheetDocument(tx, sheetId);
-  await recordHistory(tx, {
-    sheetId,
-    actor,
-    kind: 'import',
-    comment: existing
-      ? '交換形式のファイルから取り込み（置き換え）'
-      : '交換形式のファイルから取り込み（新規）',
-    changes: before ? diffSheets(before, after, fiscalYear) : [],
-  });
-  return { sheetId, created: !existing };
+function toPreview(run: Run, expected: ImportExpectation): ImportPreview {
+  const mismatches = importMismatches(expected, run.file);
+  return {
+    ...facts(run),
+    mismatch: mismatches.length > 0,
+    mismatches,
+    needsReason: run.outcomes.some((o) => o.needsReason),
+    previewToken: run.previewToken,
+  };
 }
 
-/**
- * The existing series each indicator of the file continues: the organization's series of the
- * same name, in order of creation; null where there is none (a new series is created).
- */
-async function matchSeries(tx: Tx, organizationId: string, sheet: SheetFile): Promise<(string | null)[][]> {
-  const existing = await tx
-    .select({ id: indicators.id, name: indicators.name })
-    .from(indicators)
-    .where(eq(indicators.organizationId, organizationId))
-    .orderBy(asc(indicators.createdAt), asc(indicators.id));
-  const unmatched = new Map<string, string[]>();
-  for (const row of existing) unmatched.set(row.name, [...(unmatched.get(row.name) ?? []), row.id]);
-  return sheet.goals.map((goal) => goal.indicators.map((ind) => unmatched.get(ind.name)?.shift() ?? null));
+function toResult(run: Run): ImportResult {
+  const f = facts(run);
+  return {
+    ...f,
+    sheets: run.file.sheets.length,
+    createdSheets: f.created,
+    updatedSheets: f.replaced,
+    unchangedSheets: f.unchanged,
+  };
 }

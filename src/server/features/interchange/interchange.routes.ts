@@ -1,6 +1,15 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { canImport } from '../../../domain/ward-policy';
+import { createMiddleware } from 'hono/factory';
+import { mayImportSomewhere } from '../../../domain/ward-policy';
+import { maxWorkbookBytes } from '../../../imports/xlsx';
+import {
+  importConfirmQuery,
+  importPreviewQuery,
+  importPreviewSchema,
+  importResultSchema,
+} from '../../../schemas/import';
 import { wardYearFileSchema } from '../../../schemas/interchange';
 import type { AppEnv } from '../../app-env';
 import { AppError } from '../../app-error';
@@ -10,40 +19,87 @@ import { doc } from '../../openapi/doc';
 import { attachment } from '../downloads/content-disposition';
 import { wardYearQuery } from '../sheets/sheets.routes';
 import { exportWardYear } from './export-ward-year';
-import { findImportTarget, importWardYear, validateWardYearFile } from './import-ward-year';
+import { confirmImportFile, previewImportFile } from './import-file';
+
+/** An uploaded file is the request body as it is: JSON (UTF-8) or an Excel workbook. */
+export const importBodyLimit = () =>
+  bodyLimit({
+    maxSize: maxWorkbookBytes + 1024,
+    onError: () => {
+      throw new AppError(
+        'too_large',
+        `取り込むファイルが大きすぎます（${maxWorkbookBytes / 1024 / 1024}MBまで）。`,
+      );
+    },
+  });
+
+/** Only someone who may import somewhere gets further (before the file or the query is read). */
+export const importers = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (!mayImportSomewhere(signedIn(c).actor)) {
+      throw new AppError('forbidden', 'シートを取り込む権限がありません（企画担当または管理者が行えます）。');
+    }
+    await next();
+  });
+
+/** The signed-in importer and the file's bytes. */
+export async function importRequest(c: Context<AppEnv>, via: 'browser' | 'api' | undefined) {
+  const { actor, by } = signedIn(c);
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  return { actor, by, bytes, channel: via ?? 'api' } as const;
+}
 
 export const importRoutes = () =>
-  new Hono<AppEnv>().post(
-    '/',
-    doc({
-      summary: '交換形式の JSON を取り込む（全件成功か、何も書き込まないか）',
-      access: '管理者・その部区の企画担当',
-    }),
-    bodyLimit({
-      maxSize: 10 * 1024 * 1024,
-      onError: () => {
-        throw new AppError('too_large', '取り込むファイルが大きすぎます（10MBまで）。');
+  new Hono<AppEnv>()
+    .post(
+      '/preview',
+      doc({
+        summary:
+          '取り込みの確認: ファイル（本文に交換形式の JSON または Excel）で、シートごとに新規・置き換え・変更なしと項目ごとの変更を返す（何も書き込まない）',
+        access: '管理者・その部区の企画担当',
+        response: importPreviewSchema,
+      }),
+      importers(),
+      importBodyLimit(),
+      validate('query', importPreviewQuery),
+      async (c) => {
+        const query = c.req.valid('query');
+        const request = await importRequest(c, query.via);
+        const preview = await previewImportFile(c.var.db, {
+          ...request,
+          fileName: query.fileName,
+          expected: {
+            ...(query.expectedMunicipality ? { municipality: query.expectedMunicipality } : {}),
+            ...(query.expectedWard ? { ward: query.expectedWard } : {}),
+            ...(query.expectedFiscalYear ? { fiscalYear: query.expectedFiscalYear } : {}),
+          },
+        });
+        return c.json(preview);
       },
-    }),
-    async (c) => {
-      const { actor, by } = signedIn(c);
-      let input: unknown;
-      try {
-        input = await c.req.json();
-      } catch {
-        throw new AppError('invalid', '取り込むデータが JSON として読めません。');
-      }
-      const file = validateWardYearFile(input);
-      const target = await findImportTarget(c.var.db, file);
-      if (!canImport(actor, target.municipalityId, target.wardId)) {
-        throw new AppError(
-          'forbidden',
-          `${file.ward}のシートを取り込む権限がありません（企画担当または管理者が行えます）。`,
-        );
-      }
-      return c.json(await importWardYear(c.var.db, file, { actor: by }));
-    },
-  );
+    )
+    .post(
+      '/',
+      doc({
+        summary:
+          '取り込み: 確認と同じファイルを previewToken（と、評価確定・公開のシートを置き換えるときは reason）付きで送る。全件成功か、何も書き込まないか。確認の後に変更があれば 409 と新しい確認',
+        access: '管理者・その部区の企画担当',
+        response: importResultSchema,
+      }),
+      importers(),
+      importBodyLimit(),
+      validate('query', importConfirmQuery),
+      async (c) => {
+        const query = c.req.valid('query');
+        const request = await importRequest(c, query.via);
+        const result = await confirmImportFile(c.var.db, {
+          ...request,
+          fileName: query.fileName,
+          previewToken: query.previewToken,
+          reason: query.reason,
+        });
+        return c.json(result);
+      },
+    );
 
 export const exportRoutes = () =>
   new Hono<AppEnv>().get(

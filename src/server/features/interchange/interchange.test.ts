@@ -49,7 +49,7 @@ describe('import → export of the interchange format', () => {
     await importWardYear(database.db, sample);
     const before = await rowCounts();
     const summary = await importWardYear(database.db, sample);
-    expect(summary).toMatchObject({ createdSheets: 0, updatedSheets: 8 });
+    expect(summary).toMatchObject({ createdSheets: 0, updatedSheets: 0, unchangedSheets: 8 });
     expect(await rowCounts()).toStrictEqual(before);
     expect(before).toStrictEqual({ sheets: 8, goals: 32, indicators: 43, placements: 43, values: 43 * 5 });
   });

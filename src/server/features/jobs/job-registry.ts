@@ -11,7 +11,8 @@ export interface JobStatus {
   total: number;
   /** What is happening now, in words: 「3/8 シートを作成中」. */
   message: string;
-  error?: { message: string; issues: FieldIssue[] };
+  /** Why it failed: the error's code (`conflict`, `invalid`, …), message, issues and details. */
+  error?: { code: string; message: string; issues: FieldIssue[]; details?: unknown };
   /** What a job that makes no file ends with (an import's summary). */
   result?: unknown;
 }
@@ -88,6 +89,8 @@ export class JobRegistry {
           state: 'failed',
           message: '失敗しました',
           error: {
+            code: known ? error.code : 'internal',
+            ...(known && error.details !== undefined ? { details: error.details } : {}),
             message: known
               ? error.message
               : '処理中に問題が発生しました。時間をおいてもう一度お試しください。',

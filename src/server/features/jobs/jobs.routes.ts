@@ -1,18 +1,15 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
-import { canImport, mayImportSomewhere } from '../../../domain/ward-policy';
-import { maxWorkbookBytes, readWardYearWorkbook } from '../../../imports/xlsx';
 import { jobStatusSchema } from '../../../schemas/answers';
+import { importConfirmQuery, importPreviewQuery } from '../../../schemas/import';
 import { municipalityName, wardName } from '../../../schemas/text';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
-import { AppError } from '../../app-error';
-import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { attachment } from '../downloads/content-disposition';
-import { findImportTarget, importWardYear } from '../interchange/import-ward-year';
+import { confirmImportFile, previewImportFile } from '../interchange/import-file';
+import { importBodyLimit, importers, importRequest } from '../interchange/interchange.routes';
 import { loadWardYear } from '../sheets/load-ward-year';
 import type { JobFile, JobRegistry } from './job-registry';
 import { renderBookletInWorker } from './render-booklet-in-worker';
@@ -59,45 +56,58 @@ export function jobsRoutes(jobs: JobRegistry) {
       },
     )
     .post(
-      '/xlsx-import',
+      '/import/preview',
       doc({
-        summary: 'Excel ブックを取り込む（全件成功か、何も書き込まないか。進み具合は GET /api/v1/jobs/{id}）',
+        summary:
+          '取り込みの確認を始める（本文に Excel ブックまたは交換形式の JSON。結果 result は POST /api/v1/import/preview と同じ。進み具合は GET /api/v1/jobs/{id}）',
         status: 202,
         access: '管理者・その部区の企画担当',
       }),
-      bodyLimit({
-        maxSize: maxWorkbookBytes + 1024,
-        onError: () => {
-          throw new AppError(
-            'too_large',
-            `ファイルが大きすぎます（${Math.round(maxWorkbookBytes / 1024 / 1024)}MBまで）。`,
-          );
-        },
-      }),
+      importers(),
+      importBodyLimit(),
+      validate('query', importPreviewQuery),
       async (c) => {
-        const { user, actor, by } = signedIn(c);
-        if (!mayImportSomewhere(actor)) {
-          throw new AppError(
-            'forbidden',
-            'シートを取り込む権限がありません（企画担当または管理者が行えます）。',
-          );
-        }
-        const bytes = Buffer.from(await c.req.arrayBuffer());
+        const query = c.req.valid('query');
+        const request = await importRequest(c, query.via);
         const db = c.var.db;
-        const status = jobs.start('xlsx-import', user.id, async (control) => {
+        const status = jobs.start('import-preview', c.var.user?.id ?? null, async (control) => {
           control.progress(0, 0, 'ファイルを確認中');
-          const file = await readWardYearWorkbook(bytes);
-          // Worksheets made from the blank template carry no state: they start as drafts.
-          for (const sheet of file.sheets) sheet.status ??= 'draft';
-          const target = await findImportTarget(db, file);
-          if (!canImport(actor, target.municipalityId, target.wardId)) {
-            throw new AppError(
-              'forbidden',
-              `${file.ward}のシートを取り込む権限がありません（企画担当または管理者が行えます）。`,
-            );
-          }
-          return importWardYear(db, file, {
-            actor: by,
+          return previewImportFile(db, {
+            ...request,
+            fileName: query.fileName,
+            expected: {
+              ...(query.expectedMunicipality ? { municipality: query.expectedMunicipality } : {}),
+              ...(query.expectedWard ? { ward: query.expectedWard } : {}),
+              ...(query.expectedFiscalYear ? { fiscalYear: query.expectedFiscalYear } : {}),
+            },
+            onProgress: (done, total) => control.progress(done, total, `${done}/${total} シートを確認中`),
+          });
+        });
+        return c.json(status, 202);
+      },
+    )
+    .post(
+      '/import',
+      doc({
+        summary:
+          '確認した取り込みを始める（確認と同じファイルと previewToken、必要なら reason。全件成功か、何も書き込まないか。進み具合は GET /api/v1/jobs/{id}）',
+        status: 202,
+        access: '管理者・その部区の企画担当',
+      }),
+      importers(),
+      importBodyLimit(),
+      validate('query', importConfirmQuery),
+      async (c) => {
+        const query = c.req.valid('query');
+        const request = await importRequest(c, query.via);
+        const db = c.var.db;
+        const status = jobs.start('import', c.var.user?.id ?? null, async (control) => {
+          control.progress(0, 0, 'ファイルを確認中');
+          return confirmImportFile(db, {
+            ...request,
+            fileName: query.fileName,
+            previewToken: query.previewToken,
+            reason: query.reason,
             onProgress: (done, total) => control.progress(done, total, `${done}/${total} シートを取り込み中`),
           });
         });

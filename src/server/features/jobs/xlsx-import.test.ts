@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetHistory } from '../../../db/schema';
 import { openWorkbook, rowOf, saveWorkbook, worksheet } from '../../../imports/xlsx/testing';
+import type { ImportPreview } from '../../../schemas/import';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import type { JobStatus } from './job-registry';
 
@@ -18,8 +19,12 @@ afterAll(async () => {
 const kita = `fiscalYear=2022&ward=${encodeURIComponent('北区')}`;
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function upload(client: TestClient, bytes: Buffer): Promise<{ status: number; job?: JobStatus }> {
-  const res = await client.request('/api/v1/jobs/xlsx-import', {
+async function upload(
+  client: TestClient,
+  bytes: Buffer,
+  path = '/api/v1/jobs/import/preview?fileName=kita.xlsx',
+): Promise<{ status: number; job?: JobStatus }> {
+  const res = await client.request(path, {
     method: 'POST',
     headers: { 'content-type': xlsxType },
     body: new Uint8Array(bytes),
@@ -56,13 +61,43 @@ describe('Excel through the API', () => {
     const row = rowOf(sheet, 5, '研修発表実施数');
     const resultColumn = 11;
     sheet.getCell(row, resultColumn).value = '7回';
-    const { job } = await upload(planner, await saveWorkbook(workbook));
+    const edited = await saveWorkbook(workbook);
+    const before = await historyCount();
+    const { job: checked } = await upload(planner, edited);
+    expect(checked).toMatchObject({ state: 'done', done: 8, total: 8 });
+    const preview = checked?.result as ImportPreview;
+    expect(preview).toMatchObject({
+      format: 'xlsx',
+      fileName: 'kita.xlsx',
+      replaced: 1,
+      unchanged: 7,
+      needsReason: true,
+    });
+    expect(preview.sheetOutcomes.find((o) => o.action === 'replace')).toMatchObject({
+      title: '建設課',
+      changes: [
+        expect.objectContaining({ label: expect.stringMatching(/研修発表実施数.*R4結果$/), after: '7回' }),
+      ],
+    });
+    expect(await historyCount()).toBe(before);
+    const confirm = (reason?: string) =>
+      `/api/v1/jobs/import?${new URLSearchParams({ previewToken: preview.previewToken, fileName: 'kita.xlsx', via: 'browser', ...(reason ? { reason } : {}) })}`;
+    const refused = await upload(planner, edited, confirm());
+    expect(refused.job?.state).toBe('failed');
+    expect(refused.job?.error).toMatchObject({ code: 'invalid', issues: [{ path: 'reason' }] });
+    expect(await historyCount()).toBe(before);
+    const { job } = await upload(planner, edited, confirm('研修発表の回数の訂正'));
     expect(job).toMatchObject({ state: 'done', done: 8, total: 8 });
-    expect(job?.result).toMatchObject({ sheets: 8, updatedSheets: 8 });
+    expect(job?.result).toMatchObject({ sheets: 8, updatedSheets: 1, unchangedSheets: 7 });
+    expect(await historyCount()).toBe((before ?? 0) + 1);
     const list = await (await planner.get(`/api/v1/sheets?${kita}`)).json();
     const id = list.sheets.find((s: { title: string }) => s.title === '建設課').id;
     const detail = await (await planner.get(`/api/v1/sheets/${id}`)).json();
     expect(detail.goals[3].indicators[0].result).toMatchObject({ text: '7回', value: 7 });
+    const history = await (await planner.get(`/api/v1/sheets/${id}/history`)).json();
+    expect(history.entries[0].comment).toBe(
+      'Excel ファイル「kita.xlsx」を画面から取り込み（置き換え）。理由：研修発表の回数の訂正',
+    );
   });
 
   it('refuses a malformed workbook naming the worksheet and cell, and writes nothing', async () => {
@@ -86,6 +121,9 @@ describe('Excel through the API', () => {
   it('is for the 企画担当 and 管理者 only', async () => {
     const staff = await t.as('somu-staff');
     expect((await upload(staff, Buffer.from('x'))).status).toBe(403);
+    expect(
+      (await upload(staff, Buffer.from('x'), `/api/v1/jobs/import?previewToken=${'0'.repeat(64)}`)).status,
+    ).toBe(403);
     await t.public.get('/api/v1/auth/me');
     expect((await upload(t.public, Buffer.from('x'))).status).toBe(401);
   });

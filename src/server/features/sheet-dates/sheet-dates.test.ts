@@ -5,6 +5,7 @@ import type { WardYearFile } from '../../../schemas/interchange';
 import { wardYearSheetsSchema } from '../../../schemas/sheet';
 import { type SheetView, sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
 import { todayInJapan } from '../../clock';
+import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const museum = file.sheets[1];
   if (!museum) throw new Error('the sample changed');
   museum.status = 'evaluation_approved';
-  const res = await admin.send('POST', '/api/v1/import', file);
+  const res = await importThroughApi(admin, file);
   expect(res.status, await res.clone().text()).toBe(200);
 });
 afterAll(async () => {
@@ -320,7 +321,7 @@ describe("a 部区's dates of a year", () => {
     for (const ind of draft.goals.flatMap((g) => g.indicators)) {
       ind.actuals = {};
     }
-    expect((await admin.send('POST', '/api/v1/import', file)).status).toBe(200);
+    expect((await importThroughApi(admin, file)).status).toBe(200);
     const res = await wardYearDates({ createdOn: '2024-04-02', revisedOn: null, evaluatedOn: null }, 2024);
     expect((await res.json()).updatedSheets).toEqual([]);
     const id = await sheetId('健康福祉課', 2024);

@@ -13,6 +13,7 @@ import {
 import { type SheetStatus, sheetStatuses } from '../../../domain/sheet-status';
 import { canImport } from '../../../domain/ward-policy';
 import { toSheetDocument } from '../../../schemas/sheet-edit';
+import { importThroughApi } from '../../testing/import-through-api';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { importWardYear } from '../interchange/import-ward-year';
 import { createUser } from '../users/create-user';
@@ -220,7 +221,7 @@ describe('authorization matrix of the sheet endpoints', () => {
       const client = clients.get(person);
       if (!client) throw new Error(person);
       const expected = canImport(actors.get(person) ?? null, municipalityId, ward);
-      const res = await client.send('POST', '/api/v1/import', file);
+      const res = await importThroughApi(client, file);
       const ok = res.status === 200;
       if (ok !== expected) unexpected.push(`${person}: ${res.status}`);
     }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetHistory } from '../../../db/schema';
 import { sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
+import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
@@ -9,7 +10,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   const admin = await t.as('admin');
-  expect((await admin.send('POST', '/api/v1/import', nextYearFixture())).status).toBe(200);
+  expect((await importThroughApi(admin, nextYearFixture())).status).toBe(200);
 });
 afterAll(async () => {
   await t.close();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wardYearSheetsSchema } from '../../../schemas/sheet';
 import { type SheetView, sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
+import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 
@@ -30,7 +31,7 @@ async function view(client: TestClient, id: string): Promise<SheetView> {
 
 describe('the year of a sheet, through the API', () => {
   it('imports next year as 管理者', async () => {
-    const res = await admin.send('POST', '/api/v1/import', nextYearFixture());
+    const res = await importThroughApi(admin, nextYearFixture());
     expect(res.status, await res.clone().text()).toBe(200);
   });
 

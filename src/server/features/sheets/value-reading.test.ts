@@ -3,6 +3,7 @@ import { indicatorSeriesSchema } from '../../../schemas/indicator-series';
 import type { IndicatorFile } from '../../../schemas/interchange';
 import { wardYearSheetsSchema } from '../../../schemas/sheet';
 import { type SheetView, sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
+import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 
@@ -48,7 +49,7 @@ async function view(client: TestClient): Promise<SheetView> {
 beforeAll(async () => {
   t = await createTestApp();
   const admin = await t.as('admin');
-  const imported = await admin.send('POST', '/api/v1/import', fixture());
+  const imported = await importThroughApi(admin, fixture());
   expect(imported.status, await imported.clone().text()).toBe(200);
   staff = await t.as('somu-staff');
   const list = wardYearSheetsSchema.parse(

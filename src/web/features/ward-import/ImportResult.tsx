@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import type { ImportSummary } from '../../lib/api-downloads';
+import type { ImportResult } from '../../lib/api-downloads';
 
 /** Moves focus to the element when it appears, so that the result is read first. */
 function useFocusOnMount<T extends HTMLElement>() {
@@ -14,16 +14,24 @@ function useFocusOnMount<T extends HTMLElement>() {
 }
 
 /** 取り込みました: what was written, in numbers, and the way back to the 部区's sheets. */
-export function ImportSuccess({ summary }: { summary: ImportSummary }) {
+export function ImportSuccess({ result: summary }: { result: ImportResult }) {
   const ref = useFocusOnMount<HTMLElement>();
   const year = formatFiscalYear(summary.fiscalYear);
   const rows: [string, string][] = [
     ['対象', `${summary.municipality} ${summary.ward} ${year}`],
     ['シート数', `${summary.sheets}件`],
-    ['新規・更新', `新規 ${summary.createdSheets}件・更新 ${summary.updatedSheets}件`],
+    [
+      '新規・置き換え・変更なし',
+      `新規 ${summary.createdSheets}件・置き換え ${summary.updatedSheets}件・変更なし ${summary.unchangedSheets}件`,
+    ],
     ['目標', `${summary.goals}件`],
     ['指標', `${summary.indicators}件`],
   ];
+  if (summary.warnings.length > 0)
+    rows.push([
+      '無視した項目',
+      `${summary.warnings.length}件（${summary.warnings.map((w) => w.path).join('、')}）`,
+    ]);
   return (
     <section
       ref={ref}
