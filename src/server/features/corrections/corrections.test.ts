@@ -3,6 +3,7 @@ import { pdfText } from '../../../exports/pdf/poppler';
 import { indicatorSeriesSchema } from '../../../schemas/indicator-series';
 import { wardYearSheetsSchema } from '../../../schemas/sheet';
 import { type SheetView, sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
+import { importThroughApi } from '../../testing/import-through-api';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 
 let t: TestApp;
@@ -233,6 +234,27 @@ describe('過年度実績の訂正', () => {
     );
     expect(approved.changes[0]).toMatchObject({ before: '6回', after: '7回' });
     expect(approved.actor).toBeTruthy();
+  });
+
+  it('does not take an earlier year’s result from a later year’s file; the preview says so', async () => {
+    const file = await (await planner.get(`/api/v1/export?${kita(2023)}`)).json();
+    const target = file.sheets
+      .flatMap(
+        (s: { goals: { indicators: { name: string; actuals: Record<string, { text: string }> }[] }[] }) =>
+          s.goals.flatMap((g) => g.indicators),
+      )
+      .find((i: { name: string }) => i.name === indicatorName);
+    target.actuals['2022'] = { text: '60回', value: 60 };
+    const preview = await planner.send('POST', '/api/v1/import/preview', file);
+    expect(preview.status, await preview.clone().text()).toBe(200);
+    const body = await preview.json();
+    expect(body.warnings).toContainEqual({
+      path: expect.stringMatching(/^sheets\[\d+\]\.goals\[\d+\]\.indicators\[\d+\]\.actuals\.2022$/),
+      message: expect.stringContaining('R4実績「60回」は取り込みません'),
+    });
+    expect((await importThroughApi(planner, file)).status).toBe(200);
+    const outputs = await everyOutput(year2022, year2023, indicatorId);
+    expect([outputs.sheet, outputs.actual, outputs.series]).toEqual(['7回', '7回', '7回']);
   });
 
   it('lets one of two simultaneous proposals through', async () => {

@@ -19,6 +19,7 @@ import { AppError } from '../../app-error';
 import { commandLineActor, type HistoryActor, recordHistory } from '../sheets/history';
 import { unitName } from './check-ward-year-file';
 import { diffImportedSheet } from './diff-imported-sheet';
+import { keptPastResults } from './kept-past-results';
 import { readWardYearInput } from './read-ward-year-input';
 import { ensureMunicipality, ensureOrganization, type WrittenSheet, writeSheet } from './write-ward-sheet';
 
@@ -171,6 +172,7 @@ async function runImport(db: Db, file: WardYearFile, options: RunOptions): Promi
       const ordersAll = file.sheets.length >= present;
       let appended = last;
       const outcomes: SheetOutcome[] = [];
+      const kept: FieldIssue[] = [];
       const stamps: unknown[] = [];
       for (const [index, sheet] of file.sheets.entries()) {
         const write = {
@@ -188,6 +190,7 @@ async function runImport(db: Db, file: WardYearFile, options: RunOptions): Promi
         try {
           written = await tx.transaction(async (sp) => {
             const w = await writeSheet(sp, write);
+            kept.push(...keptPastResults(index, sheet, w.after));
             changes = w.before ? diffImportedSheet(w.before, w.after) : [];
             if (w.before && changes.length === 0) throw new Unchanged(w);
             return w;
@@ -233,7 +236,7 @@ async function runImport(db: Db, file: WardYearFile, options: RunOptions): Promi
         source,
         newWard: target.wardId === null,
         outcomes,
-        warnings: options.warnings,
+        warnings: [...options.warnings, ...kept],
         previewToken: previewToken(file, stamps),
       };
       if (options.mode === 'preview') throw new RolledBack(run);
