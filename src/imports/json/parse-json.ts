@@ -1,8 +1,6 @@
 import { type FieldIssue, joinPath } from '../../schemas/issues';
+import { findUnusableCharacter, normalizeLineBreaks, unusableCharacterMessage } from '../../schemas/text';
 import { AppError } from '../../server/app-error';
-
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Keys that could reach an object's prototype if some code ever copied them: never kept. */
 export const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
@@ -32,7 +30,7 @@ export interface CleanedJson {
   value: unknown;
   /** Keys dropped because they name a prototype (`__proto__`, `constructor`, `prototype`). */
   dropped: string[];
-  /** Text that cannot be stored: NUL and lone UTF-16 surrogates (from `\u0000`, `\ud800` escapes). */
+  /** Text that cannot be stored: control characters and lone UTF-16 surrogates (`\u0000`, `\ud800`). */
   issues: FieldIssue[];
 }
 
@@ -43,16 +41,10 @@ export interface CleanedJson {
 export function cleanJson(input: unknown): CleanedJson {
   const dropped: string[] = [];
   const issues: FieldIssue[] = [];
+  // The one text rule (src/schemas/text.ts), also for keys and fields the format does not know.
   const checkString = (text: string, path: string) => {
-    if (text.includes('\u0000')) {
-      issues.push({ path, message: 'NUL 文字（\\u0000）が含まれています。この文字は保存できません' });
-    }
-    if (loneSurrogate.test(text)) {
-      issues.push({
-        path,
-        message: '対になっていないサロゲート（\\ud800 など）が含まれています。文字として保存できません',
-      });
-    }
+    const found = findUnusableCharacter(normalizeLineBreaks(text));
+    if (found) issues.push({ path, message: unusableCharacterMessage(found) });
   };
   const copy = (value: unknown, path: string): unknown => {
     if (typeof value === 'string') {
