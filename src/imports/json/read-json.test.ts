@@ -72,7 +72,7 @@ describe('parseJsonText and cleanJson', () => {
     );
     const { issues } = cleanJson(parsed);
     expect(issues.map((i) => i.path)).toEqual(['a', 'b[0]', 'c', '"\\ud800k"']);
-    expect(issues[0]?.message).toMatch(/使えない制御文字（U+0000）/);
+    expect(issues[0]?.message).toContain('使えない制御文字（U+0000）');
     expect(issues[1]?.message).toMatch(/サロゲート/);
   });
 });
