@@ -83,13 +83,15 @@ async function published(page: Page) {
       .find((line) => line.includes(`,${indicator},`) && line.includes(',2022,令和4年度,目標・結果,')) ?? '';
   // The history chart, read through its table (the picture's alternative): its 令和4年度 result.
   await page.getByRole('button', { name: `${indicator}の推移を見る` }).click();
-  const chartRow = page
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: '令和4年度', exact: true }) });
-  await chartRow.first().waitFor();
-  const chart = (await chartRow.first().getByRole('cell').allTextContents())[1] ?? '';
+  const chartTable = page.getByRole('table', { name: `${indicator}（回）の推移`, exact: true });
+  await chartTable.waitFor({ state: 'attached' });
+  const chartRows = await chartTable.locator('tbody tr').allTextContents();
+  // 年度, 目標, 結果 of 令和4年度.
+  const chart =
+    (await chartTable.locator('tbody tr', { hasText: '令和4年度' }).locator('td').allTextContents())[1] ?? '';
   return {
     chart,
+    chartRows: chartRows.join(' / '),
     /** The R4結果 cell: the 4th value cell after R1–R3実績 and R4目標. */
     page: cells[4] ?? '',
     cells: cells.join(' | '),
@@ -150,7 +152,7 @@ describe('過年度実績の訂正: a published result changes only by an approv
     let outputs = await published(reader);
     expect(outputs.page, outputs.cells).toContain('6回');
     expect(outputs.series).toBe('6回');
-    expect(outputs.chart).toBe('6回');
+    expect(outputs.chart, outputs.chartRows).toBe('6回');
     expect(outputs.csv).toContain(',6回,');
     expect(outputs.pdf).not.toContain('正誤');
     expect(outputs.notes).toBe(0);
@@ -173,7 +175,7 @@ describe('過年度実績の訂正: a published result changes only by an approv
     expect(outputs.page, outputs.cells).toContain('7回');
     expect(outputs.page, outputs.cells).toContain('※');
     expect(outputs.series).toBe('7回');
-    expect(outputs.chart).toBe('7回');
+    expect(outputs.chart, outputs.chartRows).toBe('7回');
     expect(outputs.csv).toContain(',7回,');
     expect(outputs.csv).toContain('R4実績　誤: 6回 → 正: 7回');
     expect(outputs.notes).toBe(1);
