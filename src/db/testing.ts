@@ -1,27 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, openDatabase } from './client';
+import { loadTemplate, migratedRecipe, templateFile } from './pglite-template';
 
 /**
  * A fresh, migrated, empty database for one test. With TEST_DATABASE_URL (a PostgreSQL server
  * URL whose user may create databases) each call creates a database of its own and drops it
- * on close; otherwise it clones an in-memory PGlite template migrated once per test worker.
+ * on close; otherwise it loads the migrated PGlite template, saved once for the current
+ * migrations (see `pglite-template.ts`), into a new in-memory PGlite.
  */
 export async function createTestDatabase(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   return serverUrl ? createPostgresDatabase(serverUrl) : createPgliteDatabase();
 }
 
-let template: Promise<PGlite> | undefined;
-
 async function createPgliteDatabase(): Promise<Database> {
-  template ??= (async () => {
-    const client = await PGlite.create();
-    await openDatabase({ engine: 'pglite', client });
-    return client;
-  })();
-  const client = (await (await template).clone()) as PGlite;
+  const client = await loadTemplate(await templateFile(migratedRecipe));
   return openDatabase({ engine: 'pglite', client });
 }
 

@@ -1,9 +1,8 @@
 import type { Database } from '../../db/client';
-import { createDemoUsersIfNone, demoPassword } from '../../db/seed/demo-users';
-import sample from '../../db/seed/niigata-kita-2022.json';
+import { demoPassword } from '../../db/seed/demo-users';
 import { createTestDatabase } from '../../db/testing';
 import { createApp } from '../app';
-import { importWardYear } from '../features/interchange/import-ward-year';
+import { createSampleTestDatabase } from './sample-database';
 
 /** Requests as one browser: keeps its cookies and sends the CSRF header like the web app does. */
 export interface TestClient {
@@ -24,11 +23,7 @@ export interface TestApp {
 
 /** The real app over a fresh test database, optionally holding the Niigata Kita sample and its demo users. */
 export async function createTestApp({ withSample = true } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  if (withSample) {
-    await importWardYear(database.db, sample);
-    await createDemoUsersIfNone(database.db);
-  }
+  const database = withSample ? await createSampleTestDatabase() : await createTestDatabase();
   const { app, dispose } = await createApp({ database });
   const fetchApp = async (path: string, init?: RequestInit) => app.request(path, init);
   const client = (): TestClient => {

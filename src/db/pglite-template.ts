@@ -1,0 +1,116 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { openDatabase } from './client';
+
+/**
+ * Test databases on PGlite start from saved templates: a PGlite prepared once, dumped to a file
+ * under .tmp/test-db/ (by the vitest global setup, or by the first test that needs it), then
+ * loaded for each test database. Loading a file costs about a second; creating and migrating a
+ * PGlite costs several. A template's file name carries a hash of the files that decide its
+ * content, so changing any of them builds a new one and a stale one is never loaded.
+ */
+export interface TemplateRecipe {
+  name: string;
+  /** Project files and folders (taken whole, without tests or the web app) that decide the content. */
+  inputs: string[];
+  /** A PGlite holding the content; saved, then closed. */
+  build(): Promise<PGlite>;
+}
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where templates are saved: git-ignored, removed by `npm test` before a full run. */
+export const templateDir = join(projectRoot, '.tmp', 'test-db');
+
+async function filesOf(path: string): Promise<string[]> {
+  const full = join(projectRoot, path);
+  if (!(await stat(full)).isDirectory()) return [path];
+  const names = await readdir(full, { recursive: true, withFileTypes: true });
+  return names
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(projectRoot, join(entry.parentPath, entry.name)))
+    .filter((file) => !file.endsWith('.test.ts') && !file.startsWith(join('src', 'web')));
+}
+
+async function contentKey(inputs: string[]): Promise<string> {
+  const files = (await Promise.all(inputs.map(filesOf))).flat().sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file}\0`).update(await readFile(join(projectRoot, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Dump `client` to `file`: written aside and renamed, so a reader never sees half a file. */
+async function save(client: PGlite, file: string): Promise<void> {
+  await mkdir(templateDir, { recursive: true });
+  const dump = await client.dumpDataDir('none');
+  const aside = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.part`;
+  await writeFile(aside, new Uint8Array(await dump.arrayBuffer()));
+  await rename(aside, file);
+}
+
+/** The same template saved under keys of older content. */
+async function removeOlder(name: string, file: string): Promise<void> {
+  for (const other of await readdir(templateDir)) {
+    const path = join(templateDir, other);
+    if (path !== file && other.startsWith(`${name}-`) && other.endsWith('.tar'))
+      await rm(path, { force: true });
+  }
+}
+
+const files = new Map<string, Promise<string>>();
+
+/**
+ * The file of `recipe`'s template for the current content, built and saved if there is none
+ * (two test files may both build it; each write is whole). Computed once per module.
+ */
+export function templateFile(recipe: TemplateRecipe): Promise<string> {
+  let file = files.get(recipe.name);
+  if (!file) {
+    file = (async () => {
+      const path = join(templateDir, `${recipe.name}-${await contentKey(recipe.inputs)}.tar`);
+      const saved = await stat(path).then(
+        () => true,
+        () => false,
+      );
+      if (saved) return path;
+      const client = await recipe.build();
+      await save(client, path);
+      await client.close();
+      await removeOlder(recipe.name, path);
+      return path;
+    })();
+    files.set(recipe.name, file);
+  }
+  return file;
+}
+
+/** Each template file is read once per test file (module), then loaded for every database. */
+const contents = new Map<string, Promise<Blob>>();
+
+/** A new in-memory PGlite holding what the template `file` holds. */
+export async function loadTemplate(file: string): Promise<PGlite> {
+  let blob = contents.get(file);
+  if (!blob) {
+    blob = readFile(file).then((bytes) => new Blob([new Uint8Array(bytes)]));
+    contents.set(file, blob);
+  }
+  return PGlite.create({ loadDataDir: await blob });
+}
+
+/**
+ * The migrated, empty database. Its content is decided by src/db (the committed migrations and
+ * the code that opens a database, where a schema created at open lives) and the locked
+ * dependency versions (PGlite's data format, drizzle's migrator).
+ */
+export const migratedRecipe: TemplateRecipe = {
+  name: 'migrated',
+  inputs: ['src/db', 'package-lock.json'],
+  build: async () => {
+    const client = await PGlite.create();
+    await openDatabase({ engine: 'pglite', client });
+    return client;
+  },
+};
