@@ -5,8 +5,10 @@ import { type Database, openDatabase } from './client';
 
 /**
  * A fresh, migrated, empty database for one test. With TEST_DATABASE_URL (a PostgreSQL server
- * URL whose user may create databases) each call creates a database of its own and drops it
- * on close; otherwise it clones an in-memory PGlite template migrated once per test worker.
+ * URL whose user may create databases) each call creates a database of its own, owned and
+ * migrated by that user, and drops it on close; the app connects as the user of
+ * TEST_DATABASE_APP_URL when given (scripts/with-postgres.sh gives both, as a deployment has
+ * them). Otherwise it clones an in-memory PGlite template migrated once per test worker.
  */
 export async function createTestDatabase(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -33,9 +35,13 @@ async function createPostgresDatabase(serverUrl: string): Promise<Database> {
     `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
   );
   await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ engine: 'postgres', url: url.toString() });
+  const ownerUrl = onDatabase(serverUrl, name);
+  const appServerUrl = process.env.TEST_DATABASE_APP_URL;
+  const database = await openDatabase({
+    engine: 'postgres',
+    url: appServerUrl ? onDatabase(appServerUrl, name) : ownerUrl,
+    migrationUrl: ownerUrl,
+  });
   return {
     ...database,
     close: async () => {
@@ -46,4 +52,11 @@ async function createPostgresDatabase(serverUrl: string): Promise<Database> {
       await dropper.end();
     },
   };
+}
+
+/** The same server and user, on another database. */
+function onDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
