@@ -10,7 +10,6 @@ import { createTestApp, type TestApp } from '../server/testing/test-app';
 import { appPrivileges, embeddedAppRole } from './app-role';
 import { type Database, openDatabase } from './client';
 import { sheetHistory, sheetSnapshots } from './schema';
-import { createTestDatabase } from './testing';
 
 /** What a statement came to: 'allowed', or the database's refusal. */
 function outcome(query: Promise<unknown>): Promise<string> {
@@ -235,89 +234,83 @@ describe('the triggers, which stop the owner too', () => {
 
 describe('the schema step', () => {
   it('lets the owner migrate again, and grants each later table by its category', async () => {
-    const database = await createTestDatabase();
-    const dbOwner = await ownerOf(database);
-    try {
-      await dbOwner.reopen();
-      expect(
-        await dbOwner.run(`
-          CREATE TABLE later_things (id int);
-          CREATE TABLE later_records (id int GENERATED ALWAYS AS IDENTITY, note text);
-          CREATE TRIGGER later_records_append_only BEFORE UPDATE OR DELETE ON later_records
-            FOR EACH ROW EXECUTE FUNCTION mokuhyo_refuse_history_change();
-          CREATE SCHEMA pgboss;
-          CREATE TABLE pgboss.job (id serial, name text);
-          CREATE TABLE granted_by_hand (id int);
-          GRANT ALL ON granted_by_hand TO PUBLIC;
-          GRANT ALL ON sheet_history TO PUBLIC;`),
-      ).toBe('allowed');
-      await dbOwner.reopen(); // the next start
-      const can = async (table: string, privilege: string) =>
-        (
-          await one<{ can: boolean }>(
-            database,
-            `select has_table_privilege(current_user, '${table}', '${privilege}') as can`,
-          )
-        ).can;
-      const privileges = async (table: string) => {
-        const list = [];
-        for (const privilege of [
-          'SELECT',
-          'INSERT',
-          'UPDATE',
-          'DELETE',
-          'TRUNCATE',
-          'REFERENCES',
-          'TRIGGER',
-        ]) {
-          if (await can(table, privilege)) list.push(privilege);
-        }
-        return list;
-      };
-      expect(await privileges('later_things')).toEqual(['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
-      expect(await privileges('later_records')).toEqual(['SELECT', 'INSERT']);
-      expect(await privileges('pgboss.job')).toEqual(['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
-      expect(await privileges('sheet_history')).toEqual(['SELECT', 'INSERT']);
-      expect(await privileges('sheet_snapshots')).toEqual(['SELECT', 'INSERT', 'UPDATE']);
-      expect(await privileges('sessions')).toEqual(['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
-      // Rights granted by hand, to the role or to every role (PUBLIC), are taken back.
-      expect(await privileges('granted_by_hand')).toEqual(['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
-      expect(await asApp(database, "INSERT INTO later_records (note) VALUES ('a')")).toBe('allowed');
-      expect(await asApp(database, "INSERT INTO pgboss.job (name) VALUES ('booklet')")).toBe('allowed');
-      expect(await asApp(database, 'DELETE FROM pgboss.job')).toBe('allowed');
-      expect(await asApp(database, 'TRUNCATE pgboss.job')).toMatch(/permission denied/);
-      expect(await asApp(database, 'DROP TABLE pgboss.job')).toMatch(/must be owner/);
-      expect(await asApp(database, 'CREATE TABLE pgboss.mine (id int)')).toMatch(/permission denied/);
-      expect(await asApp(database, 'SELECT * FROM drizzle.__drizzle_migrations')).toMatch(
-        /permission denied/,
-      );
-    } finally {
-      await dbOwner.close();
-      await database.close();
-    }
+    const database = t.database;
+    await owner.reopen();
+    expect(
+      await owner.run(`
+        CREATE TABLE later_things (id int);
+        CREATE TABLE later_records (id int GENERATED ALWAYS AS IDENTITY, note text);
+        CREATE TRIGGER later_records_append_only BEFORE UPDATE OR DELETE ON later_records
+          FOR EACH ROW EXECUTE FUNCTION mokuhyo_refuse_history_change();
+        CREATE SCHEMA pgboss;
+        CREATE TABLE pgboss.job (id serial, name text);
+        CREATE TABLE granted_by_hand (id int);
+        GRANT ALL ON granted_by_hand TO PUBLIC;
+        GRANT ALL ON sheet_history TO PUBLIC;`),
+    ).toBe('allowed');
+    await owner.reopen(); // the next start
+    const can = async (table: string, privilege: string) =>
+      (
+        await one<{ can: boolean }>(
+          database,
+          `select has_table_privilege(current_user, '${table}', '${privilege}') as can`,
+        )
+      ).can;
+    const privileges = async (table: string) => {
+      const list = [];
+      for (const privilege of ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) {
+        if (await can(table, privilege)) list.push(privilege);
+      }
+      return list;
+    };
+    expect(await privileges('later_things')).toEqual(['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
+    expect(await privileges('later_records')).toEqual(['SELECT', 'INSERT']);
+    expect(await privileges('pgboss.job')).toEqual(['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
+    expect(await privileges('sheet_history')).toEqual(['SELECT', 'INSERT']);
+    expect(await privileges('sheet_snapshots')).toEqual(['SELECT', 'INSERT', 'UPDATE']);
+    expect(await privileges('sessions')).toEqual(['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
+    // Rights granted by hand, to the role or to every role (PUBLIC), are taken back.
+    expect(await privileges('granted_by_hand')).toEqual(['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
+    expect(await asApp(database, "INSERT INTO later_records (note) VALUES ('a')")).toBe('allowed');
+    expect(await asApp(database, "INSERT INTO pgboss.job (name) VALUES ('booklet')")).toBe('allowed');
+    expect(await asApp(database, 'DELETE FROM pgboss.job')).toBe('allowed');
+    expect(await asApp(database, 'TRUNCATE pgboss.job')).toMatch(/permission denied/);
+    expect(await asApp(database, 'DROP TABLE pgboss.job')).toMatch(/must be owner/);
+    expect(await asApp(database, 'CREATE TABLE pgboss.mine (id int)')).toMatch(/permission denied/);
+    expect(await asApp(database, 'SELECT * FROM drizzle.__drizzle_migrations')).toMatch(/permission denied/);
   });
 });
 
 describe('a misconfigured app role', () => {
   it.runIf(!process.env.TEST_DATABASE_URL)(
-    'is refused at start when another role gives it more than its category (embedded)',
+    'is refused at start when it could erase history whatever the grants (embedded)',
     async () => {
-      const database = await createTestDatabase();
-      const dbOwner = await ownerOf(database);
-      try {
-        expect(
-          await dbOwner.run(`
-            CREATE ROLE history_editors NOLOGIN;
-            GRANT UPDATE, TRUNCATE ON sheet_history TO history_editors;
-            GRANT history_editors TO ${embeddedAppRole};`),
-        ).toBe('allowed');
-        await expect(dbOwner.reopen()).rejects.toThrow(/sheet_history（UPDATE・TRUNCATE）/);
-        expect(await dbOwner.run(`REVOKE history_editors FROM ${embeddedAppRole}`)).toBe('allowed');
-        await dbOwner.reopen();
-      } finally {
-        await dbOwner.close();
-        await database.close();
-      }
+      const refusedWhile = async (grant: string, undo: string, message: RegExp) => {
+        expect(await owner.run(grant)).toBe('allowed');
+        await expect(owner.reopen()).rejects.toThrow(message);
+        expect(await owner.run(undo)).toBe('allowed');
+      };
+      const role = embeddedAppRole;
+      await refusedWhile(
+        `ALTER ROLE ${role} SUPERUSER`,
+        `ALTER ROLE ${role} NOSUPERUSER`,
+        /スーパーユーザー/,
+      );
+      await refusedWhile(`ALTER ROLE ${role} CREATEROLE`, `ALTER ROLE ${role} NOCREATEROLE`, /CREATEROLE/);
+      await refusedWhile(
+        `GRANT postgres TO ${role}`,
+        `REVOKE postgres FROM ${role}`,
+        /テーブルの所有者「postgres」/,
+      );
+      expect(
+        await owner.run(`
+          CREATE ROLE history_editors NOLOGIN;
+          GRANT UPDATE, TRUNCATE ON sheet_history TO history_editors;
+          GRANT history_editors TO ${embeddedAppRole};`),
+      ).toBe('allowed');
+      await expect(owner.reopen()).rejects.toThrow(/sheet_history（UPDATE・TRUNCATE）/);
+      expect(await owner.run(`REVOKE history_editors FROM ${embeddedAppRole}`)).toBe('allowed');
+      await owner.reopen();
     },
   );
 });
