@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Run a command against a throwaway PostgreSQL server: initdb in a temp dir (C.UTF-8, like
-# PGlite's ordering), start it on a free loopback port, export TEST_DATABASE_URL, run the
-# command, then stop the server and remove its data whatever happens.
+# PGlite's ordering), start it on a free loopback port, create the two roles a deployment has
+# (README「データベースのロール」), export their URLs, run the command, then stop the server and
+# remove its data whatever happens.
+#   TEST_DATABASE_URL      mokuhyo_owner: creates each test database (so owns it) and migrates it
+#   TEST_DATABASE_APP_URL  mokuhyo_app: what the app under test runs as (no superuser, no CREATEDB)
 set -euo pipefail
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$bin" ]; then
@@ -19,5 +22,9 @@ cleanup() {
 trap cleanup EXIT
 as_pg "$bin/initdb -D $dir/data -E UTF8 --locale=C.UTF-8 -A trust -U postgres" >/dev/null
 as_pg "$bin/pg_ctl -D $dir/data -l $dir/server.log -o '-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off' -w start" >/dev/null
-echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
-TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres" "$@"
+"$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -q -v ON_ERROR_STOP=1 -c "
+  CREATE ROLE mokuhyo_owner LOGIN CREATEDB;
+  CREATE ROLE mokuhyo_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;"
+echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (owner mokuhyo_owner, app mokuhyo_app)"
+TEST_DATABASE_URL="postgres://mokuhyo_owner@127.0.0.1:$port/postgres" \
+  TEST_DATABASE_APP_URL="postgres://mokuhyo_app@127.0.0.1:$port/postgres" "$@"

@@ -1,12 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
+import { preparePgliteSchema, preparePostgresSchema } from './prepare-schema';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -29,26 +27,48 @@ export interface Database {
 /** The channel a write announces changed sheets on; delivered to listeners on commit. */
 export const sheetChangesChannel = 'mokuhyo_sheet_changes';
 
-export type DatabaseOptions =
-  | { engine: 'postgres'; url: string }
+export type DatabaseOptions = {
+  /**
+   * Whom the returned connection acts as: the app's role (the default, and always for serving)
+   * or the tables' owner, for work that must be the owner's (a restore).
+   */
+  as?: 'app' | 'owner';
+} & (
+  | {
+      engine: 'postgres';
+      /** The app's connection (DATABASE_URL): a role that does not own the tables. */
+      url: string;
+      /** The owner's (DATABASE_MIGRATION_URL): migrations run over it. Absent: `url` is both. */
+      migrationUrl?: string;
+    }
   | { engine: 'pglite'; dataDir: string }
   /** An already-open PGlite (tests clone one template). */
-  | { engine: 'pglite'; client: PGlite };
+  | { engine: 'pglite'; client: PGlite }
+);
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
-
-/** Open the database and bring its schema up to date with the committed migrations. */
+/**
+ * Open the database: bring its schema up to date with the committed migrations as the tables'
+ * owner, grant the app's role its rights (src/db/app-role.ts), and connect as the app's role.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const ownerUrl = options.migrationUrl ?? options.url;
+    const url = options.as === 'owner' ? ownerUrl : options.url;
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    try {
+      const { rows } = await pool.query<{ role: string }>('select current_user as role');
+      await preparePostgresSchema({ ownerUrl, appRole: rows[0]?.role ?? '' });
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder });
     const listeners: pg.Client[] = [];
     return {
       db: db as unknown as Db,
       engine: 'postgres',
       onSheetChanged: async (listener) => {
-        const client = new pg.Client({ connectionString: options.url });
+        const client = new pg.Client({ connectionString: url });
         await client.connect();
         client.on('notification', (message) => {
           if (message.channel === sheetChangesChannel && message.payload) listener(message.payload);
@@ -64,10 +84,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const release = 'dataDir' in options ? lockDataDir(options.dataDir) : () => {};
+  let opened: PGlite | undefined;
   try {
     const client = 'client' in options ? options.client : await PGlite.create({ dataDir: options.dataDir });
+    if (!('client' in options)) opened = client; // ours to close if the schema step fails
+    await preparePgliteSchema(client, { as: options.as ?? 'app' });
     const db = drizzlePglite(client, { schema });
-    await migratePglite(db, { migrationsFolder });
     return {
       db: db as unknown as Db,
       engine: 'pglite',
@@ -81,6 +103,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     };
   } catch (error) {
+    await opened?.close();
     release();
     throw error;
   }

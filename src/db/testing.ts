@@ -5,9 +5,11 @@ import { loadTemplate, migratedRecipe, templateFile } from './pglite-template';
 
 /**
  * A fresh, migrated, empty database for one test. With TEST_DATABASE_URL (a PostgreSQL server
- * URL whose user may create databases) each call creates a database of its own and drops it
- * on close; otherwise it loads the migrated PGlite template, saved once for the current
- * migrations (see `pglite-template.ts`), into a new in-memory PGlite.
+ * URL whose user may create databases) each call creates a database of its own, owned and
+ * migrated by that user, and drops it on close; the app connects as the user of
+ * TEST_DATABASE_APP_URL when given (scripts/with-postgres.sh gives both, as a deployment has
+ * them). Otherwise it loads the migrated PGlite template, saved once for the
+ * current migrations (see `pglite-template.ts`), into a new in-memory PGlite.
  */
 export async function createTestDatabase(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -27,9 +29,13 @@ async function createPostgresDatabase(serverUrl: string): Promise<Database> {
     `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
   );
   await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ engine: 'postgres', url: url.toString() });
+  const ownerUrl = onDatabase(serverUrl, name);
+  const appServerUrl = process.env.TEST_DATABASE_APP_URL;
+  const database = await openDatabase({
+    engine: 'postgres',
+    url: appServerUrl ? onDatabase(appServerUrl, name) : ownerUrl,
+    migrationUrl: ownerUrl,
+  });
   return {
     ...database,
     close: async () => {
@@ -40,4 +46,11 @@ async function createPostgresDatabase(serverUrl: string): Promise<Database> {
       await dropper.end();
     },
   };
+}
+
+/** The same server and user, on another database. */
+function onDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

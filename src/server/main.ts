@@ -3,7 +3,7 @@ import { openDatabase } from '../db/client';
 import { createDemoUsersIfNone, demoPassword, demoUsers } from '../db/seed/demo-users';
 import { loadSampleIfEmpty } from '../db/seed/load-sample';
 import { createApp } from './app';
-import { parseEnv } from './env';
+import { databaseOptions, parseEnv } from './env';
 
 /**
  * Start mokuhyo: listen at once (answering 503 while starting, so a load balancer can wait on
@@ -23,9 +23,7 @@ async function main() {
     },
   );
 
-  const database = env.DATABASE_URL
-    ? await openDatabase({ engine: 'postgres', url: env.DATABASE_URL })
-    : await openDatabase({ engine: 'pglite', dataDir: env.dataDir });
+  const database = await openDatabase(databaseOptions(env));
   console.log(
     database.engine === 'postgres'
       ? 'データベース: PostgreSQL (DATABASE_URL)'

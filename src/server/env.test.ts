@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { databaseOptions, parseEnv } from './env';
+
+describe('the database settings', () => {
+  it('embedded without DATABASE_URL', () => {
+    expect(databaseOptions(parseEnv({ MOKUHYO_DATA_DIR: '/srv/mokuhyo' }))).toEqual({
+      engine: 'pglite',
+      dataDir: '/srv/mokuhyo',
+    });
+  });
+
+  it('one URL is both the owner and the app, as before', () => {
+    expect(databaseOptions(parseEnv({ DATABASE_URL: 'postgres://app@db/mokuhyo' }))).toEqual({
+      engine: 'postgres',
+      url: 'postgres://app@db/mokuhyo',
+    });
+  });
+
+  it('migrates over DATABASE_MIGRATION_URL and serves over DATABASE_URL', () => {
+    const env = parseEnv({
+      DATABASE_URL: 'postgres://mokuhyo_app@db/mokuhyo',
+      DATABASE_MIGRATION_URL: 'postgresql://mokuhyo_owner@db/mokuhyo',
+    });
+    expect(databaseOptions(env)).toEqual({
+      engine: 'postgres',
+      url: 'postgres://mokuhyo_app@db/mokuhyo',
+      migrationUrl: 'postgresql://mokuhyo_owner@db/mokuhyo',
+    });
+  });
+
+  it('names a migration URL given alone, or one that is no PostgreSQL URL', () => {
+    expect(() => parseEnv({ DATABASE_MIGRATION_URL: 'postgres://owner@db/mokuhyo' })).toThrow(
+      /DATABASE_MIGRATION_URL: DATABASE_MIGRATION_URL は DATABASE_URL（アプリが使うロール）と一緒に指定してください/,
+    );
+    expect(() =>
+      parseEnv({ DATABASE_URL: 'postgres://app@db/m', DATABASE_MIGRATION_URL: 'mysql://owner@db/m' }),
+    ).toThrow(/DATABASE_MIGRATION_URL: DATABASE_MIGRATION_URL は postgres:\/\/ で始まる URL/);
+  });
+});
