@@ -158,6 +158,9 @@ describe("the app's database role", () => {
               has_table_privilege('sheet_history', 'TRUNCATE') as truncate`,
     );
     expect(held).toEqual({ update: false, truncate: false });
+    // Refused statements leave the connection as the app's role.
+    const after = await one<{ role: string }>(t.database, 'select current_user as role');
+    expect(after.role).toBe(t.database.engine === 'pglite' ? embeddedAppRole : 'mokuhyo_app');
     // The issue's sequence: disable the trigger, then rewrite.
     expect(await asApp(t.database, 'ALTER TABLE sheet_history DISABLE TRIGGER USER')).toMatch(
       /must be owner/,
