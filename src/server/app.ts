@@ -26,7 +26,7 @@ import { bodyLimits, limitRequestBodies } from './middleware/body-limit';
 import { csrf } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
 import { rawPathOf, rejectUnreadableText } from './middleware/request-text';
-import { routeTable } from './middleware/route-table';
+import { type RouteMatch, routeTable } from './middleware/route-table';
 import { session } from './middleware/session';
 import { doc } from './openapi/doc';
 import { openApiRoutes } from './openapi/openapi.routes';
@@ -81,7 +81,12 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
   // The OpenAPI routes and the checks before routing read the finished app's route table on first use.
   let whole: Hono<never> = new Hono();
   const routes = routeTable(() => whole);
-  const routeOf = (c: Context) => routes.match(c.req.method, rawPathOf(c.req.url));
+  const matched = new WeakMap<Request, RouteMatch | null>();
+  const routeOf = (c: Context) => {
+    const request = c.req.raw;
+    if (!matched.has(request)) matched.set(request, routes.match(c.req.method, rawPathOf(c.req.url)));
+    return matched.get(request) ?? null;
+  };
   const api = new Hono<AppEnv>()
     .use(apiSecurityHeaders)
     .use(session)

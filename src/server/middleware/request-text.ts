@@ -23,10 +23,13 @@ function decodeComponent(raw: string, plusIsSpace: boolean): string | null {
   }
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** A header as Node hands it over (each byte one character) read as UTF-8, or null. */
 function headerText(value: string): string | null {
+  if (/^[\x20-\x7e]*$/.test(value)) return value;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(value, 'latin1'));
+    return strictUtf8.decode(Buffer.from(value, 'latin1'));
   } catch {
     return null;
   }
