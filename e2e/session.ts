@@ -16,7 +16,8 @@ async function csrfToken(context: BrowserContext, baseUrl: string): Promise<stri
 
 /**
  * Signs in through `page.request`, which shares the context's cookies: the page is then signed
- * in too. Returns the CSRF header every later API write must send.
+ * in too. Returns the CSRF header every later API write must send: the token the sign-in
+ * rotated to, read from the cookie afterwards (the one sent with the sign-in is void).
  */
 export async function apiSignIn(
   page: Page,
@@ -30,7 +31,7 @@ export async function apiSignIn(
     data: { loginId, password: demoPassword },
   });
   expect(response.status(), `sign-in of ${loginId}`).toBe(200);
-  return headers;
+  return { 'x-csrf-token': await csrfToken(page.context(), baseUrl) };
 }
 
 /**

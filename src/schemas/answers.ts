@@ -88,3 +88,9 @@ export const correctionProposedSchema = z.object({
   sheet: sheetViewSchema,
 });
 export const correctionDecidedSchema = z.object({ sheet: sheetViewSchema.nullable() });
+
+/** `GET /api/health` when the database is ready (while starting, 503 with `status: 'starting'`). */
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+});

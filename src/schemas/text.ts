@@ -92,3 +92,22 @@ export function nameText(max: number, message = '入力してください', type
 export const wardName = nameText(200, '部区を指定してください', '部区を指定してください');
 /** 自治体 as a request names it, when it does. */
 export const municipalityName = nameText(200).optional();
+
+/**
+ * The first character no stored value of any kind may hold — U+0000 (PostgreSQL cannot store
+ * it) or a lone surrogate (not a character) — or null. Checked on every string a request
+ * brings, passwords and ids included; text fields apply the whole rule above.
+ */
+export function findUnstorableCharacter(text: string): UnusableCharacter | null {
+  // The common case, a clean string, without walking it character by character.
+  if (!text.includes('\u0000') && !/[\uD800-\uDFFF]/.test(text)) return null;
+  let position = 0;
+  for (const char of text) {
+    position += 1;
+    const cp = char.codePointAt(0) ?? 0;
+    const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (cp === 0) return { kind: 'control', code, position };
+    if (cp >= 0xd800 && cp <= 0xdfff) return { kind: 'surrogate', code, position };
+  }
+  return null;
+}

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from '../db/client';
+import { healthSchema } from '../schemas/answers';
 import type { AppEnv } from './app-env';
 import { authRoutes } from './features/auth/auth.routes';
 import { consistencyRoutes } from './features/consistency/consistency.routes';
@@ -21,13 +22,21 @@ import { rolloverRoutes } from './features/rollover/rollover.routes';
 import { nominalDatesRoutes, wardYearDatesRoutes } from './features/sheet-dates/sheet-dates.routes';
 import { SheetCache } from './features/sheets/sheet-cache';
 import { sheetsRoutes } from './features/sheets/sheets.routes';
+import { bodyLimits, limitRequestBodies } from './middleware/body-limit';
 import { csrf } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
+import { rawPathOf, rejectUnreadableText } from './middleware/request-text';
+import { type RouteMatch, routeTable } from './middleware/route-table';
 import { session } from './middleware/session';
+import { doc } from './openapi/doc';
 import { openApiRoutes } from './openapi/openapi.routes';
 import { webApp } from './web-app';
 
-/** Pages get the full set: a CSP with no inline script, no framing, no sniffing. */
+/**
+ * Pages get the full set: a CSP with no inline script, no sniffing, and no framing by anyone —
+ * `frame-ancestors 'none'` with `X-Frame-Options: DENY` for browsers that predate it (the same
+ * framing policy as every API answer).
+ */
 export const pageSecurityHeaders = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
@@ -41,6 +50,7 @@ export const pageSecurityHeaders = secureHeaders({
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
   },
+  xFrameOptions: 'DENY',
   referrerPolicy: 'same-origin',
   strictTransportSecurity: false,
 });
@@ -68,8 +78,15 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
   const jobs = new JobRegistry();
   const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
 
-  // The OpenAPI routes read the finished app's route table on first use.
+  // The OpenAPI routes and the checks before routing read the finished app's route table on first use.
   let whole: Hono<never> = new Hono();
+  const routes = routeTable(() => whole);
+  const matched = new WeakMap<Request, RouteMatch | null>();
+  const routeOf = (c: Context) => {
+    const request = c.req.raw;
+    if (!matched.has(request)) matched.set(request, routes.match(c.req.method, rawPathOf(c.req.url)));
+    return matched.get(request) ?? null;
+  };
   const api = new Hono<AppEnv>()
     .use(apiSecurityHeaders)
     .use(session)
@@ -92,7 +109,11 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/evaluation-rule', evaluationRulesRoutes())
     .route('/v1/nominal-dates', nominalDatesRoutes())
     .route('/v1/ward-year-dates', wardYearDatesRoutes())
-    .get('/health', (c) => c.json({ status: 'ok', database: database.engine }))
+    .get(
+      '/health',
+      doc({ summary: 'サーバーとデータベースの状態（準備ができていれば 200）', response: healthSchema }),
+      (c) => c.json({ status: 'ok' as const, database: database.engine }),
+    )
     .route(
       '/',
       openApiRoutes(() => whole),
@@ -101,6 +122,9 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
 
   const app = new Hono<AppEnv>()
     .use(requestId())
+    // Before anything reads the request: its body's size, then the text of its URL and headers.
+    .use(limitRequestBodies((c) => routeOf(c)?.bodyLimit ?? bodyLimits.json))
+    .use('/api/*', rejectUnreadableText(routeOf))
     .use(async (c, next) => {
       c.set('db', database.db);
       await next();

@@ -56,7 +56,7 @@ function legacyJapanese(bytes: Uint8Array): string | null {
 }
 
 /** The index of the first byte that is not valid UTF-8 (for the message). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i] ?? 0;

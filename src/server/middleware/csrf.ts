@@ -24,6 +24,15 @@ const refused = () =>
  */
 export function issueCsrfToken(c: Context): void {
   if (getCookie(c, csrfCookie)) return;
+  rotateCsrfToken(c);
+}
+
+/**
+ * A new token, whatever the browser held: at sign-in and sign-out, so a token someone learned
+ * or planted before (a shared PC, a cookie set by a neighbouring subdomain) is worthless for
+ * the new session. The web app reads the cookie afresh for every request.
+ */
+export function rotateCsrfToken(c: Context): void {
   setCookie(c, csrfCookie, randomBytes(24).toString('base64url'), {
     path: '/',
     sameSite: 'Strict',

@@ -15,7 +15,7 @@ export function openApiRoutes(app: () => Hono<never>) {
     .get('/docs', async (c) => {
       c.header(
         'content-security-policy',
-        "default-src 'none'; style-src 'self'; font-src 'self'; base-uri 'none'",
+        "default-src 'none'; style-src 'self'; font-src 'self'; base-uri 'none'; frame-ancestors 'none'",
       );
       return c.html(await docsPage(documentOf()));
     })

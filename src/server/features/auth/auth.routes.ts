@@ -4,7 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { roleLabels } from '../../../domain/roles';
 import { meSchema, signInSchema } from '../../../schemas/auth';
 import type { AppEnv } from '../../app-env';
-import { issueCsrfToken } from '../../middleware/csrf';
+import { issueCsrfToken, rotateCsrfToken } from '../../middleware/csrf';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../../middleware/session';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
@@ -32,6 +32,7 @@ export const authRoutes = () =>
         const { loginId, password } = c.req.valid('json');
         const token = await signIn(c.var.db, { loginId, password, address: clientAddress(c) });
         setSessionCookie(c, token);
+        rotateCsrfToken(c);
         return c.json({ ok: true });
       },
     )
@@ -39,6 +40,7 @@ export const authRoutes = () =>
       const token = getCookie(c, sessionCookie);
       if (token) await deleteSession(c.var.db, token);
       clearSessionCookie(c);
+      rotateCsrfToken(c);
       return c.json({ ok: true });
     })
     .get('/me', doc({ summary: 'ログイン中のユーザーと役割', response: meSchema }), (c) => {

@@ -1,9 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { mayImportSomewhere } from '../../../domain/ward-policy';
-import { maxWorkbookBytes } from '../../../imports/xlsx';
 import {
   importConfirmQuery,
   importPreviewQuery,
@@ -13,6 +11,7 @@ import {
 import { wardYearFileSchema } from '../../../schemas/interchange';
 import type { AppEnv } from '../../app-env';
 import { AppError } from '../../app-error';
+import { acceptsBody, bodyLimits } from '../../middleware/body-limit';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
@@ -21,17 +20,8 @@ import { wardYearQuery } from '../sheets/sheets.routes';
 import { exportWardYear } from './export-ward-year';
 import { confirmImportFile, previewImportFile } from './import-file';
 
-/** An uploaded file is the request body as it is: JSON (UTF-8) or an Excel workbook. */
-export const importBodyLimit = () =>
-  bodyLimit({
-    maxSize: maxWorkbookBytes + 1024,
-    onError: () => {
-      throw new AppError(
-        'too_large',
-        `取り込むファイルが大きすぎます（${maxWorkbookBytes / 1024 / 1024}MBまで）。`,
-      );
-    },
-  });
+/** An uploaded file is the request body as it is: JSON (UTF-8) or an Excel workbook, up to the file limit. */
+export const importBodyLimit = () => acceptsBody(bodyLimits.upload);
 
 /** Only someone who may import somewhere gets further (before the file or the query is read). */
 export const importers = () =>

@@ -1,6 +1,7 @@
 import { cleanJson } from '../../../imports/json/parse-json';
 import { type WardYearFile, wardYearFileSchema } from '../../../schemas/interchange';
 import { type FieldIssue, issuesFromZod } from '../../../schemas/issues';
+import { findUnacceptableJson } from '../../../schemas/json-value';
 import { unknownFields } from '../../../schemas/unknown-fields';
 import { AppError } from '../../app-error';
 import { checkWardYearFile } from './check-ward-year-file';
@@ -17,6 +18,12 @@ export interface WardYearInput {
  * by its path, and nothing is written.
  */
 export function readWardYearInput(input: unknown): WardYearInput {
+  // Before anything walks it recursively: no nesting may exhaust the stack.
+  const tooDeep = findUnacceptableJson(input, { characters: false });
+  if (tooDeep)
+    throw new AppError('invalid', 'ファイルの入れ子が深すぎます。交換形式のファイルを選んでください。', [
+      tooDeep,
+    ]);
   const cleaned = cleanJson(input);
   const parsed = wardYearFileSchema.safeParse(cleaned.value);
   const reported = new Set(cleaned.issues.map((issue) => issue.path));

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { organizationSchema } from '../../../schemas/sheet';
+import { organizationSchema, wardSchema } from '../../../schemas/sheet';
 import { municipalityName, wardName } from '../../../schemas/text';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
@@ -14,7 +14,11 @@ const wardQuery = z.object({
 });
 
 export const wardsRoutes = () =>
-  new Hono<AppEnv>().get('/', async (c) => c.json(await listWardYears(c.var.db)));
+  new Hono<AppEnv>().get(
+    '/',
+    doc({ summary: '部区と、シートのある年度', response: wardSchema.array() }),
+    async (c) => c.json(await listWardYears(c.var.db)),
+  );
 
 export const organizationsRoutes = () =>
   new Hono<AppEnv>().get(

@@ -14,6 +14,7 @@ import {
 import { municipalityName, wardName } from '../../../schemas/text';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
+import { acceptsBody, bodyLimits } from '../../middleware/body-limit';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
@@ -74,6 +75,7 @@ export function sheetsRoutes(cache: SheetCache) {
     .put(
       '/:id',
       doc({ summary: 'シートを保存（版が古ければ 409 と現在の内容）', access: 'その組織の担当者・所属長' }),
+      acceptsBody(bodyLimits.sheet),
       validate('param', sheetParam),
       validate('json', saveSheetSchema),
       async (c) => {
