@@ -157,9 +157,24 @@ describe('judgeLock', () => {
     parseLockFile(typeof text === 'string' ? text : JSON.stringify(text), writtenAt);
 
   it.each([
-    ['the same start time: held', { pid: 7, startTime: 'proc:900', bootId: 'boot-a', hostname: 'h' }, {}, 'held'],
-    ['another start time: reused', { pid: 7, startTime: 'proc:1', bootId: 'boot-a', hostname: 'h' }, {}, 'stale'],
-    ['start time unreadable: held', { pid: 7, startTime: 'proc:1', hostname: 'h' }, { startTime: () => null }, 'held'],
+    [
+      'the same start time: held',
+      { pid: 7, startTime: 'proc:900', bootId: 'boot-a', hostname: 'h' },
+      {},
+      'held',
+    ],
+    [
+      'another start time: reused',
+      { pid: 7, startTime: 'proc:1', bootId: 'boot-a', hostname: 'h' },
+      {},
+      'stale',
+    ],
+    [
+      'start time unreadable: held',
+      { pid: 7, startTime: 'proc:1', hostname: 'h' },
+      { startTime: () => null },
+      'held',
+    ],
     ['dead PID', { pid: 7, startTime: 'proc:900', hostname: 'h' }, { isAlive: () => false }, 'stale'],
     ['another boot', { pid: 7, startTime: 'proc:900', bootId: 'boot-b', hostname: 'h' }, {}, 'stale'],
     ['another host', { pid: 7, startTime: 'proc:900', hostname: 'x' }, {}, 'elsewhere'],

@@ -1,6 +1,6 @@
 import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { type LockProbe, type LockRecord, judgeLock, parseLockFile } from './lock-verdict';
+import { judgeLock, type LockProbe, type LockRecord, parseLockFile } from './lock-verdict';
 import { currentIdentity, isPidAlive, processStartedAt, processStartTime } from './process-identity';
 
 export const lockFileName = 'mokuhyo.lock';

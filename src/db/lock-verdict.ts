@@ -67,7 +67,9 @@ export function judgeLock(record: LockRecord, probe: LockProbe): LockVerdict {
   if (!probe.isAlive(record.pid)) return { kind: 'stale', reason: 'gone' };
   if (record.startTime !== null) {
     const now = probe.startTime(record.pid);
-    return now !== null && now !== record.startTime ? { kind: 'stale', reason: 'pid-reused' } : { kind: 'held' };
+    return now !== null && now !== record.startTime
+      ? { kind: 'stale', reason: 'pid-reused' }
+      : { kind: 'held' };
   }
   const startedAt = probe.startedAt(record.pid);
   return startedAt !== null && startedAt > record.writtenAt + startSlackMs
