@@ -29,20 +29,36 @@ export interface Database {
 /** The channel a write announces changed sheets on; delivered to listeners on commit. */
 export const sheetChangesChannel = 'mokuhyo_sheet_changes';
 
-export type DatabaseOptions =
+export type DatabaseOptions = (
   | { engine: 'postgres'; url: string }
   | { engine: 'pglite'; dataDir: string }
   /** An already-open PGlite (tests clone one template). */
-  | { engine: 'pglite'; client: PGlite };
+  | { engine: 'pglite'; client: PGlite }
+) & {
+  /** false: leave the schema as it is (a restore applies the migrations itself). Default true. */
+  migrate?: boolean;
+};
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Apply the migrations of `folder` (default: the committed ones) not yet applied to the database. */
+export async function applyMigrations(database: Database, folder = migrationsFolder): Promise<void> {
+  if (database.engine === 'postgres') {
+    await migratePg(database.db as unknown as Parameters<typeof migratePg>[0], { migrationsFolder: folder });
+  } else {
+    await migratePglite(database.db as unknown as Parameters<typeof migratePglite>[0], {
+      migrationsFolder: folder,
+    });
+  }
+}
 
 /** Open the database and bring its schema up to date with the committed migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const migrate = options.migrate !== false;
   if (options.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder });
+    if (migrate) await migratePg(db, { migrationsFolder });
     const listeners: pg.Client[] = [];
     return {
       db: db as unknown as Db,
@@ -67,7 +83,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     const client = 'client' in options ? options.client : await PGlite.create({ dataDir: options.dataDir });
     const db = drizzlePglite(client, { schema });
-    await migratePglite(db, { migrationsFolder });
+    if (migrate) await migratePglite(db, { migrationsFolder });
     return {
       db: db as unknown as Db,
       engine: 'pglite',

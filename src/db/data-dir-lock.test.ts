@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock';
-import { judgeLock, type LockProbe, parseLockFile } from './lock-verdict';
+import { judgeLock, type LockProbe, type LockVerdict, parseLockFile } from './lock-verdict';
 import { currentBootId, processStartTime } from './process-identity';
 
 let dir: string;
@@ -156,7 +156,7 @@ describe('judgeLock', () => {
   const record = (text: object | string, writtenAt = 2_000_000) =>
     parseLockFile(typeof text === 'string' ? text : JSON.stringify(text), writtenAt);
 
-  it.each([
+  const cases: [string, object | string, Partial<LockProbe>, LockVerdict['kind']][] = [
     [
       'the same start time: held',
       { pid: 7, startTime: 'proc:900', bootId: 'boot-a', hostname: 'h' },
@@ -183,7 +183,8 @@ describe('judgeLock', () => {
     ['old format, dead', '7', { isAlive: () => false }, 'stale'],
     ['old format, start unknown', '7', { startedAt: () => null }, 'held'],
     ['garbage', 'not a lock', {}, 'stale'],
-  ] as const)('%s', (_name, text, overrides, kind) => {
+  ];
+  it.each(cases)('%s', (_name, text, overrides, kind) => {
     expect(judgeLock(record(text), probe(overrides)).kind).toBe(kind);
   });
 });

@@ -4,6 +4,7 @@ import { createDemoUsersIfNone, demoPassword, demoUsers } from '../db/seed/demo-
 import { loadSampleIfEmpty } from '../db/seed/load-sample';
 import { createApp } from './app';
 import { parseEnv } from './env';
+import { startControlChannel } from './features/backup/control-channel';
 
 /**
  * Start mokuhyo: listen at once (answering 503 while starting, so a load balancer can wait on
@@ -45,6 +46,10 @@ async function main() {
     }
   }
   const { app, dispose } = await createApp({ database });
+  const closeControl =
+    database.engine === 'pglite'
+      ? await startControlChannel({ database, dataDir: env.dataDir })
+      : async () => {};
   handler = (request) => app.fetch(request);
   console.log(`準備完了 (${Math.round(performance.now() - started)} ms)`);
 
@@ -53,6 +58,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     server.close();
+    await closeControl();
     await dispose();
     await database.close();
     process.exit(0);
