@@ -4,6 +4,7 @@ import { createDemoUsersIfNone, demoPassword, demoUsers } from '../db/seed/demo-
 import { loadSampleIfEmpty } from '../db/seed/load-sample';
 import { createApp } from './app';
 import { parseEnv } from './env';
+import { startBackupSchedule } from './features/backup/backup-schedule';
 import { startControlChannel } from './features/backup/control-channel';
 
 /**
@@ -50,6 +51,9 @@ async function main() {
     database.engine === 'pglite'
       ? await startControlChannel({ database, dataDir: env.dataDir })
       : async () => {};
+  const stopBackups = env.backup
+    ? startBackupSchedule({ database, config: env.backup, databaseUrl: env.DATABASE_URL })
+    : async () => {};
   handler = (request) => app.fetch(request);
   console.log(`準備完了 (${Math.round(performance.now() - started)} ms)`);
 
@@ -58,6 +62,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     server.close();
+    await stopBackups();
     await closeControl();
     await dispose();
     await database.close();
