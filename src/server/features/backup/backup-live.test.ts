@@ -4,14 +4,14 @@ import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase } from '../../../db/client';
 import { currentBootId } from '../../../db/process-identity';
 import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '../../../db/testing';
 import { signedInHttpClient } from '../../testing/http-client';
 import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
-import { saveLoop } from '../../testing/save-loop';
+import { saveLoop, untilSaves } from '../../testing/save-loop';
 import {
   backupRowsFingerprint,
   sheetsOutOfStepWithHistory,
@@ -146,17 +146,20 @@ describe(`backup while the server runs (${engine}, real server and command)`, ()
     const idOf = (title: string) =>
       (list.sheets as { id: string; title: string }[]).find((s) => s.title === title)?.id ?? '';
     const loops = [
-      saveLoop(await signedInHttpClient(baseUrl, 'somu-staff'), idOf('地域総務課')),
-      saveLoop(await signedInHttpClient(baseUrl, 'fukushi-staff'), idOf('健康福祉課')),
+      saveLoop(await signedInHttpClient(baseUrl, 'somu-staff'), idOf('地域総務課'), 'outcome'),
+      saveLoop(await signedInHttpClient(baseUrl, 'fukushi-staff'), idOf('健康福祉課'), 'purpose'),
     ];
     const total = () => loops.reduce((sum, l) => sum + l.saves(), 0);
-    while (total() < 6) await new Promise((wait) => setTimeout(wait, 20));
+    onTestFinished(async () => {
+      await Promise.allSettled(loops.map((l) => l.stop()));
+    });
+    await untilSaves(loops, 6);
     const file = join(work, 'live.ndjson.gz');
     const before = total();
     const backup = await mokuhyo(sourceEnv(), 'backup', '--out', file);
     const during = total() - before;
     const after = total();
-    while (total() < after + 2) await new Promise((wait) => setTimeout(wait, 20));
+    await untilSaves(loops, after + 2);
     const saves = (await Promise.all(loops.map((l) => l.stop()))).reduce((a, b) => a + b, 0);
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toMatch(

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { backupDatabaseToFile } from '../../../db/backup/backup-file';
 import { listSequences } from '../../../db/backup/catalog';
 import { restoreBackup } from '../../../db/backup/restore-backup';
@@ -10,7 +10,7 @@ import { scheduledBackupName } from '../../../domain/backup-schedule';
 import { parseEnv } from '../../env';
 import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
-import { saveLoop } from '../../testing/save-loop';
+import { saveLoop, untilSaves } from '../../testing/save-loop';
 import {
   backupRowsFingerprint,
   sheetsOutOfStepWithHistory,
@@ -50,11 +50,14 @@ describe(`backup and restore (${engine})`, () => {
   it('a backup taken while saves run restores into an empty database, table for table', async () => {
     const [somuSheet, fukushiSheet] = sheetIds as [string, string];
     const loops = [
-      saveLoop(await t.as('somu-staff'), somuSheet),
-      saveLoop(await t.as('fukushi-staff'), fukushiSheet),
+      saveLoop(await t.as('somu-staff'), somuSheet, 'outcome'),
+      saveLoop(await t.as('fukushi-staff'), fukushiSheet, 'purpose'),
     ];
     const total = () => loops.reduce((sum, l) => sum + l.saves(), 0);
-    while (total() < 6) await new Promise((wait) => setTimeout(wait, 20));
+    onTestFinished(async () => {
+      await Promise.allSettled(loops.map((l) => l.stop()));
+    });
+    await untilSaves(loops, 6);
     const file = join(dir, 'during-saves.ndjson.gz');
     const savesBefore = total();
     const started = performance.now();
@@ -62,7 +65,7 @@ describe(`backup and restore (${engine})`, () => {
     const backupMs = performance.now() - started;
     const savesDuring = total() - savesBefore;
     const afterBackup = total();
-    while (total() < afterBackup + 4) await new Promise((wait) => setTimeout(wait, 20));
+    await untilSaves(loops, afterBackup + 4);
     const saves = (await Promise.all(loops.map((l) => l.stop()))).reduce((a, b) => a + b, 0);
 
     const target = await createEmptyTestDatabase();
