@@ -1,7 +1,9 @@
 import { AppError } from '../server/app-error';
+import { backupCommand } from './commands/backup';
 import { createUserCommand } from './commands/create-user';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { restoreCommand } from './commands/restore';
 
 const help = `mokuhyo — 組織目標管理シート
 
@@ -11,6 +13,8 @@ const help = `mokuhyo — 組織目標管理シート
   mokuhyo export --year 2022 --ward 北区  部区・年度のシートを書き出します [--format json|csv|pdf] [--municipality 新潟市] [--out ファイル]
   mokuhyo create-user --login ID --name 表示名 --role 役割 [--ward 部区] [--organization 組織]
                                          職員のユーザーを作成します（役割: admin・planner・head・editor・viewer）
+  mokuhyo backup --out ファイル           すべてのテーブルのバックアップを書き出します（サーバーの稼働中も取れます）
+  mokuhyo restore ファイル                バックアップを空のデータディレクトリ・データベースに復元します
 
 データベースはサーバーと同じ環境変数で選びます: DATABASE_URL（PostgreSQL）、なければ MOKUHYO_DATA_DIR（組み込み、既定 ./data）。`;
 
@@ -18,6 +22,8 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   import: importCommand,
   export: exportCommand,
   'create-user': createUserCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

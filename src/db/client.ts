@@ -1,10 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
-import { preparePgliteSchema, preparePostgresSchema } from './prepare-schema';
+import { migrationsFolder, preparePgliteSchema, preparePostgresSchema } from './prepare-schema';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -33,6 +35,8 @@ export type DatabaseOptions = {
    * or the tables' owner, for work that must be the owner's (a restore).
    */
   as?: 'app' | 'owner';
+  /** false: leave the schema as it is (a restore applies the migrations itself). Default true. */
+  migrate?: boolean;
 } & (
   | {
       engine: 'postgres';
@@ -46,18 +50,32 @@ export type DatabaseOptions = {
   | { engine: 'pglite'; client: PGlite }
 );
 
+export { migrationsFolder };
+
+/** Apply the migrations of `folder` (default: the committed ones) not yet applied to the database. */
+export async function applyMigrations(database: Database, folder = migrationsFolder): Promise<void> {
+  if (database.engine === 'postgres') {
+    await migratePg(database.db as unknown as Parameters<typeof migratePg>[0], { migrationsFolder: folder });
+  } else {
+    await migratePglite(database.db as unknown as Parameters<typeof migratePglite>[0], {
+      migrationsFolder: folder,
+    });
+  }
+}
+
 /**
  * Open the database: bring its schema up to date with the committed migrations as the tables'
  * owner, grant the app's role its rights (src/db/app-role.ts), and connect as the app's role.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const migrate = options.migrate !== false;
   if (options.engine === 'postgres') {
     const ownerUrl = options.migrationUrl ?? options.url;
     const url = options.as === 'owner' ? ownerUrl : options.url;
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     try {
       const { rows } = await pool.query<{ role: string }>('select current_user as role');
-      await preparePostgresSchema({ ownerUrl, appRole: rows[0]?.role ?? '' });
+      if (migrate) await preparePostgresSchema({ ownerUrl, appRole: rows[0]?.role ?? '' });
     } catch (error) {
       await pool.end();
       throw error;
@@ -88,7 +106,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     const client = 'client' in options ? options.client : await PGlite.create({ dataDir: options.dataDir });
     if (!('client' in options)) opened = client; // ours to close if the schema step fails
-    await preparePgliteSchema(client, { as: options.as ?? 'app' });
+    if (migrate) await preparePgliteSchema(client, { as: options.as ?? 'app' });
     const db = drizzlePglite(client, { schema });
     return {
       db: db as unknown as Db,

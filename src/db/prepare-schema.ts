@@ -8,7 +8,7 @@ import pg from 'pg';
 import { embeddedAppRole, ensureEmbeddedAppRole, grantAppRole } from './app-role';
 import { pgliteSession, pgSession, quoteIdentifier } from './sql-session';
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** One key for every mokuhyo server's schema step, so servers starting together take turns. */
 const schemaStepLock = 7_316_021_409;

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, openDatabase } from './client';
 import { loadTemplate, migratedRecipe, templateFile } from './pglite-template';
+
+/** A test database; `url` is set on PostgreSQL (for a server or command started on it). */
+export type TestDatabase = Database & { url?: string };
 
 /**
  * A fresh, migrated, empty database for one test. With TEST_DATABASE_URL (a PostgreSQL server
@@ -11,17 +15,27 @@ import { loadTemplate, migratedRecipe, templateFile } from './pglite-template';
  * them). Otherwise it loads the migrated PGlite template, saved once for the
  * current migrations (see `pglite-template.ts`), into a new in-memory PGlite.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   return serverUrl ? createPostgresDatabase(serverUrl) : createPgliteDatabase();
 }
 
-async function createPgliteDatabase(): Promise<Database> {
+/**
+ * A new database with nothing in it, not even the schema (what `mokuhyo restore` expects):
+ * a new in-memory PGlite, or with TEST_DATABASE_URL a new PostgreSQL database.
+ */
+export async function createEmptyTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) return createPostgresDatabase(serverUrl, false);
+  return openDatabase({ engine: 'pglite', client: await PGlite.create(), migrate: false });
+}
+
+async function createPgliteDatabase(): Promise<TestDatabase> {
   const client = await loadTemplate(await templateFile(migratedRecipe));
   return openDatabase({ engine: 'pglite', client });
 }
 
-async function createPostgresDatabase(serverUrl: string): Promise<Database> {
+async function createPostgresDatabase(serverUrl: string, migrate = true): Promise<TestDatabase> {
   const name = `mokuhyo_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -35,9 +49,13 @@ async function createPostgresDatabase(serverUrl: string): Promise<Database> {
     engine: 'postgres',
     url: appServerUrl ? onDatabase(appServerUrl, name) : ownerUrl,
     migrationUrl: ownerUrl,
+    migrate,
+    // An empty database is for a restore, which is the owner's work.
+    ...(migrate ? {} : { as: 'owner' as const }),
   });
   return {
     ...database,
+    url: ownerUrl,
     close: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: serverUrl });

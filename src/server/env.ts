@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { DatabaseOptions } from '../db/client';
+import type { BackupSchedule } from '../domain/backup-schedule';
 import { z } from '../schemas/zod';
 
 const envSchema = z.object({
@@ -23,9 +24,66 @@ const envSchema = z.object({
   MOKUHYO_SAMPLE_DATA: z
     .enum(['on', 'off'], 'MOKUHYO_SAMPLE_DATA は on または off で指定してください')
     .default('on'),
+  MOKUHYO_BACKUP_DIR: z.string().min(1).optional(),
+  MOKUHYO_BACKUP_AT: z
+    .string()
+    .regex(
+      /^([01]\d|2[0-3]):[0-5]\d$/,
+      'MOKUHYO_BACKUP_AT は 02:00 のように 24 時間制の「時:分」で指定してください',
+    )
+    .optional(),
+  MOKUHYO_BACKUP_INTERVAL_HOURS: z.coerce
+    .number('MOKUHYO_BACKUP_INTERVAL_HOURS は時間数（数値）で指定してください')
+    .min(0.25, 'MOKUHYO_BACKUP_INTERVAL_HOURS は 0.25（15分）以上で指定してください')
+    .max(168, 'MOKUHYO_BACKUP_INTERVAL_HOURS は 168（1週間）以下で指定してください')
+    .optional(),
+  MOKUHYO_BACKUP_KEEP: z.coerce
+    .number('MOKUHYO_BACKUP_KEEP は保存する数（整数）で指定してください')
+    .int('MOKUHYO_BACKUP_KEEP は整数で指定してください')
+    .min(1, 'MOKUHYO_BACKUP_KEEP は 1 以上で指定してください')
+    .optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string };
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** Scheduled backups (off unless MOKUHYO_BACKUP_DIR is set). */
+export interface BackupConfig {
+  dir: string;
+  schedule: BackupSchedule;
+  /** How many scheduled backups to keep; older ones are removed. */
+  keep: number;
+}
+
+export type Env = ParsedEnv & { dataDir: string; backup: BackupConfig | null };
+
+const defaultBackupKeep = 14;
+
+/** The scheduled-backup settings as one value, or the Japanese messages of what is wrong. */
+function backupConfig(env: ParsedEnv): BackupConfig | null | string[] {
+  const { MOKUHYO_BACKUP_DIR: dir, MOKUHYO_BACKUP_AT: at, MOKUHYO_BACKUP_INTERVAL_HOURS: hours } = env;
+  if (!dir) {
+    const given = (
+      ['MOKUHYO_BACKUP_AT', 'MOKUHYO_BACKUP_INTERVAL_HOURS', 'MOKUHYO_BACKUP_KEEP'] as const
+    ).filter((name) => env[name] !== undefined);
+    return given.map(
+      (name) => `  ${name}: 定期バックアップには MOKUHYO_BACKUP_DIR（保存先のフォルダー）も指定してください`,
+    );
+  }
+  if (at !== undefined && hours !== undefined) {
+    return [
+      '  MOKUHYO_BACKUP_AT: MOKUHYO_BACKUP_AT（毎日の時刻）と MOKUHYO_BACKUP_INTERVAL_HOURS（間隔）はどちらか一方を指定してください',
+    ];
+  }
+  const [hour, minute] = (at ?? '02:00').split(':').map(Number);
+  return {
+    dir: resolve(dir),
+    schedule:
+      hours !== undefined
+        ? { kind: 'interval', hours }
+        : { kind: 'daily', hour: hour ?? 2, minute: minute ?? 0 },
+    keep: env.MOKUHYO_BACKUP_KEEP ?? defaultBackupKeep,
+  };
+}
 
 /** The configuration, parsed once at start-up; every bad value is named in one message. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -41,7 +99,12 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`設定（環境変数）に誤りがあります:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.MOKUHYO_DATA_DIR) };
+  const backup = backupConfig(parsed.data);
+  if (Array.isArray(backup)) {
+    if (backup.length > 0) throw new Error(`設定（環境変数）に誤りがあります:\n${backup.join('\n')}`);
+    return { ...parsed.data, dataDir: resolve(parsed.data.MOKUHYO_DATA_DIR), backup: null };
+  }
+  return { ...parsed.data, dataDir: resolve(parsed.data.MOKUHYO_DATA_DIR), backup };
 }
 
 /**

@@ -4,6 +4,8 @@ import { createDemoUsersIfNone, demoPassword, demoUsers } from '../db/seed/demo-
 import { loadSampleIfEmpty } from '../db/seed/load-sample';
 import { createApp } from './app';
 import { databaseOptions, parseEnv } from './env';
+import { startBackupSchedule } from './features/backup/backup-schedule';
+import { startControlChannel } from './features/backup/control-channel';
 
 /**
  * Start mokuhyo: listen at once (answering 503 while starting, so a load balancer can wait on
@@ -43,6 +45,13 @@ async function main() {
     }
   }
   const { app, dispose } = await createApp({ database });
+  const closeControl =
+    database.engine === 'pglite'
+      ? await startControlChannel({ database, dataDir: env.dataDir })
+      : async () => {};
+  const stopBackups = env.backup
+    ? startBackupSchedule({ database, config: env.backup, databaseUrl: env.DATABASE_URL })
+    : async () => {};
   handler = (request) => app.fetch(request);
   console.log(`準備完了 (${Math.round(performance.now() - started)} ms)`);
 
@@ -51,6 +60,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     server.close();
+    await stopBackups();
+    await closeControl();
     await dispose();
     await database.close();
     process.exit(0);
