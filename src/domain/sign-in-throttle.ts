@@ -2,7 +2,7 @@
  * Throttling of failed sign-ins that slows guessing and never locks anyone out. Pure: counts
  * and times in, a decision out; the server reads the counts from `sign_in_failures`.
  *
- * Three rules, each over the failures of the last `windowMs`:
+ * Three rules, each over the failures of its own window (`windowMs`):
  * - **one login id from one address** (the person, or the attacker, at that machine): the first
  *   `free` failures cost nothing, then the next attempt must wait 1 s, 2 s, 4 s … (capped).
  *   Asked earlier, the server answers 429 with the moment to retry, without checking anything.
@@ -15,35 +15,43 @@
  */
 
 export interface SignInThrottleParams {
-  /** How long a failure counts. */
-  windowMs: number;
-  /** One login id from one address: refused (429) until the delay after the last failure has passed. */
-  loginAddress: { free: number; firstDelayMs: number; maxDelayMs: number };
+  /**
+   * One login id from one address: refused (429) until the delay after the last failure has
+   * passed. The window is long so that guessing at the pace allowed reaches the cap; a success
+   * from that address (or a 管理者) clears it.
+   */
+  loginAddress: { windowMs: number; free: number; firstDelayMs: number; maxDelayMs: number };
   /** One login id from all addresses: a wait before checking, growing by `stepMs` per failure past `free`. */
-  login: { free: number; stepMs: number; maxDelayMs: number };
+  login: { windowMs: number; free: number; stepMs: number; maxDelayMs: number };
   /** One address on many login ids (distinct ids that failed): a wait before checking, likewise. */
-  address: { freeLogins: number; stepMs: number; maxDelayMs: number };
+  address: { windowMs: number; freeLogins: number; stepMs: number; maxDelayMs: number };
 }
 
+const hour = 60 * 60 * 1000;
+
 export const defaultSignInThrottle: SignInThrottleParams = {
-  windowMs: 60 * 60 * 1000,
-  loginAddress: { free: 3, firstDelayMs: 1000, maxDelayMs: 5 * 60 * 1000 },
-  login: { free: 10, stepMs: 100, maxDelayMs: 2000 },
-  address: { freeLogins: 20, stepMs: 100, maxDelayMs: 2000 },
+  loginAddress: { windowMs: 24 * hour, free: 3, firstDelayMs: 1000, maxDelayMs: 5 * 60 * 1000 },
+  login: { windowMs: hour, free: 10, stepMs: 100, maxDelayMs: 2000 },
+  address: { windowMs: hour, freeLogins: 20, stepMs: 100, maxDelayMs: 2000 },
 };
 
-/** What the server knows of recent failures (within the window) when an attempt arrives. */
+/** How far back any rule looks. */
+export function longestWindowMs(params: SignInThrottleParams): number {
+  return Math.max(params.loginAddress.windowMs, params.login.windowMs, params.address.windowMs);
+}
+
+/** What the server knows of recent failures (each within its rule's window) when an attempt arrives. */
 export interface SignInFailureCounts {
   /** Failures of this login id from this address, and when the last one was. */
   loginAddress: { failures: number; lastFailureAt: Date | null };
-  /** Failures of this login id from every address (this one included). */
-  loginFailures: number;
-  /** Distinct login ids that failed from this address (this one included). */
+  /** Failures of this login id from other addresses. */
+  loginElsewhere: number;
+  /** Distinct login ids that failed from this address. */
   addressLogins: number;
 }
 
 export type SignInDecision =
-  | { allowed: true; /** Wait this long before checking the password. */ delayMs: number }
+  | { allowed: true /** Wait this long before checking the password. */; delayMs: number }
   | { allowed: false; retryAt: Date; retryAfterSeconds: number };
 
 /** The wait after `failures` failures of one login id from one address (0 for the first `free`). */
@@ -98,27 +106,23 @@ export function decideSignIn(
       retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)),
     };
   }
-  // The failures of this address on this login id are this rule's: the login-wide wait is for
-  // attacks from elsewhere, so one person's own mistakes never slow them twice.
-  const elsewhere = counts.loginFailures - counts.loginAddress.failures;
+  // The failures of this address on this login id are the first rule's: the login-wide wait
+  // counts attacks from elsewhere, so one person's own mistakes never slow them twice.
   return {
     allowed: true,
-    delayMs: Math.max(loginDelayMs(elsewhere, params), addressDelayMs(counts.addressLogins, params)),
+    delayMs: Math.max(
+      loginDelayMs(counts.loginElsewhere, params),
+      addressDelayMs(counts.addressLogins, params),
+    ),
   };
 }
 
 /**
- * When a login-wide or address-wide slowdown ends if nothing more fails: when fewer than
- * `threshold` failures remain in the window. `newestFirst` are the failure times, newest first.
+ * When a login-wide or address-wide wait ends if nothing more fails: when the oldest of the
+ * failures that reach the threshold (the threshold-th newest) leaves the rule's window.
  */
-export function slowdownEndsAt(
-  newestFirst: readonly Date[],
-  threshold: number,
-  params: SignInThrottleParams,
-): Date | null {
-  const oldestThatCounts = newestFirst[threshold - 1];
-  if (newestFirst.length < threshold || !oldestThatCounts) return null;
-  return new Date(oldestThatCounts.getTime() + params.windowMs);
+export function slowdownEndsAt(oldestCounting: Date, windowMs: number): Date {
+  return new Date(oldestCounting.getTime() + windowMs);
 }
 
 /** "12秒" / "約3分" for a 429 message. */

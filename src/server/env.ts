@@ -1,5 +1,20 @@
 import { resolve } from 'node:path';
 import { z } from '../schemas/zod';
+import { isAddressOrCidr } from './client-address';
+
+/** `10.0.0.5, 192.168.0.0/24` → the list; every entry an address or a CIDR block. */
+const trustedProxiesSchema = z
+  .string()
+  .transform((value) => value.split(/[\s,]+/).filter((entry) => entry !== ''))
+  .superRefine((entries, ctx) => {
+    const bad = entries.filter((entry) => !isAddressOrCidr(entry));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `MOKUHYO_TRUSTED_PROXIES はアドレスか CIDR（例: 10.0.0.5, 192.168.0.0/24）をカンマで区切って指定してください（誤り: ${bad.join(', ')}）`,
+      });
+    }
+  });
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -17,6 +32,7 @@ const envSchema = z.object({
   MOKUHYO_SAMPLE_DATA: z
     .enum(['on', 'off'], 'MOKUHYO_SAMPLE_DATA は on または off で指定してください')
     .default('on'),
+  MOKUHYO_TRUSTED_PROXIES: trustedProxiesSchema.default([]),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

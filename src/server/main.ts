@@ -1,9 +1,9 @@
-import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/client';
 import { createDemoUsersIfNone, demoPassword, demoUsers } from '../db/seed/demo-users';
 import { loadSampleIfEmpty } from '../db/seed/load-sample';
 import { createApp } from './app';
 import { parseEnv } from './env';
+import { listen } from './listen';
 
 /**
  * Start mokuhyo: listen at once (answering 503 while starting, so a load balancer can wait on
@@ -12,16 +12,11 @@ import { parseEnv } from './env';
 async function main() {
   const env = parseEnv();
   const started = performance.now();
-  let handler: (request: Request) => Response | Promise<Response> = () =>
-    Response.json({ status: 'starting', message: '起動中です。しばらくお待ちください。' }, { status: 503 });
-  const server = serve(
-    { fetch: (request) => handler(request), port: env.PORT, hostname: env.HOST },
-    (info) => {
-      console.log(
-        `mokuhyo: http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}/ で待ち受けています`,
-      );
-    },
-  );
+  const { server, serveApp } = listen({ port: env.PORT, hostname: env.HOST }, (info) => {
+    console.log(
+      `mokuhyo: http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}/ で待ち受けています`,
+    );
+  });
 
   const database = env.DATABASE_URL
     ? await openDatabase({ engine: 'postgres', url: env.DATABASE_URL })
@@ -44,8 +39,13 @@ async function main() {
       for (const u of demoUsers) console.log(`  ${u.loginId.padEnd(14)} ${u.displayName}`);
     }
   }
-  const { app, dispose } = await createApp({ database });
-  handler = (request) => app.fetch(request);
+  const { app, dispose } = await createApp({ database, trustedProxies: env.MOKUHYO_TRUSTED_PROXIES });
+  serveApp(app);
+  if (env.MOKUHYO_TRUSTED_PROXIES.length > 0) {
+    console.log(
+      `信頼するプロキシ: ${env.MOKUHYO_TRUSTED_PROXIES.join(', ')}（X-Forwarded-For から接続元を読みます）`,
+    );
+  }
   console.log(`準備完了 (${Math.round(performance.now() - started)} ms)`);
 
   let stopping = false;
