@@ -106,6 +106,8 @@ export async function signIn(
   const [user] = await db.select().from(users).where(eq(users.loginId, input.loginId));
   const ok = await verifyPassword(input.password, user?.passwordHash ?? unusableHash);
   if (!user || !ok || user.disabled) {
+    // The wait runs from the moment the failure was answered, not from when the check began.
+    await db.update(signInFailures).set({ at: clock.now() }).where(eq(signInFailures.id, own.id));
     // Failures no rule looks at any more are swept now and then rather than by a timer.
     if (own.id % 100 === 0) {
       const before = new Date(now.getTime() - longestWindowMs(throttle));
