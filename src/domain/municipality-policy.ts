@@ -1,11 +1,16 @@
 import type { Actor, Role } from './roles';
 
-/** The policy table of what concerns a whole municipality (its evaluation rule, its nominal sheet dates). */
+/**
+ * The policy table of what concerns a whole municipality (its evaluation rule, its nominal sheet
+ * dates, the sign-in throttles of its login ids).
+ */
 export const municipalityPermissions = [
   'readEvaluationRule',
   'setEvaluationRule',
   'readNominalDates',
   'setNominalDates',
+  'readSignInThrottles',
+  'clearSignInThrottles',
 ] as const;
 export type MunicipalityPermission = (typeof municipalityPermissions)[number];
 
@@ -14,6 +19,8 @@ export const municipalityPolicy: Record<MunicipalityPermission, readonly Role[]>
   setEvaluationRule: ['admin'],
   readNominalDates: ['admin', 'viewer', 'planner', 'head', 'editor'],
   setNominalDates: ['admin'],
+  readSignInThrottles: ['admin'],
+  clearSignInThrottles: ['admin'],
 };
 
 export function canOnMunicipality(

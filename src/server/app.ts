@@ -6,7 +6,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from '../db/client';
 import { healthSchema } from '../schemas/answers';
 import type { AppEnv } from './app-env';
+import { TrustedProxies } from './client-address';
 import { authRoutes } from './features/auth/auth.routes';
+import { defaultSignInOptions, type SignInOptions } from './features/auth/sign-in';
 import { consistencyRoutes } from './features/consistency/consistency.routes';
 import { correctionsRoutes, proposeCorrectionRoutes } from './features/corrections/corrections.routes';
 import { deadlinesRoutes } from './features/deadlines/deadlines.routes';
@@ -23,6 +25,7 @@ import { nominalDatesRoutes, wardYearDatesRoutes } from './features/sheet-dates/
 import { SheetCache } from './features/sheets/sheet-cache';
 import { sheetsRoutes } from './features/sheets/sheets.routes';
 import { bodyLimits, limitRequestBodies } from './middleware/body-limit';
+import { signInThrottlesRoutes } from './features/sign-in-throttles/sign-in-throttles.routes';
 import { csrf } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
 import { rawPathOf, rejectUnreadableText } from './middleware/request-text';
@@ -70,10 +73,21 @@ export interface CreateAppOptions {
   database: Database;
   /** The built web app; defaults to dist/web. */
   webRoot?: string;
+  /** Reverse proxies whose X-Forwarded-For names the client (MOKUHYO_TRUSTED_PROXIES). */
+  trustedProxies?: readonly string[];
+  /** The sign-in throttle's clock and parameters (tests move time instead of waiting). */
+  signIn?: Partial<SignInOptions>;
 }
 
 /** The whole HTTP app over one open database. `dispose` stops its change listener. */
-export async function createApp({ database, webRoot = defaultWebRoot }: CreateAppOptions) {
+export async function createApp({
+  database,
+  webRoot = defaultWebRoot,
+  trustedProxies = [],
+  signIn = {},
+}: CreateAppOptions) {
+  const signInOptions: SignInOptions = { ...defaultSignInOptions, ...signIn };
+  const proxies = trustedProxies.length > 0 ? new TrustedProxies(trustedProxies) : null;
   const cache = new SheetCache();
   const jobs = new JobRegistry();
   const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
@@ -91,7 +105,7 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .use(apiSecurityHeaders)
     .use(session)
     .use(csrf)
-    .route('/v1/auth', authRoutes())
+    .route('/v1/auth', authRoutes({ signIn: signInOptions, trustedProxies: proxies }))
     .route('/v1/wards', wardsRoutes())
     .route('/v1/organizations', organizationsRoutes())
     .route('/v1/sheets', sheetsRoutes(cache))
@@ -109,6 +123,7 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
     .route('/v1/evaluation-rule', evaluationRulesRoutes())
     .route('/v1/nominal-dates', nominalDatesRoutes())
     .route('/v1/ward-year-dates', wardYearDatesRoutes())
+    .route('/v1/sign-in-throttles', signInThrottlesRoutes(signInOptions))
     .get(
       '/health',
       doc({ summary: 'サーバーとデータベースの状態（準備ができていれば 200）', response: healthSchema }),

@@ -2,6 +2,21 @@ import { resolve } from 'node:path';
 import type { DatabaseOptions } from '../db/client';
 import type { BackupSchedule } from '../domain/backup-schedule';
 import { z } from '../schemas/zod';
+import { isAddressOrCidr } from './client-address';
+
+/** `10.0.0.5, 192.168.0.0/24` → the list; every entry an address or a CIDR block. */
+const trustedProxiesSchema = z
+  .string()
+  .transform((value) => value.split(/[\s,]+/).filter((entry) => entry !== ''))
+  .superRefine((entries, ctx) => {
+    const bad = entries.filter((entry) => !isAddressOrCidr(entry));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `MOKUHYO_TRUSTED_PROXIES はアドレスか CIDR（例: 10.0.0.5, 192.168.0.0/24）をカンマで区切って指定してください（誤り: ${bad.join(', ')}）`,
+      });
+    }
+  });
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -42,6 +57,7 @@ const envSchema = z.object({
     .int('MOKUHYO_BACKUP_KEEP は整数で指定してください')
     .min(1, 'MOKUHYO_BACKUP_KEEP は 1 以上で指定してください')
     .optional(),
+  MOKUHYO_TRUSTED_PROXIES: trustedProxiesSchema.default([]),
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;

@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/client';
 import { createDemoUsersIfNone, demoPassword, demoUsers } from '../db/seed/demo-users';
 import { loadSampleIfEmpty } from '../db/seed/load-sample';
@@ -6,6 +5,7 @@ import { createApp } from './app';
 import { databaseOptions, parseEnv } from './env';
 import { startBackupSchedule } from './features/backup/backup-schedule';
 import { startControlChannel } from './features/backup/control-channel';
+import { listen } from './listen';
 
 /**
  * Start mokuhyo: listen at once (answering 503 while starting, so a load balancer can wait on
@@ -14,16 +14,11 @@ import { startControlChannel } from './features/backup/control-channel';
 async function main() {
   const env = parseEnv();
   const started = performance.now();
-  let handler: (request: Request) => Response | Promise<Response> = () =>
-    Response.json({ status: 'starting', message: '起動中です。しばらくお待ちください。' }, { status: 503 });
-  const server = serve(
-    { fetch: (request) => handler(request), port: env.PORT, hostname: env.HOST },
-    (info) => {
-      console.log(
-        `mokuhyo: http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}/ で待ち受けています`,
-      );
-    },
-  );
+  const { server, serveApp } = listen({ port: env.PORT, hostname: env.HOST }, (info) => {
+    console.log(
+      `mokuhyo: http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}/ で待ち受けています`,
+    );
+  });
 
   const database = await openDatabase(databaseOptions(env));
   console.log(
@@ -44,7 +39,8 @@ async function main() {
       for (const u of demoUsers) console.log(`  ${u.loginId.padEnd(14)} ${u.displayName}`);
     }
   }
-  const { app, dispose } = await createApp({ database });
+  const { app, dispose } = await createApp({ database, trustedProxies: env.MOKUHYO_TRUSTED_PROXIES });
+  serveApp(app);
   const closeControl =
     database.engine === 'pglite'
       ? await startControlChannel({ database, dataDir: env.dataDir })
@@ -52,7 +48,11 @@ async function main() {
   const stopBackups = env.backup
     ? startBackupSchedule({ database, config: env.backup, databaseUrl: env.DATABASE_URL })
     : async () => {};
-  handler = (request) => app.fetch(request);
+  if (env.MOKUHYO_TRUSTED_PROXIES.length > 0) {
+    console.log(
+      `信頼するプロキシ: ${env.MOKUHYO_TRUSTED_PROXIES.join(', ')}（X-Forwarded-For から接続元を読みます）`,
+    );
+  }
   console.log(`準備完了 (${Math.round(performance.now() - started)} ms)`);
 
   let stopping = false;

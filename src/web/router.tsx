@@ -23,10 +23,12 @@ import {
   meQuery,
   nominalDatesQuery,
   sheetQuery,
+  signInThrottlesQuery,
   snapshotQuery,
   wardsQuery,
   wardYearSheetsQuery,
 } from './lib/queries';
+import { canOnMunicipality } from './lib/ward-permissions';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -167,6 +169,22 @@ const nominalDatesRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/settings/NominalDatesPage'), 'NominalDatesPage'),
 });
 
+/** `/settings/sign-in-throttles`: login ids and addresses slowed after failed sign-ins (管理者). */
+const signInThrottlesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings/sign-in-throttles',
+  loader: async ({ context }) => {
+    const me = await context.queryClient.fetchQuery(meQuery());
+    if (canOnMunicipality(me, 'readSignInThrottles')) {
+      await ensure(() => context.queryClient.fetchQuery(signInThrottlesQuery()));
+    }
+  },
+  component: lazyRouteComponent(
+    () => import('./features/settings/SignInThrottlesPage'),
+    'SignInThrottlesPage',
+  ),
+});
+
 /** `/sheets/:id`: one sheet in the official layout, printable. */
 const sheetRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -241,6 +259,7 @@ const routeTree = rootRoute.addChildren([
   reorganizeRoute,
   evaluationRuleRoute,
   nominalDatesRoute,
+  signInThrottlesRoute,
   sheetRoute,
   signInRoute,
   editRoute,

@@ -8,7 +8,7 @@ import { readPassword } from '../read-password';
 const usage = `使い方: mokuhyo create-user --login ログインID --name 表示名 --role 役割 [--ward 部区] [--organization 組織] [--municipality 自治体]
   役割: ${roles.map((r) => `${r}（${roleLabels[r]}）`).join('、')}
   企画担当は --ward、所属長・担当者は --ward と --organization を指定します。
-  パスワードは端末で尋ねます（標準入力から渡すときは --password-stdin）。`;
+  パスワードは端末で尋ねます（標準入力から渡すときは --password-stdin）。12文字以上で、よく使われるものやログインIDを含むものは使えません（単語を空白でつないだパスフレーズも使えます）。`;
 
 /** `mokuhyo create-user`: a staff member with one role. */
 export async function createUserCommand(args: string[]): Promise<void> {

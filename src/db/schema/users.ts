@@ -44,7 +44,10 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-/** Failed sign-ins, counted per login id and per address to slow down guessing. */
+/**
+ * Failed sign-ins, counted per login id and address, per login id and per address to slow
+ * down guessing (src/domain/sign-in-throttle.ts). In the database, so every app server sees them.
+ */
 export const signInFailures = pgTable(
   'sign_in_failures',
   {
@@ -56,5 +59,25 @@ export const signInFailures = pgTable(
   (t) => [
     index('sign_in_failures_login').on(t.loginId, t.at),
     index('sign_in_failures_address').on(t.address, t.at),
+    index('sign_in_failures_at').on(t.at),
   ],
+);
+
+/** A 管理者 cleared the failures of a login id, an address, or both: who, when, how many. */
+export const signInThrottleClearings = pgTable(
+  'sign_in_throttle_clearings',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** Null: every login id of the address. */
+    loginId: text('login_id'),
+    /** Null: every address of the login id. */
+    address: text('address'),
+    failures: integer('failures').notNull(),
+    clearedBy: uuid('cleared_by')
+      .notNull()
+      .references(() => users.id),
+    clearedByName: text('cleared_by_name').notNull(),
+    clearedAt: timestamp('cleared_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_throttle_clearings_at').on(t.clearedAt)],
 );

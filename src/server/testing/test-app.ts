@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client';
 import { demoPassword } from '../../db/seed/demo-users';
 import { createTestDatabase } from '../../db/testing';
-import { createApp } from '../app';
+import { type CreateAppOptions, createApp } from '../app';
 import { createSampleTestDatabase } from './sample-database';
 
 /** Requests as one browser: keeps its cookies and sends the CSRF header like the web app does. */
@@ -16,24 +16,40 @@ export interface TestApp {
   /** A browser with nobody signed in. */
   public: TestClient;
   /** A browser signed in as one of the demo users (see src/db/seed/demo-users.ts). */
-  as(loginId: string): Promise<TestClient>;
+  as(loginId: string, options?: { address?: string }): Promise<TestClient>;
+  /** A browser with nobody signed in, connecting from this address (as the Node server would tell). */
+  from(address: string): TestClient;
   request(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
-/** The real app over a fresh test database, optionally holding the Niigata Kita sample and its demo users. */
-export async function createTestApp({ withSample = true } = {}): Promise<TestApp> {
+/**
+ * The real app over a fresh test database, optionally holding the Niigata Kita sample and its
+ * demo users; `app` sets the app's other options (the sign-in throttle's clock, trusted proxies).
+ */
+export async function createTestApp({
+  withSample = true,
+  app: appOptions = {},
+}: {
+  withSample?: boolean;
+  app?: Omit<CreateAppOptions, 'database'>;
+} = {}): Promise<TestApp> {
   const database = withSample ? await createSampleTestDatabase() : await createTestDatabase();
-  const { app, dispose } = await createApp({ database });
-  const fetchApp = async (path: string, init?: RequestInit) => app.request(path, init);
-  const client = (): TestClient => {
+  const { app, dispose } = await createApp({ ...appOptions, database });
+  const fetchApp = async (path: string, init?: RequestInit, address?: string) =>
+    app.request(
+      path,
+      init,
+      address === undefined ? undefined : { incoming: { socket: { remoteAddress: address } } },
+    );
+  const client = (address?: string): TestClient => {
     const cookies = new Map<string, string>();
     const request = async (path: string, init: RequestInit = {}) => {
       const headers = new Headers(init.headers);
       if (cookies.size > 0) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
       const csrf = cookies.get('mokuhyo_csrf');
       if (csrf && !headers.has('x-csrf-token')) headers.set('x-csrf-token', csrf);
-      const res = await fetchApp(path, { ...init, headers });
+      const res = await fetchApp(path, { ...init, headers }, address);
       for (const line of res.headers.getSetCookie()) {
         const [pair] = line.split(';');
         const [name, ...value] = (pair ?? '').split('=');
@@ -58,15 +74,16 @@ export async function createTestApp({ withSample = true } = {}): Promise<TestApp
   return {
     database,
     public: publicClient,
-    as: async (loginId) => {
-      const c = client();
+    as: async (loginId, options = {}) => {
+      const c = client(options.address);
       await c.get('/api/v1/auth/me');
       const res = await c.send('POST', '/api/v1/auth/sign-in', { loginId, password: demoPassword });
       if (res.status !== 200)
         throw new Error(`sign-in of ${loginId} failed: ${res.status} ${await res.text()}`);
       return c;
     },
-    request: fetchApp,
+    from: (address) => client(address),
+    request: (path, init) => fetchApp(path, init),
     close: async () => {
       await dispose();
       await database.close();

@@ -36,6 +36,11 @@ export function AppLayout() {
                   <Link to="/settings/sheet-dates">作成日・修正日・評価日</Link>
                 </li>
               )}
+              {canOnMunicipality(me, 'readSignInThrottles') && (
+                <li>
+                  <Link to="/settings/sign-in-throttles">ログインの制限</Link>
+                </li>
+              )}
             </ul>
           </nav>
           <SessionNav />

@@ -1,36 +1,49 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { roleLabels } from '../../../domain/roles';
 import { meSchema, signInSchema } from '../../../schemas/auth';
 import type { AppEnv } from '../../app-env';
+import { AppError } from '../../app-error';
+import { clientAddress, type TrustedProxies } from '../../client-address';
 import { issueCsrfToken, rotateCsrfToken } from '../../middleware/csrf';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../../middleware/session';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { deleteSession } from './sessions';
-import { signIn } from './sign-in';
+import { type SignInOptions, signIn } from './sign-in';
 
-function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+export interface AuthRoutesOptions {
+  signIn: SignInOptions;
+  trustedProxies: TrustedProxies | null;
 }
 
-export const authRoutes = () =>
+function retryAfterOf(error: unknown): number | null {
+  if (!(error instanceof AppError) || error.code !== 'rate_limited') return null;
+  const details = error.details;
+  if (typeof details !== 'object' || details === null || !('retryAfterSeconds' in details)) return null;
+  return typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : null;
+}
+
+export const authRoutes = (options: AuthRoutesOptions) =>
   new Hono<AppEnv>()
     .post(
       '/sign-in',
       doc({
         summary: 'ログイン',
-        description: '成功するとセッション Cookie（HttpOnly）を設定します。失敗が続くと 429。',
+        description:
+          '成功するとセッション Cookie（HttpOnly）を設定します。同じログインIDで同じ接続元からの失敗が続くと、次に試せるまで 429（Retry-After 付き）。ほかの接続元からの正しいパスワードは、少し待たせることはあっても拒みません。',
       }),
       validate('json', signInSchema),
       async (c) => {
         const { loginId, password } = c.req.valid('json');
-        const token = await signIn(c.var.db, { loginId, password, address: clientAddress(c) });
+        const address = clientAddress(c, options.trustedProxies);
+        const token = await signIn(c.var.db, { loginId, password, address }, options.signIn).catch(
+          (error: unknown) => {
+            const retryAfter = retryAfterOf(error);
+            if (retryAfter !== null) c.header('retry-after', String(retryAfter));
+            throw error;
+          },
+        );
         setSessionCookie(c, token);
         rotateCsrfToken(c);
         return c.json({ ok: true });

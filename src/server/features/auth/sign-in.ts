@@ -1,53 +1,122 @@
-import { and, eq, gt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, max, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { signInFailures, users } from '../../../db/schema';
+import {
+  decideSignIn,
+  defaultSignInThrottle,
+  formatWait,
+  longestWindowMs,
+  type SignInFailureCounts,
+  type SignInThrottleParams,
+} from '../../../domain/sign-in-throttle';
 import { AppError } from '../../app-error';
+import { type Clock, systemClock } from '../../clock';
 import { unusableHash, verifyPassword } from './password';
 import { createSession } from './sessions';
 
-/**
- * After this many failures within the window, wait: few for one login id, more for one
- * address (a city office reaches us from behind one NAT address).
- */
-export const signInThrottle = { perLogin: 5, perAddress: 50, windowMs: 15 * 60 * 1000 } as const;
+export interface SignInOptions {
+  clock: Clock;
+  throttle: SignInThrottleParams;
+}
+
+export const defaultSignInOptions: SignInOptions = { clock: systemClock, throttle: defaultSignInThrottle };
 
 const rejected = () =>
   new AppError('unauthenticated', 'ログインIDまたはパスワードが正しくありません。', [
     { path: 'password', message: 'ログインIDまたはパスワードが正しくありません' },
   ]);
 
-/** Check the password and open a session; returns the session token. */
-export async function signIn(
+const japanTime = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  hour: 'numeric',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A 429 saying when to try again; `details.retryAfterSeconds` becomes the Retry-After header. */
+function waitFirst(retryAt: Date, retryAfterSeconds: number): AppError {
+  const [hour, minute, second] = ['hour', 'minute', 'second'].map(
+    (type) => japanTime.formatToParts(retryAt).find((part) => part.type === type)?.value ?? '',
+  );
+  return new AppError(
+    'rate_limited',
+    `ログインに続けて失敗したため、少し時間をおいてください。${hour}時${minute}分${second}秒（あと${formatWait(retryAfterSeconds)}）を過ぎたら、もう一度ログインできます。`,
+    [],
+    { retryAfterSeconds, retryAt: retryAt.toISOString() },
+  );
+}
+
+/** The recent failures that concern this attempt (other than its own row), each rule within its window. */
+async function failureCounts(
   db: Db,
-  input: { loginId: string; password: string; address: string },
-): Promise<string> {
-  const since = new Date(Date.now() - signInThrottle.windowMs);
-  const [recent] = await db
+  input: { loginId: string; address: string; now: Date; ownId: number; throttle: SignInThrottleParams },
+): Promise<SignInFailureCounts> {
+  const since = (windowMs: number) => gt(signInFailures.at, new Date(input.now.getTime() - windowMs));
+  const sameLogin = eq(signInFailures.loginId, input.loginId);
+  const sameAddress = eq(signInFailures.address, input.address);
+  const pair = and(sameLogin, sameAddress, since(input.throttle.loginAddress.windowMs));
+  const [row] = await db
     .select({
-      login: sql<number>`(count(*) filter (where ${signInFailures.loginId} = ${input.loginId}))::int`,
-      address: sql<number>`(count(*) filter (where ${signInFailures.address} = ${input.address}))::int`,
+      pair: sql<number>`(count(*) filter (where ${pair}))::int`,
+      pairLast: max(sql`case when ${pair} then ${signInFailures.at} end`).mapWith(signInFailures.at),
+      loginElsewhere: sql<number>`(count(*) filter (where ${sameLogin} and not ${sameAddress} and ${since(input.throttle.login.windowMs)}))::int`,
+      addressLogins: sql<number>`(count(distinct ${signInFailures.loginId}) filter (where ${sameAddress} and ${since(input.throttle.address.windowMs)}))::int`,
     })
     .from(signInFailures)
     .where(
       and(
-        gt(signInFailures.at, since),
-        or(eq(signInFailures.loginId, input.loginId), eq(signInFailures.address, input.address)),
+        since(longestWindowMs(input.throttle)),
+        ne(signInFailures.id, input.ownId),
+        or(sameLogin, sameAddress),
       ),
     );
-  if (
-    (recent?.login ?? 0) >= signInThrottle.perLogin ||
-    (recent?.address ?? 0) >= signInThrottle.perAddress
-  ) {
-    throw new AppError(
-      'rate_limited',
-      'ログインの失敗が続いたため、しばらくログインできません。15分ほどおいてからもう一度お試しください。',
-    );
+  return {
+    loginAddress: { failures: row?.pair ?? 0, lastFailureAt: row?.pairLast ?? null },
+    loginElsewhere: row?.loginElsewhere ?? 0,
+    addressLogins: row?.addressLogins ?? 0,
+  };
+}
+
+/**
+ * Check the password and open a session; returns the session token. The attempt is recorded
+ * as a failure before anything else, so attempts sent at once count against each other; it is
+ * taken back when the throttle refuses it (429: nothing was checked), and a success clears the
+ * failures of this login id from this address.
+ */
+export async function signIn(
+  db: Db,
+  input: { loginId: string; password: string; address: string },
+  { clock, throttle }: SignInOptions = defaultSignInOptions,
+): Promise<string> {
+  const now = clock.now();
+  const [own] = await db
+    .insert(signInFailures)
+    .values({ loginId: input.loginId, address: input.address, at: now })
+    .returning({ id: signInFailures.id });
+  if (!own) throw new Error('insert returned no row');
+  const counts = await failureCounts(db, { ...input, now, ownId: own.id, throttle });
+  const decision = decideSignIn(counts, now, throttle);
+  if (!decision.allowed) {
+    await db.delete(signInFailures).where(eq(signInFailures.id, own.id));
+    throw waitFirst(decision.retryAt, decision.retryAfterSeconds);
   }
+  if (decision.delayMs > 0) await clock.sleep(decision.delayMs);
+
   const [user] = await db.select().from(users).where(eq(users.loginId, input.loginId));
   const ok = await verifyPassword(input.password, user?.passwordHash ?? unusableHash);
   if (!user || !ok || user.disabled) {
-    await db.insert(signInFailures).values({ loginId: input.loginId, address: input.address });
+    // The wait runs from the moment the failure was answered, not from when the check began.
+    await db.update(signInFailures).set({ at: clock.now() }).where(eq(signInFailures.id, own.id));
+    // Failures no rule looks at any more are swept now and then rather than by a timer.
+    if (own.id % 100 === 0) {
+      const before = new Date(now.getTime() - longestWindowMs(throttle));
+      await db.delete(signInFailures).where(lt(signInFailures.at, before));
+    }
     throw rejected();
   }
+  await db
+    .delete(signInFailures)
+    .where(and(eq(signInFailures.loginId, input.loginId), eq(signInFailures.address, input.address)));
   return createSession(db, user.id);
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client';
 import { users } from '../../../db/schema';
+import { demoPassword } from '../../../db/seed/demo-users';
 import sample from '../../../db/seed/niigata-kita-2022.json';
 import { createTestDatabase } from '../../../db/testing';
 import { AppError } from '../../app-error';
@@ -20,7 +21,7 @@ afterAll(async () => {
 
 const base = {
   municipality: '新潟市',
-  password: 'long-enough-password',
+  password: 'nagai-aikotoba-no-rei',
   grants: [{ role: 'editor' as const, ward: '北区', organization: '地域総務課' }],
 };
 
@@ -50,5 +51,49 @@ describe('a new user’s names follow the one text rule', () => {
       ],
     });
     expect(await database.db.select().from(users).where(eq(users.loginId, 'sato'))).toEqual([]);
+  });
+});
+
+describe('a new user’s password follows the policy', () => {
+  it('refuses a short, a common or a login-id password with every reason on the field password, writing nothing', async () => {
+    for (const [password, message] of [
+      [
+        'short-pass',
+        '12文字以上にしてください（今は10文字です）。単語をいくつか空白でつないだ文（パスフレーズ）も使えます',
+      ],
+      ['Password1234', 'よく使われていて推測されやすいパスワードです。別のパスワードにしてください'],
+      ['qwertyuiop123', 'よく使われていて推測されやすいパスワードです。別のパスワードにしてください'],
+      ['ito-no-pasuwado', 'ログインIDを含まないパスワードにしてください'],
+    ] as const) {
+      const attempt = createUser(database.db, { ...base, loginId: 'ito', displayName: '伊藤', password });
+      await expect(attempt, password).rejects.toMatchObject({
+        code: 'invalid',
+        message: 'このパスワードは使えません。',
+        issues: [{ path: 'password', message }],
+      });
+    }
+    expect(await database.db.select().from(users).where(eq(users.loginId, 'ito'))).toEqual([]);
+  });
+
+  it('reports a bad name and a bad password together', async () => {
+    const attempt = createUser(database.db, { ...base, loginId: '', displayName: '伊藤', password: 'x' });
+    await expect(attempt).rejects.toMatchObject({
+      message: 'ユーザーの内容に誤りがあります。',
+      issues: [{ path: 'loginId' }, { path: 'password' }],
+    });
+  });
+
+  it('takes the demo password and a passphrase', async () => {
+    await expect(
+      createUser(database.db, { ...base, loginId: 'kato', displayName: '加藤', password: demoPassword }),
+    ).resolves.toHaveProperty('id');
+    await expect(
+      createUser(database.db, {
+        ...base,
+        loginId: 'kimura',
+        displayName: '木村',
+        password: '北区の 春は 桜と チューリップ',
+      }),
+    ).resolves.toHaveProperty('id');
   });
 });

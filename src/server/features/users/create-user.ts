@@ -6,6 +6,7 @@ import { newUserNamesSchema } from '../../../schemas/auth';
 import { issuesFromZod } from '../../../schemas/issues';
 import { AppError } from '../../app-error';
 import { hashPassword } from '../auth/password';
+import { passwordIssues } from '../auth/password-policy';
 
 export interface NewUser {
   municipality: string;
@@ -14,25 +15,33 @@ export interface NewUser {
   password: string;
   /** `organization` names an organization of `ward` (or the ward itself for 企画担当). */
   grants: { role: Role; ward?: string; organization?: string }[];
-  /** A hash made earlier for the same password (demo users share one). */
+  /** A hash made earlier for the same password (demo users share one); the password is still checked. */
   passwordHash?: string;
 }
 
-/** Create a user with roles; every reference is checked before anything is written. */
+/**
+ * Create a user with roles; every reference is checked before anything is written. The
+ * password must pass the policy (src/domain/password-policy.ts) — the demo users' too.
+ */
 export async function createUser(db: Db, given: NewUser): Promise<{ id: string }> {
   const names = newUserNamesSchema.safeParse(given);
-  if (!names.success)
-    throw new AppError('invalid', 'ユーザーの内容に誤りがあります。', issuesFromZod(names.error));
+  const issues = [
+    ...(names.success ? [] : issuesFromZod(names.error)),
+    ...(await passwordIssues(given.password, { loginId: names.data?.loginId ?? given.loginId })),
+  ];
+  if (!names.success || issues.length > 0) {
+    const onlyPassword = issues.every((issue) => issue.path === 'password');
+    throw new AppError(
+      'invalid',
+      onlyPassword ? 'このパスワードは使えません。' : 'ユーザーの内容に誤りがあります。',
+      issues,
+    );
+  }
   const input: NewUser = {
     ...given,
     ...names.data,
     grants: given.grants.map((grant, i) => ({ ...grant, ...names.data.grants[i] })),
   };
-  if (input.password.length < 8 && !input.passwordHash) {
-    throw new AppError('invalid', 'パスワードは8文字以上にしてください。', [
-      { path: 'password', message: '8文字以上' },
-    ]);
-  }
   const [municipality] = await db
     .select()
     .from(municipalities)
