@@ -13,7 +13,7 @@ import { downloadsRoutes } from './features/downloads/downloads.routes';
 import { evaluationRulesRoutes } from './features/evaluation-rules/evaluation-rules.routes';
 import { indicatorsRoutes } from './features/indicators/indicators.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
-import { JobRegistry } from './features/jobs/job-registry';
+import { JobRegistry, type JobRegistryOptions } from './features/jobs/job-registry';
 import { jobsRoutes } from './features/jobs/jobs.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
 import { reorganizationRoutes } from './features/reorganization/reorganization.routes';
@@ -60,13 +60,28 @@ export interface CreateAppOptions {
   database: Database;
   /** The built web app; defaults to dist/web. */
   webRoot?: string;
+  /** Timing of the job queue (tests shorten it). */
+  jobs?: JobRegistryOptions;
 }
 
-/** The whole HTTP app over one open database. `dispose` stops its change listener. */
-export async function createApp({ database, webRoot = defaultWebRoot }: CreateAppOptions) {
+export interface DisposeOptions {
+  /** How long jobs running here may take to finish before they are left to another server. */
+  jobGraceMs?: number;
+}
+
+/**
+ * The whole HTTP app over one open database. `dispose` stops its change listener and its job
+ * workers (a job it leaves unfinished is run again by another server or after a restart).
+ */
+export async function createApp({ database, webRoot = defaultWebRoot, jobs: jobOptions }: CreateAppOptions) {
   const cache = new SheetCache();
-  const jobs = new JobRegistry();
+  const jobs = new JobRegistry(database, jobOptions);
+  await jobs.start();
   const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
+  const dispose = async ({ jobGraceMs = 0 }: DisposeOptions = {}) => {
+    await jobs.stop({ graceMs: jobGraceMs });
+    await stopListening();
+  };
 
   // The OpenAPI routes read the finished app's route table on first use.
   let whole: Hono<never> = new Hono();
@@ -114,7 +129,7 @@ export async function createApp({ database, webRoot = defaultWebRoot }: CreateAp
   // Sub-apps keep their own error handlers unless told: route every error through one place.
   api.onError(handleError);
 
-  return { app, cache, dispose: stopListening };
+  return { app, cache, jobs, dispose };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>['app'];

@@ -53,7 +53,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     server.close();
-    await dispose();
+    // Jobs running here get a few seconds; what is left is run again by another server.
+    await dispose({ jobGraceMs: 10_000 });
     await database.close();
     process.exit(0);
   };
