@@ -26,6 +26,24 @@ async function createPgliteDatabase(): Promise<Database> {
 }
 
 async function createPostgresDatabase(serverUrl: string): Promise<Database> {
+  const { url, drop } = await createPostgresTestDatabase(serverUrl);
+  const database = await openDatabase({ engine: 'postgres', url });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+/**
+ * A new, empty database on the PostgreSQL server at `serverUrl`, for a test that opens it more
+ * than once (several app servers on one database); `drop` removes it.
+ */
+export async function createPostgresTestDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `mokuhyo_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -35,11 +53,9 @@ async function createPostgresDatabase(serverUrl: string): Promise<Database> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ engine: 'postgres', url: url.toString() });
   return {
-    ...database,
-    close: async () => {
-      await database.close();
+    url: url.toString(),
+    drop: async () => {
       const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS ${name}`);

@@ -78,9 +78,11 @@ export async function createApp({ database, webRoot = defaultWebRoot, jobs: jobO
   const jobs = new JobRegistry(database, jobOptions);
   await jobs.start();
   const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
+  /** Returns the ids of the jobs it left unfinished. */
   const dispose = async ({ jobGraceMs = 0 }: DisposeOptions = {}) => {
-    await jobs.stop({ graceMs: jobGraceMs });
+    const abandoned = await jobs.stop({ graceMs: jobGraceMs });
     await stopListening();
+    return abandoned;
   };
 
   // The OpenAPI routes read the finished app's route table on first use.

@@ -54,7 +54,8 @@ async function main() {
     stopping = true;
     server.close();
     // Jobs running here get a few seconds; what is left is run again by another server.
-    await dispose({ jobGraceMs: 10_000 });
+    const left = await dispose({ jobGraceMs: 10_000 });
+    if (left.length > 0) console.log(`終わっていない処理 ${left.length} 件は、ほかのサーバーか次の起動で続けます`);
     await database.close();
     process.exit(0);
   };

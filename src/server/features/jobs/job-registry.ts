@@ -103,10 +103,10 @@ export class JobRegistry {
 
   /**
    * Stop taking work. Jobs still running here get `graceMs` to finish; then they are abandoned,
-   * to be run again by another server (or by this one when it is back).
+   * to be run again by another server (or by this one when it is back). Returns their ids.
    */
-  async stop({ graceMs = 0 } = {}): Promise<void> {
-    if (this.#stopping) return;
+  async stop({ graceMs = 0 } = {}): Promise<string[]> {
+    if (this.#stopping) return [];
     this.#stopping = true;
     clearInterval(this.#sweeper);
     for (const wake of this.#wakers) wake();
@@ -120,9 +120,11 @@ export class JobRegistry {
       ]);
       clearTimeout(timer);
     }
+    const abandoned = [...this.#running.keys()];
     for (const job of this.#running.values()) job.controller.abort(new Error('server stopping'));
     await Promise.all(this.#slots);
     await this.#boss.stop({ graceful: false, close: false });
+    return abandoned;
   }
 
   /** Queue a job; answers at once with its first status. */
