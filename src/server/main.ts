@@ -55,7 +55,8 @@ async function main() {
     server.close();
     // Jobs running here get a few seconds; what is left is run again by another server.
     const left = await dispose({ jobGraceMs: 10_000 });
-    if (left.length > 0) console.log(`終わっていない処理 ${left.length} 件は、ほかのサーバーか次の起動で続けます`);
+    if (left.length > 0)
+      console.log(`終わっていない処理 ${left.length} 件は、ほかのサーバーか次回の起動時にやり直します`);
     await database.close();
     process.exit(0);
   };
