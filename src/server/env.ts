@@ -17,6 +17,12 @@ const envSchema = z.object({
   MOKUHYO_SAMPLE_DATA: z
     .enum(['on', 'off'], 'MOKUHYO_SAMPLE_DATA は on または off で指定してください')
     .default('on'),
+  MOKUHYO_JOB_TIMEOUT: z.coerce
+    .number('MOKUHYO_JOB_TIMEOUT は秒数で指定してください')
+    .int('MOKUHYO_JOB_TIMEOUT は整数の秒数で指定してください')
+    .min(1, 'MOKUHYO_JOB_TIMEOUT は 1〜86399 秒で指定してください')
+    .max(86_399, 'MOKUHYO_JOB_TIMEOUT は 1〜86399 秒で指定してください')
+    .default(600),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

@@ -44,7 +44,7 @@ async function main() {
       for (const u of demoUsers) console.log(`  ${u.loginId.padEnd(14)} ${u.displayName}`);
     }
   }
-  const { app, dispose } = await createApp({ database });
+  const { app, dispose } = await createApp({ database, jobs: { expireInSeconds: env.MOKUHYO_JOB_TIMEOUT } });
   handler = (request) => app.fetch(request);
   console.log(`準備完了 (${Math.round(performance.now() - started)} ms)`);
 

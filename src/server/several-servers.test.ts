@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import sample from '../db/seed/niigata-kita-2022.json';
 import { createPostgresTestDatabase } from '../db/testing';
 import { pdfText } from '../exports/pdf/poppler';
 import { sheetViewSchema, toSheetDocument } from '../schemas/sheet-edit';
+import { z } from '../schemas/zod';
 import { createApp } from './app';
 import { importWardYear } from './features/interchange/import-ward-year';
 import type { JobStatus } from './features/jobs/job-registry';
@@ -48,12 +50,12 @@ async function startServer(url: string): Promise<Server> {
 
 /** One browser (one cookie jar) whose requests can go to either server. */
 function browser() {
-  let target: Server | undefined;
+  let target: { url: string } | undefined;
   const client = cookieClient(async (path, init) => {
     if (!target) throw new Error('no server chosen');
     return fetch(`${target.url}${path}`, init);
   });
-  return (server: Server): TestClient => {
+  return (server: { url: string }): TestClient => {
     target = server;
     return client;
   };
@@ -184,5 +186,89 @@ describe.skipIf(!serverUrl)('two app servers on one database', () => {
     ]);
     expect(rows[0]).toMatchObject({ retry_count: 1 });
     a = await startServer(databaseUrl);
+  }, 180_000);
+});
+
+/** mokuhyo itself (src/server/main.ts) in a child process, so it can be killed outright. */
+async function startChildServer(databaseUrl: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MOKUHYO_SAMPLE_DATA: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /127\.0\.0\.1:(\d+)\//.exec(output)?.[1];
+      if (port && output.includes('準備完了')) resolve(`http://127.0.0.1:${port}`);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
+  });
+  return { url, child };
+}
+
+describe.skipIf(!serverUrl)('a server killed in the middle of a job', () => {
+  let drop: () => Promise<void>;
+  let databaseUrl = '';
+  let survivor: Server | undefined;
+
+  beforeAll(async () => {
+    ({ url: databaseUrl, drop } = await createPostgresTestDatabase(serverUrl ?? ''));
+    const database = await openDatabase({ engine: 'postgres', url: databaseUrl });
+    await importWardYear(database.db, sample);
+    await createDemoUsersIfNone(database.db);
+    await database.close();
+  }, 120_000);
+  afterAll(async () => {
+    await survivor?.stop();
+    await drop?.();
+  });
+
+  it('its job is expired and finished by a live server, which also knows the session', async () => {
+    // The only server at first, so the job is surely its own. The timeout is what a live server
+    // waits before it takes over a dead one's job; it must still outlast one booklet on a busy
+    // machine, or the live server's own attempt would be expired too.
+    const { url, child } = await startChildServer(databaseUrl, { MOKUHYO_JOB_TIMEOUT: '40' });
+    const killed = { url };
+    const staff = browser();
+    await signedInClient(staff(killed), 'somu-head');
+    const start = await staff(killed).send('POST', '/api/v1/jobs/booklet', {
+      ward: '北区',
+      fiscalYear: 2022,
+    });
+    expect(start.status).toBe(202);
+    const { id } = (await start.json()) as JobStatus;
+    await poll(staff(killed), id, (s) => /シートを読み込みました|シートを作成中/.test(s.message));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+
+    survivor = await startServer(databaseUrl);
+    expect(await (await staff(survivor).get('/api/v1/auth/me')).json()).toMatchObject({
+      user: { loginId: 'somu-head' },
+    });
+    const status = await poll(staff(survivor), id, (s) => s.state !== 'running');
+    expect(status).toMatchObject({ state: 'done', done: 8, total: 8 });
+    const file = await staff(survivor).get(`/api/v1/jobs/${id}/file`);
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const { rows } = await survivor.database.sql.executeSql(
+      'select retry_count from pgboss.job where id = $1',
+      [id],
+    );
+    expect(z.object({ retry_count: z.number() }).parse(rows[0]).retry_count).toBeGreaterThanOrEqual(1);
   }, 180_000);
 });
