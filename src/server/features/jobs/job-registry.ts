@@ -192,7 +192,10 @@ export class JobRegistry {
   async #work(): Promise<void> {
     while (!this.#stopping) {
       const [next] = await this.#boss.fetch(jobQueueName, { batchSize: 1 });
-      if (next) await this.#attempt(next.id).catch((error) => console.error('jobs:', error));
+      if (next && this.#stopping) {
+        // Taken just as the server began to stop: hand it straight back for another server.
+        await this.#boss.fail(jobQueueName, next.id, { message: 'server stopping' });
+      } else if (next) await this.#attempt(next.id).catch((error) => console.error('jobs:', error));
       else await this.#idle();
     }
   }

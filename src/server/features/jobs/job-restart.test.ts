@@ -86,4 +86,20 @@ describe('a job across a restart of its server', () => {
         .toString(),
     ).toBe('%PDF-');
   }, 120_000);
+
+  it('refuses a job while too many are unfinished across the servers, and runs the waiting one later', async () => {
+    // A server that runs no jobs itself: the first waits in the queue and counts against the limit.
+    await server.dispose();
+    server = await createApp({ database, jobs: { slots: 0, maxUnfinished: 1 } });
+    const client = browser();
+    await client.get('/api/v1/auth/me');
+    const waiting = await startBooklet(client);
+    const refused = await client.send('POST', '/api/v1/jobs/booklet', { ward: '北区', fiscalYear: 2022 });
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.message).toBe(
+      'ただいま処理が混み合っています。しばらくしてからもう一度お試しください。',
+    );
+    await restart();
+    expect(await poll(client, waiting, (s) => s.state !== 'running')).toMatchObject({ state: 'done' });
+  }, 120_000);
 });
