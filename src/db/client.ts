@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
+import { pgExecutor, pgliteExecutor, type SqlExecutor } from './job-queue';
 import { migrationsFolder, preparePgliteSchema, preparePostgresSchema } from './prepare-schema';
 import * as schema from './schema';
 
@@ -18,6 +19,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** Plain SQL over the same connection(s), for pg-boss (the job queue). */
+  sql: SqlExecutor;
   /**
    * Call `listener` with the id of every sheet whose committed content changed, whichever
    * process changed it (see `notifySheetChanged`). Returns the function that stops listening.
@@ -81,10 +84,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       throw error;
     }
     const db = drizzlePg(pool, { schema });
+    const sql = pgExecutor(pool);
     const listeners: pg.Client[] = [];
     return {
       db: db as unknown as Db,
       engine: 'postgres',
+      sql,
       onSheetChanged: async (listener) => {
         const client = new pg.Client({ connectionString: url });
         await client.connect();
@@ -108,9 +113,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     if (!('client' in options)) opened = client; // ours to close if the schema step fails
     if (migrate) await preparePgliteSchema(client, { as: options.as ?? 'app' });
     const db = drizzlePglite(client, { schema });
+    const sql = pgliteExecutor(client);
     return {
       db: db as unknown as Db,
       engine: 'pglite',
+      sql,
       onSheetChanged: async (listener) => {
         const unlisten = await client.listen(sheetChangesChannel, listener);
         return () => unlisten();

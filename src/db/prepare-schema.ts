@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { embeddedAppRole, ensureEmbeddedAppRole, grantAppRole } from './app-role';
+import { migrateJobQueue, pgExecutor, pgliteExecutor } from './job-queue';
 import { pgliteSession, pgSession, quoteIdentifier } from './sql-session';
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -26,6 +27,7 @@ export async function preparePostgresSchema({ ownerUrl, appRole }: { ownerUrl: s
     // A session lock: concurrent GRANTs on one table fail ("tuple concurrently updated").
     await client.query('select pg_advisory_lock($1::bigint)', [schemaStepLock]);
     await migratePg(drizzlePg(client), { migrationsFolder });
+    await migrateJobQueue(pgExecutor(client));
     const owner = pgSession(client);
     const [me] = await owner.rows<{ role: string }>('select current_user as role');
     if (me?.role === appRole) return;
@@ -43,6 +45,7 @@ export async function preparePostgresSchema({ ownerUrl, appRole }: { ownerUrl: s
 export async function preparePgliteSchema(client: PGlite, { as }: { as: 'app' | 'owner' }) {
   await client.exec('RESET ROLE'); // an already-open session (tests) may be the app already
   await migratePglite(drizzlePglite(client), { migrationsFolder });
+  await migrateJobQueue(pgliteExecutor(client));
   const owner = pgliteSession(client);
   await ensureEmbeddedAppRole(owner);
   await grantAppRole(owner, embeddedAppRole);

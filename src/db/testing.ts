@@ -36,6 +36,33 @@ async function createPgliteDatabase(): Promise<TestDatabase> {
 }
 
 async function createPostgresDatabase(serverUrl: string, migrate = true): Promise<TestDatabase> {
+  const { url, appUrl, drop } = await createPostgresTestDatabase(serverUrl);
+  const database = await openDatabase({
+    engine: 'postgres',
+    url: appUrl,
+    migrationUrl: url,
+    migrate,
+    // An empty database is for a restore, which is the owner's work.
+    ...(migrate ? {} : { as: 'owner' as const }),
+  });
+  return {
+    ...database,
+    url,
+    close: async () => {
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+/**
+ * A new, empty database on the PostgreSQL server at `serverUrl`, for a test that opens it more
+ * than once (several app servers on one database): `url` as its owner, `appUrl` as the app's
+ * role (TEST_DATABASE_APP_URL's user, else the owner); `drop` removes it.
+ */
+export async function createPostgresTestDatabase(
+  serverUrl: string,
+): Promise<{ url: string; appUrl: string; drop(): Promise<void> }> {
   const name = `mokuhyo_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -43,21 +70,11 @@ async function createPostgresDatabase(serverUrl: string, migrate = true): Promis
     `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
   );
   await admin.end();
-  const ownerUrl = onDatabase(serverUrl, name);
   const appServerUrl = process.env.TEST_DATABASE_APP_URL;
-  const database = await openDatabase({
-    engine: 'postgres',
-    url: appServerUrl ? onDatabase(appServerUrl, name) : ownerUrl,
-    migrationUrl: ownerUrl,
-    migrate,
-    // An empty database is for a restore, which is the owner's work.
-    ...(migrate ? {} : { as: 'owner' as const }),
-  });
   return {
-    ...database,
-    url: ownerUrl,
-    close: async () => {
-      await database.close();
+    url: onDatabase(serverUrl, name),
+    appUrl: onDatabase(appServerUrl ?? serverUrl, name),
+    drop: async () => {
       const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS ${name}`);

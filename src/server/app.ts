@@ -16,7 +16,7 @@ import { downloadsRoutes } from './features/downloads/downloads.routes';
 import { evaluationRulesRoutes } from './features/evaluation-rules/evaluation-rules.routes';
 import { indicatorsRoutes } from './features/indicators/indicators.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
-import { JobRegistry } from './features/jobs/job-registry';
+import { JobRegistry, type JobRegistryOptions } from './features/jobs/job-registry';
 import { jobsRoutes } from './features/jobs/jobs.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
 import { reorganizationRoutes } from './features/reorganization/reorganization.routes';
@@ -77,20 +77,38 @@ export interface CreateAppOptions {
   trustedProxies?: readonly string[];
   /** The sign-in throttle's clock and parameters (tests move time instead of waiting). */
   signIn?: Partial<SignInOptions>;
+  /** Timing of the job queue (tests shorten it). */
+  jobs?: JobRegistryOptions;
 }
 
-/** The whole HTTP app over one open database. `dispose` stops its change listener. */
+export interface DisposeOptions {
+  /** How long jobs running here may take to finish before they are left to another server. */
+  jobGraceMs?: number;
+}
+
+/**
+ * The whole HTTP app over one open database. `dispose` stops its change listener and its job
+ * workers (a job it leaves unfinished is run again by another server or after a restart).
+ */
 export async function createApp({
   database,
   webRoot = defaultWebRoot,
   trustedProxies = [],
   signIn = {},
+  jobs: jobOptions,
 }: CreateAppOptions) {
   const signInOptions: SignInOptions = { ...defaultSignInOptions, ...signIn };
   const proxies = trustedProxies.length > 0 ? new TrustedProxies(trustedProxies) : null;
   const cache = new SheetCache();
-  const jobs = new JobRegistry();
+  const jobs = new JobRegistry(database, jobOptions);
+  await jobs.start();
   const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
+  /** Returns the ids of the jobs it left unfinished. */
+  const dispose = async ({ jobGraceMs = 0 }: DisposeOptions = {}) => {
+    const abandoned = await jobs.stop({ graceMs: jobGraceMs });
+    await stopListening();
+    return abandoned;
+  };
 
   // The OpenAPI routes and the checks before routing read the finished app's route table on first use.
   let whole: Hono<never> = new Hono();
@@ -153,7 +171,7 @@ export async function createApp({
   // Sub-apps keep their own error handlers unless told: route every error through one place.
   api.onError(handleError);
 
-  return { app, cache, dispose: stopListening };
+  return { app, cache, jobs, dispose };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>['app'];

@@ -58,6 +58,12 @@ const envSchema = z.object({
     .min(1, 'MOKUHYO_BACKUP_KEEP は 1 以上で指定してください')
     .optional(),
   MOKUHYO_TRUSTED_PROXIES: trustedProxiesSchema.default([]),
+  MOKUHYO_JOB_TIMEOUT: z.coerce
+    .number('MOKUHYO_JOB_TIMEOUT は秒数で指定してください')
+    .int('MOKUHYO_JOB_TIMEOUT は整数の秒数で指定してください')
+    .min(1, 'MOKUHYO_JOB_TIMEOUT は 1〜86399 秒で指定してください')
+    .max(86_399, 'MOKUHYO_JOB_TIMEOUT は 1〜86399 秒で指定してください')
+    .default(600),
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;

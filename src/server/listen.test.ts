@@ -13,7 +13,7 @@ import { listen } from './listen';
 
 let database: Database;
 const servers: ReturnType<typeof listen>[] = [];
-const disposers: (() => Promise<void>)[] = [];
+const disposers: (() => Promise<unknown>)[] = [];
 
 async function start(trustedProxies: string[] = []): Promise<string> {
   const listening = listen({ port: 0, hostname: '127.0.0.1' });

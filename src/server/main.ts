@@ -39,7 +39,11 @@ async function main() {
       for (const u of demoUsers) console.log(`  ${u.loginId.padEnd(14)} ${u.displayName}`);
     }
   }
-  const { app, dispose } = await createApp({ database, trustedProxies: env.MOKUHYO_TRUSTED_PROXIES });
+  const { app, dispose } = await createApp({
+    database,
+    trustedProxies: env.MOKUHYO_TRUSTED_PROXIES,
+    jobs: { expireInSeconds: env.MOKUHYO_JOB_TIMEOUT },
+  });
   serveApp(app);
   const closeControl =
     database.engine === 'pglite'
@@ -62,7 +66,10 @@ async function main() {
     server.close();
     await stopBackups();
     await closeControl();
-    await dispose();
+    // Jobs running here get a few seconds; what is left is run again by another server.
+    const left = await dispose({ jobGraceMs: 10_000 });
+    if (left.length > 0)
+      console.log(`終わっていない処理 ${left.length} 件は、ほかのサーバーか次回の起動時にやり直します`);
     await database.close();
     process.exit(0);
   };

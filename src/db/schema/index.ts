@@ -1,6 +1,7 @@
 export * from './corrections';
 export * from './history';
 export * from './indicators';
+export * from './jobs';
 export * from './organizations';
 export * from './sheets';
 export * from './users';

@@ -42,46 +42,12 @@ export async function createTestApp({
       init,
       address === undefined ? undefined : { incoming: { socket: { remoteAddress: address } } },
     );
-  const client = (address?: string): TestClient => {
-    const cookies = new Map<string, string>();
-    const request = async (path: string, init: RequestInit = {}) => {
-      const headers = new Headers(init.headers);
-      if (cookies.size > 0) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-      const csrf = cookies.get('mokuhyo_csrf');
-      if (csrf && !headers.has('x-csrf-token')) headers.set('x-csrf-token', csrf);
-      const res = await fetchApp(path, { ...init, headers }, address);
-      for (const line of res.headers.getSetCookie()) {
-        const [pair] = line.split(';');
-        const [name, ...value] = (pair ?? '').split('=');
-        if (!name) continue;
-        if (/max-age=0/i.test(line) || value.join('=') === '') cookies.delete(name.trim());
-        else cookies.set(name.trim(), value.join('='));
-      }
-      return res;
-    };
-    return {
-      request,
-      get: (path) => request(path),
-      send: (method, path, body) =>
-        request(path, {
-          method,
-          headers: { 'content-type': 'application/json' },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        }),
-    };
-  };
+  const client = (address?: string) => cookieClient((path, init) => fetchApp(path, init, address));
   const publicClient = client();
   return {
     database,
     public: publicClient,
-    as: async (loginId, options = {}) => {
-      const c = client(options.address);
-      await c.get('/api/v1/auth/me');
-      const res = await c.send('POST', '/api/v1/auth/sign-in', { loginId, password: demoPassword });
-      if (res.status !== 200)
-        throw new Error(`sign-in of ${loginId} failed: ${res.status} ${await res.text()}`);
-      return c;
-    },
+    as: (loginId, options = {}) => signedInClient(client(options.address), loginId),
     from: (address) => client(address),
     request: (path, init) => fetchApp(path, init),
     close: async () => {
@@ -89,4 +55,42 @@ export async function createTestApp({
       await database.close();
     },
   };
+}
+
+/** A browser over any fetch (the app in memory, or a real server): keeps cookies, sends the CSRF header. */
+export function cookieClient(fetchApp: (path: string, init?: RequestInit) => Promise<Response>): TestClient {
+  const cookies = new Map<string, string>();
+  const request = async (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (cookies.size > 0) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const csrf = cookies.get('mokuhyo_csrf');
+    if (csrf && !headers.has('x-csrf-token')) headers.set('x-csrf-token', csrf);
+    const res = await fetchApp(path, { ...init, headers });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, ...value] = (pair ?? '').split('=');
+      if (!name) continue;
+      if (/max-age=0/i.test(line) || value.join('=') === '') cookies.delete(name.trim());
+      else cookies.set(name.trim(), value.join('='));
+    }
+    return res;
+  };
+  return {
+    request,
+    get: (path) => request(path),
+    send: (method, path, body) =>
+      request(path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+  };
+}
+
+/** The client signed in as one of the demo users (see src/db/seed/demo-users.ts). */
+export async function signedInClient(client: TestClient, loginId: string): Promise<TestClient> {
+  await client.get('/api/v1/auth/me');
+  const res = await client.send('POST', '/api/v1/auth/sign-in', { loginId, password: demoPassword });
+  if (res.status !== 200) throw new Error(`sign-in of ${loginId} failed: ${res.status} ${await res.text()}`);
+  return client;
 }

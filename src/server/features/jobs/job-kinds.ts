@@ -1,0 +1,120 @@
+import type { z as zod } from 'zod';
+import type { Db } from '../../../db/client';
+import { formatFiscalYear } from '../../../domain/fiscal-year';
+import { importConfirmQuery, importPreviewQuery } from '../../../schemas/import';
+import { municipalityName, wardName } from '../../../schemas/text';
+import { z } from '../../../schemas/zod';
+import { AppError } from '../../app-error';
+import type { SignedInUser } from '../auth/sessions';
+import { confirmImportFile, previewImportFile } from '../interchange/import-file';
+import { loadWardYear } from '../sheets/load-ward-year';
+import type { JobFile } from './job-store';
+import { renderBookletInWorker } from './render-booklet-in-worker';
+
+export const bookletJobSchema = z.strictObject({
+  ward: wardName,
+  municipality: municipalityName,
+  fiscalYear: z.number('年度を数値で指定してください').int().min(1989).max(2100),
+});
+
+export type JobKindName = 'booklet' | 'import-preview' | 'import';
+
+/** What one attempt of a job gets: the database, its starter, its upload, a way to report. */
+export interface JobContext {
+  db: Db;
+  /** The starter as they are now; null for the public. */
+  owner: SignedInUser | null;
+  upload: Uint8Array | null;
+  /** Report how far it has got; throws once the attempt is abandoned (the server stops). */
+  progress(done: number, total: number, message: string): void;
+  signal: AbortSignal;
+}
+
+/** A job makes a file (the booklet) or a result to show (an import's preview or summary). */
+export type JobProduct = { file: JobFile } | { result: unknown };
+
+/** One kind of job: the stored request it reads (checked again when it runs) and its work. */
+export interface JobKind {
+  run(input: unknown, context: JobContext): Promise<JobProduct>;
+}
+
+function defineKind<Input extends zod.ZodType>(kind: {
+  input: Input;
+  run(input: zod.output<Input>, context: JobContext): Promise<JobProduct>;
+}): JobKind {
+  return { run: (input, context) => kind.run(kind.input.parse(input), context) };
+}
+
+function signedInOwner(context: JobContext) {
+  const { owner, upload } = context;
+  if (!owner) throw new AppError('unauthenticated', 'この操作にはログインが必要です。');
+  return {
+    actor: owner.actor,
+    by: { id: owner.id, name: owner.displayName },
+    bytes: upload ?? new Uint8Array(),
+  };
+}
+
+/** Every kind of job, by the name the job's `kind` carries. */
+export const jobKinds: Record<JobKindName, JobKind> = {
+  booklet: defineKind({
+    input: bookletJobSchema,
+    run: async (options, { db, owner, progress, signal }) => {
+      const year = await loadWardYear(db, { ...options, actor: owner?.actor ?? null, publishedOnly: true });
+      const total = year.sheets.length;
+      progress(0, total, 'シートを読み込みました');
+      const bytes = await renderBookletInWorker(
+        {
+          municipality: year.ward.municipalityName,
+          ward: year.ward.name,
+          fiscalYear: year.fiscalYear,
+          sheets: year.sheets,
+        },
+        (done) => progress(done, total, `${done}/${total} シートを作成中`),
+        signal,
+      );
+      const file: JobFile = {
+        bytes,
+        contentType: 'application/pdf',
+        filename: `${formatFiscalYear(year.fiscalYear)}_${year.ward.municipalityName}${year.ward.name}_組織目標管理シート.pdf`,
+        asciiFilename: `booklet-${year.fiscalYear}.pdf`,
+      };
+      return { file };
+    },
+  }),
+  'import-preview': defineKind({
+    input: importPreviewQuery,
+    run: async (query, context) => {
+      context.progress(0, 0, 'ファイルを確認中');
+      const result = await previewImportFile(context.db, {
+        ...signedInOwner(context),
+        channel: query.via ?? 'api',
+        fileName: query.fileName,
+        expected: {
+          ...(query.expectedMunicipality ? { municipality: query.expectedMunicipality } : {}),
+          ...(query.expectedWard ? { ward: query.expectedWard } : {}),
+          ...(query.expectedFiscalYear ? { fiscalYear: query.expectedFiscalYear } : {}),
+        },
+        onProgress: (done, total) => context.progress(done, total, `${done}/${total} シートを確認中`),
+      });
+      return { result };
+    },
+  }),
+  import: defineKind({
+    input: importConfirmQuery,
+    run: async (query, context) => {
+      context.progress(0, 0, 'ファイルを確認中');
+      const result = await confirmImportFile(context.db, {
+        ...signedInOwner(context),
+        channel: query.via ?? 'api',
+        fileName: query.fileName,
+        previewToken: query.previewToken,
+        reason: query.reason,
+        onProgress: (done, total) => context.progress(done, total, `${done}/${total} シートを取り込み中`),
+      });
+      return { result };
+    },
+  }),
+};
+
+export const isJobKind = (kind: string): kind is JobKindName => Object.hasOwn(jobKinds, kind);

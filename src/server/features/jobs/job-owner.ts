@@ -1,0 +1,31 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { roleGrants, users } from '../../../db/schema';
+import { AppError } from '../../app-error';
+import type { SignedInUser } from '../auth/sessions';
+
+/**
+ * The user who started a job, with the grants they hold now: the job may run on another server
+ * or after a restart, long after the request that started it. A user disabled since cannot.
+ */
+export async function loadJobOwner(db: Db, userId: string): Promise<SignedInUser> {
+  const rows = await db
+    .select({ user: users, grant: roleGrants })
+    .from(users)
+    .leftJoin(roleGrants, eq(roleGrants.userId, users.id))
+    .where(and(eq(users.id, userId), eq(users.disabled, false)));
+  const [first] = rows;
+  if (!first) throw new AppError('forbidden', 'この処理を始めたユーザーは現在利用できません。');
+  return {
+    id: first.user.id,
+    loginId: first.user.loginId,
+    displayName: first.user.displayName,
+    actor: {
+      userId: first.user.id,
+      municipalityId: first.user.municipalityId,
+      grants: rows.flatMap((r) =>
+        r.grant ? [{ role: r.grant.role, organizationId: r.grant.organizationId }] : [],
+      ),
+    },
+  };
+}
