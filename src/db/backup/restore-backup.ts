@@ -130,6 +130,26 @@ export async function restoreBackup(database: Database, file: string): Promise<B
         sql`select setval(${`${quoted(appSchema)}.${quoted(sequence.name)}`}::regclass, ${sequence.lastValue}::bigint, true)`,
       );
     }
+    // A sequence the backup has no value for (never used, or not readable by the role that took
+    // it) continues after the largest value restored into its column.
+    const owned = await query<{ table: string; column: string; sequence: string }>(
+      tx,
+      sql`select c.relname as "table", a.attname as "column",
+                 pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) as sequence
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+          where n.nspname = ${appSchema} and c.relkind in ('r', 'p')
+            and pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) is not null`,
+    );
+    const restored = new Set(header.sequences.map((q) => `${quoted(appSchema)}.${quoted(q.name)}`));
+    for (const { table, column, sequence } of owned) {
+      if (restored.has(sequence) || restored.has(`${appSchema}.${sequence.split('.').pop() ?? ''}`)) continue;
+      const target = sql.raw(`${quoted(appSchema)}.${quoted(table)}`);
+      await tx.execute(
+        sql`select setval(${sequence}::regclass, m) from (select max(${sql.identifier(column)}) as m from ${target}) x
+            where m is not null`,
+      );
+    }
   });
   await applyMigrations(database);
   return {

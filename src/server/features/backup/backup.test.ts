@@ -48,9 +48,9 @@ afterAll(async () => {
 
 describe(`backup and restore (${engine})`, () => {
   it('a backup taken while saves run restores into an empty database, table for table', async () => {
-    const [somuSheet] = sheetIds as [string];
+    const [, fukushiSheet] = sheetIds as [string, string];
     // One editor saving again and again (in-process, PGlite runs one statement at a time).
-    const loops = [saveLoop(await t.as('somu-staff'), somuSheet, 'outcome')];
+    const loops = [saveLoop(await t.as('fukushi-staff'), fukushiSheet, 'purpose')];
     const total = () => loops.reduce((sum, l) => sum + l.saves(), 0);
     onTestFinished(async () => {
       await Promise.allSettled(loops.map((l) => l.stop()));
