@@ -3,7 +3,7 @@ import { quoteIdentifier, type SqlSession } from './sql-session';
 /**
  * The schemas whose tables the app works with: mokuhyo's own, and the job queue's (pg-boss)
  * once a schema step has created it. Every table in them is granted by its category; the
- * migrations' bookkeeping (schema `drizzle`) is the owner's alone.
+ * migrations' bookkeeping (schema `drizzle`) is the owner's to write; the app may only read it.
  */
 export const appSchemas = ['public', 'pgboss'];
 
@@ -86,6 +86,17 @@ export async function grantAppRole(owner: SqlSession, appRole: string): Promise<
     if (!schema.usage) statements.push(`GRANT USAGE ON SCHEMA ${name} TO ${role}`);
     if (schema.create) statements.push(`REVOKE CREATE ON SCHEMA ${name} FROM ${role}`);
   }
+  // The migrations' bookkeeping stays the owner's to write; the app may read which migrations
+  // are applied (a backup records them, so a restore can tell whether it fits).
+  const [bookkeeping] = await owner.rows<{ usage: boolean; read: boolean }>(
+    `select has_schema_privilege($1, 'drizzle', 'USAGE') as usage,
+            has_table_privilege($1, 'drizzle.__drizzle_migrations', 'SELECT') as read
+       where to_regclass('drizzle.__drizzle_migrations') is not null`,
+    [appRole],
+  );
+  if (bookkeeping && !bookkeeping.usage) statements.push(`GRANT USAGE ON SCHEMA drizzle TO ${role}`);
+  if (bookkeeping && !bookkeeping.read)
+    statements.push(`GRANT SELECT ON drizzle.__drizzle_migrations TO ${role}`);
   let relations = await listRelations(owner, appRole);
   for (const relation of relations) {
     const wanted = appPrivileges(relation);
