@@ -15,9 +15,13 @@ export type TestDatabase = Database & { url?: string };
  * them). Otherwise it loads the migrated PGlite template, saved once for the
  * current migrations (see `pglite-template.ts`), into a new in-memory PGlite.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase({
+  as = 'app',
+}: {
+  as?: 'app' | 'owner';
+} = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  return serverUrl ? createPostgresDatabase(serverUrl) : createPgliteDatabase();
+  return serverUrl ? createPostgresDatabase(serverUrl, true, as) : createPgliteDatabase(as);
 }
 
 /**
@@ -30,12 +34,16 @@ export async function createEmptyTestDatabase(): Promise<TestDatabase> {
   return openDatabase({ engine: 'pglite', client: await PGlite.create(), migrate: false });
 }
 
-async function createPgliteDatabase(): Promise<TestDatabase> {
+async function createPgliteDatabase(as: 'app' | 'owner'): Promise<TestDatabase> {
   const client = await loadTemplate(await templateFile(migratedRecipe));
-  return openDatabase({ engine: 'pglite', client });
+  return openDatabase({ engine: 'pglite', client, as });
 }
 
-async function createPostgresDatabase(serverUrl: string, migrate = true): Promise<TestDatabase> {
+async function createPostgresDatabase(
+  serverUrl: string,
+  migrate = true,
+  as: 'app' | 'owner' = 'app',
+): Promise<TestDatabase> {
   const { url, appUrl, drop } = await createPostgresTestDatabase(serverUrl);
   const database = await openDatabase({
     engine: 'postgres',
@@ -43,7 +51,7 @@ async function createPostgresDatabase(serverUrl: string, migrate = true): Promis
     migrationUrl: url,
     migrate,
     // An empty database is for a restore, which is the owner's work.
-    ...(migrate ? {} : { as: 'owner' as const }),
+    as: migrate ? as : 'owner',
   });
   return {
     ...database,
