@@ -52,5 +52,17 @@ export interface BackupSummary {
   migrations: number;
 }
 
+/** The summary a backup's header tells. */
+export function backupSummary(header: BackupHeader): BackupSummary {
+  return {
+    engine: header.engine,
+    createdAt: header.createdAt,
+    tables: header.tables.length,
+    rows: header.tables.reduce((sum, t) => sum + t.rows, 0),
+    rowsByTable: Object.fromEntries(header.tables.map((t) => [t.name, t.rows])),
+    migrations: header.migrations.length,
+  };
+}
+
 /** What the server's control channel answers when it cannot take a backup. */
 export const controlErrorSchema = z.object({ error: z.object({ message: z.string() }) });

@@ -3,7 +3,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { BackupSummary } from '../../schemas/backup';
+import { type BackupSummary, backupSummary } from '../../schemas/backup';
 import type { Database } from '../client';
 import { readBackup } from './read-backup';
 import { writeBackup } from './write-backup';
@@ -14,15 +14,7 @@ export async function verifyBackupFile(file: string): Promise<BackupSummary & { 
     batchSize: () => 1000,
     batch: async () => {},
   });
-  return {
-    engine: header.engine,
-    createdAt: header.createdAt,
-    tables: header.tables.length,
-    rows: header.tables.reduce((sum, t) => sum + t.rows, 0),
-    rowsByTable: Object.fromEntries(header.tables.map((t) => [t.name, t.rows])),
-    migrations: header.migrations.length,
-    bytes: (await stat(file)).size,
-  };
+  return { ...backupSummary(header), bytes: (await stat(file)).size };
 }
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import type { BackupHeader, BackupSummary } from '../../schemas/backup';
+import { type BackupHeader, type BackupSummary, backupSummary } from '../../schemas/backup';
 import { AppError } from '../../server/app-error';
 import { applyMigrations, type Database, migrationsFolder } from '../client';
 import { appliedMigrations, appSchema, listTables, query } from './catalog';
@@ -152,12 +152,5 @@ export async function restoreBackup(database: Database, file: string): Promise<B
     }
   });
   await applyMigrations(database);
-  return {
-    engine: header.engine,
-    createdAt: header.createdAt,
-    tables: header.tables.length,
-    rows: header.tables.reduce((sum, t) => sum + t.rows, 0),
-    rowsByTable: Object.fromEntries(header.tables.map((t) => [t.name, t.rows])),
-    migrations: header.migrations.length,
-  };
+  return backupSummary(header);
 }

@@ -46,13 +46,21 @@ export async function resolveSession(db: Db, token: string): Promise<SignedInUse
       .set({ expiresAt: new Date(Date.now() + sessionLifetimeMs) })
       .where(eq(sessions.tokenHash, tokenHash));
   }
+  return signedInUser(first.user, rows);
+}
+
+/** A user and the grants they hold (one row per grant, or one row with none) as the app sees them. */
+export function signedInUser(
+  user: typeof users.$inferSelect,
+  rows: { grant: typeof roleGrants.$inferSelect | null }[],
+): SignedInUser {
   return {
-    id: first.user.id,
-    loginId: first.user.loginId,
-    displayName: first.user.displayName,
+    id: user.id,
+    loginId: user.loginId,
+    displayName: user.displayName,
     actor: {
-      userId: first.user.id,
-      municipalityId: first.user.municipalityId,
+      userId: user.id,
+      municipalityId: user.municipalityId,
       grants: rows.flatMap((r) =>
         r.grant ? [{ role: r.grant.role, organizationId: r.grant.organizationId }] : [],
       ),

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { roleGrants, users } from '../../../db/schema';
 import { AppError } from '../../app-error';
-import type { SignedInUser } from '../auth/sessions';
+import { type SignedInUser, signedInUser } from '../auth/sessions';
 
 /**
  * The user who started a job, with the grants they hold now: the job may run on another server
@@ -16,16 +16,5 @@ export async function loadJobOwner(db: Db, userId: string): Promise<SignedInUser
     .where(and(eq(users.id, userId), eq(users.disabled, false)));
   const [first] = rows;
   if (!first) throw new AppError('forbidden', 'この処理を始めたユーザーは現在利用できません。');
-  return {
-    id: first.user.id,
-    loginId: first.user.loginId,
-    displayName: first.user.displayName,
-    actor: {
-      userId: first.user.id,
-      municipalityId: first.user.municipalityId,
-      grants: rows.flatMap((r) =>
-        r.grant ? [{ role: r.grant.role, organizationId: r.grant.organizationId }] : [],
-      ),
-    },
-  };
+  return signedInUser(first.user, rows);
 }
