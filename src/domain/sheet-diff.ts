@@ -1,6 +1,6 @@
 import { formatFiscalYearShort } from './fiscal-year';
 import type { IndicatorDocument, SheetDocument } from './sheet-document';
-import type { EditablePart } from './sheet-lifecycle';
+import type { SheetPart } from './sheet-lifecycle';
 import { type SheetStatus, sheetStatusLabels } from './sheet-status';
 
 /** One field that changed, named so a person can read it. */
@@ -12,7 +12,7 @@ export interface SheetChange {
   before: string | null;
   after: string | null;
   /** Which part of the sheet it belongs to; `any` is editable whenever something is. */
-  part: EditablePart | 'any';
+  part: SheetPart;
 }
 
 const headerFields = [

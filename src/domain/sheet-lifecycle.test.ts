@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { editableParts, nextStatus, transitionRules, transitions } from './sheet-lifecycle';
+import {
+  editableParts,
+  isPartLocked,
+  nextStatus,
+  type SheetPart,
+  transitionRules,
+  transitions,
+} from './sheet-lifecycle';
 import { sheetPolicy } from './sheet-policy';
 import { sheetStatuses } from './sheet-status';
 
@@ -55,6 +62,25 @@ describe('the lifecycle', () => {
     for (const status of sheetStatuses) {
       const parts = [...editableParts(status)];
       expect(parts).toEqual(status === 'draft' ? ['plan'] : status === 'approved' ? ['results'] : []);
+    }
+  });
+
+  it('locks each part outside its state, and the parts of no one part only where nothing is editable', () => {
+    const unlocked: Record<(typeof sheetStatuses)[number], SheetPart[]> = {
+      draft: ['plan', 'any'],
+      submitted: [],
+      approved: ['results', 'any'],
+      evaluation_submitted: [],
+      evaluation_approved: [],
+      evaluated: [],
+      published: [],
+    };
+    for (const status of sheetStatuses) {
+      for (const part of ['plan', 'results', 'any'] as const) {
+        expect(isPartLocked(part, editableParts(status)), `${part}@${status}`).toBe(
+          !unlocked[status].includes(part),
+        );
+      }
     }
   });
 });

@@ -85,3 +85,15 @@ export function editableParts(status: SheetStatus): ReadonlySet<EditablePart> {
   if (status === 'approved') return new Set(['results']);
   return new Set();
 }
+
+/** The part of a sheet a field or a change belongs to; `any`: to no one part (a name, a date). */
+export type SheetPart = EditablePart | 'any';
+
+/**
+ * Whether a part is locked when `editable` are the parts the state allows (`editableParts`):
+ * `any` is editable whenever something is; the plan and the results only in their own state.
+ * The server refuses a change of a locked part; the editor shows it locked.
+ */
+export function isPartLocked(part: SheetPart, editable: ReadonlySet<EditablePart>): boolean {
+  return part === 'any' ? editable.size === 0 : !editable.has(part);
+}

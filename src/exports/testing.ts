@@ -2,7 +2,7 @@ import sample from '../db/seed/niigata-kita-2022.json';
 import { createTestDatabase } from '../db/testing';
 import type { SheetDetail, WardYearSheets } from '../schemas/sheet';
 import { importWardYear } from '../server/features/interchange/import-ward-year';
-import { getSheet } from '../server/features/sheets/get-sheet';
+import { loadSheetDetail } from '../server/features/sheets/get-sheet';
 import { listWardSheets } from '../server/features/sheets/list-ward-sheets';
 
 /** For tests: the sample 北区 令和4年度 as the read API returns it. */
@@ -18,7 +18,7 @@ export async function loadSampleWardYear(): Promise<SampleWardYear> {
     await importWardYear(database.db, sample);
     const list = await listWardSheets(database.db, { ward: '北区', fiscalYear: 2022, actor: null });
     const sheets: SheetDetail[] = [];
-    for (const summary of list.sheets) sheets.push(await getSheet(database.db, { id: summary.id }));
+    for (const summary of list.sheets) sheets.push(await loadSheetDetail(database.db, summary.id));
     return {
       input: { municipality: list.ward.municipality, ward: list.ward.name, fiscalYear: 2022, sheets },
       list,

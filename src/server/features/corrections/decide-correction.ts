@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
-import { indicatorValues, resultCorrections, sheets } from '../../../db/schema';
+import { indicatorValues, resultCorrections } from '../../../db/schema';
 import { parseCell } from '../../../domain/cell-value';
 import { formatFiscalYearShort } from '../../../domain/fiscal-year';
 import { canCorrect } from '../../../domain/result-correction';
@@ -10,6 +10,7 @@ import type { DecideCorrection } from '../../../schemas/result-correction';
 import { AppError } from '../../app-error';
 import { todayInJapan } from '../../clock';
 import { type HistoryActor, recordHistory } from '../sheets/history';
+import { bumpSheetVersion } from '../sheets/sheet-version';
 import { sheetsShowing } from '../sheets/sheets-showing';
 import { loadIndicatorScope } from './correction-subject';
 
@@ -98,12 +99,7 @@ export async function decideCorrection(
     }
     const historySheet = correction.sheetId ?? correction.proposedOnSheetId;
     // The year's record changed: its version moves, so every reader sees a new sheet.
-    if (approve) {
-      await tx
-        .update(sheets)
-        .set({ version: sql`${sheets.version} + 1`, updatedAt: new Date() })
-        .where(eq(sheets.id, historySheet));
-    }
+    if (approve) await bumpSheetVersion(tx, historySheet);
     const label = `指標「${name}」 › ${formatFiscalYearShort(correction.fiscalYear)}実績（訂正）`;
     await recordHistory(tx, {
       sheetId: historySheet,

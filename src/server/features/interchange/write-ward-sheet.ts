@@ -1,11 +1,12 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { indicators, municipalities, organizations, sheets, targetRevisions } from '../../../db/schema';
 import { actualYears } from '../../../domain/fiscal-year';
 import type { SheetStatus } from '../../../domain/sheet-status';
 import type { SheetFile } from '../../../schemas/interchange';
 import type { SheetDetail } from '../../../schemas/sheet';
-import { loadSheetDetail } from '../sheets/history';
+import { loadSheetDetail } from '../sheets/get-sheet';
+import { bumpSheetVersion } from '../sheets/sheet-version';
 import { writeSheetContent } from '../sheets/write-sheet-content';
 import { unitName } from './check-ward-year-file';
 
@@ -118,15 +119,7 @@ export async function writeSheet(
   const before = existing ? await loadSheetDetail(tx, existing.id) : null;
   if (existing) {
     sheetId = existing.id;
-    await tx
-      .update(sheets)
-      .set({
-        ...header,
-        ...(position === null ? {} : { position }),
-        version: sql`${sheets.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(eq(sheets.id, sheetId));
+    await bumpSheetVersion(tx, sheetId, { ...header, ...(position === null ? {} : { position }) });
   } else {
     const [row] = await tx
       .insert(sheets)

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
 import { sheets } from '../../../db/schema';
@@ -16,8 +16,8 @@ import type { SheetChange } from '../../../domain/sheet-diff';
 import type { SetSheetDates } from '../../../schemas/sheet-dates';
 import { AppError } from '../../app-error';
 import { type HistoryActor, recordHistory } from '../sheets/history';
-import { staleVersion } from '../sheets/save-sheet';
 import { authorize, loadSheetSubject } from '../sheets/sheet-access';
+import { writeAtVersion } from '../sheets/sheet-version';
 import { sheetsWithApprovedRevision } from './approved-revisions';
 import { datesOfSheet, nominalDatesOf, wardYearDatesOf } from './official-dates';
 
@@ -34,83 +34,81 @@ export async function setSheetDates(
 ): Promise<{ changes: SheetChange[] }> {
   const { sheet, subject } = await loadSheetSubject(db, options.sheetId);
   authorize(options.actor, 'setDates', subject);
-  if (sheet.version !== options.version) throw await staleVersion(db, sheet.id);
+  const expected = { sheetId: sheet.id, version: options.version };
+  return writeAtVersion(db, expected, async (tx, locked, keepNothing) => {
+    const current = datesOfSheet(locked);
+    const next: SheetDates = { ...current };
+    const own = new Set(locked.datesSetIndividually);
+    for (const field of sheetDateFields) {
+      const value = options.dates[field];
+      if (value === undefined) continue;
+      next[field] = value;
+      own.add(field);
+    }
+    if (options.follow.length > 0) {
+      const [wardYear, nominal, revised] = await Promise.all([
+        wardYearDatesOf(tx, locked.wardId, locked.fiscalYear),
+        nominalDatesOf(tx, subject.municipalityId),
+        sheetsWithApprovedRevision(tx, [locked.id], locked.fiscalYear),
+      ]);
+      for (const field of options.follow) {
+        own.delete(field);
+        const carries = carriesDate(field, {
+          status: locked.status,
+          dates: current,
+          hasApprovedRevision: revised.has(locked.id),
+          setIndividually: [],
+        });
+        next[field] = carries ? officialDate(field, locked.fiscalYear, wardYear, nominal) : null;
+      }
+    }
+    const issues = sheetDatesIssues(locked.fiscalYear, next);
+    if (issues.length > 0) {
+      throw new AppError(
+        'invalid',
+        '日付を確かめてください。',
+        issues.map((i) => ({ path: `dates.${i.field}`, message: i.message })),
+      );
+    }
 
-  const current = datesOfSheet(sheet);
-  const next: SheetDates = { ...current };
-  const own = new Set(sheet.datesSetIndividually);
-  for (const field of sheetDateFields) {
-    const value = options.dates[field];
-    if (value === undefined) continue;
-    next[field] = value;
-    own.add(field);
-  }
-  if (options.follow.length > 0) {
-    const [wardYear, nominal, revised] = await Promise.all([
-      wardYearDatesOf(db, sheet.wardId, sheet.fiscalYear),
-      nominalDatesOf(db, subject.municipalityId),
-      sheetsWithApprovedRevision(db, [sheet.id], sheet.fiscalYear),
-    ]);
-    for (const field of options.follow) {
-      own.delete(field);
-      const carries = carriesDate(field, {
-        status: sheet.status,
-        dates: current,
-        hasApprovedRevision: revised.has(sheet.id),
-        setIndividually: [],
-      });
-      next[field] = carries ? officialDate(field, sheet.fiscalYear, wardYear, nominal) : null;
+    const changes: SheetChange[] = [];
+    for (const field of sheetDateFields) {
+      if (next[field] !== current[field]) {
+        changes.push({
+          path: field,
+          label: sheetDateLabels[field],
+          before: current[field],
+          after: next[field],
+          part: 'any',
+        });
+      }
+      const was = locked.datesSetIndividually.includes(field);
+      if (was !== own.has(field)) {
+        changes.push({
+          path: `datesSetIndividually.${field}`,
+          label: `${sheetDateLabels[field]}の決め方`,
+          before: was ? individually : followingWardYear,
+          after: own.has(field) ? individually : followingWardYear,
+          part: 'any',
+        });
+      }
     }
-  }
-  const issues = sheetDatesIssues(sheet.fiscalYear, next);
-  if (issues.length > 0) {
-    throw new AppError(
-      'invalid',
-      '日付を確かめてください。',
-      issues.map((i) => ({ path: `dates.${i.field}`, message: i.message })),
-    );
-  }
-
-  const changes: SheetChange[] = [];
-  for (const field of sheetDateFields) {
-    if (next[field] !== current[field]) {
-      changes.push({
-        path: field,
-        label: sheetDateLabels[field],
-        before: current[field],
-        after: next[field],
-        part: 'any',
-      });
-    }
-    const was = sheet.datesSetIndividually.includes(field);
-    if (was !== own.has(field)) {
-      changes.push({
-        path: `datesSetIndividually.${field}`,
-        label: `${sheetDateLabels[field]}の決め方`,
-        before: was ? individually : followingWardYear,
-        after: own.has(field) ? individually : followingWardYear,
-        part: 'any',
-      });
-    }
-  }
-  if (changes.length === 0) return { changes };
-  const datesSetIndividually = sheetDateFields.filter((f) => own.has(f)) as SheetDateField[];
-  await db.transaction(async (tx) => {
-    const [row] = await tx
+    // Setting the dates a sheet already has changes nothing, not even the version.
+    if (changes.length === 0) return keepNothing({ changes });
+    const datesSetIndividually = sheetDateFields.filter((f) => own.has(f)) as SheetDateField[];
+    await tx
       .update(sheets)
-      .set({ ...next, datesSetIndividually, version: sql`${sheets.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(sheets.id, sheet.id), eq(sheets.version, options.version)))
-      .returning({ id: sheets.id });
-    if (!row) throw await staleVersion(tx, sheet.id);
+      .set({ ...next, datesSetIndividually })
+      .where(eq(sheets.id, locked.id));
     await recordHistory(tx, {
-      sheetId: sheet.id,
+      sheetId: locked.id,
       actor: options.by,
       kind: 'dates',
       action: 'sheet',
       comment: options.reason || 'このシートの作成日・修正日・評価日の設定',
       changes,
     });
-    await notifySheetChanged(tx, [sheet.id]);
+    await notifySheetChanged(tx, [locked.id]);
+    return { changes };
   });
-  return { changes };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
 import { sheets, wardYears } from '../../../db/schema';
@@ -20,6 +20,7 @@ import { AppError } from '../../app-error';
 import { findWard } from '../organizations/find-ward';
 import { type HistoryActor, recordHistory } from '../sheets/history';
 import { sheetTitle } from '../sheets/present-sheet';
+import { bumpSheetVersion } from '../sheets/sheet-version';
 import { sheetsWithApprovedRevision } from './approved-revisions';
 import { datesOfSheet, nominalDatesOf, wardYearDatesOf } from './official-dates';
 
@@ -102,10 +103,7 @@ export async function setWardYearDates(
         });
       }
       if (refused.length > 0) continue;
-      await tx
-        .update(sheets)
-        .set({ ...follow, version: sql`${sheets.version} + 1`, updatedAt: new Date() })
-        .where(eq(sheets.id, row.id));
+      await bumpSheetVersion(tx, row.id, follow);
       const changes: SheetChange[] = fields.map((field) => ({
         path: field,
         label: sheetDateLabels[field],

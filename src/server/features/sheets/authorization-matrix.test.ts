@@ -17,7 +17,7 @@ import { importThroughApi } from '../../testing/import-through-api';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { importWardYear } from '../interchange/import-ward-year';
 import { createUser } from '../users/create-user';
-import { loadSheetDetail } from './history';
+import { loadSheetDetail } from './get-sheet';
 
 /**
  * Every sheet endpoint × every kind of user × every state of the sheet, with the expected

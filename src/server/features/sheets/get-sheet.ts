@@ -7,12 +7,11 @@ import { AppError } from '../../app-error';
 import { loadSheetRecords } from './load-sheets';
 import { presentSheet } from './present-sheet';
 
-export interface GetSheetOptions {
-  id: string;
-}
-
-/** One sheet with everything it shows. */
-export async function getSheet(db: Db | Tx, { id }: GetSheetOptions): Promise<SheetDetail> {
+/**
+ * One sheet as the API shows it, with everything it shows (the 409 of a stale write, the
+ * snapshots and the import's diff keep this shape too), read with whatever connection is at hand.
+ */
+export async function loadSheetDetail(db: Db | Tx, sheetId: string): Promise<SheetDetail> {
   const [row] = await db
     .select({
       sheet: sheets,
@@ -24,7 +23,7 @@ export async function getSheet(db: Db | Tx, { id }: GetSheetOptions): Promise<Sh
     .innerJoin(organizations, eq(sheets.wardId, organizations.id))
     .innerJoin(municipalities, eq(organizations.municipalityId, municipalities.id))
     .leftJoin(evaluationRules, eq(evaluationRules.municipalityId, municipalities.id))
-    .where(eq(sheets.id, id));
+    .where(eq(sheets.id, sheetId));
   if (!row) throw new AppError('not_found', 'お探しのシートは見つかりませんでした。');
   const [record] = await loadSheetRecords(db, [row.sheet]);
   if (!record) throw new AppError('not_found', 'お探しのシートは見つかりませんでした。');

@@ -2,12 +2,9 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { sheetHistory, sheetSnapshots, sheets, users } from '../../../db/schema';
 import type { SheetChange } from '../../../domain/sheet-diff';
-import type { SheetDocument } from '../../../domain/sheet-document';
 import type { SnapshotStage } from '../../../domain/sheet-lifecycle';
 import type { SheetDetail } from '../../../schemas/sheet';
-import { toSheetDocument } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
-import { getSheet } from './get-sheet';
 
 /** Who did something: a user, or a named process such as an import from the command line. */
 export interface HistoryActor {
@@ -31,16 +28,6 @@ export async function recordHistory(tx: Tx, { actor, ...entry }: Entry): Promise
   await tx
     .insert(sheetHistory)
     .values({ ...entry, version: row?.version ?? 0, actorId: actor.id, actorName: actor.name });
-}
-
-/** A sheet's content as people edit it, read inside the transaction that changes it. */
-export async function loadSheetDocument(tx: Db | Tx, sheetId: string): Promise<SheetDocument> {
-  return toSheetDocument(await loadSheetDetail(tx, sheetId));
-}
-
-/** The sheet as the API shows it, read with whatever connection is at hand. */
-export function loadSheetDetail(tx: Db | Tx, sheetId: string): Promise<SheetDetail> {
-  return getSheet(tx, { id: sheetId });
 }
 
 /** Keep the sheet as it stands now as its 作成/修正/評価 snapshot (the latest of each stage). */

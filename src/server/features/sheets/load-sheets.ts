@@ -9,6 +9,8 @@ import {
   type sheets,
   targetRevisions,
 } from '../../../db/schema';
+import { actualYears } from '../../../domain/fiscal-year';
+import type { SheetDocument } from '../../../domain/sheet-document';
 
 export type SheetRow = typeof sheets.$inferSelect;
 export type GoalRow = typeof goals.$inferSelect;
@@ -118,6 +120,48 @@ export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Prom
       })),
     };
   });
+}
+
+/**
+ * A sheet's content as people edit it, read from its records (not through the API's shape):
+ * what a save compares the edited document with, inside the transaction that holds the sheet.
+ */
+export async function loadSheetDocument(db: Db | Tx, sheet: SheetRow): Promise<SheetDocument> {
+  const [record] = await loadSheetRecords(db, [sheet]);
+  if (!record) throw new Error(`no records for sheet ${sheet.id}`);
+  return sheetDocumentOf(record);
+}
+
+/** The editable document of a sheet's records: its header texts, goals and placed indicators. */
+export function sheetDocumentOf({ sheet, goals }: SheetRecord): SheetDocument {
+  const fy = sheet.fiscalYear;
+  const text = (values: ValueRow[], year: number, kind: ValueRow['kind']) =>
+    storedValue(values, year, kind)?.text ?? null;
+  return {
+    phone: sheet.phone,
+    purpose: sheet.purpose,
+    approach: sheet.approach,
+    outcome: sheet.outcome,
+    goals: goals.map(({ goal, indicators }) => ({
+      parentNo: goal.parentNo,
+      text: goal.text,
+      initiatives: goal.initiatives,
+      indicators: indicators.map(({ placement, indicator, values }) => ({
+        indicatorId: indicator.id,
+        name: indicator.name,
+        unit: indicator.unit,
+        direction: indicator.direction,
+        actuals: actualYears(fy).map((year) => ({ fiscalYear: year, text: text(values, year, 'result') })),
+        target: { text: text(values, fy, 'target') },
+        result: { text: text(values, fy, 'result') },
+        note: placement.note,
+        achievement: placement.achievement,
+        evaluation: placement.evaluation,
+        evaluationReason: placement.evaluationReason,
+        milestoneDone: placement.milestoneDone,
+      })),
+    })),
+  };
 }
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {

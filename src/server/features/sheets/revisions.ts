@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
 import {
@@ -16,29 +16,16 @@ import type { Actor } from '../../../domain/roles';
 import { AppError } from '../../app-error';
 import { todayInJapan } from '../../clock';
 import { dateToStamp } from '../sheet-dates/official-dates';
-import { type HistoryActor, loadSheetDetail, recordHistory, takeSnapshot } from './history';
-import { staleVersion } from './save-sheet';
+import { loadSheetDetail } from './get-sheet';
+import { type HistoryActor, recordHistory, takeSnapshot } from './history';
 import { authorize, loadSheetSubject } from './sheet-access';
+import { writeAtVersion } from './sheet-version';
 
 interface Base {
   actor: Actor;
   by: HistoryActor;
   sheetId: string;
   version: number;
-}
-
-/** Bump the sheet's version if it is still `version`; else 409 with the current sheet. */
-async function lockVersion(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  sheetId: string,
-  version: number,
-) {
-  const [row] = await tx
-    .update(sheets)
-    .set({ version: sql`${sheets.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(sheets.id, sheetId), eq(sheets.version, version)))
-    .returning({ id: sheets.id });
-  if (!row) throw await staleVersion(tx, sheetId);
 }
 
 /** 目標の修正の申請: a new target with its reason, waiting for the head's decision. */
@@ -74,8 +61,7 @@ export async function proposeRevision(
       { path: 'to.text', message: '今の目標と同じです' },
     ]);
   }
-  return db.transaction(async (tx) => {
-    await lockVersion(tx, sheet.id, options.version);
+  return writeAtVersion(db, { sheetId: sheet.id, version: options.version }, async (tx) => {
     const [row] = await tx
       .insert(targetRevisions)
       .values({
@@ -146,8 +132,7 @@ export async function decideRevision(
   // decision stays in the history and on the revision itself.
   const revisedOn =
     options.decision === 'approve' ? await dateToStamp(db, sheet, subject.municipalityId, 'revisedOn') : null;
-  await db.transaction(async (tx) => {
-    await lockVersion(tx, sheet.id, options.version);
+  await writeAtVersion(db, { sheetId: sheet.id, version: options.version }, async (tx) => {
     await tx
       .update(targetRevisions)
       .set({

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { sheets } from '../../../db/schema';
 import { parseCell } from '../../../domain/cell-value';
@@ -7,13 +7,15 @@ import { formatFiscalYearShort } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
 import { diffSheets, type SheetChange } from '../../../domain/sheet-diff';
 import type { SheetDocument } from '../../../domain/sheet-document';
-import { editableParts } from '../../../domain/sheet-lifecycle';
-import { sheetStatusLabels } from '../../../domain/sheet-status';
+import { editableParts, isPartLocked } from '../../../domain/sheet-lifecycle';
+import { type SheetStatus, sheetStatusLabels } from '../../../domain/sheet-status';
 import type { FieldIssue } from '../../../schemas/issues';
 import { AppError } from '../../app-error';
 import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
-import { type HistoryActor, loadSheetDetail, loadSheetDocument, recordHistory } from './history';
+import { type HistoryActor, recordHistory } from './history';
+import { loadSheetDocument } from './load-sheets';
 import { authorize, loadSheetSubject } from './sheet-access';
+import { writeAtVersion } from './sheet-version';
 import { writeSheetContent } from './write-sheet-content';
 
 export interface SaveSheetOptions {
@@ -33,63 +35,46 @@ export interface SaveSheetOptions {
 export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ changes: SheetChange[] }> {
   const { sheet, subject } = await loadSheetSubject(db, options.sheetId);
   authorize(options.actor, 'edit', subject);
-  if (sheet.version !== options.version) throw await staleVersion(db, options.sheetId);
-  try {
-    return await db.transaction(async (tx) => {
-      // Lock the sheet at the version the editor started from. Every writer of sheet content
-      // takes this lock first, so what is read below is exactly that version.
-      const [locked] = await tx
-        .update(sheets)
-        .set({ version: sql`${sheets.version} + 1`, updatedAt: new Date() })
-        .where(
-          and(eq(sheets.id, sheet.id), eq(sheets.version, options.version), eq(sheets.status, sheet.status)),
-        )
-        .returning({ id: sheets.id });
-      if (!locked) throw await staleVersion(tx, sheet.id);
-      const before = await loadSheetDocument(tx, sheet.id);
-      const changes = diffSheets(before, options.document, sheet.fiscalYear);
-      const refused = [
-        ...pastResultChanges(changes, options.document),
-        ...lockedChanges(changes, sheet.status),
-      ];
-      if (refused.length > 0) {
-        throw new AppError(
-          'invalid',
-          `「${sheetStatusLabels[sheet.status]}」のシートでは変更できない項目があります。`,
-          refused,
-        );
-      }
-      if (changes.length === 0) throw new NothingChanged();
-      const unexplained = missingEvaluationReasons(
-        options.document,
-        changes,
-        await evaluationRuleOf(tx, subject.municipalityId),
+  const expected = { sheetId: sheet.id, version: options.version, status: sheet.status };
+  return writeAtVersion(db, expected, async (tx, locked, keepNothing) => {
+    const before = await loadSheetDocument(tx, locked);
+    const changes = diffSheets(before, options.document, locked.fiscalYear);
+    const refused = [
+      ...pastResultChanges(changes, options.document),
+      ...lockedChanges(changes, locked.status),
+    ];
+    if (refused.length > 0) {
+      throw new AppError(
+        'invalid',
+        `「${sheetStatusLabels[locked.status]}」のシートでは変更できない項目があります。`,
+        refused,
       );
-      if (unexplained.length > 0) {
-        throw new AppError(
-          'invalid',
-          '基準による目安と異なる評価には、理由が必要です。',
-          unexplained.map((i) => ({ path: `document.${i.path}`, message: i.message })),
-        );
-      }
-      const { phone, purpose, approach, outcome } = options.document;
-      await tx.update(sheets).set({ phone, purpose, approach, outcome }).where(eq(sheets.id, sheet.id));
-      await writeDocument(
-        tx,
-        { sheetId: sheet.id, organizationId: sheet.organizationId, fiscalYear: sheet.fiscalYear },
-        options.document,
-      );
-      await recordHistory(tx, { sheetId: sheet.id, actor: options.by, kind: 'edit', changes });
-      return { changes };
-    });
-  } catch (error) {
+    }
     // Saving what is already there changes nothing, not even the version.
-    if (error instanceof NothingChanged) return { changes: [] };
-    throw error;
-  }
+    if (changes.length === 0) return keepNothing({ changes: [] });
+    const unexplained = missingEvaluationReasons(
+      options.document,
+      changes,
+      await evaluationRuleOf(tx, subject.municipalityId),
+    );
+    if (unexplained.length > 0) {
+      throw new AppError(
+        'invalid',
+        '基準による目安と異なる評価には、理由が必要です。',
+        unexplained.map((i) => ({ path: `document.${i.path}`, message: i.message })),
+      );
+    }
+    const { phone, purpose, approach, outcome } = options.document;
+    await tx.update(sheets).set({ phone, purpose, approach, outcome }).where(eq(sheets.id, locked.id));
+    await writeDocument(
+      tx,
+      { sheetId: locked.id, organizationId: locked.organizationId, fiscalYear: locked.fiscalYear },
+      options.document,
+    );
+    await recordHistory(tx, { sheetId: locked.id, actor: options.by, kind: 'edit', changes });
+    return { changes };
+  });
 }
-
-class NothingChanged extends Error {}
 
 /**
  * Write a document's goals and indicators, each value's number read from its text. The 実績
@@ -152,10 +137,10 @@ function pastResultChanges(changes: SheetChange[], document: SheetDocument): Fie
   return [...changed, ...brought];
 }
 
-function lockedChanges(changes: SheetChange[], status: (typeof sheets.$inferSelect)['status']): FieldIssue[] {
+function lockedChanges(changes: SheetChange[], status: SheetStatus): FieldIssue[] {
   const parts = editableParts(status);
   return changes
-    .filter((c) => (c.part === 'any' ? parts.size === 0 : !parts.has(c.part)))
+    .filter((c) => isPartLocked(c.part, parts))
     .map((c) => ({
       path: `document.${c.path}`,
       message:
@@ -163,15 +148,4 @@ function lockedChanges(changes: SheetChange[], status: (typeof sheets.$inferSele
           ? `${c.label}: 承認後の目標は「目標の修正」から、理由を添えて変更してください`
           : `${c.label}: この段階では変更できません`,
     }));
-}
-
-/** 409 carrying the sheet as it is now, so the editor can show what changed instead of overwriting. */
-export async function staleVersion(db: Db | Tx, sheetId: string): Promise<AppError> {
-  const current = await loadSheetDetail(db, sheetId);
-  return new AppError(
-    'conflict',
-    `このシートは他の人が先に保存しました（現在の版: ${current.version}）。最新の内容を確認してから、もう一度変更してください。`,
-    [],
-    { current },
-  );
 }

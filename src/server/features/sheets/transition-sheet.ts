@@ -1,5 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
 import { sheets } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
@@ -10,9 +10,10 @@ import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { FieldIssue } from '../../../schemas/issues';
 import { AppError } from '../../app-error';
 import { dateToStamp } from '../sheet-dates/official-dates';
-import { type HistoryActor, loadSheetDetail, recordHistory, takeSnapshot } from './history';
-import { staleVersion } from './save-sheet';
+import { loadSheetDetail } from './get-sheet';
+import { type HistoryActor, recordHistory, takeSnapshot } from './history';
 import { authorize, loadSheetSubject } from './sheet-access';
+import { writeAtVersion } from './sheet-version';
 
 export interface TransitionSheetOptions {
   actor: Actor;
@@ -23,70 +24,67 @@ export interface TransitionSheetOptions {
   comment?: string | undefined;
 }
 
-/** Move a sheet through its year (提出, 承認, 差戻し, …), with its dates, snapshot and history. */
+/**
+ * Move a sheet through its year (提出, 承認, 差戻し, …), with its dates, snapshot and history. The
+ * move is checked against the sheet at the version the user saw, after taking it.
+ */
 export async function transitionSheet(db: Db, options: TransitionSheetOptions): Promise<void> {
   const { sheet, subject } = await loadSheetSubject(db, options.sheetId);
   authorize(options.actor, options.transition, subject);
-  if (sheet.version !== options.version) throw await staleVersion(db, options.sheetId);
-  const rule = transitionRules[options.transition];
-  const to = nextStatus(options.transition, sheet.status);
-  if (!to)
-    throw new AppError(
-      'conflict',
-      `「${sheetStatusLabels[sheet.status]}」のシートは${rule.label}できません。`,
-    );
-  if (rule.needsComment && !options.comment) {
-    throw new AppError('invalid', `${rule.label}の理由を入力してください。`, [
-      { path: 'comment', message: '理由を入力してください' },
-    ]);
-  }
-  if (options.transition === 'submitEvaluation') await checkEvaluationComplete(db, options.sheetId);
+  const expected = { sheetId: sheet.id, version: options.version, status: sheet.status };
+  await writeAtVersion(db, expected, async (tx, locked) => {
+    const rule = transitionRules[options.transition];
+    const to = nextStatus(options.transition, locked.status);
+    if (!to)
+      throw new AppError(
+        'conflict',
+        `「${sheetStatusLabels[locked.status]}」のシートは${rule.label}できません。`,
+      );
+    if (rule.needsComment && !options.comment) {
+      throw new AppError('invalid', `${rule.label}の理由を入力してください。`, [
+        { path: 'comment', message: '理由を入力してください' },
+      ]);
+    }
+    if (options.transition === 'submitEvaluation') await checkEvaluationComplete(tx, locked.id);
 
-  // The official date the completed phase prints (never today's date): see sheet-dates.
-  const stamp = rule.setsDate ? await dateToStamp(db, sheet, subject.municipalityId, rule.setsDate) : null;
-  const changes: SheetChange[] = [];
-  if (rule.setsDate && stamp !== sheet[rule.setsDate]) {
-    changes.push({
-      path: rule.setsDate,
-      label: sheetDateLabels[rule.setsDate],
-      before: sheet[rule.setsDate],
-      after: stamp,
-      part: 'any',
-    });
-  }
-  await db.transaction(async (tx) => {
-    const [moved] = await tx
+    // The official date the completed phase prints (never today's date): see sheet-dates.
+    const stamp = rule.setsDate ? await dateToStamp(tx, locked, subject.municipalityId, rule.setsDate) : null;
+    const changes: SheetChange[] = [];
+    if (rule.setsDate && stamp !== locked[rule.setsDate]) {
+      changes.push({
+        path: rule.setsDate,
+        label: sheetDateLabels[rule.setsDate],
+        before: locked[rule.setsDate],
+        after: stamp,
+        part: 'any',
+      });
+    }
+    await tx
       .update(sheets)
       .set({
         status: to,
-        version: sql`${sheets.version} + 1`,
-        updatedAt: new Date(),
         ...(rule.records === 'submitter' ? { submittedBy: options.actor.userId } : {}),
         ...(rule.setsDate ? { [rule.setsDate]: stamp } : {}),
       })
-      .where(
-        and(eq(sheets.id, sheet.id), eq(sheets.version, options.version), eq(sheets.status, sheet.status)),
-      )
-      .returning({ id: sheets.id });
-    if (!moved) throw await staleVersion(tx, sheet.id);
+      .where(eq(sheets.id, locked.id));
     await recordHistory(tx, {
-      sheetId: sheet.id,
+      sheetId: locked.id,
       actor: options.by,
       kind: 'transition',
       action: options.transition,
-      fromStatus: sheet.status,
+      fromStatus: locked.status,
       toStatus: to,
       comment: options.comment ?? null,
       changes,
     });
-    if (rule.snapshot) await takeSnapshot(tx, sheet.id, rule.snapshot, await loadSheetDetail(tx, sheet.id));
-    await notifySheetChanged(tx, [sheet.id]);
+    if (rule.snapshot) await takeSnapshot(tx, locked.id, rule.snapshot, await loadSheetDetail(tx, locked.id));
+    await notifySheetChanged(tx, [locked.id]);
   });
 }
 
 /** An evaluation is submitted only when every indicator has its result and evaluation. */
-async function checkEvaluationComplete(db: Db, sheetId: string): Promise<void> {
-  const detail = await loadSheetDetail(db, sheetId);
+async function checkEvaluationComplete(tx: Tx, sheetId: string): Promise<void> {
+  const detail = await loadSheetDetail(tx, sheetId);
   const issues: FieldIssue[] = detail.goals.flatMap((goal, gi) =>
     goal.indicators.flatMap((ind, ii) => {
       const path = `goals[${gi}].indicators[${ii}]`;

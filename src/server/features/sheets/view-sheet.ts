@@ -5,7 +5,7 @@ import type { Actor } from '../../../domain/roles';
 import { can, permissionsFor } from '../../../domain/sheet-policy';
 import type { SheetView } from '../../../schemas/sheet-edit';
 import { correctableResults, correctionsOf } from '../corrections/list-corrections';
-import { getSheet } from './get-sheet';
+import { loadSheetDetail } from './get-sheet';
 import { pendingRevisions } from './revisions';
 import { authorize, loadSheetSubject } from './sheet-access';
 import type { CachedSheet, SheetCache } from './sheet-cache';
@@ -16,7 +16,7 @@ export async function cachedSheet(db: Db, cache: SheetCache, id: string): Promis
   if (hit) return hit;
   const generation = cache.generation;
   const { subject } = await loadSheetSubject(db, id);
-  return cache.set(await getSheet(db, { id }), subject, generation);
+  return cache.set(await loadSheetDetail(db, id), subject, generation);
 }
 
 /**

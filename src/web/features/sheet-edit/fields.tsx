@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { isPartLocked, type SheetPart } from '../../../domain/sheet-lifecycle';
 import { FormField } from '../../components/FormField';
 import { cellHint } from '../../lib/cell-hint';
 import { fieldId } from '../../lib/field-id';
@@ -11,15 +12,14 @@ type Common = {
   value: string;
   onChange: (value: string) => void;
   /** The part of the sheet the field belongs to; locked when the state does not allow it. */
-  part: 'plan' | 'results' | 'any';
+  part: SheetPart;
   hint?: string;
   lockedHint?: string;
   className?: string;
 };
 
-function useLocked(part: Common['part']): boolean {
-  const { parts } = useEditor();
-  return part === 'any' ? parts.size === 0 : !parts.has(part);
+function useLocked(part: SheetPart): boolean {
+  return isPartLocked(part, useEditor().parts);
 }
 
 /** A one-line or multi-line text of the document, with its error next to it. */
