@@ -10,19 +10,18 @@ import type { SheetDocument } from '../../../domain/sheet-document';
 import { editableParts } from '../../../domain/sheet-lifecycle';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { FieldIssue } from '../../../schemas/issues';
+import type { SaveSheet } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
 import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
 import { type HistoryActor, loadSheetDetail, loadSheetDocument, recordHistory } from './history';
 import { authorize, loadSheetSubject } from './sheet-access';
 import { writeSheetContent } from './write-sheet-content';
 
-export interface SaveSheetOptions {
+/** The request (`version`: the one the editor started from) and who makes it, on which sheet. */
+export interface SaveSheetOptions extends SaveSheet {
   actor: Actor;
   by: HistoryActor;
   sheetId: string;
-  /** The version the editor started from. */
-  version: number;
-  document: SheetDocument;
 }
 
 /**

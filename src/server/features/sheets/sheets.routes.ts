@@ -7,7 +7,13 @@ import { setSheetDatesSchema } from '../../../schemas/sheet-dates';
 import {
   decideRevisionSchema,
   proposeRevisionSchema,
+  type RevisionProposed,
+  revisionProposedSchema,
+  type SheetMoved,
+  type SheetSaved,
   saveSheetSchema,
+  sheetMovedSchema,
+  sheetSavedSchema,
   sheetViewSchema,
   transitionSheetSchema,
 } from '../../../schemas/sheet-edit';
@@ -74,7 +80,11 @@ export function sheetsRoutes(cache: SheetCache) {
     )
     .put(
       '/:id',
-      doc({ summary: 'シートを保存（版が古ければ 409 と現在の内容）', access: 'その組織の担当者・所属長' }),
+      doc({
+        summary: 'シートを保存（版が古ければ 409 と現在の内容）',
+        access: 'その組織の担当者・所属長',
+        response: sheetSavedSchema,
+      }),
       acceptsBody(bodyLimits.sheet),
       validate('param', sheetParam),
       validate('json', saveSheetSchema),
@@ -86,7 +96,7 @@ export function sheetsRoutes(cache: SheetCache) {
         return c.json({
           changes: changes.length,
           sheet: await signedInView(c.var.db, cache, actor, id),
-        });
+        } satisfies SheetSaved);
       },
     )
     .post(
@@ -94,6 +104,7 @@ export function sheetsRoutes(cache: SheetCache) {
       doc({
         summary: 'シートを次の段階へ（提出・承認・差戻し・評価の提出/承認/確定・公開・再開）',
         access: '方針表（src/domain/sheet-policy.ts）による',
+        response: sheetMovedSchema,
       }),
       validate('param', sheetParam),
       validate('json', transitionSheetSchema),
@@ -102,7 +113,7 @@ export function sheetsRoutes(cache: SheetCache) {
         const { id } = c.req.valid('param');
         await transitionSheet(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) });
+        return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) } satisfies SheetMoved);
       },
     )
     .post(
@@ -111,6 +122,7 @@ export function sheetsRoutes(cache: SheetCache) {
         summary: '目標の修正を申請（理由付き）',
         status: 201,
         access: 'その組織の担当者・所属長（承認済みのシート）',
+        response: revisionProposedSchema,
       }),
       validate('param', sheetParam),
       validate('json', proposeRevisionSchema),
@@ -119,12 +131,17 @@ export function sheetsRoutes(cache: SheetCache) {
         const { id } = c.req.valid('param');
         const revision = await proposeRevision(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json({ revision, sheet: await signedInView(c.var.db, cache, actor, id) }, 201);
+        const answer: RevisionProposed = { revision, sheet: await signedInView(c.var.db, cache, actor, id) };
+        return c.json(answer, 201);
       },
     )
     .post(
       '/:id/revisions/:revisionId/decision',
-      doc({ summary: '目標の修正の申請を承認・差戻し', access: 'その組織の所属長（申請者以外）' }),
+      doc({
+        summary: '目標の修正の申請を承認・差戻し',
+        access: 'その組織の所属長（申請者以外）',
+        response: sheetMovedSchema,
+      }),
       validate('param', revisionParam),
       validate('json', decideRevisionSchema),
       async (c) => {
@@ -132,7 +149,7 @@ export function sheetsRoutes(cache: SheetCache) {
         const { id, revisionId } = c.req.valid('param');
         await decideRevision(c.var.db, { actor, by, sheetId: id, revisionId, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) });
+        return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) } satisfies SheetMoved);
       },
     )
     .put(
@@ -140,6 +157,7 @@ export function sheetsRoutes(cache: SheetCache) {
       doc({
         summary: 'このシートの作成日・修正日・評価日を個別に設定（評価確定・公開のシートも。履歴に記録）',
         access: '企画担当',
+        response: sheetSavedSchema,
       }),
       validate('param', sheetParam),
       validate('json', setSheetDatesSchema),
@@ -148,7 +166,8 @@ export function sheetsRoutes(cache: SheetCache) {
         const { id } = c.req.valid('param');
         const { changes } = await setSheetDates(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json({ changes: changes.length, sheet: await signedInView(c.var.db, cache, actor, id) });
+        const sheet = await signedInView(c.var.db, cache, actor, id);
+        return c.json({ changes: changes.length, sheet } satisfies SheetSaved);
       },
     )
     .get(

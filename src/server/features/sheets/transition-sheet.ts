@@ -5,22 +5,20 @@ import { sheets } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
 import { sheetDateLabels } from '../../../domain/sheet-dates';
 import type { SheetChange } from '../../../domain/sheet-diff';
-import { nextStatus, type Transition, transitionRules } from '../../../domain/sheet-lifecycle';
+import { nextStatus, transitionRules } from '../../../domain/sheet-lifecycle';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { FieldIssue } from '../../../schemas/issues';
+import type { TransitionSheet } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
 import { dateToStamp } from '../sheet-dates/official-dates';
 import { type HistoryActor, loadSheetDetail, recordHistory, takeSnapshot } from './history';
 import { staleVersion } from './save-sheet';
 import { authorize, loadSheetSubject } from './sheet-access';
 
-export interface TransitionSheetOptions {
+export interface TransitionSheetOptions extends TransitionSheet {
   actor: Actor;
   by: HistoryActor;
   sheetId: string;
-  transition: Transition;
-  version: number;
-  comment?: string | undefined;
 }
 
 /** Move a sheet through its year (提出, 承認, 差戻し, …), with its dates, snapshot and history. */
