@@ -1,4 +1,5 @@
 import { phases } from '../domain/deadlines';
+import type { SheetChange } from '../domain/sheet-diff';
 import { snapshotStages } from '../domain/sheet-lifecycle';
 import { sheetViewSchema } from './sheet-edit';
 import { z } from './zod';
@@ -55,6 +56,9 @@ export const rolloverSummarySchema = z.object({
 });
 export type RolloverSummary = z.infer<typeof rolloverSummarySchema>;
 
+/** The part of the sheet a change belongs to (`any`: editable whenever something is). */
+const changeParts = ['plan', 'results', 'any'] as const satisfies readonly SheetChange['part'][];
+
 export const historySchema = z.object({
   entries: z.array(
     z.object({
@@ -73,6 +77,7 @@ export const historySchema = z.object({
           label: z.string(),
           before: z.string().nullable(),
           after: z.string().nullable(),
+          part: z.enum(changeParts),
         }),
       ),
     }),
