@@ -1,3 +1,4 @@
+import { parseFiscalYear } from '../domain/fiscal-year';
 import { deadlinesSchema } from './sheet';
 import { municipalityName, wardName } from './text';
 import { z } from './zod';
@@ -7,6 +8,23 @@ import { z } from './zod';
  * answers that have no other home. The year's list of sheets is in `sheet.ts`, its dates in
  * `sheet-dates.ts`, its consistency report and rollover summary in `answers.ts`.
  */
+
+/** `?fiscalYear=` as people write it: 2022, 令和4年度, R4. */
+export const fiscalYearParam = z.string('年度を指定してください').transform((text, ctx) => {
+  const year = parseFiscalYear(text);
+  if (year === null) {
+    ctx.addIssue({ code: 'custom', message: '年度は 2022・令和4年度・R4 のように指定してください' });
+    return z.NEVER;
+  }
+  return year;
+});
+
+/** `?ward=…&municipality=…`: a 部区 (of the user's municipality unless named). */
+export const wardQuery = z.object({ ward: wardName, municipality: municipalityName });
+
+/** `?fiscalYear=…&ward=…&municipality=…`: a 部区's year (lists, downloads, export, 点検表). */
+export const wardYearQuery = z.object({ fiscalYear: fiscalYearParam, ...wardQuery.shape });
+export type WardYearQuery = z.output<typeof wardYearQuery>;
 
 const fiscalYear = z.number('年度を数値で指定してください').int().min(1989).max(2100);
 

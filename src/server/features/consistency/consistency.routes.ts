@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { consistencyReportSchema } from '../../../schemas/answers';
+import { wardYearQuery } from '../../../schemas/ward-year';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
-import { wardYearQuery } from '../sheets/sheets.routes';
 import { buildConsistencyReport } from './build-consistency-report';
 
 export const consistencyRoutes = () =>

@@ -1,17 +1,11 @@
 import { Hono } from 'hono';
 import { organizationSchema, wardSchema } from '../../../schemas/sheet';
-import { municipalityName, wardName } from '../../../schemas/text';
-import { z } from '../../../schemas/zod';
+import { wardQuery } from '../../../schemas/ward-year';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { listOrganizations } from './list-organizations';
 import { listWardYears } from './list-wards';
-
-const wardQuery = z.object({
-  ward: wardName,
-  municipality: municipalityName,
-});
 
 export const wardsRoutes = () =>
   new Hono<AppEnv>().get(

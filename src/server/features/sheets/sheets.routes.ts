@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { parseFiscalYear } from '../../../domain/fiscal-year';
 import { snapshotStages } from '../../../domain/sheet-lifecycle';
 import { historySchema } from '../../../schemas/answers';
 import { sheetDetailSchema, wardYearSheetsSchema } from '../../../schemas/sheet';
@@ -17,7 +16,7 @@ import {
   sheetViewSchema,
   transitionSheetSchema,
 } from '../../../schemas/sheet-edit';
-import { municipalityName, wardName } from '../../../schemas/text';
+import { wardYearQuery } from '../../../schemas/ward-year';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { acceptsBody, bodyLimits } from '../../middleware/body-limit';
@@ -33,22 +32,6 @@ import { authorize, loadSheetSubject } from './sheet-access';
 import type { SheetCache } from './sheet-cache';
 import { transitionSheet } from './transition-sheet';
 import { signedInView, viewSheet } from './view-sheet';
-
-/** `?fiscalYear=` as people write it: 2022, 令和4年度, R4. */
-export const fiscalYearParam = z.string('年度を指定してください').transform((text, ctx) => {
-  const year = parseFiscalYear(text);
-  if (year === null) {
-    ctx.addIssue({ code: 'custom', message: '年度は 2022・令和4年度・R4 のように指定してください' });
-    return z.NEVER;
-  }
-  return year;
-});
-
-export const wardYearQuery = z.object({
-  fiscalYear: fiscalYearParam,
-  ward: wardName,
-  municipality: municipalityName,
-});
 
 const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });
 const revisionParam = sheetParam.extend({ revisionId: z.uuid('申請の ID が正しくありません') });
