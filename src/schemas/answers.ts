@@ -52,6 +52,7 @@ export const rolloverSummarySchema = z.object({
   fromYear: z.number().int(),
   toYear: z.number().int(),
   created: z.array(z.object({ sheetId: z.uuid(), title: z.string() })),
+  /** Organizations that already had a sheet for the new year (left as they are). */
   skipped: z.array(z.string()),
 });
 export type RolloverSummary = z.infer<typeof rolloverSummarySchema>;
