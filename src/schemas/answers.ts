@@ -93,7 +93,10 @@ export const correctionProposedSchema = z.object({
   correction: z.object({ id: z.uuid() }),
   sheet: sheetViewSchema,
 });
+export type CorrectionProposed = z.infer<typeof correctionProposedSchema>;
+/** The decided correction's sheet, when the request named one (`?sheet=`). */
 export const correctionDecidedSchema = z.object({ sheet: sheetViewSchema.nullable() });
+export type CorrectionDecided = z.infer<typeof correctionDecidedSchema>;
 
 /** `GET /api/health` when the database is ready (while starting, 503 with `status: 'starting'`). */
 export const healthSchema = z.object({

@@ -1,7 +1,13 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { roleLabels } from '../../../domain/roles';
-import { meSchema, type SignedInOrOut, signedInOrOutSchema, signInSchema } from '../../../schemas/auth';
+import {
+  type Me,
+  meSchema,
+  type SignedInOrOut,
+  signedInOrOutSchema,
+  signInSchema,
+} from '../../../schemas/auth';
 import type { AppEnv } from '../../app-env';
 import { AppError } from '../../app-error';
 import { clientAddress, type TrustedProxies } from '../../client-address';
@@ -61,7 +67,7 @@ export const authRoutes = (options: AuthRoutesOptions) =>
       issueCsrfToken(c);
       const user = c.var.user;
       c.header('cache-control', 'no-store');
-      if (!user) return c.json({ user: null });
+      if (!user) return c.json({ user: null } satisfies Me);
       return c.json({
         user: {
           id: user.id,
@@ -69,5 +75,5 @@ export const authRoutes = (options: AuthRoutesOptions) =>
           displayName: user.displayName,
           roles: user.actor.grants.map((g) => ({ ...g, label: roleLabels[g.role] })),
         },
-      });
+      } satisfies Me);
     });

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { rolloverSummarySchema } from '../../../schemas/answers';
+import { type RolloverSummary, rolloverSummarySchema } from '../../../schemas/answers';
 import { rollOverSchema } from '../../../schemas/ward-year';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
@@ -19,6 +19,11 @@ export const rolloverRoutes = () =>
     validate('json', rollOverSchema),
     async (c) => {
       const { actor, by } = signedIn(c);
-      return c.json(await rollOverWardYear(c.var.db, { actor, by, ...c.req.valid('json') }), 201);
+      const summary: RolloverSummary = await rollOverWardYear(c.var.db, {
+        actor,
+        by,
+        ...c.req.valid('json'),
+      });
+      return c.json(summary, 201);
     },
   );

@@ -1,7 +1,12 @@
 import { Hono } from 'hono';
 import { snapshotStages } from '../../../domain/sheet-lifecycle';
-import { historySchema } from '../../../schemas/answers';
-import { sheetDetailSchema, wardYearSheetsSchema } from '../../../schemas/sheet';
+import { historySchema, type SheetHistory } from '../../../schemas/answers';
+import {
+  type SheetDetail,
+  sheetDetailSchema,
+  type WardYearSheets,
+  wardYearSheetsSchema,
+} from '../../../schemas/sheet';
 import { setSheetDatesSchema } from '../../../schemas/sheet-dates';
 import {
   decideRevisionSchema,
@@ -46,7 +51,8 @@ export function sheetsRoutes(cache: SheetCache) {
       doc({ summary: '部区・年度のシート一覧と件数', response: wardYearSheetsSchema }),
       validate('query', wardYearQuery),
       async (c) => {
-        return c.json(await listWardSheets(c.var.db, { ...c.req.valid('query'), actor: c.var.actor }));
+        const list = await listWardSheets(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
+        return c.json(list satisfies WardYearSheets);
       },
     )
     .get(
@@ -162,10 +168,11 @@ export function sheetsRoutes(cache: SheetCache) {
         const { subject } = await loadSheetSubject(c.var.db, id);
         authorize(c.var.actor, 'readHistory', subject);
         c.header('cache-control', 'private, no-store');
+        const snapshots = await listSnapshots(c.var.db, id);
         return c.json({
           entries: await listHistory(c.var.db, id),
-          snapshots: await listSnapshots(c.var.db, id),
-        });
+          snapshots: snapshots.map((s) => ({ ...s, at: s.at.toISOString() })),
+        } satisfies SheetHistory);
       },
     )
     .get(
@@ -177,7 +184,7 @@ export function sheetsRoutes(cache: SheetCache) {
         const { subject } = await loadSheetSubject(c.var.db, id);
         authorize(c.var.actor, 'readHistory', subject);
         c.header('cache-control', 'private, no-store');
-        return c.json(await getSnapshot(c.var.db, id, stage));
+        return c.json((await getSnapshot(c.var.db, id, stage)) satisfies SheetDetail);
       },
     );
 }
