@@ -1,4 +1,5 @@
 import { phases } from '../domain/deadlines';
+import type { SheetChange } from '../domain/sheet-diff';
 import { snapshotStages } from '../domain/sheet-lifecycle';
 import { sheetViewSchema } from './sheet-edit';
 import { z } from './zod';
@@ -51,9 +52,13 @@ export const rolloverSummarySchema = z.object({
   fromYear: z.number().int(),
   toYear: z.number().int(),
   created: z.array(z.object({ sheetId: z.uuid(), title: z.string() })),
+  /** Organizations that already had a sheet for the new year (left as they are). */
   skipped: z.array(z.string()),
 });
 export type RolloverSummary = z.infer<typeof rolloverSummarySchema>;
+
+/** The part of the sheet a change belongs to (`any`: editable whenever something is). */
+const changeParts = ['plan', 'results', 'any'] as const satisfies readonly SheetChange['part'][];
 
 export const historySchema = z.object({
   entries: z.array(
@@ -73,6 +78,7 @@ export const historySchema = z.object({
           label: z.string(),
           before: z.string().nullable(),
           after: z.string().nullable(),
+          part: z.enum(changeParts),
         }),
       ),
     }),
@@ -87,7 +93,10 @@ export const correctionProposedSchema = z.object({
   correction: z.object({ id: z.uuid() }),
   sheet: sheetViewSchema,
 });
+export type CorrectionProposed = z.infer<typeof correctionProposedSchema>;
+/** The decided correction's sheet, when the request named one (`?sheet=`). */
 export const correctionDecidedSchema = z.object({ sheet: sheetViewSchema.nullable() });
+export type CorrectionDecided = z.infer<typeof correctionDecidedSchema>;
 
 /** `GET /api/health` when the database is ready (while starting, 503 with `status: 'starting'`). */
 export const healthSchema = z.object({

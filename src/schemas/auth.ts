@@ -8,6 +8,10 @@ export const signInSchema = z.strictObject({
 });
 export type SignIn = z.infer<typeof signInSchema>;
 
+/** The answer to a sign-in or a sign-out: the session itself travels in its HttpOnly cookie. */
+export const signedInOrOutSchema = z.object({ ok: z.literal(true) });
+export type SignedInOrOut = z.infer<typeof signedInOrOutSchema>;
+
 export const meSchema = z.object({
   user: z
     .object({

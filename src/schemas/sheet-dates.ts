@@ -38,6 +38,7 @@ export const setWardYearDatesSchema = z.strictObject({
   fiscalYear: z.number('年度を数値で指定してください').int('整数で指定してください').min(1989).max(2100),
   dates: sheetDatesSchema,
 });
+export type SetWardYearDates = z.infer<typeof setWardYearDatesSchema>;
 
 /** What a 部区's year's dates are, and which sheets setting them changed. */
 export const wardYearDatesAnswerSchema = z.object({

@@ -107,6 +107,27 @@ export const sheetViewSchema = sheetDetailSchema.extend({
 });
 export type SheetView = z.infer<typeof sheetViewSchema>;
 
+/**
+ * The answer to a save of the sheet's content (PUT /sheets/:id) or of its dates
+ * (PUT /sheets/:id/dates): how many fields changed and the sheet as it is now.
+ */
+export const sheetSavedSchema = z.object({ changes: z.number().int().min(0), sheet: sheetViewSchema });
+export type SheetSaved = z.infer<typeof sheetSavedSchema>;
+
+/** The answer to a transition or to a decision on a 目標の修正: the sheet as it is now. */
+export const sheetMovedSchema = z.object({ sheet: sheetViewSchema });
+export type SheetMoved = z.infer<typeof sheetMovedSchema>;
+
+/** The answer to a proposed 目標の修正 (201): its id and the sheet as it is now. */
+export const revisionProposedSchema = z.object({
+  revision: z.object({ id: z.uuid() }),
+  sheet: sheetViewSchema,
+});
+export type RevisionProposed = z.infer<typeof revisionProposedSchema>;
+
+/** The `details` of a 409 on a stale version: the sheet as someone else left it. */
+export const staleSheetDetailsSchema = z.object({ current: sheetDetailSchema });
+
 /** The editable document of a sheet as read: the form starts from this. */
 export function toSheetDocument(sheet: SheetDetail): SheetDocument {
   return {

@@ -1,8 +1,5 @@
-import { type Me, meSchema, type SignIn } from '../../schemas/auth';
-import { z } from '../../schemas/zod';
+import { type Me, meSchema, type SignIn, signedInOrOutSchema } from '../../schemas/auth';
 import { requestJson } from './api';
-
-const okSchema = z.object({ ok: z.literal(true) });
 
 /** Who is signed in (`user: null` for the public). */
 export function fetchMe(signal?: AbortSignal): Promise<Me> {
@@ -11,9 +8,9 @@ export function fetchMe(signal?: AbortSignal): Promise<Me> {
 
 /** Opens a session; the session cookie is HttpOnly and set by the server. */
 export async function signIn(input: SignIn): Promise<void> {
-  await requestJson('POST', '/api/v1/auth/sign-in', okSchema, { body: input });
+  await requestJson('POST', '/api/v1/auth/sign-in', signedInOrOutSchema, { body: input });
 }
 
 export async function signOut(): Promise<void> {
-  await requestJson('POST', '/api/v1/auth/sign-out', okSchema);
+  await requestJson('POST', '/api/v1/auth/sign-out', signedInOrOutSchema);
 }

@@ -5,6 +5,7 @@ import {
   importPreviewSchema,
   importResultSchema,
 } from '../../schemas/import';
+import type { BookletJob } from '../../schemas/ward-year';
 import { requestJson, type WardYearQuery } from './api';
 
 /** The files the city publishes (PDF, Excel, CSV) and the long jobs behind some of them. */
@@ -35,7 +36,7 @@ export const downloadUrls = {
 
 /** 冊子（PDF）: starts making the booklet of the 部区's published sheets. */
 export function startBookletJob(query: WardYearQuery): Promise<JobStatus> {
-  const body = {
+  const body: BookletJob = {
     ward: query.ward,
     fiscalYear: query.fiscalYear,
     ...(query.municipality ? { municipality: query.municipality } : {}),

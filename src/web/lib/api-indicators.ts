@@ -1,10 +1,7 @@
 import type { EvaluationRule } from '../../domain/evaluation-rule';
+import { evaluationRuleSchema } from '../../schemas/evaluation-rule';
 import { type IndicatorSeries, indicatorSeriesSchema } from '../../schemas/indicator-series';
-import { z } from '../../schemas/zod';
 import { requestJson } from './api';
-
-/** The rule as the API answers it: fractions (1 = 100%). Checked as a shape only; the server judges. */
-const evaluationRuleAnswerSchema = z.object({ achieved: z.number(), partly: z.number() });
 
 /** Every year of one indicator series, for its history chart. */
 export function fetchIndicatorSeries(id: string, signal?: AbortSignal): Promise<IndicatorSeries> {
@@ -15,10 +12,10 @@ export function fetchIndicatorSeries(id: string, signal?: AbortSignal): Promise<
 
 /** The municipality's evaluation rule (signed-in users). */
 export function fetchEvaluationRule(signal?: AbortSignal): Promise<EvaluationRule> {
-  return requestJson('GET', '/api/v1/evaluation-rule', evaluationRuleAnswerSchema, { signal });
+  return requestJson('GET', '/api/v1/evaluation-rule', evaluationRuleSchema, { signal });
 }
 
 /** 管理者 only. */
 export function saveEvaluationRule(rule: EvaluationRule): Promise<EvaluationRule> {
-  return requestJson('PUT', '/api/v1/evaluation-rule', evaluationRuleAnswerSchema, { body: rule });
+  return requestJson('PUT', '/api/v1/evaluation-rule', evaluationRuleSchema, { body: rule });
 }

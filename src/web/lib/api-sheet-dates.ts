@@ -1,11 +1,12 @@
-import type { NominalDates, SheetDateField, SheetDates } from '../../domain/sheet-dates';
+import type { NominalDates, SheetDates } from '../../domain/sheet-dates';
 import {
   nominalDatesSchema,
+  type SetSheetDates,
+  type SetWardYearDates,
   type WardYearDatesAnswer,
   wardYearDatesAnswerSchema,
 } from '../../schemas/sheet-dates';
-import { sheetViewSchema } from '../../schemas/sheet-edit';
-import { z } from '../../schemas/zod';
+import { type SheetView, sheetSavedSchema } from '../../schemas/sheet-edit';
 import { requestJson, sheetPath, type WardYearQuery } from './api';
 
 /**
@@ -22,7 +23,7 @@ export function saveNominalDates(dates: NominalDates): Promise<NominalDates> {
 }
 
 export function saveWardYearDates(query: WardYearQuery, dates: SheetDates): Promise<WardYearDatesAnswer> {
-  const body = {
+  const body: SetWardYearDates = {
     ward: query.ward,
     ...(query.municipality ? { municipality: query.municipality } : {}),
     fiscalYear: query.fiscalYear,
@@ -31,11 +32,7 @@ export function saveWardYearDates(query: WardYearQuery, dates: SheetDates): Prom
   return requestJson('PUT', '/api/v1/ward-year-dates', wardYearDatesAnswerSchema, { body });
 }
 
-const changedSchema = z.object({ changes: z.number(), sheet: sheetViewSchema });
-
-export async function saveSheetDates(
-  id: string,
-  input: { version: number; dates: Partial<SheetDates>; follow: SheetDateField[]; reason?: string },
-) {
-  return (await requestJson('PUT', `${sheetPath(id)}/dates`, changedSchema, { body: input })).sheet;
+/** This sheet's own dates (企画担当); answers with the sheet as it is now. */
+export async function saveSheetDates(id: string, input: SetSheetDates): Promise<SheetView> {
+  return (await requestJson('PUT', `${sheetPath(id)}/dates`, sheetSavedSchema, { body: input })).sheet;
 }

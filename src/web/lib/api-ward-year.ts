@@ -6,8 +6,9 @@ import {
   type RolloverSummary,
   rolloverSummarySchema,
 } from '../../schemas/answers';
-import { deadlinesSchema, type Organization, organizationSchema } from '../../schemas/sheet';
-import { z } from '../../schemas/zod';
+import { type Reorganize, type Reorganized, reorganizedSchema } from '../../schemas/reorganization';
+import { type Organization, organizationSchema } from '../../schemas/sheet';
+import { deadlinesSetSchema, type RollOver, type SetDeadlines } from '../../schemas/ward-year';
 import { requestJson, type WardYearQuery } from './api';
 
 /**
@@ -23,8 +24,6 @@ export {
   rolloverSummarySchema,
 };
 
-const deadlinesAnswerSchema = z.object({ deadlines: deadlinesSchema });
-
 function wardBody({ ward, municipality }: WardYearQuery) {
   return municipality ? { ward, municipality } : { ward };
 }
@@ -37,26 +36,18 @@ export function fetchConsistency(query: WardYearQuery, signal?: AbortSignal): Pr
 
 /** 次年度のシートを作成: next year's sheets as 下書き, from this year's (企画担当). */
 export function rollOver(query: WardYearQuery): Promise<RolloverSummary> {
-  return requestJson('POST', '/api/v1/rollover', rolloverSummarySchema, {
-    body: { ...wardBody(query), fromYear: query.fiscalYear },
-  });
+  const body: RollOver = { ...wardBody(query), fromYear: query.fiscalYear };
+  return requestJson('POST', '/api/v1/rollover', rolloverSummarySchema, { body });
 }
 
 /** The 作成・修正・評価 deadlines of the year (企画担当); each an ISO date or null. */
 export async function saveDeadlines(query: WardYearQuery, deadlines: Deadlines): Promise<Deadlines> {
-  const body = { ...wardBody(query), fiscalYear: query.fiscalYear, deadlines };
-  return (await requestJson('PUT', '/api/v1/deadlines', deadlinesAnswerSchema, { body })).deadlines;
+  const body: SetDeadlines = { ...wardBody(query), fiscalYear: query.fiscalYear, deadlines };
+  return (await requestJson('PUT', '/api/v1/deadlines', deadlinesSetSchema, { body })).deadlines;
 }
 
-const reorganizedSchema = z.object({ successorIds: z.array(z.uuid()) });
-
 /** 組織の改編: rename, merge or split organizations from a fiscal year (企画担当・管理者). */
-export function reorganize(body: {
-  kind: 'rename' | 'merge' | 'split';
-  predecessorIds: string[];
-  successorNames: string[];
-  fromFiscalYear: number;
-}): Promise<z.infer<typeof reorganizedSchema>> {
+export function reorganize(body: Reorganize): Promise<Reorganized> {
   return requestJson('POST', '/api/v1/reorganizations', reorganizedSchema, { body });
 }
 

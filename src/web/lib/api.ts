@@ -7,6 +7,9 @@ import {
   wardYearSheetsSchema,
 } from '../../schemas/sheet';
 import { type SheetView, sheetViewSchema } from '../../schemas/sheet-edit';
+import type { WardYearQuery } from '../../schemas/ward-year';
+
+export type { WardYearQuery };
 
 /** An API call that failed, with a message a Japanese reader understands. */
 export class ApiError extends Error {
@@ -133,8 +136,6 @@ export async function requestJson<T>(
 function getJson<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
   return requestJson('GET', path, schema, { signal });
 }
-
-export type WardYearQuery = { fiscalYear: number; ward: string; municipality?: string | undefined };
 
 function wardYearParams({ fiscalYear, ward, municipality }: WardYearQuery): string {
   const params = new URLSearchParams({ fiscalYear: String(fiscalYear), ward });

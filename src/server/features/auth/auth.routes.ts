@@ -1,7 +1,13 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { roleLabels } from '../../../domain/roles';
-import { meSchema, signInSchema } from '../../../schemas/auth';
+import {
+  type Me,
+  meSchema,
+  type SignedInOrOut,
+  signedInOrOutSchema,
+  signInSchema,
+} from '../../../schemas/auth';
 import type { AppEnv } from '../../app-env';
 import { AppError } from '../../app-error';
 import { clientAddress, type TrustedProxies } from '../../client-address';
@@ -30,6 +36,7 @@ export const authRoutes = (options: AuthRoutesOptions) =>
       '/sign-in',
       doc({
         summary: 'ログイン',
+        response: signedInOrOutSchema,
         description:
           '成功するとセッション Cookie（HttpOnly）を設定します。同じログインIDで同じ接続元からの失敗が続くと、次に試せるまで 429（Retry-After 付き）。ほかの接続元からの正しいパスワードは、少し待たせることはあっても拒みません。',
       }),
@@ -46,21 +53,21 @@ export const authRoutes = (options: AuthRoutesOptions) =>
         );
         setSessionCookie(c, token);
         rotateCsrfToken(c);
-        return c.json({ ok: true });
+        return c.json({ ok: true } satisfies SignedInOrOut);
       },
     )
-    .post('/sign-out', doc({ summary: 'ログアウト' }), async (c) => {
+    .post('/sign-out', doc({ summary: 'ログアウト', response: signedInOrOutSchema }), async (c) => {
       const token = getCookie(c, sessionCookie);
       if (token) await deleteSession(c.var.db, token);
       clearSessionCookie(c);
       rotateCsrfToken(c);
-      return c.json({ ok: true });
+      return c.json({ ok: true } satisfies SignedInOrOut);
     })
     .get('/me', doc({ summary: 'ログイン中のユーザーと役割', response: meSchema }), (c) => {
       issueCsrfToken(c);
       const user = c.var.user;
       c.header('cache-control', 'no-store');
-      if (!user) return c.json({ user: null });
+      if (!user) return c.json({ user: null } satisfies Me);
       return c.json({
         user: {
           id: user.id,
@@ -68,5 +75,5 @@ export const authRoutes = (options: AuthRoutesOptions) =>
           displayName: user.displayName,
           roles: user.actor.grants.map((g) => ({ ...g, label: roleLabels[g.role] })),
         },
-      });
+      } satisfies Me);
     });

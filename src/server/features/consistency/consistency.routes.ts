@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { consistencyReportSchema } from '../../../schemas/answers';
+import { type ConsistencyReport, consistencyReportSchema } from '../../../schemas/answers';
+import { wardYearQuery } from '../../../schemas/ward-year';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
-import { wardYearQuery } from '../sheets/sheets.routes';
 import { buildConsistencyReport } from './build-consistency-report';
 
 export const consistencyRoutes = () =>
@@ -18,6 +18,7 @@ export const consistencyRoutes = () =>
     validate('query', wardYearQuery),
     async (c) => {
       c.header('cache-control', 'private, no-store');
-      return c.json(await buildConsistencyReport(c.var.db, { ...c.req.valid('query'), actor: c.var.actor }));
+      const report = await buildConsistencyReport(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
+      return c.json(report satisfies ConsistencyReport);
     },
   );

@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
-import { correctionDecidedSchema, correctionProposedSchema } from '../../../schemas/answers';
+import {
+  type CorrectionDecided,
+  type CorrectionProposed,
+  correctionDecidedSchema,
+  correctionProposedSchema,
+} from '../../../schemas/answers';
 import { decideCorrectionSchema, proposeCorrectionSchema } from '../../../schemas/result-correction';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
@@ -36,7 +41,11 @@ export const proposeCorrectionRoutes = (cache: SheetCache) =>
         ...c.req.valid('json'),
       });
       cache.invalidate(id);
-      return c.json({ correction, sheet: await signedInView(c.var.db, cache, actor, id) }, 201);
+      const answer: CorrectionProposed = {
+        correction,
+        sheet: await signedInView(c.var.db, cache, actor, id),
+      };
+      return c.json(answer, 201);
     },
   );
 
@@ -63,6 +72,9 @@ export const correctionsRoutes = (cache: SheetCache) =>
       });
       for (const sheetId of sheetIds) cache.invalidate(sheetId);
       const { sheet } = c.req.valid('query');
-      return c.json({ sheet: sheet ? await signedInView(c.var.db, cache, actor, sheet) : null });
+      const answer: CorrectionDecided = {
+        sheet: sheet ? await signedInView(c.var.db, cache, actor, sheet) : null,
+      };
+      return c.json(answer);
     },
   );

@@ -3,20 +3,12 @@ import { wardYears } from '../../../db/schema';
 import type { Deadlines } from '../../../domain/deadlines';
 import type { Actor } from '../../../domain/roles';
 import { canOnWard } from '../../../domain/ward-policy';
+import type { SetDeadlines } from '../../../schemas/ward-year';
 import { AppError } from '../../app-error';
 import { findWard } from '../organizations/find-ward';
 
 /** 企画担当 sets the 作成, 修正 and 評価 deadlines of a 部区's year. */
-export async function setDeadlines(
-  db: Db,
-  options: {
-    actor: Actor;
-    ward: string;
-    municipality?: string | undefined;
-    fiscalYear: number;
-    deadlines: Deadlines;
-  },
-): Promise<Deadlines> {
+export async function setDeadlines(db: Db, options: SetDeadlines & { actor: Actor }): Promise<Deadlines> {
   const ward = await findWard(db, options);
   if (!canOnWard(options.actor, 'setDeadlines', { municipalityId: ward.municipalityId, wardId: ward.id })) {
     throw new AppError('forbidden', `${ward.name}の期限を設定する権限がありません（企画担当が行えます）。`);

@@ -3,6 +3,7 @@ import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { wardYearCsv } from '../../../exports/csv';
 import { renderBookletPdf, renderSheetPdf } from '../../../exports/pdf';
 import { blankTemplate, wardYearWorkbook } from '../../../exports/xlsx';
+import { fiscalYearParam, wardYearQuery } from '../../../schemas/ward-year';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
@@ -11,7 +12,6 @@ import { exportWardYear } from '../interchange/export-ward-year';
 import { loadWardYear } from '../sheets/load-ward-year';
 import { authorize } from '../sheets/sheet-access';
 import type { SheetCache } from '../sheets/sheet-cache';
-import { fiscalYearParam, wardYearQuery } from '../sheets/sheets.routes';
 import { cachedSheet } from '../sheets/view-sheet';
 import { attachment } from './content-disposition';
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { indicatorSeriesSchema } from '../../../schemas/indicator-series';
+import { type IndicatorSeries, indicatorSeriesSchema } from '../../../schemas/indicator-series';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
@@ -15,6 +15,7 @@ export const indicatorsRoutes = () =>
     validate('param', indicatorParam),
     async (c) => {
       c.header('cache-control', c.var.actor ? 'private, no-store' : 'no-cache');
-      return c.json(await indicatorSeries(c.var.db, c.var.actor, c.req.valid('param').id));
+      const series = await indicatorSeries(c.var.db, c.var.actor, c.req.valid('param').id);
+      return c.json(series satisfies IndicatorSeries);
     },
   );

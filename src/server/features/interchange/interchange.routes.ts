@@ -9,6 +9,7 @@ import {
   importResultSchema,
 } from '../../../schemas/import';
 import { wardYearFileSchema } from '../../../schemas/interchange';
+import { wardYearQuery } from '../../../schemas/ward-year';
 import type { AppEnv } from '../../app-env';
 import { AppError } from '../../app-error';
 import { acceptsBody, bodyLimits } from '../../middleware/body-limit';
@@ -16,7 +17,6 @@ import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { attachment } from '../downloads/content-disposition';
-import { wardYearQuery } from '../sheets/sheets.routes';
 import { exportWardYear } from './export-ward-year';
 import { confirmImportFile, previewImportFile } from './import-file';
 

@@ -2,20 +2,13 @@ import type { z as zod } from 'zod';
 import type { Db } from '../../../db/client';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { importConfirmQuery, importPreviewQuery } from '../../../schemas/import';
-import { municipalityName, wardName } from '../../../schemas/text';
-import { z } from '../../../schemas/zod';
+import { bookletJobSchema } from '../../../schemas/ward-year';
 import { AppError } from '../../app-error';
 import type { SignedInUser } from '../auth/sessions';
 import { confirmImportFile, previewImportFile } from '../interchange/import-file';
 import { loadWardYear } from '../sheets/load-ward-year';
 import type { JobFile } from './job-store';
 import { renderBookletInWorker } from './render-booklet-in-worker';
-
-export const bookletJobSchema = z.strictObject({
-  ward: wardName,
-  municipality: municipalityName,
-  fiscalYear: z.number('年度を数値で指定してください').int().min(1989).max(2100),
-});
 
 export type JobKindName = 'booklet' | 'import-preview' | 'import';
 

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { jobStatusSchema } from '../../../schemas/answers';
 import { importConfirmQuery, importPreviewQuery } from '../../../schemas/import';
+import { bookletJobSchema } from '../../../schemas/ward-year';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { attachment } from '../downloads/content-disposition';
 import { importBodyLimit, importers, importRequest } from '../interchange/interchange.routes';
-import { bookletJobSchema } from './job-kinds';
 import type { JobRegistry } from './job-registry';
 
 const jobParam = z.object({ id: z.uuid('処理の ID が正しくありません') });
@@ -17,7 +17,11 @@ export function jobsRoutes(jobs: JobRegistry) {
   return new Hono<AppEnv>()
     .post(
       '/booklet',
-      doc({ summary: '冊子 PDF の作成を始める（進み具合は GET /api/v1/jobs/{id}）', status: 202 }),
+      doc({
+        summary: '冊子 PDF の作成を始める（進み具合は GET /api/v1/jobs/{id}）',
+        status: 202,
+        response: jobStatusSchema,
+      }),
       validate('json', bookletJobSchema),
       async (c) => {
         const status = await jobs.begin('booklet', c.var.user?.id ?? null, c.req.valid('json'));
@@ -31,6 +35,7 @@ export function jobsRoutes(jobs: JobRegistry) {
           '取り込みの確認を始める（本文に Excel ブックまたは交換形式の JSON。結果 result は POST /api/v1/import/preview と同じ。進み具合は GET /api/v1/jobs/{id}）',
         status: 202,
         access: '管理者・その部区の企画担当',
+        response: jobStatusSchema,
       }),
       importers(),
       importBodyLimit(),
@@ -49,6 +54,7 @@ export function jobsRoutes(jobs: JobRegistry) {
           '確認した取り込みを始める（確認と同じファイルと previewToken、必要なら reason。全件成功か、何も書き込まないか。進み具合は GET /api/v1/jobs/{id}）',
         status: 202,
         access: '管理者・その部区の企画担当',
+        response: jobStatusSchema,
       }),
       importers(),
       importBodyLimit(),
@@ -69,11 +75,16 @@ export function jobsRoutes(jobs: JobRegistry) {
         return c.json(await jobs.status(c.req.valid('param').id, c.var.user?.id ?? null));
       },
     )
-    .get('/:id/file', doc({ summary: '処理の結果のファイル' }), validate('param', jobParam), async (c) => {
-      const file = await jobs.file(c.req.valid('param').id, c.var.user?.id ?? null);
-      return c.body(file.bytes, 200, {
-        'content-type': file.contentType,
-        'content-disposition': attachment(file.filename, file.asciiFilename),
-      });
-    });
+    .get(
+      '/:id/file',
+      doc({ summary: '処理の結果のファイル（冊子 PDF）', produces: 'application/pdf' }),
+      validate('param', jobParam),
+      async (c) => {
+        const file = await jobs.file(c.req.valid('param').id, c.var.user?.id ?? null);
+        return c.body(file.bytes, 200, {
+          'content-type': file.contentType,
+          'content-disposition': attachment(file.filename, file.asciiFilename),
+        });
+      },
+    );
 }

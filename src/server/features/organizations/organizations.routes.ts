@@ -1,23 +1,17 @@
 import { Hono } from 'hono';
-import { organizationSchema, wardSchema } from '../../../schemas/sheet';
-import { municipalityName, wardName } from '../../../schemas/text';
-import { z } from '../../../schemas/zod';
+import { type Organization, organizationSchema, type Ward, wardSchema } from '../../../schemas/sheet';
+import { wardQuery } from '../../../schemas/ward-year';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { listOrganizations } from './list-organizations';
 import { listWardYears } from './list-wards';
 
-const wardQuery = z.object({
-  ward: wardName,
-  municipality: municipalityName,
-});
-
 export const wardsRoutes = () =>
   new Hono<AppEnv>().get(
     '/',
     doc({ summary: '部区と、シートのある年度', response: wardSchema.array() }),
-    async (c) => c.json(await listWardYears(c.var.db)),
+    async (c) => c.json((await listWardYears(c.var.db)) satisfies Ward[]),
   );
 
 export const organizationsRoutes = () =>
@@ -25,5 +19,5 @@ export const organizationsRoutes = () =>
     '/',
     doc({ summary: '部区の組織（階層）', response: organizationSchema.array() }),
     validate('query', wardQuery),
-    async (c) => c.json(await listOrganizations(c.var.db, c.req.valid('query'))),
+    async (c) => c.json((await listOrganizations(c.var.db, c.req.valid('query'))) satisfies Organization[]),
   );

@@ -3,21 +3,17 @@ import type { Db } from '../../../db/client';
 import { indicators, organizationLineage, organizations } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
 import { canOnWard } from '../../../domain/ward-policy';
+import type { Reorganize } from '../../../schemas/reorganization';
 import { AppError } from '../../app-error';
 
-export type ReorganizationKind = 'rename' | 'merge' | 'split';
-
-export interface ReorganizeOptions {
+/**
+ * The request: the organizations that end (`predecessorIds`: one for rename and split, two or
+ * more for merge), those that continue them by name (`successorNames`: one for rename and
+ * merge, two or more for split), their first fiscal year, and for a split which successor (by
+ * index) continues each indicator series (unlisted ones go to the first).
+ */
+export interface ReorganizeOptions extends Reorganize {
   actor: Actor;
-  kind: ReorganizationKind;
-  /** The organizations that end (one for rename and split, two or more for merge). */
-  predecessorIds: string[];
-  /** The organizations that continue them, by name (one for rename and merge, two or more for split). */
-  successorNames: string[];
-  /** The first fiscal year of the new organization(s). */
-  fromFiscalYear: number;
-  /** For a split: which successor (by index) continues each indicator series; unlisted ones go to the first. */
-  assignments?: Record<string, number>;
 }
 
 /**

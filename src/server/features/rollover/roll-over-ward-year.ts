@@ -12,17 +12,11 @@ import {
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
 import { canOnWard } from '../../../domain/ward-policy';
+import type { RolloverSummary } from '../../../schemas/answers';
+import type { RollOver } from '../../../schemas/ward-year';
 import { AppError } from '../../app-error';
 import { findWard } from '../organizations/find-ward';
 import { type HistoryActor, recordHistory } from '../sheets/history';
-
-export interface RolloverSummary {
-  fromYear: number;
-  toYear: number;
-  created: { sheetId: string; title: string }[];
-  /** Organizations that already had a sheet for the new year (left as they are). */
-  skipped: string[];
-}
 
 /**
  * Next year's sheets of a 部区 from this year's, in one action (企画担当): every sheet becomes a
@@ -32,13 +26,7 @@ export interface RolloverSummary {
  */
 export async function rollOverWardYear(
   db: Db,
-  options: {
-    actor: Actor;
-    by: HistoryActor;
-    ward: string;
-    municipality?: string | undefined;
-    fromYear: number;
-  },
+  options: RollOver & { actor: Actor; by: HistoryActor },
 ): Promise<RolloverSummary> {
   const ward = await findWard(db, options);
   if (!canOnWard(options.actor, 'rollover', { municipalityId: ward.municipalityId, wardId: ward.id })) {

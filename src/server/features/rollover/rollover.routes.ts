@@ -1,18 +1,11 @@
 import { Hono } from 'hono';
-import { rolloverSummarySchema } from '../../../schemas/answers';
-import { municipalityName, wardName } from '../../../schemas/text';
-import { z } from '../../../schemas/zod';
+import { type RolloverSummary, rolloverSummarySchema } from '../../../schemas/answers';
+import { rollOverSchema } from '../../../schemas/ward-year';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { rollOverWardYear } from './roll-over-ward-year';
-
-const rolloverSchema = z.strictObject({
-  ward: wardName,
-  municipality: municipalityName,
-  fromYear: z.number('元になる年度を数値で指定してください').int().min(1989).max(2099),
-});
 
 export const rolloverRoutes = () =>
   new Hono<AppEnv>().post(
@@ -23,9 +16,14 @@ export const rolloverRoutes = () =>
       status: 201,
       access: '企画担当',
     }),
-    validate('json', rolloverSchema),
+    validate('json', rollOverSchema),
     async (c) => {
       const { actor, by } = signedIn(c);
-      return c.json(await rollOverWardYear(c.var.db, { actor, by, ...c.req.valid('json') }), 201);
+      const summary: RolloverSummary = await rollOverWardYear(c.var.db, {
+        actor,
+        by,
+        ...c.req.valid('json'),
+      });
+      return c.json(summary, 201);
     },
   );

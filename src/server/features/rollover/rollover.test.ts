@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../../db/seed/niigata-kita-2022.json';
+import type { RolloverSummary } from '../../../schemas/answers';
 import { wardYearSheetsSchema } from '../../../schemas/sheet';
 import { sheetViewSchema } from '../../../schemas/sheet-edit';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
-import type { RolloverSummary } from './roll-over-ward-year';
 
 let t: TestApp;
 let planner: TestClient;

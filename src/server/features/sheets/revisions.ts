@@ -13,6 +13,7 @@ import {
 import { parseCell } from '../../../domain/cell-value';
 import { formatFiscalYearShort } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
+import type { DecideRevision, ProposeRevision } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
 import { todayInJapan } from '../../clock';
 import { dateToStamp } from '../sheet-dates/official-dates';
@@ -21,18 +22,15 @@ import { type HistoryActor, recordHistory, takeSnapshot } from './history';
 import { authorize, loadSheetSubject } from './sheet-access';
 import { writeAtVersion } from './sheet-version';
 
+/** Who acts on which sheet; the request itself (with its version) is the payload's schema. */
 interface Base {
   actor: Actor;
   by: HistoryActor;
   sheetId: string;
-  version: number;
 }
 
 /** 目標の修正の申請: a new target with its reason, waiting for the head's decision. */
-export async function proposeRevision(
-  db: Db,
-  options: Base & { indicatorId: string; to: { text: string }; reason: string },
-): Promise<{ id: string }> {
+export async function proposeRevision(db: Db, options: Base & ProposeRevision): Promise<{ id: string }> {
   const { sheet, subject } = await loadSheetSubject(db, options.sheetId);
   authorize(options.actor, 'proposeRevision', subject);
   const [placed] = await db
@@ -102,7 +100,7 @@ export async function proposeRevision(
 /** The head approves a proposed revision (the target changes, 修正日 is set) or returns it. */
 export async function decideRevision(
   db: Db,
-  options: Base & { revisionId: string; decision: 'approve' | 'return'; comment?: string | undefined },
+  options: Base & DecideRevision & { revisionId: string },
 ): Promise<void> {
   const { sheet, subject } = await loadSheetSubject(db, options.sheetId);
   authorize(options.actor, 'decideRevision', subject);

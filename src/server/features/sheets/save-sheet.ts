@@ -10,6 +10,7 @@ import type { SheetDocument } from '../../../domain/sheet-document';
 import { editableParts, isPartLocked } from '../../../domain/sheet-lifecycle';
 import { type SheetStatus, sheetStatusLabels } from '../../../domain/sheet-status';
 import type { FieldIssue } from '../../../schemas/issues';
+import type { SaveSheet } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
 import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
 import { type HistoryActor, recordHistory } from './history';
@@ -18,13 +19,11 @@ import { authorize, loadSheetSubject } from './sheet-access';
 import { writeAtVersion } from './sheet-version';
 import { writeSheetContent } from './write-sheet-content';
 
-export interface SaveSheetOptions {
+/** The request (`version`: the one the editor started from) and who makes it, on which sheet. */
+export interface SaveSheetOptions extends SaveSheet {
   actor: Actor;
   by: HistoryActor;
   sheetId: string;
-  /** The version the editor started from. */
-  version: number;
-  document: SheetDocument;
 }
 
 /**

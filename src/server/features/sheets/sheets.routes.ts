@@ -1,17 +1,27 @@
 import { Hono } from 'hono';
-import { parseFiscalYear } from '../../../domain/fiscal-year';
 import { snapshotStages } from '../../../domain/sheet-lifecycle';
-import { historySchema } from '../../../schemas/answers';
-import { sheetDetailSchema, wardYearSheetsSchema } from '../../../schemas/sheet';
+import { historySchema, type SheetHistory } from '../../../schemas/answers';
+import {
+  type SheetDetail,
+  sheetDetailSchema,
+  type WardYearSheets,
+  wardYearSheetsSchema,
+} from '../../../schemas/sheet';
 import { setSheetDatesSchema } from '../../../schemas/sheet-dates';
 import {
   decideRevisionSchema,
   proposeRevisionSchema,
+  type RevisionProposed,
+  revisionProposedSchema,
+  type SheetMoved,
+  type SheetSaved,
   saveSheetSchema,
+  sheetMovedSchema,
+  sheetSavedSchema,
   sheetViewSchema,
   transitionSheetSchema,
 } from '../../../schemas/sheet-edit';
-import { municipalityName, wardName } from '../../../schemas/text';
+import { wardYearQuery } from '../../../schemas/ward-year';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { acceptsBody, bodyLimits } from '../../middleware/body-limit';
@@ -28,22 +38,6 @@ import type { SheetCache } from './sheet-cache';
 import { transitionSheet } from './transition-sheet';
 import { signedInView, viewSheet } from './view-sheet';
 
-/** `?fiscalYear=` as people write it: 2022, 令和4年度, R4. */
-export const fiscalYearParam = z.string('年度を指定してください').transform((text, ctx) => {
-  const year = parseFiscalYear(text);
-  if (year === null) {
-    ctx.addIssue({ code: 'custom', message: '年度は 2022・令和4年度・R4 のように指定してください' });
-    return z.NEVER;
-  }
-  return year;
-});
-
-export const wardYearQuery = z.object({
-  fiscalYear: fiscalYearParam,
-  ward: wardName,
-  municipality: municipalityName,
-});
-
 const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });
 const revisionParam = sheetParam.extend({ revisionId: z.uuid('申請の ID が正しくありません') });
 const snapshotParam = sheetParam.extend({
@@ -57,7 +51,8 @@ export function sheetsRoutes(cache: SheetCache) {
       doc({ summary: '部区・年度のシート一覧と件数', response: wardYearSheetsSchema }),
       validate('query', wardYearQuery),
       async (c) => {
-        return c.json(await listWardSheets(c.var.db, { ...c.req.valid('query'), actor: c.var.actor }));
+        const list = await listWardSheets(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
+        return c.json(list satisfies WardYearSheets);
       },
     )
     .get(
@@ -74,7 +69,11 @@ export function sheetsRoutes(cache: SheetCache) {
     )
     .put(
       '/:id',
-      doc({ summary: 'シートを保存（版が古ければ 409 と現在の内容）', access: 'その組織の担当者・所属長' }),
+      doc({
+        summary: 'シートを保存（版が古ければ 409 と現在の内容）',
+        access: 'その組織の担当者・所属長',
+        response: sheetSavedSchema,
+      }),
       acceptsBody(bodyLimits.sheet),
       validate('param', sheetParam),
       validate('json', saveSheetSchema),
@@ -86,7 +85,7 @@ export function sheetsRoutes(cache: SheetCache) {
         return c.json({
           changes: changes.length,
           sheet: await signedInView(c.var.db, cache, actor, id),
-        });
+        } satisfies SheetSaved);
       },
     )
     .post(
@@ -94,6 +93,7 @@ export function sheetsRoutes(cache: SheetCache) {
       doc({
         summary: 'シートを次の段階へ（提出・承認・差戻し・評価の提出/承認/確定・公開・再開）',
         access: '方針表（src/domain/sheet-policy.ts）による',
+        response: sheetMovedSchema,
       }),
       validate('param', sheetParam),
       validate('json', transitionSheetSchema),
@@ -102,7 +102,7 @@ export function sheetsRoutes(cache: SheetCache) {
         const { id } = c.req.valid('param');
         await transitionSheet(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) });
+        return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) } satisfies SheetMoved);
       },
     )
     .post(
@@ -111,6 +111,7 @@ export function sheetsRoutes(cache: SheetCache) {
         summary: '目標の修正を申請（理由付き）',
         status: 201,
         access: 'その組織の担当者・所属長（承認済みのシート）',
+        response: revisionProposedSchema,
       }),
       validate('param', sheetParam),
       validate('json', proposeRevisionSchema),
@@ -119,12 +120,17 @@ export function sheetsRoutes(cache: SheetCache) {
         const { id } = c.req.valid('param');
         const revision = await proposeRevision(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json({ revision, sheet: await signedInView(c.var.db, cache, actor, id) }, 201);
+        const answer: RevisionProposed = { revision, sheet: await signedInView(c.var.db, cache, actor, id) };
+        return c.json(answer, 201);
       },
     )
     .post(
       '/:id/revisions/:revisionId/decision',
-      doc({ summary: '目標の修正の申請を承認・差戻し', access: 'その組織の所属長（申請者以外）' }),
+      doc({
+        summary: '目標の修正の申請を承認・差戻し',
+        access: 'その組織の所属長（申請者以外）',
+        response: sheetMovedSchema,
+      }),
       validate('param', revisionParam),
       validate('json', decideRevisionSchema),
       async (c) => {
@@ -132,7 +138,7 @@ export function sheetsRoutes(cache: SheetCache) {
         const { id, revisionId } = c.req.valid('param');
         await decideRevision(c.var.db, { actor, by, sheetId: id, revisionId, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) });
+        return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) } satisfies SheetMoved);
       },
     )
     .put(
@@ -140,6 +146,7 @@ export function sheetsRoutes(cache: SheetCache) {
       doc({
         summary: 'このシートの作成日・修正日・評価日を個別に設定（評価確定・公開のシートも。履歴に記録）',
         access: '企画担当',
+        response: sheetSavedSchema,
       }),
       validate('param', sheetParam),
       validate('json', setSheetDatesSchema),
@@ -148,7 +155,8 @@ export function sheetsRoutes(cache: SheetCache) {
         const { id } = c.req.valid('param');
         const { changes } = await setSheetDates(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json({ changes: changes.length, sheet: await signedInView(c.var.db, cache, actor, id) });
+        const sheet = await signedInView(c.var.db, cache, actor, id);
+        return c.json({ changes: changes.length, sheet } satisfies SheetSaved);
       },
     )
     .get(
@@ -160,10 +168,11 @@ export function sheetsRoutes(cache: SheetCache) {
         const { subject } = await loadSheetSubject(c.var.db, id);
         authorize(c.var.actor, 'readHistory', subject);
         c.header('cache-control', 'private, no-store');
+        const snapshots = await listSnapshots(c.var.db, id);
         return c.json({
           entries: await listHistory(c.var.db, id),
-          snapshots: await listSnapshots(c.var.db, id),
-        });
+          snapshots: snapshots.map((s) => ({ ...s, at: s.at.toISOString() })),
+        } satisfies SheetHistory);
       },
     )
     .get(
@@ -175,7 +184,7 @@ export function sheetsRoutes(cache: SheetCache) {
         const { subject } = await loadSheetSubject(c.var.db, id);
         authorize(c.var.actor, 'readHistory', subject);
         c.header('cache-control', 'private, no-store');
-        return c.json(await getSnapshot(c.var.db, id, stage));
+        return c.json((await getSnapshot(c.var.db, id, stage)) satisfies SheetDetail);
       },
     );
 }

@@ -5,9 +5,10 @@ import { sheets } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
 import { sheetDateLabels } from '../../../domain/sheet-dates';
 import type { SheetChange } from '../../../domain/sheet-diff';
-import { nextStatus, type Transition, transitionRules } from '../../../domain/sheet-lifecycle';
+import { nextStatus, transitionRules } from '../../../domain/sheet-lifecycle';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { FieldIssue } from '../../../schemas/issues';
+import type { TransitionSheet } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
 import { dateToStamp } from '../sheet-dates/official-dates';
 import { loadSheetDetail } from './get-sheet';
@@ -15,13 +16,10 @@ import { type HistoryActor, recordHistory, takeSnapshot } from './history';
 import { authorize, loadSheetSubject } from './sheet-access';
 import { writeAtVersion } from './sheet-version';
 
-export interface TransitionSheetOptions {
+export interface TransitionSheetOptions extends TransitionSheet {
   actor: Actor;
   by: HistoryActor;
   sheetId: string;
-  transition: Transition;
-  version: number;
-  comment?: string | undefined;
 }
 
 /**

@@ -1,6 +1,8 @@
+import { type Reorganize, reorganizationKinds } from '../../../schemas/reorganization';
+
 /** The shape of each kind of 組織の改編, as the form checks it before asking the server. */
-export const reorganizationKinds = ['rename', 'merge', 'split'] as const;
-export type ReorganizationKind = (typeof reorganizationKinds)[number];
+export { reorganizationKinds };
+export type ReorganizationKind = Reorganize['kind'];
 
 export const kindLabels: Record<ReorganizationKind, { label: string; hint: string }> = {
   rename: { label: '名称変更', hint: '一つの組織の名前が変わります。' },

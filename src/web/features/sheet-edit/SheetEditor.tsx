@@ -4,9 +4,7 @@ import { type FormEvent, useEffect, useMemo, useReducer, useRef, useState } from
 import { diffSheets } from '../../../domain/sheet-diff';
 import { editableParts } from '../../../domain/sheet-lifecycle';
 import type { FieldIssue } from '../../../schemas/issues';
-import { sheetDetailSchema } from '../../../schemas/sheet';
-import { type SheetView, toSheetDocument } from '../../../schemas/sheet-edit';
-import { z } from '../../../schemas/zod';
+import { type SheetView, staleSheetDetailsSchema, toSheetDocument } from '../../../schemas/sheet-edit';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ApiError } from '../../lib/api';
 import { saveSheet } from '../../lib/api-sheet-edit';
@@ -20,8 +18,6 @@ import { checkDocument, documentIssues, errorsByPath, summaryItems } from './for
 import { type FormDocument, toDocument, toForm } from './form-model';
 import { formReducer } from './form-reducer';
 import { LeaveGuard } from './LeaveGuard';
-
-const conflictDetails = z.object({ current: sheetDetailSchema });
 
 type Base = { version: number; status: SheetView['status']; json: string };
 type Problem = { title: string; issues: FieldIssue[] };
@@ -128,7 +124,7 @@ export function SheetEditor({ sheet }: { sheet: SheetView }) {
         state: { flash: saved.changes > 0 ? '保存しました。' : '保存しました（変更はありませんでした）。' },
       });
     } catch (error) {
-      const current = error instanceof ApiError ? conflictDetails.safeParse(error.details) : null;
+      const current = error instanceof ApiError ? staleSheetDetailsSchema.safeParse(error.details) : null;
       if (error instanceof ApiError && error.status === 409 && current?.success) {
         const latest = toSheetDocument(current.data.current);
         setConflict({
