@@ -127,6 +127,7 @@ export type RevisionProposed = z.infer<typeof revisionProposedSchema>;
 
 /** The `details` of a 409 on a stale version: the sheet as someone else left it. */
 export const staleSheetDetailsSchema = z.object({ current: sheetDetailSchema });
+export type StaleSheetDetails = z.infer<typeof staleSheetDetailsSchema>;
 
 /** The editable document of a sheet as read: the form starts from this. */
 export function toSheetDocument(sheet: SheetDetail): SheetDocument {

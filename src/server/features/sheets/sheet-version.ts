@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { sheets } from '../../../db/schema';
 import type { SheetStatus } from '../../../domain/sheet-status';
+import type { StaleSheetDetails } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
 import { loadSheetDetail } from './get-sheet';
 import type { SheetRow } from './load-sheets';
@@ -90,10 +91,11 @@ export async function bumpSheetVersion(tx: Tx, sheetId: string, set: SheetColumn
 /** 409 carrying the sheet as it is now, so the editor can show what changed instead of overwriting. */
 async function staleVersion(db: Db | Tx, sheetId: string): Promise<AppError> {
   const current = await loadSheetDetail(db, sheetId);
+  const details: StaleSheetDetails = { current };
   return new AppError(
     'conflict',
     `このシートは他の人が先に保存しました（現在の版: ${current.version}）。最新の内容を確認してから、もう一度変更してください。`,
     [],
-    { current },
+    details,
   );
 }
