@@ -46,10 +46,8 @@ export async function dateToStamp(
   municipalityId: string,
   field: SheetDateField,
 ): Promise<string | null> {
-  const [wardYear, nominal] = await Promise.all([
-    wardYearDatesOf(db, sheet.wardId, sheet.fiscalYear),
-    nominalDatesOf(db, municipalityId),
-  ]);
+  const wardYear = await wardYearDatesOf(db, sheet.wardId, sheet.fiscalYear);
+  const nominal = await nominalDatesOf(db, municipalityId);
   return stampedDate(
     field,
     { fiscalYear: sheet.fiscalYear, dates: datesOfSheet(sheet), setIndividually: sheet.datesSetIndividually },

@@ -46,11 +46,9 @@ export async function setSheetDates(
       own.add(field);
     }
     if (options.follow.length > 0) {
-      const [wardYear, nominal, revised] = await Promise.all([
-        wardYearDatesOf(tx, locked.wardId, locked.fiscalYear),
-        nominalDatesOf(tx, subject.municipalityId),
-        sheetsWithApprovedRevision(tx, [locked.id], locked.fiscalYear),
-      ]);
+      const wardYear = await wardYearDatesOf(tx, locked.wardId, locked.fiscalYear);
+      const nominal = await nominalDatesOf(tx, subject.municipalityId);
+      const revised = await sheetsWithApprovedRevision(tx, [locked.id], locked.fiscalYear);
       for (const field of options.follow) {
         own.delete(field);
         const carries = carriesDate(field, {

@@ -60,38 +60,41 @@ export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Prom
           .orderBy(asc(placements.position));
   const indicatorIds = [...new Set(placed.map((p) => p.indicator.id))];
   const years = sheetRows.map((s) => s.fiscalYear);
-  const [valueRows, revisionRows, correctionRows] =
-    indicatorIds.length === 0
-      ? [[], [], []]
-      : await Promise.all([
-          db
-            .select()
-            .from(indicatorValues)
-            .where(
-              and(
-                inArray(indicatorValues.indicatorId, indicatorIds),
-                between(indicatorValues.fiscalYear, Math.min(...years) - 3, Math.max(...years)),
-              ),
-            ),
-          db
-            .select()
-            .from(targetRevisions)
-            .where(
-              and(inArray(targetRevisions.indicatorId, indicatorIds), eq(targetRevisions.status, 'approved')),
-            )
-            .orderBy(asc(targetRevisions.revisedOn), asc(targetRevisions.createdAt)),
-          db
-            .select()
-            .from(resultCorrections)
-            .where(
-              and(
-                inArray(resultCorrections.indicatorId, indicatorIds),
-                eq(resultCorrections.status, 'approved'),
-                between(resultCorrections.fiscalYear, Math.min(...years) - 3, Math.max(...years)),
-              ),
-            )
-            .orderBy(asc(resultCorrections.decidedAt)),
-        ]);
+  // One query after another: in a transaction they share one connection, where pg 9 refuses a queue.
+  const none = indicatorIds.length === 0;
+  const valueRows = none
+    ? []
+    : await db
+        .select()
+        .from(indicatorValues)
+        .where(
+          and(
+            inArray(indicatorValues.indicatorId, indicatorIds),
+            between(indicatorValues.fiscalYear, Math.min(...years) - 3, Math.max(...years)),
+          ),
+        );
+  const revisionRows = none
+    ? []
+    : await db
+        .select()
+        .from(targetRevisions)
+        .where(
+          and(inArray(targetRevisions.indicatorId, indicatorIds), eq(targetRevisions.status, 'approved')),
+        )
+        .orderBy(asc(targetRevisions.revisedOn), asc(targetRevisions.createdAt));
+  const correctionRows = none
+    ? []
+    : await db
+        .select()
+        .from(resultCorrections)
+        .where(
+          and(
+            inArray(resultCorrections.indicatorId, indicatorIds),
+            eq(resultCorrections.status, 'approved'),
+            between(resultCorrections.fiscalYear, Math.min(...years) - 3, Math.max(...years)),
+          ),
+        )
+        .orderBy(asc(resultCorrections.decidedAt));
 
   const yearOfSheet = new Map(sheetRows.map((s) => [s.id, s.fiscalYear]));
   const goalsBySheet = groupBy(goalRows, (g) => g.sheetId);
