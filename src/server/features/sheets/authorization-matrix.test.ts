@@ -220,7 +220,7 @@ describe('authorization matrix of the sheet endpoints', () => {
     for (const person of people) {
       const client = clients.get(person);
       if (!client) throw new Error(person);
-      const expected = canImport(actors.get(person) ?? null, municipalityId, ward);
+      const expected = canImport(actors.get(person) ?? null, { municipalityId, wardId: ward });
       const res = await importThroughApi(client, file);
       const ok = res.status === 200;
       if (ok !== expected) unexpected.push(`${person}: ${res.status}`);
