@@ -132,7 +132,6 @@ describe('authorization matrix of the 部区 endpoints', () => {
     const tally = new MatrixTally();
     for (const permission of wardPermissions) {
       if (permission === 'importNewWard') continue;
-      const t0 = performance.now();
       for (const place of places) {
         for (const { name, client, actor } of people) {
           const scope = { municipalityId: place.ward.municipalityId, wardId: place.ward.id };
