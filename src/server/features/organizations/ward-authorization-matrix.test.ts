@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organizationLineage, organizations } from '../../../db/schema';
+import { organizationLineage, organizations, sheets } from '../../../db/schema';
 import sample from '../../../db/seed/niigata-kita-2022.json';
 import { canImport, canOnWard, type WardPermission, wardPermissions } from '../../../domain/ward-policy';
 import { importThroughApi } from '../../testing/import-through-api';
@@ -34,6 +34,8 @@ interface Place {
   unitId: string;
 }
 const places: Place[] = [];
+/** How many sheets (both years) each 部区 holds before the matrix. */
+const sheetCounts = new Map<string, number>();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -70,6 +72,11 @@ beforeAll(async () => {
     const where = { ward: place.ward.name, municipality: place.ward.municipalityName };
     const res = await client.send('POST', '/api/v1/rollover', { ...where, fromYear: 2022 });
     expect(res.status, await res.text()).toBe(201);
+    const held = await t.database.db
+      .select({ id: sheets.id })
+      .from(sheets)
+      .where(eq(sheets.wardId, place.ward.id));
+    sheetCounts.set(place.ward.id, held.length);
   }
 }, 120_000);
 
@@ -151,6 +158,12 @@ describe('authorization matrix of the 部区 endpoints', () => {
     );
     expect(tally.unexpected).toEqual([]);
     expect(tally.cases).toBe((wardPermissions.length - 1) * places.length * people.length);
+    // The imports, allowed or not, changed no sheet of the 部区s.
+    const { db } = t.database;
+    for (const { ward } of places) {
+      const held = await db.select({ id: sheets.id }).from(sheets).where(eq(sheets.wardId, ward.id));
+      expect(held.length, ward.name).toBe(sheetCounts.get(ward.id));
+    }
   }, 300_000);
 
   it('lets only 管理者 import a 部区 not registered yet (of their municipality, or of a new one)', async () => {
