@@ -1,8 +1,10 @@
-import type { Actor, Role } from './roles';
+import { type Actor, holdsAny, type Role } from './roles';
 
 /**
  * The policy table of what concerns a whole municipality (its evaluation rule, its nominal sheet
- * dates, the sign-in throttles of its login ids).
+ * dates, the sign-in throttles of its login ids). Services ask through `authorizeMunicipality`
+ * (src/server/features/organizations/municipality-access.ts); the web evaluates the same table
+ * on the grants `/api/v1/auth/me` lists.
  */
 export const municipalityPermissions = [
   'readEvaluationRule',
@@ -23,11 +25,16 @@ export const municipalityPolicy: Record<MunicipalityPermission, readonly Role[]>
   clearSignInThrottles: ['admin'],
 };
 
+/** Whether grants of the municipality give the permission there (every grant reaches its whole municipality's settings). */
+export function municipalityGrantsMay(permission: MunicipalityPermission, grants: Actor['grants']): boolean {
+  return holdsAny(new Set(grants.map((g) => g.role)), municipalityPolicy[permission]);
+}
+
 export function canOnMunicipality(
   actor: Actor | null,
   permission: MunicipalityPermission,
   municipalityId: string,
 ): boolean {
   if (!actor || actor.municipalityId !== municipalityId) return false;
-  return actor.grants.some((g) => municipalityPolicy[permission].includes(g.role));
+  return municipalityGrantsMay(permission, actor.grants);
 }

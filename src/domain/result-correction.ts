@@ -1,4 +1,4 @@
-import { type Actor, type OrganizationScope, type Role, rolesReaching } from './roles';
+import { type Actor, holdsAny, type OrganizationScope, type Role, rolesReaching } from './roles';
 import type { SheetStatus } from './sheet-status';
 
 /**
@@ -18,24 +18,54 @@ export const correctionStatusLabels: Record<CorrectionStatus, string> = {
 export const correctionPermissions = ['proposeCorrection', 'decideCorrection'] as const;
 export type CorrectionPermission = (typeof correctionPermissions)[number];
 
-/** Who may do what with a correction of a result of an organization's indicator. */
-export const correctionPolicy: Record<CorrectionPermission, readonly Role[]> = {
-  proposeCorrection: ['editor', 'head'],
-  decideCorrection: ['head', 'planner'],
+interface CorrectionRule {
+  roles: readonly Role[];
+  /** Nobody approves or returns his or her own proposal. */
+  notByProposer?: true;
+}
+
+/**
+ * Who may do what with a correction of a result of an organization's indicator. Services ask
+ * through `authorizeCorrection` (src/server/features/corrections/correction-access.ts).
+ */
+export const correctionPolicy: Record<CorrectionPermission, CorrectionRule> = {
+  proposeCorrection: { roles: ['editor', 'head'] },
+  decideCorrection: { roles: ['head', 'planner'], notByProposer: true },
 };
+
+/** The organization whose indicator's result is corrected, and who proposed the correction in question. */
+export interface CorrectionSubject extends OrganizationScope {
+  proposedBy?: string | null;
+}
+
+/** Whether the rule's own-proposal condition keeps this actor from the permission. */
+export function isOwnProposal(
+  actor: Actor | null,
+  permission: CorrectionPermission,
+  subject: CorrectionSubject,
+): boolean {
+  return (
+    correctionPolicy[permission].notByProposer === true &&
+    actor !== null &&
+    (subject.proposedBy ?? null) === actor.userId
+  );
+}
+
+/** Whether the actor's roles on the organization are ones the rule names (its condition aside). */
+export function correctionRolesMay(
+  actor: Actor | null,
+  permission: CorrectionPermission,
+  subject: CorrectionSubject,
+): boolean {
+  return holdsAny(rolesReaching(actor, subject), correctionPolicy[permission].roles);
+}
 
 export function canCorrect(
   actor: Actor | null,
   permission: CorrectionPermission,
-  scope: OrganizationScope,
+  subject: CorrectionSubject,
 ): boolean {
-  const held = rolesReaching(actor, scope);
-  return correctionPolicy[permission].some((role) => held.has(role));
-}
-
-/** Nobody approves his or her own proposal. */
-export function mayDecide(actor: Actor | null, scope: OrganizationScope, proposedBy: string | null): boolean {
-  return canCorrect(actor, 'decideCorrection', scope) && actor?.userId !== proposedBy;
+  return correctionRolesMay(actor, permission, subject) && !isOwnProposal(actor, permission, subject);
 }
 
 /** The states in which a year's results are the record and change only by correction. */

@@ -43,19 +43,43 @@ export interface OrganizationScope {
   organizationId: string;
 }
 
-/** The roles the actor holds that reach this scope. */
-export function rolesReaching(actor: Actor | null, scope: OrganizationScope): Set<Role> {
+/** The roles of these grants that reach a place, whatever its municipality (the caller checks that). */
+export function grantsReaching(
+  grants: readonly RoleGrant[],
+  place: Pick<OrganizationScope, 'wardId' | 'organizationId'>,
+): Set<Role> {
   const held = new Set<Role>();
-  if (!actor || actor.municipalityId !== scope.municipalityId) return held;
-  for (const grant of actor.grants) {
+  for (const grant of grants) {
     const reach = roleReach[grant.role];
     if (
       reach === 'municipality' ||
-      (reach === 'ward' && grant.organizationId === scope.wardId) ||
-      (reach === 'organization' && grant.organizationId === scope.organizationId)
+      (reach === 'ward' && grant.organizationId === place.wardId) ||
+      (reach === 'organization' && grant.organizationId === place.organizationId)
     ) {
       held.add(grant.role);
     }
   }
   return held;
+}
+
+/** The roles the actor holds that reach this scope: none outside the actor's municipality. */
+export function rolesReaching(actor: Actor | null, scope: OrganizationScope): Set<Role> {
+  if (!actor || actor.municipalityId !== scope.municipalityId) return new Set();
+  return grantsReaching(actor.grants, scope);
+}
+
+/** Whether any role held is one the rule names. */
+export function holdsAny(held: ReadonlySet<Role>, allowed: readonly Role[]): boolean {
+  return allowed.some((role) => held.has(role));
+}
+
+/** The order roles are named in a sentence: the narrowest reach first (担当者 … 管理者). */
+const mentionOrder: readonly Role[] = ['editor', 'head', 'planner', 'viewer', 'admin'];
+
+/** The roles in words, for messages: 「企画担当・管理者」. */
+export function rolesInWords(allowed: readonly Role[]): string {
+  return mentionOrder
+    .filter((role) => allowed.includes(role))
+    .map((role) => roleLabels[role])
+    .join('・');
 }

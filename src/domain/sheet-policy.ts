@@ -29,9 +29,15 @@ interface Rule {
   /** States in which anyone, signed in or not, holds the permission. */
   public?: readonly SheetStatus[];
   grants: Partial<Record<Role, readonly SheetStatus[]>>;
-  /** Nobody approves his or her own submission. */
-  notBySubmitter?: true;
+  /**
+   * Nobody decides on his or her own work: the person the subject names here (who submitted
+   * the sheet, who proposed the revision being decided) does not hold the permission.
+   */
+  notBy?: OwnWork;
 }
+
+/** What a decision is on, by who made it: a subject's field naming a user. */
+export type OwnWork = 'submittedBy' | 'proposedBy';
 
 const all = sheetStatuses;
 const editable = ['draft', 'approved'] as const;
@@ -41,7 +47,7 @@ export const sheetPolicy: Record<SheetPermission, Rule> = {
   readHistory: { grants: { admin: all, viewer: all, planner: all, head: all, editor: all } },
   edit: { grants: { editor: editable, head: editable } },
   submit: { grants: { editor: ['draft'], head: ['draft'] } },
-  approve: { grants: { head: ['submitted'] }, notBySubmitter: true },
+  approve: { grants: { head: ['submitted'] }, notBy: 'submittedBy' },
   return: {
     grants: {
       head: ['submitted', 'evaluation_submitted'],
@@ -49,9 +55,9 @@ export const sheetPolicy: Record<SheetPermission, Rule> = {
     },
   },
   proposeRevision: { grants: { editor: ['approved'], head: ['approved'] } },
-  decideRevision: { grants: { head: ['approved'] } },
+  decideRevision: { grants: { head: ['approved'] }, notBy: 'proposedBy' },
   submitEvaluation: { grants: { editor: ['approved'], head: ['approved'] } },
-  approveEvaluation: { grants: { head: ['evaluation_submitted'] }, notBySubmitter: true },
+  approveEvaluation: { grants: { head: ['evaluation_submitted'] }, notBy: 'submittedBy' },
   confirmEvaluation: { grants: { planner: ['evaluation_approved'] } },
   publish: { grants: { planner: ['evaluated'] } },
   reopen: { grants: { planner: ['evaluated', 'published'] } },
@@ -63,12 +69,24 @@ export interface SheetPolicySubject extends OrganizationScope {
   status: SheetStatus;
   /** Who made the submission now awaiting a decision. */
   submittedBy: string | null;
+  /** Who proposed the target revision being decided, when the question is about one. */
+  proposedBy?: string | null;
+}
+
+/** Whether the rule's own-work condition keeps this actor from the permission on this sheet. */
+export function isOwnWork(
+  actor: Actor | null,
+  permission: SheetPermission,
+  sheet: SheetPolicySubject,
+): boolean {
+  const field = sheetPolicy[permission].notBy;
+  return field !== undefined && actor !== null && (sheet[field] ?? null) === actor.userId;
 }
 
 export function can(actor: Actor | null, permission: SheetPermission, sheet: SheetPolicySubject): boolean {
   const rule = sheetPolicy[permission];
   if (rule.public?.includes(sheet.status)) return true;
-  if (rule.notBySubmitter && actor && sheet.submittedBy === actor.userId) return false;
+  if (isOwnWork(actor, permission, sheet)) return false;
   for (const role of rolesReaching(actor, sheet)) {
     if (rule.grants[role]?.includes(sheet.status)) return true;
   }

@@ -1,12 +1,14 @@
-import { type Actor, type Role, rolesReaching } from './roles';
+import { type Actor, grantsReaching, holdsAny, type Role, rolesReaching } from './roles';
 
 /**
  * The policy table of what is done to a 部区's year as a whole: importing its sheets, its
- * consistency report, rolling it over to the next year. A 部区 not yet registered can be
- * created (by import) by 管理者 only.
+ * consistency report, rolling it over to the next year, its deadlines and dates, reorganizing
+ * its organizations. Services ask through `authorizeWard` (src/server/features/organizations/
+ * ward-access.ts); the web evaluates the same table on the grants `/api/v1/auth/me` lists.
  */
 export const wardPermissions = [
   'import',
+  'importNewWard',
   'checkConsistency',
   'rollover',
   'setDeadlines',
@@ -17,6 +19,11 @@ export type WardPermission = (typeof wardPermissions)[number];
 
 export const wardPolicy: Record<WardPermission, readonly Role[]> = {
   import: ['admin', 'planner'],
+  /**
+   * Importing a 部区 the municipality does not have yet (it is created): 管理者 only; a
+   * municipality not registered yet, any 管理者.
+   */
+  importNewWard: ['admin'],
   checkConsistency: ['admin', 'viewer', 'planner'],
   rollover: ['planner'],
   setDeadlines: ['planner'],
@@ -25,31 +32,47 @@ export const wardPolicy: Record<WardPermission, readonly Role[]> = {
   reorganize: ['admin', 'planner'],
 };
 
-/** Roles that may import a 部区 the municipality does not have yet. */
-export const newWardImporters: readonly Role[] = ['admin'];
-
-export function canOnWard(
-  actor: Actor | null,
-  permission: WardPermission,
-  ward: { municipalityId: string; wardId: string },
-): boolean {
-  const held = rolesReaching(actor, { ...ward, organizationId: ward.wardId });
-  return wardPolicy[permission].some((role) => held.has(role));
+/** A 部区 as policies see it. */
+export interface WardScope {
+  municipalityId: string;
+  wardId: string;
 }
 
-/** `municipalityId`/`wardId` are null when the file names a municipality or 部区 not registered yet. */
-export function canImport(
-  actor: Actor | null,
-  municipalityId: string | null,
-  wardId: string | null,
-): boolean {
+/** Whether roles held on a 部区 give the permission there. */
+export function wardRolesMay(permission: WardPermission, held: ReadonlySet<Role>): boolean {
+  return holdsAny(held, wardPolicy[permission]);
+}
+
+/** The grants' roles that reach a 部区 (of the grants' own municipality). */
+export function wardRolesOf(grants: Actor['grants'], wardId: string): Set<Role> {
+  return grantsReaching(grants, { wardId, organizationId: wardId });
+}
+
+export function canOnWard(actor: Actor | null, permission: WardPermission, ward: WardScope): boolean {
+  return wardRolesMay(permission, rolesReaching(actor, { ...ward, organizationId: ward.wardId }));
+}
+
+/** Where an import goes: `municipalityId`/`wardId` are null when the file names one not registered yet. */
+export interface ImportTarget {
+  municipalityId: string | null;
+  wardId: string | null;
+}
+
+/** The permission an import into this target needs. */
+export function importPermission(target: ImportTarget): WardPermission {
+  return target.municipalityId && target.wardId ? 'import' : 'importNewWard';
+}
+
+export function canImport(actor: Actor | null, target: ImportTarget): boolean {
   if (!actor) return false;
+  const { municipalityId, wardId } = target;
   if (municipalityId && wardId) return canOnWard(actor, 'import', { municipalityId, wardId });
   if (municipalityId && actor.municipalityId !== municipalityId) return false;
-  return actor.grants.some((g) => newWardImporters.includes(g.role));
+  return wardRolesMay('importNewWard', new Set(actor.grants.map((g) => g.role)));
 }
 
 /** Whether the actor may import into some 部区 at all (checked before a file is even read). */
 export function mayImportSomewhere(actor: Actor | null): boolean {
-  return actor?.grants.some((g) => wardPolicy.import.includes(g.role)) ?? false;
+  const held = new Set(actor?.grants.map((g) => g.role));
+  return wardRolesMay('import', held) || wardRolesMay('importNewWard', held);
 }

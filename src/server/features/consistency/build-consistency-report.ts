@@ -3,10 +3,9 @@ import type { Db } from '../../../db/client';
 import { sheetSnapshots, sheets, wardYears } from '../../../db/schema';
 import { type Phase, wardYearPhase } from '../../../domain/deadlines';
 import type { Actor } from '../../../domain/roles';
-import { canOnWard } from '../../../domain/ward-policy';
-import { AppError } from '../../app-error';
 import { todayInJapan } from '../../clock';
 import { findWard } from '../organizations/find-ward';
+import { authorizeWard } from '../organizations/ward-access';
 import { loadWardYear } from '../sheets/load-ward-year';
 import { type ConsistencyItem, checkConsistency } from './check-consistency';
 
@@ -25,14 +24,7 @@ export async function buildConsistencyReport(
   options: { actor: Actor | null; ward: string; municipality?: string | undefined; fiscalYear: number },
 ): Promise<ConsistencyReport> {
   const ward = await findWard(db, options);
-  const place = { municipalityId: ward.municipalityId, wardId: ward.id };
-  if (!canOnWard(options.actor, 'checkConsistency', place)) {
-    if (!options.actor) throw new AppError('unauthenticated', 'この操作にはログインが必要です。');
-    throw new AppError(
-      'forbidden',
-      `${ward.name}の点検表を見る権限がありません（企画担当・閲覧者・管理者が見られます）。`,
-    );
-  }
+  authorizeWard(options.actor, 'checkConsistency', ward);
   const { sheets: details } = await loadWardYear(db, options);
   const wardSheet = details.find((d) => d.organizationId === ward.id) ?? null;
   const phase = await phaseOfWardYear(db, ward.id, options.fiscalYear);

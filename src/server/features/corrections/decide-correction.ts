@@ -4,7 +4,6 @@ import { notifySheetChanged } from '../../../db/notify';
 import { indicatorValues, resultCorrections } from '../../../db/schema';
 import { parseCell } from '../../../domain/cell-value';
 import { formatFiscalYearShort } from '../../../domain/fiscal-year';
-import { canCorrect } from '../../../domain/result-correction';
 import type { Actor } from '../../../domain/roles';
 import type { DecideCorrection } from '../../../schemas/result-correction';
 import { AppError } from '../../app-error';
@@ -12,6 +11,7 @@ import { todayInJapan } from '../../clock';
 import { type HistoryActor, recordHistory } from '../sheets/history';
 import { bumpSheetVersion } from '../sheets/sheet-version';
 import { sheetsShowing } from '../sheets/sheets-showing';
+import { authorizeCorrection } from './correction-access';
 import { loadIndicatorScope } from './correction-subject';
 
 /**
@@ -29,18 +29,7 @@ export async function decideCorrection(
     .where(eq(resultCorrections.id, options.correctionId));
   if (!correction) throw new AppError('not_found', 'この実績の訂正の申請は見つかりませんでした。');
   const { name, scope } = await loadIndicatorScope(db, correction.indicatorId);
-  if (!canCorrect(options.actor, 'decideCorrection', scope)) {
-    throw new AppError(
-      'forbidden',
-      '実績の訂正を承認・差戻しできるのは、その組織の所属長と部区の企画担当です。',
-    );
-  }
-  if (correction.proposedBy === options.actor.userId) {
-    throw new AppError(
-      'forbidden',
-      '自分が申請した訂正は承認・差戻しできません。所属長または企画担当が判断します。',
-    );
-  }
+  authorizeCorrection(options.actor, 'decideCorrection', { ...scope, proposedBy: correction.proposedBy });
   if (options.decision === 'return' && !options.comment) {
     throw new AppError('invalid', '差戻しの理由を入力してください。', [
       { path: 'comment', message: '理由を入力してください' },

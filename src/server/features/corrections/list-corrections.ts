@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { goals, indicators, placements, resultCorrections, sheets, users } from '../../../db/schema';
 import { actualYears } from '../../../domain/fiscal-year';
-import { canCorrect, closedStatuses, mayDecide } from '../../../domain/result-correction';
+import { canCorrect, closedStatuses } from '../../../domain/result-correction';
 import type { Actor, OrganizationScope } from '../../../domain/roles';
 import type { SheetStatus } from '../../../domain/sheet-status';
 import type { CorrectionItem } from '../../../schemas/result-correction';
@@ -53,7 +53,9 @@ export async function correctionsOf(
       proposedBy: proposer,
       proposedAt: c.createdAt.toISOString(),
       decisionComment: c.decisionComment,
-      mayDecide: c.status === 'proposed' && mayDecide(actor, scope, c.proposedBy),
+      mayDecide:
+        c.status === 'proposed' &&
+        canCorrect(actor, 'decideCorrection', { ...scope, proposedBy: c.proposedBy }),
     });
   }
   return items;

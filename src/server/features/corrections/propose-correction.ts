@@ -4,7 +4,7 @@ import { notifySheetChanged } from '../../../db/notify';
 import { goals, indicatorValues, placements, resultCorrections } from '../../../db/schema';
 import { parseCell } from '../../../domain/cell-value';
 import { actualYears, formatFiscalYear, formatFiscalYearShort } from '../../../domain/fiscal-year';
-import { canCorrect, isClosedYear } from '../../../domain/result-correction';
+import { isClosedYear } from '../../../domain/result-correction';
 import type { Actor } from '../../../domain/roles';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { ProposeCorrection } from '../../../schemas/result-correction';
@@ -12,6 +12,7 @@ import { AppError } from '../../app-error';
 import { type HistoryActor, recordHistory } from '../sheets/history';
 import { authorize, loadSheetSubject } from '../sheets/sheet-access';
 import { sheetsShowing } from '../sheets/sheets-showing';
+import { authorizeCorrection } from './correction-access';
 import { findYearSheet, loadIndicatorScope } from './correction-subject';
 
 /**
@@ -45,9 +46,7 @@ export async function proposeCorrection(
     ]);
   }
   const { name, scope } = await loadIndicatorScope(db, indicatorId);
-  if (!canCorrect(options.actor, 'proposeCorrection', scope)) {
-    throw new AppError('forbidden', '実績の訂正を申請できるのは、その組織の担当者・所属長です。');
-  }
+  authorizeCorrection(options.actor, 'proposeCorrection', scope);
   const yearSheet = await findYearSheet(db, indicatorId, fiscalYear);
   if (yearSheet && !isClosedYear(yearSheet.status)) {
     throw new AppError(

@@ -2,17 +2,15 @@ import type { Db } from '../../../db/client';
 import { wardYears } from '../../../db/schema';
 import type { Deadlines } from '../../../domain/deadlines';
 import type { Actor } from '../../../domain/roles';
-import { canOnWard } from '../../../domain/ward-policy';
 import type { SetDeadlines } from '../../../schemas/ward-year';
 import { AppError } from '../../app-error';
 import { findWard } from '../organizations/find-ward';
+import { authorizeWard } from '../organizations/ward-access';
 
 /** 企画担当 sets the 作成, 修正 and 評価 deadlines of a 部区's year. */
 export async function setDeadlines(db: Db, options: SetDeadlines & { actor: Actor }): Promise<Deadlines> {
   const ward = await findWard(db, options);
-  if (!canOnWard(options.actor, 'setDeadlines', { municipalityId: ward.municipalityId, wardId: ward.id })) {
-    throw new AppError('forbidden', `${ward.name}の期限を設定する権限がありません（企画担当が行えます）。`);
-  }
+  authorizeWard(options.actor, 'setDeadlines', ward);
   const { plan, revision, evaluation } = options.deadlines;
   const order: [keyof Deadlines, string | null][] = [
     ['plan', plan],

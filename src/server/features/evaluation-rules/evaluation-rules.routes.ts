@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
-import { canOnMunicipality } from '../../../domain/municipality-policy';
 import { evaluationRuleSchema } from '../../../schemas/evaluation-rule';
 import type { AppEnv } from '../../app-env';
-import { AppError } from '../../app-error';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
-import { evaluationRuleOf } from './evaluation-rule-of';
+import { readEvaluationRule } from './read-evaluation-rule';
 import { setEvaluationRule } from './set-evaluation-rule';
 
 export const evaluationRulesRoutes = () =>
@@ -20,10 +18,7 @@ export const evaluationRulesRoutes = () =>
       }),
       async (c) => {
         const { actor } = signedIn(c);
-        if (!canOnMunicipality(actor, 'readEvaluationRule', actor.municipalityId)) {
-          throw new AppError('forbidden', '評価の基準を見る権限がありません。');
-        }
-        return c.json(await evaluationRuleOf(c.var.db, actor.municipalityId));
+        return c.json(await readEvaluationRule(c.var.db, actor));
       },
     )
     .put(

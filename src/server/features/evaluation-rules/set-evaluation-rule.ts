@@ -3,15 +3,12 @@ import type { Db } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
 import { evaluationRules, organizations, sheets } from '../../../db/schema';
 import type { EvaluationRule } from '../../../domain/evaluation-rule';
-import { canOnMunicipality } from '../../../domain/municipality-policy';
 import type { Actor } from '../../../domain/roles';
-import { AppError } from '../../app-error';
+import { authorizeMunicipality } from '../organizations/municipality-access';
 
 /** 管理者 sets the municipality's bands; every sheet's suggestions change with them. */
 export async function setEvaluationRule(db: Db, actor: Actor, rule: EvaluationRule): Promise<EvaluationRule> {
-  if (!canOnMunicipality(actor, 'setEvaluationRule', actor.municipalityId)) {
-    throw new AppError('forbidden', '評価の基準を変更できるのは管理者です。');
-  }
+  authorizeMunicipality(actor, 'setEvaluationRule', actor.municipalityId);
   await db.transaction(async (tx) => {
     await tx
       .insert(evaluationRules)

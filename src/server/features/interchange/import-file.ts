@@ -1,10 +1,9 @@
 import type { Db } from '../../../db/client';
 import type { ImportChannel, ImportSource } from '../../../domain/import-preview';
 import type { Actor } from '../../../domain/roles';
-import { canImport } from '../../../domain/ward-policy';
 import { readImportFile } from '../../../imports/read-import-file';
 import type { ImportPreview, ImportResult } from '../../../schemas/import';
-import { AppError } from '../../app-error';
+import { authorizeImport } from '../organizations/ward-access';
 import type { HistoryActor } from '../sheets/history';
 import { confirmImport, findImportTarget, previewImport } from './import-ward-year';
 
@@ -23,12 +22,7 @@ async function readAllowed(db: Db, request: ImportFileRequest) {
   const fileName = request.fileName?.trim() || null;
   const read = await readImportFile(request.bytes, fileName);
   const target = await findImportTarget(db, read.file);
-  if (!canImport(request.actor, target.municipalityId, target.wardId)) {
-    throw new AppError(
-      'forbidden',
-      `${read.file.ward}のシートを取り込む権限がありません（企画担当または管理者が行えます）。`,
-    );
-  }
+  authorizeImport(request.actor, { ...target, wardName: read.file.ward });
   const source: ImportSource = { format: read.format, fileName, channel: request.channel };
   return { ...read, source };
 }

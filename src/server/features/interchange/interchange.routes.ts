@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { mayImportSomewhere } from '../../../domain/ward-policy';
 import {
   importConfirmQuery,
   importPreviewQuery,
@@ -11,24 +10,25 @@ import {
 import { wardYearFileSchema } from '../../../schemas/interchange';
 import { wardYearQuery } from '../../../schemas/ward-year';
 import type { AppEnv } from '../../app-env';
-import { AppError } from '../../app-error';
 import { acceptsBody, bodyLimits } from '../../middleware/body-limit';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { attachment } from '../downloads/content-disposition';
+import { authorizeImportSomewhere } from '../organizations/ward-access';
 import { exportWardYear } from './export-ward-year';
 import { confirmImportFile, previewImportFile } from './import-file';
 
 /** An uploaded file is the request body as it is: JSON (UTF-8) or an Excel workbook, up to the file limit. */
 export const importBodyLimit = () => acceptsBody(bodyLimits.upload);
 
-/** Only someone who may import somewhere gets further (before the file or the query is read). */
+/**
+ * Only someone who may import somewhere gets further, before the file or the query is read (the
+ * one check made in a route: the service, which checks the file's own 部区, gets the file read).
+ */
 export const importers = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    if (!mayImportSomewhere(signedIn(c).actor)) {
-      throw new AppError('forbidden', 'シートを取り込む権限がありません（企画担当または管理者が行えます）。');
-    }
+    authorizeImportSomewhere(signedIn(c).actor);
     await next();
   });
 

@@ -45,3 +45,19 @@ export async function findWard(
   }
   return first;
 }
+
+/** The 部/区 of that id (one an organization of the database names). */
+export async function findWardById(db: Db | Tx, wardId: string): Promise<WardRef> {
+  const [ward] = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      municipalityId: municipalities.id,
+      municipalityName: municipalities.name,
+    })
+    .from(organizations)
+    .innerJoin(municipalities, eq(organizations.municipalityId, municipalities.id))
+    .where(and(eq(organizations.id, wardId), eq(organizations.kind, 'ward')));
+  if (!ward) throw new AppError('not_found', '部区が見つかりません。');
+  return ward;
+}

@@ -2,9 +2,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { indicators, organizationLineage, organizations } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
-import { canOnWard } from '../../../domain/ward-policy';
 import type { Reorganize } from '../../../schemas/reorganization';
 import { AppError } from '../../app-error';
+import { findWardById } from '../organizations/find-ward';
+import { authorizeWard } from '../organizations/ward-access';
 
 /**
  * The request: the organizations that end (`predecessorIds`: one for rename and split, two or
@@ -48,12 +49,8 @@ export async function reorganize(db: Db, options: ReorganizeOptions): Promise<{ 
   if (predecessors.some((p) => p.wardId !== first.wardId) || !first.wardId) {
     throw new AppError('invalid', '異なる部区の組織はまとめて改編できません。');
   }
-  if (
-    !canOnWard(options.actor, 'reorganize', { municipalityId: first.municipalityId, wardId: first.wardId })
-  ) {
-    throw new AppError('forbidden', '組織を改編する権限がありません（企画担当・管理者が行えます）。');
-  }
   const wardId = first.wardId;
+  authorizeWard(options.actor, 'reorganize', await findWardById(db, wardId));
   return db.transaction(async (tx) => {
     const successorIds: string[] = [];
     for (const name of successorNames) {

@@ -11,11 +11,11 @@ import {
 } from '../../../db/schema';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
-import { canOnWard } from '../../../domain/ward-policy';
 import type { RolloverSummary } from '../../../schemas/answers';
 import type { RollOver } from '../../../schemas/ward-year';
 import { AppError } from '../../app-error';
 import { findWard } from '../organizations/find-ward';
+import { authorizeWard } from '../organizations/ward-access';
 import { type HistoryActor, recordHistory } from '../sheets/history';
 
 /**
@@ -29,12 +29,7 @@ export async function rollOverWardYear(
   options: RollOver & { actor: Actor; by: HistoryActor },
 ): Promise<RolloverSummary> {
   const ward = await findWard(db, options);
-  if (!canOnWard(options.actor, 'rollover', { municipalityId: ward.municipalityId, wardId: ward.id })) {
-    throw new AppError(
-      'forbidden',
-      `${ward.name}の次年度シートを作成する権限がありません（企画担当が行えます）。`,
-    );
-  }
+  authorizeWard(options.actor, 'rollover', ward);
   const toYear = options.fromYear + 1;
   const from = await db
     .select()

@@ -14,10 +14,10 @@ import {
   sheetDatesIssues,
 } from '../../../domain/sheet-dates';
 import type { SheetChange } from '../../../domain/sheet-diff';
-import { canOnWard } from '../../../domain/ward-policy';
 import type { WardYearDatesAnswer } from '../../../schemas/sheet-dates';
 import { AppError } from '../../app-error';
 import { findWard } from '../organizations/find-ward';
+import { authorizeWard } from '../organizations/ward-access';
 import { type HistoryActor, recordHistory } from '../sheets/history';
 import { sheetTitle } from '../sheets/present-sheet';
 import { bumpSheetVersion } from '../sheets/sheet-version';
@@ -42,12 +42,7 @@ export async function setWardYearDates(
   },
 ): Promise<WardYearDatesAnswer> {
   const ward = await findWard(db, options);
-  if (!canOnWard(options.actor, 'setSheetDates', { municipalityId: ward.municipalityId, wardId: ward.id })) {
-    throw new AppError(
-      'forbidden',
-      `${ward.name}の作成日・修正日・評価日を設定する権限がありません（企画担当が行えます）。`,
-    );
-  }
+  authorizeWard(options.actor, 'setSheetDates', ward);
   const { fiscalYear, dates } = options;
   const issues = sheetDatesIssues(fiscalYear, dates);
   if (issues.length > 0) {

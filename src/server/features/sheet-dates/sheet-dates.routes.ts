@@ -1,16 +1,14 @@
 import { Hono } from 'hono';
-import { canOnMunicipality } from '../../../domain/municipality-policy';
 import {
   nominalDatesSchema,
   setWardYearDatesSchema,
   wardYearDatesAnswerSchema,
 } from '../../../schemas/sheet-dates';
 import type { AppEnv } from '../../app-env';
-import { AppError } from '../../app-error';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
-import { nominalDatesOf } from './official-dates';
+import { readNominalDates } from './read-nominal-dates';
 import { setNominalDates } from './set-nominal-dates';
 import { setWardYearDates } from './set-ward-year-dates';
 
@@ -26,10 +24,7 @@ export const nominalDatesRoutes = () =>
       }),
       async (c) => {
         const { actor } = signedIn(c);
-        if (!canOnMunicipality(actor, 'readNominalDates', actor.municipalityId)) {
-          throw new AppError('forbidden', '作成日・修正日・評価日の既定の月日を見る権限がありません。');
-        }
-        return c.json(await nominalDatesOf(c.var.db, actor.municipalityId));
+        return c.json(await readNominalDates(c.var.db, actor));
       },
     )
     .put(

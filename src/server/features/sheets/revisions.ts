@@ -114,12 +114,8 @@ export async function decideRevision(
   if (!found) throw new AppError('not_found', 'この目標の修正の申請は見つかりませんでした。');
   const { revision } = found;
   if (revision.status !== 'proposed') throw new AppError('conflict', 'この申請は既に処理されています。');
-  if (revision.proposedBy === options.actor.userId) {
-    throw new AppError(
-      'forbidden',
-      '自分が申請した目標の修正は承認できません。別の所属長が承認してください。',
-    );
-  }
+  // The policy's own-work condition, now that the proposal in question is known.
+  authorize(options.actor, 'decideRevision', { ...subject, proposedBy: revision.proposedBy });
   if (options.decision === 'return' && !options.comment) {
     throw new AppError('invalid', '差戻しの理由を入力してください。', [
       { path: 'comment', message: '理由を入力してください' },

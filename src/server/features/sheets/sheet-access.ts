@@ -4,6 +4,8 @@ import { organizations, sheets } from '../../../db/schema';
 import { type Actor, rolesReaching } from '../../../domain/roles';
 import {
   can,
+  isOwnWork,
+  type OwnWork,
   type SheetPermission,
   type SheetPolicySubject,
   sheetPolicy,
@@ -28,6 +30,12 @@ const permissionLabels: Record<SheetPermission, string> = {
   publish: '公開',
   reopen: '再開',
   setDates: '作成日・修正日・評価日の設定',
+};
+
+/** What one's own work is called when the policy's own-work condition refuses a decision on it. */
+const ownWorkLabels: Record<OwnWork, string> = {
+  submittedBy: '自分が提出したもの',
+  proposedBy: '自分が申請した目標の修正',
 };
 
 /** A sheet row with what its policy needs (the municipality comes from its ward). */
@@ -68,12 +76,14 @@ export function authorize(
   const rule = sheetPolicy[permission];
   const held = [...rolesReaching(actor, subject)];
   if (
-    rule.notBySubmitter &&
-    actor &&
-    subject.submittedBy === actor.userId &&
+    rule.notBy &&
+    isOwnWork(actor, permission, subject) &&
     held.some((r) => rule.grants[r]?.includes(subject.status))
   ) {
-    throw new AppError('forbidden', '自分が提出したものは承認できません。別の所属長が承認してください。');
+    throw new AppError(
+      'forbidden',
+      `${ownWorkLabels[rule.notBy]}は承認できません。別の所属長が承認してください。`,
+    );
   }
   if (held.some((role) => rule.grants[role] !== undefined)) {
     throw new AppError(

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { signInFailures, signInThrottleClearings } from '../../../db/schema';
-import { canOnMunicipality } from '../../../domain/municipality-policy';
 import type { Actor } from '../../../domain/roles';
 import type { ClearSignInThrottle } from '../../../schemas/sign-in-throttles';
 import { AppError } from '../../app-error';
+import { authorizeMunicipality } from '../organizations/municipality-access';
 import { failuresInScope } from './list-sign-in-throttles';
 
 /**
@@ -21,9 +21,7 @@ export async function clearSignInThrottle(
     target,
   }: { actor: Actor; by: { id: string; name: string }; now: Date; target: ClearSignInThrottle },
 ): Promise<number> {
-  if (!canOnMunicipality(actor, 'clearSignInThrottles', actor.municipalityId)) {
-    throw new AppError('forbidden', 'ログインの制限を解除できるのは管理者です。');
-  }
+  authorizeMunicipality(actor, 'clearSignInThrottles', actor.municipalityId);
   return db.transaction(async (tx) => {
     const deleted = await tx
       .delete(signInFailures)

@@ -1,7 +1,6 @@
 import { and, count, countDistinct, desc, eq, gt, gte, max, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { signInFailures, signInThrottleClearings, users } from '../../../db/schema';
-import { canOnMunicipality } from '../../../domain/municipality-policy';
 import type { Actor } from '../../../domain/roles';
 import {
   addressDelayMs,
@@ -11,7 +10,7 @@ import {
   slowdownEndsAt,
 } from '../../../domain/sign-in-throttle';
 import type { SignInThrottles } from '../../../schemas/sign-in-throttles';
-import { AppError } from '../../app-error';
+import { authorizeMunicipality } from '../organizations/municipality-access';
 
 /** How many rows of each kind the list shows (the most recent first). */
 const listLimit = 200;
@@ -40,9 +39,7 @@ export async function listSignInThrottles(
   actor: Actor,
   { now, params }: { now: Date; params: SignInThrottleParams },
 ): Promise<SignInThrottles> {
-  if (!canOnMunicipality(actor, 'readSignInThrottles', actor.municipalityId)) {
-    throw new AppError('forbidden', 'ログインの制限を見られるのは管理者です。');
-  }
+  authorizeMunicipality(actor, 'readSignInThrottles', actor.municipalityId);
   const since = (windowMs: number) => gt(signInFailures.at, new Date(now.getTime() - windowMs));
   const inScope = failuresInScope(db, actor.municipalityId);
   const knownLogin = sql<boolean>`bool_or(${users.id} is not null)`;

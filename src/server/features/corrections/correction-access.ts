@@ -1,0 +1,37 @@
+import {
+  type CorrectionPermission,
+  type CorrectionSubject,
+  canCorrect,
+  correctionRolesMay,
+  isOwnProposal,
+} from '../../../domain/result-correction';
+import type { Actor } from '../../../domain/roles';
+import { AppError } from '../../app-error';
+
+/** Each permission in words: who may, and why one's own proposal is refused. */
+const correctionPermissionLabels: Record<CorrectionPermission, { whoMay: string; ownProposal?: string }> = {
+  proposeCorrection: { whoMay: '実績の訂正を申請できるのは、その組織の担当者・所属長です。' },
+  decideCorrection: {
+    whoMay: '実績の訂正を承認・差戻しできるのは、その組織の所属長と部区の企画担当です。',
+    ownProposal: '自分が申請した訂正は承認・差戻しできません。所属長または企画担当が判断します。',
+  },
+};
+
+/** Allow the permission on the organization's result (and the proposal in question) or say why not. */
+export function authorizeCorrection(
+  actor: Actor | null,
+  permission: CorrectionPermission,
+  subject: CorrectionSubject,
+): void {
+  if (canCorrect(actor, permission, subject)) return;
+  if (!actor) throw new AppError('unauthenticated', 'この操作にはログインが必要です。');
+  const label = correctionPermissionLabels[permission];
+  if (
+    label.ownProposal &&
+    correctionRolesMay(actor, permission, subject) &&
+    isOwnProposal(actor, permission, subject)
+  ) {
+    throw new AppError('forbidden', label.ownProposal);
+  }
+  throw new AppError('forbidden', label.whoMay);
+}

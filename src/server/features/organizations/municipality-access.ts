@@ -1,0 +1,34 @@
+import {
+  canOnMunicipality,
+  type MunicipalityPermission,
+  municipalityPolicy,
+} from '../../../domain/municipality-policy';
+import { type Actor, rolesInWords } from '../../../domain/roles';
+import { AppError } from '../../app-error';
+
+/** Each permission in words: 「{what}のは{roles}です」. */
+const municipalityPermissionLabels: Record<MunicipalityPermission, string> = {
+  readEvaluationRule: '評価の基準を見られる',
+  setEvaluationRule: '評価の基準を変更できる',
+  readNominalDates: '作成日・修正日・評価日の既定の月日を見られる',
+  setNominalDates: '作成日・修正日・評価日の既定の月日を変更できる',
+  readSignInThrottles: 'ログインの制限を見られる',
+  clearSignInThrottles: 'ログインの制限を解除できる',
+};
+
+/**
+ * Allow the permission on the municipality or say why not: 401 for the public, else 403 naming
+ * who may. Every setting is the actor's own municipality's (no request names another).
+ */
+export function authorizeMunicipality(
+  actor: Actor | null,
+  permission: MunicipalityPermission,
+  municipalityId: string,
+): void {
+  if (canOnMunicipality(actor, permission, municipalityId)) return;
+  if (!actor) throw new AppError('unauthenticated', 'この操作にはログインが必要です。');
+  throw new AppError(
+    'forbidden',
+    `${municipalityPermissionLabels[permission]}のは${rolesInWords(municipalityPolicy[permission])}です。`,
+  );
+}

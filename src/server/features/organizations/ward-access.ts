@@ -1,0 +1,60 @@
+import type { Actor } from '../../../domain/roles';
+import { rolesInWords } from '../../../domain/roles';
+import {
+  canImport,
+  canOnWard,
+  type ImportTarget,
+  importPermission,
+  mayImportSomewhere,
+  type WardPermission,
+  wardPolicy,
+} from '../../../domain/ward-policy';
+import { AppError } from '../../app-error';
+import type { WardRef } from './find-ward';
+
+/** Each permission in words: 「〇〇区の{what}権限がありません（{roles}が{who may}）」. */
+const wardPermissionLabels: Record<WardPermission, { what: string; mayVerb: string }> = {
+  import: { what: 'シートを取り込む', mayVerb: '行えます' },
+  importNewWard: { what: 'シートを取り込み、部区として新たに登録する', mayVerb: '行えます' },
+  checkConsistency: { what: '点検表を見る', mayVerb: '見られます' },
+  rollover: { what: '次年度シートを作成する', mayVerb: '行えます' },
+  setDeadlines: { what: '期限を設定する', mayVerb: '行えます' },
+  setSheetDates: { what: '作成日・修正日・評価日を設定する', mayVerb: '行えます' },
+  reorganize: { what: '組織を改編する', mayVerb: '行えます' },
+};
+
+function refused(permission: WardPermission, wardName: string | null): AppError {
+  const { what, mayVerb } = wardPermissionLabels[permission];
+  const where = wardName === null ? '' : `${wardName}の`;
+  return new AppError(
+    'forbidden',
+    `${where}${what}権限がありません（${rolesInWords(wardPolicy[permission])}が${mayVerb}）。`,
+  );
+}
+
+const signInNeeded = () => new AppError('unauthenticated', 'この操作にはログインが必要です。');
+
+/** Allow the permission on the 部区 or say why not: 401 for the public, else 403 naming who may. */
+export function authorizeWard(
+  actor: Actor | null,
+  permission: WardPermission,
+  ward: Pick<WardRef, 'id' | 'name' | 'municipalityId'>,
+): void {
+  if (canOnWard(actor, permission, { municipalityId: ward.municipalityId, wardId: ward.id })) return;
+  if (!actor) throw signInNeeded();
+  throw refused(permission, ward.name);
+}
+
+/** Allow an import of the file's 部区 (registered or not) or say why not. */
+export function authorizeImport(actor: Actor | null, target: ImportTarget & { wardName: string }): void {
+  if (canImport(actor, target)) return;
+  if (!actor) throw signInNeeded();
+  throw refused(importPermission(target), target.wardName);
+}
+
+/** Before an upload is read: only someone who may import into some 部区 gets further. */
+export function authorizeImportSomewhere(actor: Actor | null): void {
+  if (mayImportSomewhere(actor)) return;
+  if (!actor) throw signInNeeded();
+  throw refused('import', null);
+}
