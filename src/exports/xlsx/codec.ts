@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseCell } from '../../domain/cell-value';
 import { evaluations } from '../../domain/evaluation';
 import type { Cell } from '../../schemas/interchange';
-import { formatSheetDate } from '../sheet-text';
+import { formatSheetDate } from '../../domain/sheet-text';
 import { parseSheetDate } from './japanese-date';
 import { initiativeBullet } from './layout';
 

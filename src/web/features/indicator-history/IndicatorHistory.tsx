@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import type { SheetIndicator } from '../../../schemas/sheet';
 import { indicatorSeriesQuery } from '../../lib/queries';
-import { indicatorLabel } from '../sheet/sheet-text';
+import { indicatorLabel } from '../../../domain/sheet-text';
 import { historyRegionId } from './HistoryToggle';
 import { SeriesTable } from './SeriesTable';
 

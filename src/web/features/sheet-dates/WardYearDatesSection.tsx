@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/api';
 import { saveWardYearDates } from '../../lib/api-sheet-dates';
 import { meQuery } from '../../lib/queries';
 import { canOnWard } from '../../lib/ward-permissions';
-import { formatSheetDate } from '../sheet/sheet-text';
+import { formatSheetDate } from '../../../domain/sheet-text';
 import { DateInputFields } from './DateInputFields';
 import { type DateInputs, errorsByField, toDates, toInputs } from './date-fields';
 

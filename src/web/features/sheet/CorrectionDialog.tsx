@@ -5,7 +5,7 @@ import type { SheetView } from '../../../schemas/sheet-edit';
 import { Dialog } from '../../components/Dialog';
 import { proposeCorrection } from '../../lib/api-corrections';
 import { ProposalForm } from './ProposalForm';
-import { indicatorLabel } from './sheet-text';
+import { indicatorLabel } from '../../../domain/sheet-text';
 
 /** A closed year's result to correct: which indicator, which year. */
 export type Correcting = { indicator: SheetIndicator; fiscalYear: number };

@@ -4,7 +4,7 @@ import { proposeRevisionSchema, type SheetView } from '../../../schemas/sheet-ed
 import { Dialog } from '../../components/Dialog';
 import { proposeRevision } from '../../lib/api-sheet-edit';
 import { ProposalForm } from './ProposalForm';
-import { indicatorLabel } from './sheet-text';
+import { indicatorLabel } from '../../../domain/sheet-text';
 
 /** 目標の修正の申請 for one indicator: the new target and the reason, for the head to decide. */
 export function RevisionDialog({

@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/api';
 import { saveDeadlines } from '../../lib/api-ward-year';
 import { meQuery } from '../../lib/queries';
 import { canOnWard } from '../../lib/ward-permissions';
-import { formatSheetDate } from '../sheet/sheet-text';
+import { formatSheetDate } from '../../../domain/sheet-text';
 import {
   checkDeadlines,
   type DeadlineField,

@@ -3,7 +3,7 @@ import { phaseLabels } from '../../../domain/deadlines';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { SheetSummary, WardYearSheets } from '../../../schemas/sheet';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { formatSheetDate } from '../sheet/sheet-text';
+import { formatSheetDate } from '../../../domain/sheet-text';
 
 const evaluationColumns = ['達成', '一部未達成', '未達成', '未評価'] as const;
 
