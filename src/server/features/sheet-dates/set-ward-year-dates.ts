@@ -16,10 +16,10 @@ import {
 import type { SheetChange } from '../../../domain/sheet-diff';
 import { canOnWard } from '../../../domain/ward-policy';
 import type { WardYearDatesAnswer } from '../../../schemas/sheet-dates';
+import { sheetTitle } from '../../../schemas/sheet-header';
 import { AppError } from '../../app-error';
 import { findWard } from '../organizations/find-ward';
 import { type HistoryActor, recordHistory } from '../sheets/history';
-import { sheetTitle } from '../sheets/present-sheet';
 import { sheetsWithApprovedRevision } from './approved-revisions';
 import { datesOfSheet, nominalDatesOf, wardYearDatesOf } from './official-dates';
 

@@ -1,6 +1,6 @@
 import { formatFiscalYear } from '../../../domain/fiscal-year';
-import type { SheetDetail } from '../../../schemas/sheet';
 import { formatSheetDate } from '../../../domain/sheet-text';
+import type { SheetDetail } from '../../../schemas/sheet';
 
 function Field({ label, value, area }: { label: string; value: string; area: string }) {
   return (
