@@ -41,7 +41,8 @@ function Item({ item }: { item: SummaryItem }) {
   );
 }
 
-const itemKey = (item: SummaryItem) => `${item.targets?.[0] ?? ''}:${item.message}`;
+/** Two problems may share a message (two fields left empty): the place in the list tells them apart. */
+const itemKey = (item: SummaryItem, index: number) => `${index}:${item.targets?.[0] ?? ''}:${item.message}`;
 
 type FormSummary = {
   /** The heading of a form's summary (「入力内容を確認してください。」). */
@@ -74,8 +75,8 @@ export function ErrorSummary(props: FormSummary | ActionNotice) {
   const list = (className?: string) =>
     items.length > 0 && (
       <ul className={className}>
-        {items.map((item) => (
-          <Item key={itemKey(item)} item={item} />
+        {items.map((item, index) => (
+          <Item key={itemKey(item, index)} item={item} />
         ))}
       </ul>
     );
