@@ -80,8 +80,10 @@ function violations(schema: Schema, value: unknown, path = '$'): string[] {
     if (schema.minItems !== undefined && value.length < schema.minItems) found.push(`${path}: too few items`);
     if (schema.maxItems !== undefined && value.length > schema.maxItems)
       found.push(`${path}: too many items`);
-    if (schema.items)
-      value.forEach((v, i) => found.push(...violations(schema.items as Schema, v, `${path}[${i}]`)));
+    const items = schema.items;
+    if (items) {
+      for (const [i, v] of value.entries()) found.push(...violations(items, v, `${path}[${i}]`));
+    }
   }
   if (actual === 'object') {
     const record = value as Record<string, unknown>;
