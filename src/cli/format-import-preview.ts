@@ -1,5 +1,5 @@
 import { formatFiscalYear } from '../domain/fiscal-year';
-import { importActionLabels } from '../domain/import-preview';
+import { importActionLabels, importCountsText } from '../domain/import-preview';
 import { sheetStatusLabels } from '../domain/sheet-status';
 import type { ImportPreview } from '../schemas/import';
 
@@ -17,9 +17,7 @@ export function formatImportPreview(preview: ImportPreview): string[] {
       `（${preview.fiscalYear}年度）${preview.newWard ? ' ※この部区はまだ登録されていません（新しく作成します）' : ''}`,
   );
   for (const mismatch of preview.mismatches) lines.push(`  ！ ${mismatch.message}`);
-  lines.push(
-    `  シート${preview.sheetOutcomes.length}件: 新規 ${preview.created}件・置き換え ${preview.replaced}件・変更なし ${preview.unchanged}件`,
-  );
+  lines.push(`  シート${preview.sheetOutcomes.length}件: ${importCountsText(preview)}`);
   for (const outcome of preview.sheetOutcomes) {
     const state = outcome.currentStatus ? `（${sheetStatusLabels[outcome.currentStatus]}）` : '';
     const mark = outcome.needsReason ? ' ※理由が必要' : '';

@@ -15,6 +15,16 @@ export const importActionLabels: Record<ImportAction, string> = {
   unchanged: '変更なし',
 };
 
+/** 「新規 2件・置き換え 5件・変更なし 1件」: how many sheets an import creates, replaces and leaves. */
+export function importCountsText(counts: { created: number; replaced: number; unchanged: number }): string {
+  const byAction: Record<ImportAction, number> = {
+    create: counts.created,
+    replace: counts.replaced,
+    unchanged: counts.unchanged,
+  };
+  return importActions.map((action) => `${importActionLabels[action]} ${byAction[action]}件`).join('・');
+}
+
 /** A sheet in one of these states is the published record: replacing it needs a reason. */
 export const finalStatuses: readonly SheetStatus[] = ['evaluated', 'published'];
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { asWritten } from '../domain/sheet-text';
 import type { SheetDetail, SheetIndicator } from '../schemas/sheet';
 import { type CsvColumn, csvColumns, neutralizeFormula, wardYearCsv } from './csv';
-import { asWritten } from './sheet-text';
 import { allIndicators, loadSampleWardYear, parseCsv, type SampleWardYear } from './testing';
 
 let sample: SampleWardYear;

@@ -1,8 +1,8 @@
 import { parseCell, qualifierWords } from '../domain/cell-value';
 import { directionLabels } from '../domain/evaluation';
 import { actualYears, formatFiscalYear } from '../domain/fiscal-year';
+import { asWritten, correctionText, revisionText } from '../domain/sheet-text';
 import type { SheetDetail, SheetGoal, SheetIndicator } from '../schemas/sheet';
-import { asWritten, correctionText, revisionText } from './sheet-text';
 
 /**
  * Open data: a 部区's sheets of one year as CSV (UTF-8 with BOM, CRLF, RFC 4180), one row per

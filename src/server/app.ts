@@ -32,6 +32,7 @@ import { rawPathOf, rejectUnreadableText } from './middleware/request-text';
 import { type RouteMatch, routeTable } from './middleware/route-table';
 import { session } from './middleware/session';
 import { doc } from './openapi/doc';
+import { interchangeSchemaRoutes } from './openapi/interchange-schema.routes';
 import { openApiRoutes } from './openapi/openapi.routes';
 import { webApp } from './web-app';
 
@@ -151,6 +152,7 @@ export async function createApp({
       '/',
       openApiRoutes(() => whole),
     )
+    .route('/', interchangeSchemaRoutes())
     .notFound(handleNotFound);
 
   const app = new Hono<AppEnv>()

@@ -5,6 +5,7 @@ import { wardYearCsv } from '../../exports/csv';
 import { renderBookletPdf } from '../../exports/pdf';
 import { wardYearWorkbook } from '../../exports/xlsx';
 import { AppError } from '../../server/app-error';
+import { loadBooklet } from '../../server/features/downloads/booklet';
 import { exportWardYear } from '../../server/features/interchange/export-ward-year';
 import { loadWardYear } from '../../server/features/sheets/load-ward-year';
 import { openConfiguredDatabase } from '../open-database';
@@ -71,19 +72,19 @@ export async function exportCommand(args: string[]): Promise<void> {
       const file = await exportWardYear(database.db, target);
       bytes = format === 'json' ? `${JSON.stringify(file, null, 2)}\n` : await wardYearWorkbook(file);
       count = file.sheets.length;
+    } else if (format === 'pdf') {
+      // The booklet is the publication: its published sheets, as the download and the job bind it.
+      const { input } = await loadBooklet(database.db, { ...target, actor: null });
+      bytes = await renderBookletPdf(input, bar.update);
+      count = input.sheets.length;
     } else {
-      const year = await loadWardYear(database.db, {
-        ...target,
-        actor: format === 'csv' && values.all ? undefined : null,
-        publishedOnly: format === 'pdf',
-      });
-      const input = {
+      const year = await loadWardYear(database.db, { ...target, actor: values.all ? undefined : null });
+      bytes = wardYearCsv({
         municipality: year.ward.municipalityName,
         ward: year.ward.name,
         fiscalYear,
         sheets: year.sheets,
-      };
-      bytes = format === 'csv' ? wardYearCsv(input) : await renderBookletPdf(input, bar.update);
+      });
       count = year.sheets.length;
     }
     bar.update(count, count);

@@ -1,7 +1,7 @@
 import type { Content, ContentSection, DynamicContent, TableCell } from 'pdfmake/interfaces';
 import { formatFiscalYear } from '../../domain/fiscal-year';
+import { formatSheetDate } from '../../domain/sheet-text';
 import type { SheetDetail } from '../../schemas/sheet';
-import { formatSheetDate } from '../sheet-text';
 import { sheetContent, sheetFooter } from './sheet-content';
 import { gridLayout, pageMargins } from './theme';
 

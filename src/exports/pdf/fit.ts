@@ -1,5 +1,5 @@
+import { asWritten, indicatorLabel, revisionText } from '../../domain/sheet-text';
 import type { SheetDetail, SheetGoal, SheetIndicator } from '../../schemas/sheet';
-import { asWritten, indicatorLabel, revisionText } from '../sheet-text';
 import { achievementWidth, columnWidths, contentWidth } from './columns';
 import { fontRuns } from './font-runs';
 import { lineHeightEm } from './fonts';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluations } from '../../domain/evaluation';
+import { asWritten, indicatorLabel } from '../../domain/sheet-text';
 import type { SheetDetail } from '../../schemas/sheet';
-import { asWritten, indicatorLabel } from '../sheet-text';
 import { allIndicators, loadSampleWardYear, type SampleWardYear } from '../testing';
 import { renderBookletPdf, renderSheetPdf } from './index';
 import { pdfInfo, pdfText, squeeze } from './poppler';

@@ -1,7 +1,7 @@
 import type { Content, DynamicContent } from 'pdfmake/interfaces';
 import { formatFiscalYear } from '../../domain/fiscal-year';
+import { asWritten, correctionText, sheetCorrections } from '../../domain/sheet-text';
 import type { SheetDetail } from '../../schemas/sheet';
-import { asWritten, correctionText, sheetCorrections } from '../sheet-text';
 import { narrativesFitOnePage } from './fit';
 import { sheetHeader, sheetTitle } from './sheet-header';
 import { sheetTable } from './sheet-table';

@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { formatFiscalYear } from '../../domain/fiscal-year';
+import { asWritten, formatSheetDate } from '../../domain/sheet-text';
 import type { SheetDetail } from '../../schemas/sheet';
-import { asWritten, formatSheetDate } from '../sheet-text';
 import { blockGap, gridLayout, headerFill } from './theme';
 
 /** The title and the header block: year, 部区, organization, dates, contact and purpose. */

@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { sheetColumnLabels } from '../../domain/fiscal-year';
+import { asWritten, indicatorLabel, revisionText } from '../../domain/sheet-text';
 import type { SheetDetail, SheetGoal, SheetIndicator, ValueCell } from '../../schemas/sheet';
-import { asWritten, indicatorLabel, revisionText } from '../sheet-text';
 import { columnCount, tableWidths } from './columns';
 import { rowsTooTall } from './fit';
 import { blockGap, gridLayout } from './theme';

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { parseCell } from '../../domain/cell-value';
 import { evaluations } from '../../domain/evaluation';
+import { formatSheetDate } from '../../domain/sheet-text';
 import type { Cell } from '../../schemas/interchange';
-import { formatSheetDate } from '../sheet-text';
 import { parseSheetDate } from './japanese-date';
 import { initiativeBullet } from './layout';
 

@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { parseCell } from '../../domain/cell-value';
 import { actualYears } from '../../domain/fiscal-year';
+import { revisionText } from '../../domain/sheet-text';
 import type { GoalFile, IndicatorFile } from '../../schemas/interchange';
-import { revisionText } from '../sheet-text';
 import {
   type Codec,
   encodeField,

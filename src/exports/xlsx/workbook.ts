@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { WardYearFile } from '../../schemas/interchange';
+import { fileSheetTitle } from '../../schemas/sheet-header';
 import {
   type Metadata,
   metadataFormat,
@@ -36,10 +37,7 @@ const sheetOptions: Partial<ExcelJS.AddWorksheetOptions> = {
 export async function wardYearWorkbook(file: WardYearFile): Promise<Buffer> {
   const workbook = newWorkbook();
   workbook.title = `組織目標管理シート ${file.ward}`;
-  const names = uniqueSheetNames(
-    file.sheets.map((sheet) => sheet.organization ?? sheet.department),
-    [metadataSheetName],
-  );
+  const names = uniqueSheetNames(file.sheets.map(fileSheetTitle), [metadataSheetName]);
   const sheets: SheetMeta[] = file.sheets.map((sheet, s) => {
     const worksheet = names[s] ?? `シート${s + 1}`;
     const key = `s${s}`;

@@ -13,6 +13,7 @@ import { loadWardYear } from '../sheets/load-ward-year';
 import { authorize } from '../sheets/sheet-access';
 import type { SheetCache } from '../sheets/sheet-cache';
 import { cachedSheet } from '../sheets/view-sheet';
+import { loadBooklet } from './booklet';
 import { attachment } from './content-disposition';
 
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -54,21 +55,11 @@ export function downloadsRoutes(cache: SheetCache) {
       }),
       validate('query', wardYearQuery),
       async (c) => {
-        const year = await loadWardYear(c.var.db, {
-          ...c.req.valid('query'),
-          actor: c.var.actor,
-          publishedOnly: true,
-        });
-        const pdf = await renderBookletPdf({
-          municipality: year.ward.municipalityName,
-          ward: year.ward.name,
-          fiscalYear: year.fiscalYear,
-          sheets: year.sheets,
-        });
-        const name = `${formatFiscalYear(year.fiscalYear)}_${year.ward.municipalityName}${year.ward.name}_組織目標管理シート.pdf`;
+        const booklet = await loadBooklet(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
+        const pdf = await renderBookletPdf(booklet.input);
         return c.body(new Uint8Array(pdf), 200, {
           'content-type': 'application/pdf',
-          'content-disposition': attachment(name, `booklet-${year.fiscalYear}.pdf`),
+          'content-disposition': attachment(booklet.filename, booklet.asciiFilename),
         });
       },
     )

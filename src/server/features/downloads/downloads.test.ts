@@ -40,6 +40,10 @@ describe('downloads', () => {
   it('binds the booklet of published sheets only, for everyone', async () => {
     const res = await (await t.as('admin')).get(`/api/v1/downloads/booklet?${kita(2023)}`);
     expect(res.status).toBe(200);
+    // The same name as the booklet made as a job (jobs.test.ts).
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="booklet-2023.pdf"; filename*=UTF-8''${encodeURIComponent('令和5年度_新潟市北区_組織目標管理シート.pdf')}`,
+    );
     const text = flat(pdfText(Buffer.from(await res.arrayBuffer()), 'layout'));
     expect(text).toContain('北区郷土博物館');
     expect(text).toContain('掲載組織6');

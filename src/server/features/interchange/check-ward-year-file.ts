@@ -1,11 +1,7 @@
 import { actualYears } from '../../../domain/fiscal-year';
 import type { WardYearFile } from '../../../schemas/interchange';
 import type { FieldIssue } from '../../../schemas/issues';
-
-/** The name a sheet's organization goes by: the 課/機関 when printed, else the 部. */
-export function unitName(sheet: { department: string; organization: string | null }): string {
-  return sheet.organization ?? sheet.department;
-}
+import { fileSheetTitle } from '../../../schemas/sheet-header';
 
 /**
  * Rules a well-formed file must also follow, beyond the shape of each field: one sheet per
@@ -21,7 +17,7 @@ export function checkWardYearFile(file: WardYearFile): FieldIssue[] {
     if (earlier !== undefined) {
       issues.push({
         path: `sheets[${s}].organization`,
-        message: `「${unitName(sheet)}」のシートが sheets[${earlier}] と重複しています`,
+        message: `「${fileSheetTitle(sheet)}」のシートが sheets[${earlier}] と重複しています`,
       });
     }
     seenUnits.set(key, s);

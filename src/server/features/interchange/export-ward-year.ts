@@ -4,6 +4,7 @@ import { wardYears } from '../../../db/schema';
 import { actualYears } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
 import type { Cell, IndicatorFile, SheetFile, WardYearFile } from '../../../schemas/interchange';
+import { headerToFile } from '../../../schemas/sheet-header';
 import { AppError } from '../../app-error';
 import { findWard } from '../organizations/find-ward';
 import {
@@ -14,6 +15,7 @@ import {
   type ValueRow,
 } from '../sheets/load-sheets';
 import { readableWardYearSheets } from '../sheets/load-ward-year';
+import { presentRevision } from '../sheets/present-sheet';
 
 export interface ExportWardYearOptions {
   municipality?: string | undefined;
@@ -49,16 +51,9 @@ export async function exportWardYear(db: Db, options: ExportWardYearOptions): Pr
 }
 
 function toSheetFile({ sheet, goals }: SheetRecord): SheetFile {
+  const { status, ...header } = headerToFile(sheet);
   return {
-    department: sheet.departmentName,
-    organization: sheet.organizationName,
-    phone: sheet.phone,
-    createdOn: sheet.createdOn,
-    revisedOn: sheet.revisedOn,
-    evaluatedOn: sheet.evaluatedOn,
-    purpose: sheet.purpose,
-    approach: sheet.approach,
-    outcome: sheet.outcome,
+    ...header,
     goals: goals.map(({ goal, indicators }) => ({
       no: goal.no,
       parentNo: goal.parentNo,
@@ -66,7 +61,7 @@ function toSheetFile({ sheet, goals }: SheetRecord): SheetFile {
       initiatives: goal.initiatives,
       indicators: indicators.map((placed) => toIndicatorFile(placed, sheet.fiscalYear)),
     })),
-    status: sheet.status,
+    status,
   };
 }
 
@@ -90,12 +85,7 @@ function toIndicatorFile(
   if (placement.evaluationReason !== null) file.evaluationReason = placement.evaluationReason;
   if (placement.milestoneDone !== null) file.milestoneDone = placement.milestoneDone;
   if (revisions.length > 0) {
-    file.revisions = revisions.map((r) => ({
-      from: { text: r.fromText, value: r.fromValue },
-      to: { text: r.toText, value: r.toValue },
-      revisedOn: r.revisedOn,
-      reason: r.reason,
-    }));
+    file.revisions = revisions.map(presentRevision);
   }
   return file;
 }

@@ -15,9 +15,9 @@ import type { SheetChange } from '../../../domain/sheet-diff';
 import type { ImportPreview, ImportResult, SheetOutcome } from '../../../schemas/import';
 import type { WardYearFile } from '../../../schemas/interchange';
 import type { FieldIssue } from '../../../schemas/issues';
+import { fileSheetTitle } from '../../../schemas/sheet-header';
 import { AppError } from '../../app-error';
 import { commandLineActor, type HistoryActor, recordHistory } from '../sheets/history';
-import { unitName } from './check-ward-year-file';
 import { diffImportedSheet } from './diff-imported-sheet';
 import { keptPastResults } from './kept-past-results';
 import { readWardYearInput } from './read-ward-year-input';
@@ -219,7 +219,7 @@ async function runImport(db: Db, file: WardYearFile, options: RunOptions): Promi
         }
         outcomes.push({
           index,
-          title: unitName(sheet),
+          title: fileSheetTitle(sheet),
           department: sheet.department,
           organization: sheet.organization,
           action,

@@ -5,10 +5,10 @@ import { actualYears } from '../../../domain/fiscal-year';
 import type { SheetStatus } from '../../../domain/sheet-status';
 import type { SheetFile } from '../../../schemas/interchange';
 import type { SheetDetail } from '../../../schemas/sheet';
+import { fileSheetTitle, headerFromFile } from '../../../schemas/sheet-header';
 import { loadSheetDetail } from '../sheets/get-sheet';
 import { bumpSheetVersion } from '../sheets/sheet-version';
 import { writeSheetContent } from '../sheets/write-sheet-content';
-import { unitName } from './check-ward-year-file';
 
 /** Writing one sheet of an interchange file: its organizations, header, content and revisions. */
 
@@ -96,20 +96,9 @@ export async function writeSheet(
     : wardId;
   const organizationId = ownSheet
     ? wardId
-    : await ensureOrganization(tx, { ...base, parentId, name: unitName(sheet), phone: sheet.phone });
+    : await ensureOrganization(tx, { ...base, parentId, name: fileSheetTitle(sheet), phone: sheet.phone });
 
-  const header = {
-    departmentName: sheet.department,
-    organizationName: sheet.organization,
-    phone: sheet.phone,
-    createdOn: sheet.createdOn,
-    revisedOn: sheet.revisedOn,
-    evaluatedOn: sheet.evaluatedOn,
-    purpose: sheet.purpose,
-    approach: sheet.approach,
-    outcome: sheet.outcome,
-    status: sheet.status ?? 'published',
-  } as const;
+  const header = headerFromFile(sheet);
   const [existing] = await tx
     .select({ id: sheets.id, version: sheets.version, status: sheets.status })
     .from(sheets)

@@ -1,12 +1,11 @@
 import type { z as zod } from 'zod';
 import type { Db } from '../../../db/client';
-import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { importConfirmQuery, importPreviewQuery } from '../../../schemas/import';
 import { bookletJobSchema } from '../../../schemas/ward-year';
 import { AppError } from '../../app-error';
 import type { SignedInUser } from '../auth/sessions';
+import { loadBooklet } from '../downloads/booklet';
 import { confirmImportFile, previewImportFile } from '../interchange/import-file';
-import { loadWardYear } from '../sheets/load-ward-year';
 import type { JobFile } from './job-store';
 import { renderBookletInWorker } from './render-booklet-in-worker';
 
@@ -53,25 +52,18 @@ export const jobKinds: Record<JobKindName, JobKind> = {
   booklet: defineKind({
     input: bookletJobSchema,
     run: async (options, { db, owner, progress, signal }) => {
-      const year = await loadWardYear(db, { ...options, actor: owner?.actor ?? null, publishedOnly: true });
-      const total = year.sheets.length;
+      const { input, filename, asciiFilename } = await loadBooklet(db, {
+        ...options,
+        actor: owner?.actor ?? null,
+      });
+      const total = input.sheets.length;
       progress(0, total, 'シートを読み込みました');
       const bytes = await renderBookletInWorker(
-        {
-          municipality: year.ward.municipalityName,
-          ward: year.ward.name,
-          fiscalYear: year.fiscalYear,
-          sheets: year.sheets,
-        },
+        input,
         (done) => progress(done, total, `${done}/${total} シートを作成中`),
         signal,
       );
-      const file: JobFile = {
-        bytes,
-        contentType: 'application/pdf',
-        filename: `${formatFiscalYear(year.fiscalYear)}_${year.ward.municipalityName}${year.ward.name}_組織目標管理シート.pdf`,
-        asciiFilename: `booklet-${year.fiscalYear}.pdf`,
-      };
+      const file: JobFile = { bytes, contentType: 'application/pdf', filename, asciiFilename };
       return { file };
     },
   }),

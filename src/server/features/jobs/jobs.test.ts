@@ -28,6 +28,10 @@ describe('a booklet built as a job with progress', () => {
     expect(seen.some((m) => /^\d\/8 シートを作成中$/.test(m))).toBe(true);
     const file = await t.public.get(`/api/v1/jobs/${id}/file`);
     expect(file.headers.get('content-type')).toBe('application/pdf');
+    // The same name as the booklet downloaded at once (downloads.test.ts).
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="booklet-2022.pdf"; filename*=UTF-8''${encodeURIComponent('令和4年度_新潟市北区_組織目標管理シート.pdf')}`,
+    );
     const text = pdfText(Buffer.from(await file.arrayBuffer()), 'layout').replace(/\s+/g, '');
     expect(text).toContain('北出張所');
   }, 60_000);

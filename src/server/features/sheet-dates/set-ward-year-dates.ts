@@ -15,11 +15,11 @@ import {
 } from '../../../domain/sheet-dates';
 import type { SheetChange } from '../../../domain/sheet-diff';
 import type { WardYearDatesAnswer } from '../../../schemas/sheet-dates';
+import { sheetTitle } from '../../../schemas/sheet-header';
 import { AppError } from '../../app-error';
 import { findWard } from '../organizations/find-ward';
 import { authorizeWard } from '../organizations/ward-access';
 import { type HistoryActor, recordHistory } from '../sheets/history';
-import { sheetTitle } from '../sheets/present-sheet';
 import { bumpSheetVersion } from '../sheets/sheet-version';
 import { sheetsWithApprovedRevision } from './approved-revisions';
 import { datesOfSheet, nominalDatesOf, wardYearDatesOf } from './official-dates';

@@ -6,11 +6,11 @@ import type { Actor } from '../../../domain/roles';
 import { nominalDatesIn } from '../../../domain/sheet-dates';
 import { can, publicStatuses } from '../../../domain/sheet-policy';
 import type { WardYearSheets } from '../../../schemas/sheet';
+import { sheetTitle } from '../../../schemas/sheet-header';
 import { todayInJapan } from '../../clock';
 import { findWard } from '../organizations/find-ward';
 import { listWardYears } from '../organizations/list-wards';
 import { nominalDatesOf } from '../sheet-dates/official-dates';
-import { sheetTitle } from './present-sheet';
 
 export interface ListWardSheetsOptions {
   ward: string;

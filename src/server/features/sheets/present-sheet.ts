@@ -5,13 +5,9 @@ import {
 } from '../../../domain/evaluation-rule';
 import { actualYears } from '../../../domain/fiscal-year';
 import type { SheetDetail, ValueCell } from '../../../schemas/sheet';
+import { sheetHeader, sheetTitle } from '../../../schemas/sheet-header';
 import type { WardRef } from '../organizations/find-ward';
-import { type SheetRecord, storedValue, type ValueRow } from './load-sheets';
-
-/** The name a sheet goes by in lists and titles: the 課/機関 when printed, else the 部. */
-export function sheetTitle(sheet: { departmentName: string; organizationName: string | null }): string {
-  return sheet.organizationName ?? sheet.departmentName;
-}
+import { type PlacedIndicator, type SheetRecord, storedValue, type ValueRow } from './load-sheets';
 
 /** A sheet as the read API shows it. */
 export function presentSheet(
@@ -28,17 +24,8 @@ export function presentSheet(
     fiscalYear: fy,
     municipality: ward.municipalityName,
     ward: { id: ward.id, name: ward.name },
-    departmentName: sheet.departmentName,
-    organizationName: sheet.organizationName,
+    ...sheetHeader(sheet),
     title: sheetTitle(sheet),
-    phone: sheet.phone,
-    createdOn: sheet.createdOn,
-    revisedOn: sheet.revisedOn,
-    evaluatedOn: sheet.evaluatedOn,
-    purpose: sheet.purpose,
-    approach: sheet.approach,
-    outcome: sheet.outcome,
-    status: sheet.status,
     version: sheet.version,
     goals: goals.map(({ goal, indicators }) => ({
       id: goal.id,
@@ -72,12 +59,7 @@ export function presentSheet(
           evaluationReason: placement.evaluationReason,
           milestoneDone: placement.milestoneDone,
           suggestion: suggestion && { evaluation: suggestion.evaluation, basis: suggestion.basis },
-          revisions: revisions.map((r) => ({
-            from: { text: r.fromText, value: r.fromValue },
-            to: { text: r.toText, value: r.toValue },
-            revisedOn: r.revisedOn,
-            reason: r.reason,
-          })),
+          revisions: revisions.map(presentRevision),
           corrections: corrections.map((r) => ({
             fiscalYear: r.fiscalYear,
             from: r.fromText,
@@ -93,4 +75,14 @@ export function presentSheet(
 
 function valueCell(row: ValueRow | null): ValueCell {
   return { text: row?.text ?? null, value: row?.value ?? null, breakdown: row?.breakdown ?? [] };
+}
+
+/** A target revision as the read API and the interchange file both write it: cells from → to. */
+export function presentRevision(r: PlacedIndicator['revisions'][number]) {
+  return {
+    from: { text: r.fromText, value: r.fromValue },
+    to: { text: r.toText, value: r.toValue },
+    revisedOn: r.revisedOn,
+    reason: r.reason,
+  };
 }

@@ -1,3 +1,4 @@
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { JobProgress } from '../../components/JobProgress';
 import type { WardYearQuery } from '../../lib/api';
 import { downloadUrls, startBookletJob } from '../../lib/api-downloads';
@@ -49,11 +50,13 @@ export function BookletDownload({ query, label }: { query: WardYearQuery; label:
         </p>
       )}
       {(state.phase === 'failed' || state.phase === 'error') && (
-        <p role="alert" className="notice notice--error">
-          {state.phase === 'failed'
-            ? (state.status.error?.message ?? '冊子を作成できませんでした。')
-            : state.error.message}
-        </p>
+        <ErrorSummary
+          message={
+            state.phase === 'failed'
+              ? (state.status.error?.message ?? '冊子を作成できませんでした。')
+              : state.error.message
+          }
+        />
       )}
     </div>
   );

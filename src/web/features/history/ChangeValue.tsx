@@ -1,5 +1,5 @@
 import { directionLabels, directions } from '../../../domain/evaluation';
-import { formatSheetDate } from '../sheet/sheet-text';
+import { formatSheetDate } from '../../../domain/sheet-text';
 
 /** A changed value as people read it: 方向 in words, dates in 和暦. */
 export function displayValue(value: string, path: string): string {

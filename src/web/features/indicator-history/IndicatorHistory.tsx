@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
+import { indicatorLabel } from '../../../domain/sheet-text';
 import type { SheetIndicator } from '../../../schemas/sheet';
 import { indicatorSeriesQuery } from '../../lib/queries';
-import { indicatorLabel } from '../sheet/sheet-text';
 import { historyRegionId } from './HistoryToggle';
 import { SeriesTable } from './SeriesTable';
 

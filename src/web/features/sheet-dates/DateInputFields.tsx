@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { type SheetDateField, sheetDateFields, sheetDateLabels } from '../../../domain/sheet-dates';
+import { formatSheetDate } from '../../../domain/sheet-text';
 import { FormField } from '../../components/FormField';
-import { formatSheetDate } from '../sheet/sheet-text';
 import type { DateInputs } from './date-fields';
 
 /** 作成日・修正日・評価日 as three date inputs, each with its hint, error and the date as printed. */

@@ -7,6 +7,7 @@ import {
 } from '../../../domain/sheet-dates';
 import type { SheetView } from '../../../schemas/sheet-edit';
 import { Dialog } from '../../components/Dialog';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import { saveSheetDates } from '../../lib/api-sheet-dates';
 import { useSheetAction } from '../sheet/use-sheet-action';
@@ -120,11 +121,7 @@ function SheetDatesForm({ sheet, onClose }: { sheet: SheetView; onClose: () => v
           />
         )}
       </FormField>
-      {problem && (
-        <div role="alert" className="notice notice--error">
-          <p>{problem.message}</p>
-        </div>
-      )}
+      {problem && <ErrorSummary message={problem.message} />}
       <div className="button-row dialog__buttons">
         <button type="button" className="button button--secondary" onClick={onClose}>
           キャンセル

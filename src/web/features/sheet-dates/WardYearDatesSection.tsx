@@ -2,12 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { type SheetDateField, sheetDateFields, sheetDateLabels } from '../../../domain/sheet-dates';
+import { formatSheetDate } from '../../../domain/sheet-text';
 import type { WardYearSheets } from '../../../schemas/sheet';
 import { ApiError } from '../../lib/api';
 import { saveWardYearDates } from '../../lib/api-sheet-dates';
 import { meQuery } from '../../lib/queries';
 import { canOnWard } from '../../lib/ward-permissions';
-import { formatSheetDate } from '../sheet/sheet-text';
 import { DateInputFields } from './DateInputFields';
 import { type DateInputs, errorsByField, toDates, toInputs } from './date-fields';
 

@@ -1,11 +1,11 @@
 import { formatFiscalYear, formatFiscalYearShort } from '../../../domain/fiscal-year';
+import { indicatorLabel } from '../../../domain/sheet-text';
 import { proposeCorrectionSchema } from '../../../schemas/result-correction';
 import type { SheetIndicator } from '../../../schemas/sheet';
 import type { SheetView } from '../../../schemas/sheet-edit';
 import { Dialog } from '../../components/Dialog';
 import { proposeCorrection } from '../../lib/api-corrections';
 import { ProposalForm } from './ProposalForm';
-import { indicatorLabel } from './sheet-text';
 
 /** A closed year's result to correct: which indicator, which year. */
 export type Correcting = { indicator: SheetIndicator; fiscalYear: number };

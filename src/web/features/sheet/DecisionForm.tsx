@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { SheetView } from '../../../schemas/sheet-edit';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import { useSheetAction } from './use-sheet-action';
 
@@ -64,11 +65,7 @@ export function DecisionForm({
           />
         )}
       </FormField>
-      {problem && (
-        <p role="alert" className="notice notice--error">
-          {problem.message}
-        </p>
-      )}
+      {problem && <ErrorSummary message={problem.message} />}
       <div className="button-row dialog__buttons">
         <button type="button" className="button button--secondary" onClick={onClose}>
           キャンセル

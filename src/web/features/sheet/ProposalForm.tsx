@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { issuesFromZod } from '../../../schemas/issues';
 import type { SheetView } from '../../../schemas/sheet-edit';
 import type { z } from '../../../schemas/zod';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import { cellHint } from '../../lib/cell-hint';
 import { useSheetAction } from './use-sheet-action';
@@ -85,16 +86,7 @@ export function ProposalForm<T>({
         )}
       </FormField>
       {problem && (
-        <div role="alert" className="notice notice--error">
-          <p>{problem.message}</p>
-          {problem.issues.length > 0 && (
-            <ul>
-              {problem.issues.map((issue) => (
-                <li key={`${issue.path}:${issue.message}`}>{issue.message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <ErrorSummary message={problem.message} items={problem.issues.map(({ message }) => ({ message }))} />
       )}
       <div className="button-row dialog__buttons">
         <button type="button" className="button button--secondary" onClick={onClose}>

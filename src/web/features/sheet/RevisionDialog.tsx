@@ -1,10 +1,10 @@
 import { formatFiscalYearShort } from '../../../domain/fiscal-year';
+import { indicatorLabel } from '../../../domain/sheet-text';
 import type { SheetIndicator } from '../../../schemas/sheet';
 import { proposeRevisionSchema, type SheetView } from '../../../schemas/sheet-edit';
 import { Dialog } from '../../components/Dialog';
 import { proposeRevision } from '../../lib/api-sheet-edit';
 import { ProposalForm } from './ProposalForm';
-import { indicatorLabel } from './sheet-text';
 
 /** 目標の修正の申請 for one indicator: the new target and the reason, for the head to decide. */
 export function RevisionDialog({

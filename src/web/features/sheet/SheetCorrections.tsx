@@ -1,5 +1,5 @@
+import { correctionText, sheetCorrections } from '../../../domain/sheet-text';
 import type { SheetDetail } from '../../../schemas/sheet';
-import { correctionText, sheetCorrections } from './sheet-text';
 
 /** 正誤: the approved corrections of the results the sheet shows, dated, printed with the sheet. */
 export function SheetCorrections({ sheet }: { sheet: SheetDetail }) {

@@ -1,6 +1,6 @@
 import { formatFiscalYear } from '../../../domain/fiscal-year';
+import { formatSheetDate } from '../../../domain/sheet-text';
 import type { SheetDetail } from '../../../schemas/sheet';
-import { formatSheetDate } from './sheet-text';
 
 function Field({ label, value, area }: { label: string; value: string; area: string }) {
   return (

@@ -4,6 +4,7 @@ import { nextStatus, type Transition, transitionRules } from '../../../domain/sh
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { SheetView } from '../../../schemas/sheet-edit';
 import { Dialog } from '../../components/Dialog';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import { transitionSheet } from '../../lib/api-sheet-edit';
 import { fieldId, formPath } from '../../lib/field-id';
@@ -94,28 +95,22 @@ function TransitionForm({
         )}
       </FormField>
       {problem && (
-        <div role="alert" className="notice notice--error">
-          <p>{problem.message}</p>
-          {problem.issues.length > 0 && (
-            <ul>
-              {problem.issues.map((issue) => (
-                <li key={`${issue.path}:${issue.message}`}>
-                  {sheet.permissions.edit ? (
-                    <Link
-                      to="/sheets/$sheetId/edit"
-                      params={{ sheetId: sheet.id }}
-                      hash={fieldId(formPath(issue.path, sheet.fiscalYear))}
-                    >
-                      {issue.message}
-                    </Link>
-                  ) : (
-                    issue.message
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <ErrorSummary
+          message={problem.message}
+          items={problem.issues.map((issue) => ({
+            message: issue.message,
+            // The fields are in the editor: a link there, to the field, for whoever may edit.
+            link: sheet.permissions.edit && (
+              <Link
+                to="/sheets/$sheetId/edit"
+                params={{ sheetId: sheet.id }}
+                hash={fieldId(formPath(issue.path, sheet.fiscalYear))}
+              >
+                {issue.message}
+              </Link>
+            ),
+          }))}
+        />
       )}
       <div className="button-row dialog__buttons">
         <button type="button" className="button button--secondary" onClick={onClose}>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
+import { formatSheetDate } from '../../../domain/sheet-text';
 import type { SheetIndicator, ValueCell as ValueCellData } from '../../../schemas/sheet';
-import { formatSheetDate } from './sheet-text';
 
 /** Short numbers line up on the right like in the spreadsheet; sentences read from the left. */
 function alignmentOf(cell: ValueCellData): string {

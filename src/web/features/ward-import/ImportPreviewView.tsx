@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
-import { importActionLabels } from '../../../domain/import-preview';
+import { importActionLabels, importCountsText } from '../../../domain/import-preview';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { ImportPreview } from '../../../schemas/import';
 import { FormField } from '../../components/FormField';
@@ -57,7 +57,7 @@ export function ImportPreviewView({
         </div>
         <div>
           <dt>シート</dt>
-          <dd>{`新規 ${preview.created}件・置き換え ${preview.replaced}件・変更なし ${preview.unchanged}件`}</dd>
+          <dd>{importCountsText(preview)}</dd>
         </div>
       </dl>
       {preview.mismatch && (

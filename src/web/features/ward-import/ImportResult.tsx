@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
+import { importCountsText } from '../../../domain/import-preview';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import type { ImportResult } from '../../lib/api-downloads';
 
@@ -22,7 +23,11 @@ export function ImportSuccess({ result: summary }: { result: ImportResult }) {
     ['シート数', `${summary.sheets}件`],
     [
       '新規・置き換え・変更なし',
-      `新規 ${summary.createdSheets}件・置き換え ${summary.updatedSheets}件・変更なし ${summary.unchangedSheets}件`,
+      importCountsText({
+        created: summary.createdSheets,
+        replaced: summary.updatedSheets,
+        unchanged: summary.unchangedSheets,
+      }),
     ],
     ['目標', `${summary.goals}件`],
     ['指標', `${summary.indicators}件`],

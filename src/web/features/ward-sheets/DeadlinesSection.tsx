@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
+import { formatSheetDate } from '../../../domain/sheet-text';
 import type { WardYearSheets } from '../../../schemas/sheet';
 import { FormField } from '../../components/FormField';
 import { ApiError } from '../../lib/api';
 import { saveDeadlines } from '../../lib/api-ward-year';
 import { meQuery } from '../../lib/queries';
 import { canOnWard } from '../../lib/ward-permissions';
-import { formatSheetDate } from '../sheet/sheet-text';
 import {
   checkDeadlines,
   type DeadlineField,

@@ -1,5 +1,6 @@
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { Dialog } from '../../components/Dialog';
+import { ErrorSummary } from '../../components/ErrorSummary';
 
 /** Asks before 次年度のシートを作成, saying what is carried over and what starts empty. */
 export function RolloverDialog({
@@ -31,11 +32,7 @@ export function RolloverDialog({
         <li>{`目標・結果・評価は空になります。${from}の結果は、${to}のシートに実績として表示されます。`}</li>
         {nextYearExists && <li>{`${to}のシートがすでにある組織は、そのままにします（作成しません）。`}</li>}
       </ul>
-      {problem && (
-        <p role="alert" className="notice notice--error">
-          {problem}
-        </p>
-      )}
+      {problem && <ErrorSummary message={problem} />}
       <div className="button-row dialog__buttons">
         <button type="button" className="button button--secondary" data-autofocus onClick={onClose}>
           キャンセル

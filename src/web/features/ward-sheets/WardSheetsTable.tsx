@@ -1,9 +1,9 @@
 import { Link } from '@tanstack/react-router';
 import { phaseLabels } from '../../../domain/deadlines';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
+import { formatSheetDate } from '../../../domain/sheet-text';
 import type { SheetSummary, WardYearSheets } from '../../../schemas/sheet';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { formatSheetDate } from '../sheet/sheet-text';
 
 const evaluationColumns = ['達成', '一部未達成', '未達成', '未評価'] as const;
 

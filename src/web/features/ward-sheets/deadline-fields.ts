@@ -1,5 +1,5 @@
 import type { Deadlines } from '../../../domain/deadlines';
-import { formatSheetDate } from '../sheet/sheet-text';
+import { formatSheetDate } from '../../../domain/sheet-text';
 
 export const deadlineFields = ['plan', 'revision', 'evaluation'] as const;
 export type DeadlineField = (typeof deadlineFields)[number];

@@ -1,8 +1,26 @@
-import { formatFiscalYearShort, formatJapaneseDate } from '../domain/fiscal-year';
-import type { CorrectionNote } from '../schemas/result-correction';
-import type { SheetDetail, SheetIndicator } from '../schemas/sheet';
+import { formatFiscalYearShort, formatJapaneseDate } from './fiscal-year';
 
-/** How the exports write a sheet's words, shared by the PDF and the open-data CSV. */
+/**
+ * How a sheet's words are written, the same on the page, in the PDF, the booklet, the workbook
+ * and the open-data CSV. Pure: the shapes below are what the read API's sheet carries.
+ */
+
+/** A mid-year revision of a target as shown: from → to, the day it was decided and why. */
+export interface RevisionNote {
+  from: { text: string | null };
+  to: { text: string | null };
+  revisedOn: string;
+  reason: string;
+}
+
+/** An approved correction (正誤) of one year's result. */
+export interface CorrectionNoteText {
+  fiscalYear: number;
+  from: string | null;
+  to: string | null;
+  reason: string;
+  correctedOn: string;
+}
 
 /** 'YYYY-MM-DD' → '令和5年3月31日'; null (not yet done) → ''. A malformed date is kept as written. */
 export function formatSheetDate(iso: string | null): string {
@@ -25,14 +43,17 @@ export function asWritten(text: string | null): string {
 }
 
 /** One mid-year revision of a target: 「修正: 50 → 45（令和4年9月30日）理由」. */
-export function revisionText(revision: SheetIndicator['revisions'][number]): string {
+export function revisionText(revision: RevisionNote): string {
   const from = revision.from.text ?? '（なし）';
   const to = revision.to.text ?? '（なし）';
   return asWritten(`修正: ${from} → ${to}（${formatSheetDate(revision.revisedOn)}）${revision.reason}`);
 }
 
 /** Every approved correction (正誤) on a sheet, with the indicator it belongs to, oldest first. */
-export function sheetCorrections(sheet: SheetDetail): { indicator: SheetIndicator; note: CorrectionNote }[] {
+export function sheetCorrections<
+  Note extends CorrectionNoteText,
+  Indicator extends { corrections: Note[] },
+>(sheet: { goals: { indicators: Indicator[] }[] }): { indicator: Indicator; note: Note }[] {
   return sheet.goals
     .flatMap((g) =>
       g.indicators.flatMap((indicator) => indicator.corrections.map((note) => ({ indicator, note }))),
@@ -42,8 +63,8 @@ export function sheetCorrections(sheet: SheetDetail): { indicator: SheetIndicato
 
 /** One 正誤: 「令和5年1月10日訂正 生活習慣病予防講座開催数（回） R4実績 誤: 6回 → 正: 7回 理由」. */
 export function correctionText(
-  indicator: Pick<SheetIndicator, 'name' | 'unit'>,
-  note: CorrectionNote,
+  indicator: { name: string; unit: string | null },
+  note: CorrectionNoteText,
 ): string {
   const wrong = note.from ?? '（なし）';
   const right = note.to ?? '（なし）';
