@@ -5,6 +5,7 @@ import { keyColumn } from '../../exports/xlsx/layout';
 import { type Metadata, metadataSheetName, readMetadata, type SheetMeta } from '../../exports/xlsx/metadata';
 import { type SheetFile, type WardYearFile, wardYearFileSchema } from '../../schemas/interchange';
 import { issuesFromZod } from '../../schemas/issues';
+import { fileSheetTitle } from '../../schemas/sheet-header';
 import { AppError } from '../../server/app-error';
 import { checkWardYearFile } from '../../server/features/interchange/check-ward-year-file';
 import { checkWorkbookBytes } from './bytes';
@@ -68,7 +69,7 @@ function matchMetadata(sheets: RecognisedSheet[], metadata: Metadata | null, fin
   for (const { meta, row } of unused.values()) {
     findings.add(
       cellRef(metadataSheetName, row, 1),
-      `書き出したときにあったワークシート『${meta.worksheet}』（${meta.organization ?? meta.department}）がありません。` +
+      `書き出したときにあったワークシート『${meta.worksheet}』（${fileSheetTitle(meta)}）がありません。` +
         '削除したワークシートを元に戻してから取り込んでください',
     );
   }

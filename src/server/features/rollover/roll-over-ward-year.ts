@@ -12,6 +12,7 @@ import {
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
 import type { RolloverSummary } from '../../../schemas/answers';
+import { sheetTitle } from '../../../schemas/sheet-header';
 import type { RollOver } from '../../../schemas/ward-year';
 import { AppError } from '../../app-error';
 import { findWard } from '../organizations/find-ward';
@@ -193,7 +194,7 @@ async function planTargets(
   const targets = new Map<string, Target>();
   const targetFor = (sheet: SheetRow, organizationId: string): Target => {
     const existing = targets.get(organizationId);
-    const sourceTitle = sheet.organizationName ?? sheet.departmentName;
+    const sourceTitle = sheetTitle(sheet);
     if (existing) {
       if (!existing.sources.includes(sourceTitle)) existing.sources.push(sourceTitle);
       if (sheet.purpose && existing.header.purpose !== sheet.purpose) {
@@ -213,7 +214,7 @@ async function planTargets(
     };
     const target = {
       organizationId,
-      title: header.organizationName ?? header.departmentName,
+      title: sheetTitle(header),
       header,
       goals: [],
       sources: [sourceTitle],
