@@ -11,9 +11,9 @@ import { AppLayout } from './components/AppLayout';
 import { ErrorPage, NotFoundPage, PendingPage } from './components/StatusPages';
 import { SignInPage } from './features/auth/SignInPage';
 import { type Grouping, groupings } from './features/consistency/consistency-groups';
-import { SheetPage } from './features/sheet/SheetPage';
+import { SheetPage } from './features/sheets/SheetPage';
 import { WardSheetsPage } from './features/ward-sheets/WardSheetsPage';
-import { WardListPage } from './features/wards/WardListPage';
+import { WardListPage } from './features/organizations/WardListPage';
 import { isNotFoundError } from './lib/api';
 import './lib/history-state';
 import {
@@ -133,7 +133,7 @@ const importRoute = createRoute({
   validateSearch: municipalityOf,
   loaderDeps: ({ search }) => ({ municipality: search.municipality }),
   loader: loadWardYearSheets,
-  component: lazyRouteComponent(() => import('./features/ward-import/ImportPage'), 'ImportPage'),
+  component: lazyRouteComponent(() => import('./features/interchange/ImportPage'), 'ImportPage'),
 });
 
 /** `/years/2022/wards/北区/reorganize`: 組織の改編 from the next fiscal year (企画担当・管理者). */
@@ -144,7 +144,7 @@ const reorganizeRoute = createRoute({
   validateSearch: municipalityOf,
   loaderDeps: ({ search }) => ({ municipality: search.municipality }),
   loader: loadWardYearSheets,
-  component: lazyRouteComponent(() => import('./features/reorganize/ReorganizePage'), 'ReorganizePage'),
+  component: lazyRouteComponent(() => import('./features/reorganization/ReorganizePage'), 'ReorganizePage'),
 });
 
 /** `/settings/evaluation-rule`: the municipality's evaluation rule (管理者 changes it). */
@@ -155,7 +155,7 @@ const evaluationRuleRoute = createRoute({
     const me = await context.queryClient.fetchQuery(meQuery());
     if (me.user) await ensure(() => context.queryClient.ensureQueryData(evaluationRuleQuery()));
   },
-  component: lazyRouteComponent(() => import('./features/settings/EvaluationRulePage'), 'EvaluationRulePage'),
+  component: lazyRouteComponent(() => import('./features/evaluation-rules/EvaluationRulePage'), 'EvaluationRulePage'),
 });
 
 /** `/settings/sheet-dates`: the municipality's nominal 作成日・修正日・評価日 (管理者 changes them). */
@@ -166,7 +166,7 @@ const nominalDatesRoute = createRoute({
     const me = await context.queryClient.fetchQuery(meQuery());
     if (me.user) await ensure(() => context.queryClient.ensureQueryData(nominalDatesQuery()));
   },
-  component: lazyRouteComponent(() => import('./features/settings/NominalDatesPage'), 'NominalDatesPage'),
+  component: lazyRouteComponent(() => import('./features/sheet-dates/NominalDatesPage'), 'NominalDatesPage'),
 });
 
 /** `/settings/sign-in-throttles`: login ids and addresses slowed after failed sign-ins (管理者). */
@@ -180,7 +180,7 @@ const signInThrottlesRoute = createRoute({
     }
   },
   component: lazyRouteComponent(
-    () => import('./features/settings/SignInThrottlesPage'),
+    () => import('./features/sign-in-throttles/SignInThrottlesPage'),
     'SignInThrottlesPage',
   ),
 });

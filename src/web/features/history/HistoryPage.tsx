@@ -6,7 +6,7 @@ import type { HistoryEntry, SheetHistory } from '../../lib/api-sheet-edit';
 import { formatDateTime } from '../../lib/format-date-time';
 import { historyQuery, sheetQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { SheetBreadcrumbs } from '../sheet/SheetBreadcrumbs';
+import { SheetBreadcrumbs } from '../sheets/SheetBreadcrumbs';
 import { ChangeTable } from './ChangeTable';
 import { actionLabel, statusChange } from './history-labels';
 

@@ -5,9 +5,9 @@ import { snapshotStageLabels } from '../../../domain/sheet-lifecycle';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { snapshotQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { SheetHeader } from '../sheet/SheetHeader';
-import { SheetNarratives } from '../sheet/SheetNarratives';
-import { SheetTable } from '../sheet/SheetTable';
+import { SheetHeader } from '../sheets/SheetHeader';
+import { SheetNarratives } from '../sheets/SheetNarratives';
+import { SheetTable } from '../sheets/SheetTable';
 
 const route = getRouteApi('/sheets/$sheetId/snapshots/$stage');
 

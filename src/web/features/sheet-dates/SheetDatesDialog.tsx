@@ -10,7 +10,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import { saveSheetDates } from '../../lib/api-sheet-dates';
-import { useSheetAction } from '../sheet/use-sheet-action';
+import { useSheetAction } from '../sheets/use-sheet-action';
 import { DateInputFields } from './DateInputFields';
 import { type DateInputs, errorsByField, toDates, toInputs } from './date-fields';
 

@@ -4,9 +4,9 @@ import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { editableParts } from '../../../domain/sheet-lifecycle';
 import { sheetQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { StatusBadge } from '../sheet/SheetActions';
-import { SheetBreadcrumbs } from '../sheet/SheetBreadcrumbs';
-import { ReturnNotice } from '../sheet/WorkflowNotices';
+import { StatusBadge } from '../sheets/SheetActions';
+import { SheetBreadcrumbs } from '../sheets/SheetBreadcrumbs';
+import { ReturnNotice } from '../sheets/WorkflowNotices';
 import { SheetEditor } from './SheetEditor';
 
 const route = getRouteApi('/sheets/$sheetId/edit');

@@ -6,7 +6,7 @@ import { wardYearSheetsQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { DownloadsSection } from '../downloads/DownloadsSection';
 import { WardYearDatesSection } from '../sheet-dates/WardYearDatesSection';
-import { DeadlinesSection } from './DeadlinesSection';
+import { DeadlinesSection } from '../deadlines/DeadlinesSection';
 import { WardSheetsTable } from './WardSheetsTable';
 import { WardYearActions } from './WardYearActions';
 

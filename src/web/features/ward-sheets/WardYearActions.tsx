@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/api';
 import { type RolloverSummary, rollOver } from '../../lib/api-ward-year';
 import { meQuery } from '../../lib/queries';
 import { canOnWard } from '../../lib/ward-permissions';
-import { RolloverDialog } from './RolloverDialog';
+import { RolloverDialog } from '../rollover/RolloverDialog';
 
 /** What 次年度のシートを作成 did, in words, with the way to the new year's list. */
 function RolloverResult({ summary, data }: { summary: RolloverSummary; data: WardYearSheets }) {

@@ -15,7 +15,7 @@ import { saveNominalDates } from '../../lib/api-sheet-dates';
 import { meQuery, nominalDatesQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { canOnMunicipality } from '../../lib/ward-permissions';
-import { errorsByField } from '../sheet-dates/date-fields';
+import { errorsByField } from './date-fields';
 
 const months = Array.from({ length: 12 }, (_, i) => ((i + 3) % 12) + 1);
 const days = Array.from({ length: 31 }, (_, i) => i + 1);

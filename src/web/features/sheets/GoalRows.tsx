@@ -2,8 +2,8 @@ import { type ReactNode, useState } from 'react';
 import { indicatorLabel } from '../../../domain/sheet-text';
 import type { SheetGoal, SheetIndicator } from '../../../schemas/sheet';
 import { goalAnchor, indicatorAnchor } from '../../lib/sheet-anchor';
-import { HistoryToggle, hasNumbers } from '../indicator-history/HistoryToggle';
-import { IndicatorHistory } from '../indicator-history/IndicatorHistory';
+import { HistoryToggle, hasNumbers } from '../indicators/HistoryToggle';
+import { IndicatorHistory } from '../indicators/IndicatorHistory';
 import { TargetCell, ValueCell } from './ValueCell';
 
 /** Something to offer next to an indicator's target (「目標の修正」), screen only. */
