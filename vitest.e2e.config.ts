@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Browser journeys (e2e/**\/*.e2e.ts) against the real server, started once by the global setup.
- * One file at a time in one fork: the journeys share one server and one Chromium binary.
+ * Browser journeys (e2e/**\/*.e2e.ts) against the real server. Two workers, each with a shared
+ * server of its own started by the global setup (`sharedBaseUrl()`): a worker runs its files one
+ * after another on its server, so journeys never meet on one database at the same time; a
+ * journey that changes the sample's year starts a server of its own.
  */
 export default defineConfig({
   test: {
@@ -11,7 +13,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    maxWorkers: 1,
-    fileParallelism: false,
+    maxWorkers: 2,
   },
 });

@@ -1,11 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type SheetView, sheetViewSchema } from '../src/schemas/sheet-edit';
+import { indicatorNamed } from '../src/server/testing/finders';
 import { launchBrowser, openPage, requestsOutside } from './browser';
 import { expectAccessible, snap } from './helpers';
 import { apiSignIn, importNextYear } from './session';
+import { sharedBaseUrl } from './shared-server';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = sharedBaseUrl();
 let browser: Browser;
 let sheetId: string;
 let approvedId: string;
@@ -258,7 +260,7 @@ describe('editing a sheet', () => {
     expect(await table.getByRole('cell', { name: /修正: 50 → ４５/ }).textContent()).toContain(reason);
     const revised = await stored(head.page, approvedId);
     expect(revised.revisedOn).not.toBeNull();
-    expect(revised.goals[3]?.indicators[0]?.target).toMatchObject({ text: '４５', value: 45 });
+    expect(indicatorNamed(revised, '定時退庁推進日実施率').target).toMatchObject({ text: '４５', value: 45 });
 
     // The head's own proposal: the API refuses, and the dialog says why.
     await proposeRevision(head.page, '協働した団体数', '25', '協働の相手が増える見込みのため。');

@@ -8,13 +8,17 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Origin of the server under test, e.g. http://127.0.0.1:41234 (no trailing slash). */
-    baseUrl: string;
+    /**
+     * Origins of the shared servers under test, one per vitest worker, e.g.
+     * http://127.0.0.1:41234 (no trailing slash). A journey reads its own with `sharedBaseUrl()`.
+     */
+    baseUrls: string[];
   }
 }
 
 const repoRoot = resolve(import.meta.dirname, '..');
-const startTimeoutMs = 90_000;
+// Two servers start side by side (one per worker): on a busy machine that takes a while.
+const startTimeoutMs = 180_000;
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -98,9 +102,26 @@ export async function startServer(): Promise<RunningServer> {
   return { baseUrl, stop: cleanUp };
 }
 
-/** The server every journey shares, handed to the tests through `inject('baseUrl')`. */
+/**
+ * The shared servers, one per worker (the journeys of one worker run one after another on its
+ * server, as they all did on one server when there was one worker), handed to the tests through
+ * `inject('baseUrls')`.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const server = await startServer();
-  project.provide('baseUrl', server.baseUrl);
-  return server.stop;
+  const count = Math.max(1, project.config.maxWorkers);
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startServer()));
+  const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const stopAll = async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+  };
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
+    await stopAll();
+    throw failed.reason;
+  }
+  project.provide(
+    'baseUrls',
+    servers.map((server) => server.baseUrl),
+  );
+  return stopAll;
 }

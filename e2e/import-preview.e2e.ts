@@ -1,8 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import sample from '../src/db/seed/niigata-kita-2022.json';
 import { encodeLegacy } from '../src/imports/json/testing';
-import type { WardYearFile } from '../src/schemas/interchange';
+import { indicatorNamed, sampleFile, sheetFileTitled } from '../src/server/testing/finders';
 import { launchBrowser, openPage, requestsOutside } from './browser';
 import { type RunningServer, startServer } from './global-setup';
 import { expectAccessible, sampleSheetId, snap } from './helpers';
@@ -26,9 +25,8 @@ afterAll(async () => {
 
 /** The 令和4年度 sample with 健康福祉課's 生活習慣病予防講座開催数 result 60回 and a field the format lacks. */
 function editedSample(): string {
-  const file = structuredClone(sample) as WardYearFile;
-  const indicator = file.sheets[3]?.goals[1]?.indicators[1];
-  if (indicator?.name !== '生活習慣病予防講座開催数') throw new Error('the sample changed');
+  const file = sampleFile();
+  const indicator = indicatorNamed(sheetFileTitled(file, '健康福祉課'), '生活習慣病予防講座開催数');
   indicator.result = { text: '60回', value: 60 };
   return JSON.stringify({ exportedBy: '別のシステム', ...file });
 }

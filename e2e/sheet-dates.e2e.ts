@@ -1,10 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import sample from '../src/db/seed/niigata-kita-2022.json';
 import type { WardYearFile } from '../src/schemas/interchange';
 import { launchBrowser, openPage } from './browser';
 import { expectAccessible, headerField, snapPart } from './helpers';
 import { apiSignIn, importThroughApi, sheetIds } from './session';
+import { sharedBaseUrl } from './shared-server';
 
 /**
  * The 企画担当 sets the 作成日 of a 部区's year on the ward page: the sheets of that year that
@@ -12,7 +13,7 @@ import { apiSignIn, importThroughApi, sheetIds } from './session';
  * Works on 令和3年度 (a year no other journey uses).
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = sharedBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {

@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SheetDetail } from '../src/schemas/sheet';
 import { sheetViewSchema } from '../src/schemas/sheet-edit';
 import { launchBrowser, openPage } from './browser';
 import { expectAccessible, headerField, sampleSheetId } from './helpers';
+import { sharedBaseUrl } from './shared-server';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = sharedBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {

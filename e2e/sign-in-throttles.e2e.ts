@@ -1,15 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, openPage } from './browser';
 import { expectAccessible } from './helpers';
 import { apiSignIn } from './session';
+import { sharedBaseUrl } from './shared-server';
 
 /**
  * The 管理者 sees who is slowed after failed sign-ins and clears it, by keyboard. The failures
  * are on a login id nobody has, so no other journey (all from 127.0.0.1) is slowed.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = sharedBaseUrl();
 const guessed = 'e2e-guessed-id';
 let browser: Browser;
 

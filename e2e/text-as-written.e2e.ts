@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { wardYearSheetsSchema } from '../src/schemas/sheet';
 import { awkwardTexts } from '../src/schemas/text-samples';
 import { awkwardWardYearFile } from '../src/server/testing/awkward-sheet';
 import { launchBrowser, openPage, requestsOutside } from './browser';
 import { apiSignIn, importThroughApi } from './session';
+import { sharedBaseUrl } from './shared-server';
 
 /**
  * Text that looks like markup (an <img onerror>, a <script>, an <svg onload>, a javascript: link),
@@ -12,7 +13,7 @@ import { apiSignIn, importThroughApi } from './session';
  * written, no element is made of it, and nothing of it runs.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = sharedBaseUrl();
 // A year no other journey uses (平成27年度), so this sheet changes nothing they look at.
 const fiscalYear = 2015;
 let browser: Browser;

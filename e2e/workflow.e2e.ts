@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sheetViewSchema } from '../src/schemas/sheet-edit';
 import { launchBrowser, openPage, requestsOutside } from './browser';
 import { expectAccessible, snap } from './helpers';
 import { importNextYear, runTransition, signInThroughUi, signOutThroughUi, statusBadge } from './session';
+import { sharedBaseUrl } from './shared-server';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = sharedBaseUrl();
 let browser: Browser;
 let ids: Map<string, string>;
 

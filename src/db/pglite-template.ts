@@ -35,7 +35,8 @@ async function filesOf(path: string): Promise<string[]> {
     .filter((file) => !file.endsWith('.test.ts') && !file.startsWith(join('src', 'web')));
 }
 
-async function contentKey(inputs: string[]): Promise<string> {
+/** A short hash of the named project files: a template built from other content has another key. */
+export async function contentKey(inputs: string[]): Promise<string> {
   const files = (await Promise.all(inputs.map(filesOf))).flat().sort();
   const hash = createHash('sha256');
   for (const file of files) hash.update(`${file}\0`).update(await readFile(join(projectRoot, file)));

@@ -8,6 +8,7 @@ import { openDatabase } from '../../db/client';
 import { encodeLegacy, encodeUtf16 } from '../../imports/json/testing';
 import type { WardYearFile } from '../../schemas/interchange';
 import { databaseFingerprint } from '../../server/testing/db-fingerprint';
+import { indicatorNamed, sheetFileTitled } from '../../server/testing/finders';
 import { baseFile, malformedFiles } from '../../server/testing/malformed-files';
 
 /** The real `mokuhyo` command in its own process, on a data directory of its own. */
@@ -46,8 +47,7 @@ async function file(name: string, content: Uint8Array | object): Promise<string>
 
 function edited(result: string): WardYearFile {
   const f = baseFile();
-  const indicator = f.sheets[2]?.goals[1]?.indicators[1];
-  if (indicator?.name !== '生活習慣病予防講座開催数') throw new Error('base file changed');
+  const indicator = indicatorNamed(sheetFileTitled(f, '健康福祉課'), '生活習慣病予防講座開催数');
   indicator.result = { text: result, value: Number.parseInt(result, 10) };
   return f;
 }

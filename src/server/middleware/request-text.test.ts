@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxJsonDepth } from '../../schemas/json-value';
-import { wardYearSheetsSchema } from '../../schemas/sheet';
+import { sheetIdTitled } from '../testing/finders';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app';
 
 let t: TestApp;
@@ -13,10 +13,7 @@ beforeAll(async () => {
   staff = await t.as('somu-staff');
   admin = await t.as('admin');
   await t.public.get('/api/v1/auth/me');
-  const list = wardYearSheetsSchema.parse(
-    await (await t.public.get(`/api/v1/sheets?fiscalYear=2022&ward=${encodeURIComponent('北区')}`)).json(),
-  );
-  sheetId = list.sheets[0]?.id ?? '';
+  sheetId = await sheetIdTitled(t.public, '地域総務課');
 });
 afterAll(async () => {
   await t.close();

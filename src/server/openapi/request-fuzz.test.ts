@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../db/seed/demo-users';
-import { wardYearSheetsSchema } from '../../schemas/sheet';
 import { databaseFingerprint } from '../testing/db-fingerprint';
+import { indicatorNamed, sheetDetailTitled } from '../testing/finders';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 /**
@@ -212,13 +212,12 @@ beforeAll(async () => {
   sessions.set('public', await signIn(null));
   sessions.set('editor', await signIn('somu-staff'));
   sessions.set('admin', await signIn('admin'));
-  const list = wardYearSheetsSchema.parse(
-    await (await t.request(`/api/v1/sheets?fiscalYear=2022&ward=${encodeURIComponent('北区')}`)).json(),
+  const sheet = await sheetDetailTitled(t, '地域総務課');
+  pathValues.set('/api/v1/sheets/{id}', sheet.id);
+  pathValues.set(
+    '/api/v1/indicators/{id}',
+    indicatorNamed(sheet, '・区ビジョン基本方針の策定・区ビジョンまちづくり計画の策定').indicatorId,
   );
-  const sheetId = list.sheets[0]?.id ?? someUuid;
-  const sheet = await (await t.request(`/api/v1/sheets/${sheetId}`)).json();
-  pathValues.set('/api/v1/sheets/{id}', sheetId);
-  pathValues.set('/api/v1/indicators/{id}', sheet.goals[0].indicators[0].indicatorId);
   pathValues.set('stage', 'plan');
 
   const doc = await (await t.request('/api/openapi.json')).json();

@@ -1,5 +1,5 @@
-import sample from '../../db/seed/niigata-kita-2022.json';
 import type { WardYearFile } from '../../schemas/interchange';
+import { goalNumbered, indicatorNamed, sampleFile, sheetFileTitled } from './finders';
 import { encodingCases } from './malformed-encodings';
 
 /**
@@ -21,25 +21,27 @@ export interface MalformedFile {
 type Json = Record<string, unknown>;
 
 export function baseFile(): WardYearFile {
-  const file = structuredClone(sample) as WardYearFile;
-  // 地域総務課, 北区郷土博物館, 健康福祉課 (two indicators under one goal, 実績 of three years).
-  file.sheets = [file.sheets[0], file.sheets[1], file.sheets[3]].filter((s) => s !== undefined);
-  const indicator = file.sheets[0]?.goals[0]?.indicators[0];
-  if (indicator) {
-    indicator.direction = 'higher';
-    indicator.evaluationReason = null;
-    indicator.milestoneDone = null;
-    indicator.revisions = [
-      {
-        from: { text: '50', value: 50 },
-        to: { text: '45', value: 45 },
-        revisedOn: '2022-09-30',
-        reason: '選挙事務のため',
-      },
-    ];
-  }
-  const sheet = file.sheets[0];
-  if (sheet) sheet.status = 'published';
+  const file = sampleFile();
+  // 地域総務課, 北区郷土博物館, 健康福祉課 (two indicators under one goal, 実績 of three years),
+  // in this order: the paths below (`places`, the cases) point into it.
+  const somu = sheetFileTitled(file, '地域総務課');
+  file.sheets = [somu, sheetFileTitled(file, '北区郷土博物館'), sheetFileTitled(file, '健康福祉課')];
+  const indicator = indicatorNamed(
+    goalNumbered(somu, 1),
+    '・区ビジョン基本方針の策定・区ビジョンまちづくり計画の策定',
+  );
+  indicator.direction = 'higher';
+  indicator.evaluationReason = null;
+  indicator.milestoneDone = null;
+  indicator.revisions = [
+    {
+      from: { text: '50', value: 50 },
+      to: { text: '45', value: 45 },
+      revisedOn: '2022-09-30',
+      reason: '選挙事務のため',
+    },
+  ];
+  somu.status = 'published';
   return file;
 }
 

@@ -1,5 +1,5 @@
-import sample from '../../db/seed/niigata-kita-2022.json';
 import type { WardYearFile } from '../../schemas/interchange';
+import { sampleFile, sheetFileTitled } from './finders';
 
 /**
  * The sample moved to 令和5年度, as a city would stand in its evaluation season: every sheet
@@ -7,7 +7,7 @@ import type { WardYearFile } from '../../schemas/interchange';
  * The R2–R4実績 come from the sample's R2, R3 and its R4結果.
  */
 export function nextYearFixture(): WardYearFile {
-  const file = structuredClone(sample) as WardYearFile;
+  const file = sampleFile();
   file.fiscalYear = 2023;
   file.source = 'テスト用に令和4年度のサンプルから作成';
   file.uncertain = [];
@@ -25,12 +25,11 @@ export function nextYearFixture(): WardYearFile {
       };
     }
   }
-  for (const [index, status] of [
-    [0, 'approved'],
-    [3, 'draft'],
+  for (const [title, status] of [
+    ['地域総務課', 'approved'],
+    ['健康福祉課', 'draft'],
   ] as const) {
-    const sheet = file.sheets[index];
-    if (!sheet) throw new Error('the sample changed');
+    const sheet = sheetFileTitled(file, title);
     sheet.status = status;
     sheet.outcome = null;
     for (const ind of sheet.goals.flatMap((g) => g.indicators)) {

@@ -1,8 +1,9 @@
 import { type Database, type Db, openDatabase } from '../../db/client';
 import { loadTemplate, migratedRecipe, type TemplateRecipe, templateFile } from '../../db/pglite-template';
+import type { PostgresTemplateRecipe } from '../../db/postgres-template';
 import { createDemoUsersIfNone } from '../../db/seed/demo-users';
 import sample from '../../db/seed/niigata-kita-2022.json';
-import { createTestDatabase } from '../../db/testing';
+import { createPostgresDatabase } from '../../db/testing';
 import { importWardYear } from '../features/interchange/import-ward-year';
 
 /** Fill a fresh database with the Niigata Kita sample and its demo users. */
@@ -27,16 +28,20 @@ export const sampleRecipe: TemplateRecipe = {
   },
 };
 
+/** The same on PostgreSQL: a template database migrated and filled once, copied per test. */
+export const samplePostgresRecipe: PostgresTemplateRecipe = {
+  name: 'sample',
+  inputs: sampleRecipe.inputs,
+  fill: fillWithSample,
+};
+
 /**
- * A fresh test database holding the sample and the demo users. On PostgreSQL each database is
- * filled in turn; on PGlite it is loaded from the sample template.
+ * A fresh test database holding the sample and the demo users: on PostgreSQL a copy of the
+ * sample template database, on PGlite the sample template file loaded.
  */
 export async function createSampleTestDatabase(): Promise<Database> {
-  if (process.env.TEST_DATABASE_URL) {
-    const database = await createTestDatabase();
-    await fillWithSample(database.db);
-    return database;
-  }
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) return createPostgresDatabase(serverUrl, samplePostgresRecipe);
   const client = await loadTemplate(await templateFile(sampleRecipe));
   return openDatabase({ engine: 'pglite', client });
 }

@@ -4,10 +4,11 @@ import { organizations, sheets } from '../../../db/schema';
 import sample from '../../../db/seed/niigata-kita-2022.json';
 import { fiscalYearOfDate } from '../../../domain/fiscal-year';
 import { consistencyReportSchema } from '../../../schemas/answers';
-import type { SheetFile, WardYearFile } from '../../../schemas/interchange';
+import type { WardYearFile } from '../../../schemas/interchange';
 import { wardYearSheetsSchema } from '../../../schemas/sheet';
 import { type SheetView, sheetViewSchema } from '../../../schemas/sheet-edit';
 import { todayInJapan } from '../../clock';
+import { indicatorNamed, sampleFile, sheetFileTitled } from '../../testing/finders';
 import { importThroughApi } from '../../testing/import-through-api';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 
@@ -34,7 +35,7 @@ afterAll(async () => {
 
 /** The sample as this year's drafts: targets planned (one missing), nothing evaluated yet. */
 function thisYearsDrafts(): WardYearFile {
-  const file = structuredClone(sample) as WardYearFile;
+  const file = sampleFile();
   file.fiscalYear = year;
   for (const sheet of file.sheets) {
     sheet.status = 'draft';
@@ -49,17 +50,13 @@ function thisYearsDrafts(): WardYearFile {
       ind.evaluation = null;
     }
   }
-  const first = file.sheets[0]?.goals[0]?.indicators[0];
-  if (!first) throw new Error('the sample changed');
-  first.target = { text: null, value: null };
+  indicatorNamed(sheetFileTitled(file, '地域総務課'), vision).target = { text: null, value: null };
   return file;
 }
 
-function indicatorOf(sheet: SheetFile, goal: number, index: number) {
-  const found = sheet.goals[goal]?.indicators[index];
-  if (!found) throw new Error('the sample changed');
-  return found;
-}
+/** 地域総務課's indicators of 目標1 and 目標4. */
+const vision = '・区ビジョン基本方針の策定・区ビジョンまちづくり計画の策定';
+const overtime = '定時退庁推進日実施率';
 
 async function report() {
   const res = await planner.get(`/api/v1/consistency?fiscalYear=${year}&ward=${ward}`);
@@ -101,8 +98,8 @@ describe('the 点検表 through the year', () => {
 
   it('in 修正 also lists a 補足 that tells of a revision never recorded', async () => {
     const fix = structuredClone(thisYearsDrafts());
-    const somu = fix.sheets[0] as SheetFile;
-    indicatorOf(somu, 0, 0).target = { text: '策定', value: null };
+    const somu = sheetFileTitled(fix, '地域総務課');
+    indicatorNamed(somu, vision).target = { text: '策定', value: null };
     fix.sheets = [somu];
     expect((await importThroughApi(admin, fix)).status).toBe(200);
     await move(await t.as('somu-staff'), 'submit');
@@ -117,10 +114,10 @@ describe('the 点検表 through the year', () => {
 
   it('finds a target changed since approval without a revision, until one is recorded', async () => {
     const replace = structuredClone(thisYearsDrafts());
-    const somu = replace.sheets[0] as SheetFile;
+    const somu = sheetFileTitled(replace, '地域総務課');
     somu.status = 'approved';
-    indicatorOf(somu, 0, 0).target = { text: '策定', value: null };
-    indicatorOf(somu, 3, 0).target = { text: '40', value: 40 };
+    indicatorNamed(somu, vision).target = { text: '策定', value: null };
+    indicatorNamed(somu, overtime).target = { text: '40', value: 40 };
     replace.sheets = [somu];
     expect((await importThroughApi(admin, replace)).status).toBe(200);
     let body = await report();
@@ -135,7 +132,7 @@ describe('the 点検表 through the year', () => {
     const sheet = await somuSheet(staff);
     const proposed = await staff.send('POST', `/api/v1/sheets/${sheet.id}/revisions`, {
       version: sheet.version,
-      indicatorId: sheet.goals[3]?.indicators[0]?.indicatorId,
+      indicatorId: indicatorNamed(sheet, overtime).indicatorId,
       to: { text: '35' },
       reason: '選挙事務のため',
     });
@@ -173,7 +170,7 @@ describe('the 点検表 through the year', () => {
 
     // 北出張所 enters its evaluation without it being confirmed yet: no 評価日 on the sheet.
     const evaluated = structuredClone(thisYearsDrafts());
-    const branch = evaluated.sheets[7] as SheetFile;
+    const branch = sheetFileTitled(evaluated, '北出張所');
     branch.status = 'evaluated';
     for (const ind of branch.goals.flatMap((g) => g.indicators)) {
       ind.result = { text: '1', value: 1 };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorSeriesSchema } from '../../../schemas/indicator-series';
 import { sheetViewSchema } from '../../../schemas/sheet-edit';
+import { indicatorNamed } from '../../testing/finders';
 import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -25,7 +26,7 @@ const sheetOf = async (year: number, title: string, client = t.public) => {
 describe('an indicator series across the years', () => {
   it('gives every year of results and targets the reader may see', async () => {
     const sheet = await sheetOf(2023, '北区郷土博物館');
-    const id = sheet.goals[0]?.indicators[0]?.indicatorId;
+    const id = indicatorNamed(sheet, '年間入館者数及び事業参加者数').indicatorId;
     const series = indicatorSeriesSchema.parse(
       await (await t.public.get(`/api/v1/indicators/${id}/series`)).json(),
     );
@@ -43,7 +44,7 @@ describe('an indicator series across the years', () => {
 
   it('shows the public nothing of an unpublished year', async () => {
     const draft = await sheetOf(2023, '健康福祉課', await t.as('fukushi-staff'));
-    const id = draft.goals[1]?.indicators[0]?.indicatorId;
+    const id = indicatorNamed(draft, '特定健康診査受診率').indicatorId;
     const series = indicatorSeriesSchema.parse(
       await (await t.public.get(`/api/v1/indicators/${id}/series`)).json(),
     );
@@ -74,7 +75,7 @@ describe('the municipality’s evaluation rule', () => {
       200,
     );
     const somu = await sheetOf(2022, '地域総務課');
-    expect(somu.goals[3]?.indicators[0]?.suggestion?.evaluation).toBe('未達成');
+    expect(indicatorNamed(somu, '定時退庁推進日実施率').suggestion?.evaluation).toBe('未達成');
     await admin.send('PUT', '/api/v1/evaluation-rule', { achieved: 1, partly: 0.8 });
   });
 });

@@ -4,6 +4,7 @@ import { encodeLegacy, encodeUtf16 } from '../../../imports/json/testing';
 import type { ImportPreview, ImportResult } from '../../../schemas/import';
 import type { WardYearFile } from '../../../schemas/interchange';
 import { databaseFingerprint } from '../../testing/db-fingerprint';
+import { indicatorNamed, sampleFile, sheetFileTitled } from '../../testing/finders';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 
 let t: TestApp;
@@ -20,9 +21,8 @@ const fingerprint = () => databaseFingerprint(t.database.db);
 
 /** The sample with 健康福祉課's 生活習慣病予防講座開催数 result changed from 6回. */
 function editedSample(result: string): WardYearFile {
-  const file = structuredClone(sample) as WardYearFile;
-  const indicator = file.sheets[3]?.goals[1]?.indicators[1];
-  if (indicator?.name !== '生活習慣病予防講座開催数') throw new Error('the sample changed');
+  const file = sampleFile();
+  const indicator = indicatorNamed(sheetFileTitled(file, '健康福祉課'), '生活習慣病予防講座開催数');
   indicator.result = { text: result, value: Number.parseInt(result, 10) };
   return file;
 }

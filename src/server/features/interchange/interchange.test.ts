@@ -5,6 +5,7 @@ import { goals, indicators, indicatorValues, placements, sheets } from '../../..
 import sample from '../../../db/seed/niigata-kita-2022.json';
 import { createTestDatabase } from '../../../db/testing';
 import { AppError } from '../../app-error';
+import { indicatorNamed, sampleFile, sheetFileTitled } from '../../testing/finders';
 import { exportWardYear } from './export-ward-year';
 import { importWardYear } from './import-ward-year';
 
@@ -56,9 +57,8 @@ describe('import → export of the interchange format', () => {
 
   it('keeps an indicator one series: a re-import updates its values instead of adding one', async () => {
     await importWardYear(database.db, sample);
-    const edited = structuredClone(sample);
-    const indicator = edited.sheets[0]?.goals[3]?.indicators[0];
-    if (!indicator) throw new Error('sample changed');
+    const edited = sampleFile();
+    const indicator = indicatorNamed(sheetFileTitled(edited, '地域総務課'), '定時退庁推進日実施率');
     indicator.result = { text: '51.0', value: 51 };
     await importWardYear(database.db, edited);
     const exported = await exportWardYear(database.db, { ward: '北区', fiscalYear: 2022 });

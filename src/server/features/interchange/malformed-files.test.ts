@@ -4,6 +4,7 @@ import type { ImportPreview } from '../../../schemas/import';
 import type { WardYearFile } from '../../../schemas/interchange';
 import { AppError } from '../../app-error';
 import { databaseFingerprint } from '../../testing/db-fingerprint';
+import { goalNumbered, indicatorNamed, sheetFileTitled } from '../../testing/finders';
 import {
   acceptedStrings,
   baseFile,
@@ -96,10 +97,9 @@ describe('files that look odd but are fine', () => {
   it('imports unknown fields, a BOM, negative numbers and markup-like text, and exports them byte for byte', async () => {
     const file = baseFile();
     const [a, b, c, d, e] = acceptedStrings as [string, string, string, string, string];
-    const sheet = file.sheets[2];
-    const goal = sheet?.goals[0];
-    const indicator = goal?.indicators[1];
-    if (!sheet || !goal || !indicator) throw new Error('base file changed');
+    const sheet = sheetFileTitled(file, '健康福祉課');
+    const goal = goalNumbered(sheet, 1);
+    const indicator = indicatorNamed(goal, '地域福祉座談会開催');
     sheet.purpose = a;
     sheet.approach = `${b}\n${c}`;
     goal.text = d;
@@ -126,9 +126,10 @@ describe('files that look odd but are fine', () => {
     const back = (JSON.parse(raw) as WardYearFile).sheets.find((s) => s.department === sheet.department);
     expect(back?.purpose).toBe(a);
     expect(back?.approach).toBe(`${b}\n${c}`);
-    expect(back?.goals[0]?.text).toBe(d);
-    expect(back?.goals[0]?.initiatives).toEqual([e, a]);
-    expect(back?.goals[0]?.indicators[1]).toMatchObject({
+    if (!back) throw new Error(`${sheet.department} was not exported`);
+    expect(goalNumbered(back, 1).text).toBe(d);
+    expect(goalNumbered(back, 1).initiatives).toEqual([e, a]);
+    expect(indicatorNamed(goalNumbered(back, 1), '地域福祉座談会開催')).toMatchObject({
       note: c,
       achievement: `${e}\t${d}`,
       target: { text: '-5', value: -5 },

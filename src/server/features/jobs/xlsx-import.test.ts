@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetHistory } from '../../../db/schema';
 import { openWorkbook, rowOf, saveWorkbook, worksheet } from '../../../imports/xlsx/testing';
 import type { ImportPreview } from '../../../schemas/import';
+import { indicatorNamed, sheetDetailTitled } from '../../testing/finders';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import type { JobStatus } from './job-registry';
 
@@ -90,10 +91,9 @@ describe('Excel through the API', () => {
     expect(job).toMatchObject({ state: 'done', done: 8, total: 8 });
     expect(job?.result).toMatchObject({ sheets: 8, updatedSheets: 1, unchangedSheets: 7 });
     expect(await historyCount()).toBe((before ?? 0) + 1);
-    const list = await (await planner.get(`/api/v1/sheets?${kita}`)).json();
-    const id = list.sheets.find((s: { title: string }) => s.title === '建設課').id;
-    const detail = await (await planner.get(`/api/v1/sheets/${id}`)).json();
-    expect(detail.goals[3].indicators[0].result).toMatchObject({ text: '7回', value: 7 });
+    const detail = await sheetDetailTitled(planner, '建設課');
+    const id = detail.id;
+    expect(indicatorNamed(detail, '研修発表実施数').result).toMatchObject({ text: '7回', value: 7 });
     const history = await (await planner.get(`/api/v1/sheets/${id}/history`)).json();
     expect(history.entries[0].comment).toBe(
       'Excel ファイル「kita.xlsx」を画面から取り込み（置き換え）。理由：研修発表の回数の訂正',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../../db/seed/niigata-kita-2022.json';
 import { organizationSchema, wardYearSheetsSchema } from '../../../schemas/sheet';
 import { sheetViewSchema } from '../../../schemas/sheet-edit';
+import { indicatorNamed } from '../../testing/finders';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 
 let t: TestApp;
@@ -86,7 +87,11 @@ describe('reorganisation', () => {
     const renamed = (await sheetsOf(2024)).find((s) => s.title === '北区役所 北出張所');
     expect(renamed).toBeDefined();
     const sheet = sheetViewSchema.parse(await (await planner.get(`/api/v1/sheets/${renamed?.id}`)).json());
-    expect(sheet.goals[0]?.indicators[0]?.actuals.map((a) => a.text)).toEqual(['4', '4', null]);
+    expect(indicatorNamed(sheet, '窓口事務・内部事務に係る改善提案件数').actuals.map((a) => a.text)).toEqual([
+      '4',
+      '4',
+      null,
+    ]);
   });
 
   it('refuses wrong shapes and people other than the 企画担当 or 管理者', async () => {

@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goals, indicatorValues, sheetHistory, sheets, targetRevisions } from '../../../db/schema';
 import { type SheetView, sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
+import { indicatorNamed, sheetIdTitled } from '../../testing/finders';
 import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
@@ -15,10 +16,7 @@ beforeAll(async () => {
   t = await createTestApp();
   expect((await importThroughApi(await t.as('admin'), nextYearFixture())).status).toBe(200);
   staff = await t.as('somu-staff');
-  const list = await (
-    await staff.get(`/api/v1/sheets?fiscalYear=2023&ward=${encodeURIComponent('北区')}`)
-  ).json();
-  id = list.sheets[0].id;
+  id = await sheetIdTitled(staff, '地域総務課', { fiscalYear: 2023 });
   start = sheetViewSchema.parse(await (await staff.get(`/api/v1/sheets/${id}`)).json());
 });
 afterAll(async () => {
@@ -43,9 +41,10 @@ async function fingerprint() {
 
 const doc = () => toSheetDocument(start);
 const withResult = (text: unknown) => {
-  const d = doc() as unknown as { goals: { indicators: { result: { text: unknown } }[] }[] };
-  const ind = d.goals[1]?.indicators[0];
-  if (ind) ind.result.text = text;
+  const d = doc();
+  // 目標2's indicator: document.goals[1].indicators[0] in the paths the refusals name.
+  const ind = indicatorNamed(d, '避難所運営組織数') as unknown as { result: { text: unknown } };
+  ind.result.text = text;
   return d;
 };
 
@@ -132,8 +131,7 @@ const cases: Case[] = [
       version: start.version,
       document: (() => {
         const d = doc();
-        const ind = d.goals[2]?.indicators[0];
-        if (ind) ind.target = { text: '10' };
+        indicatorNamed(d, '協働した団体数').target = { text: '10' };
         return d;
       })(),
     }),
@@ -148,8 +146,8 @@ const cases: Case[] = [
       version: start.version,
       document: (() => {
         const d = doc();
-        const ind = d.goals[0]?.indicators[0];
-        if (ind) ind.indicatorId = '00000000-0000-4000-8000-000000000000';
+        indicatorNamed(d, '・区ビジョン基本方針の策定・区ビジョンまちづくり計画の策定').indicatorId =
+          '00000000-0000-4000-8000-000000000000';
         return d;
       })(),
     }),
@@ -198,7 +196,8 @@ const cases: Case[] = [
     () => `/api/v1/sheets/${id}/revisions`,
     () => ({
       version: start.version,
-      indicatorId: start.goals[0]?.indicators[0]?.indicatorId,
+      indicatorId: indicatorNamed(start, '・区ビジョン基本方針の策定・区ビジョンまちづくり計画の策定')
+        .indicatorId,
       to: { text: '8' },
       reason: ' ',
     }),

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetHistory } from '../../../db/schema';
 import { sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
+import { sheetIdTitled } from '../../testing/finders';
 import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -19,10 +20,7 @@ afterAll(async () => {
 describe('concurrent saves of one sheet', () => {
   it('50 saves from one version: exactly one wins, 49 get 409 with the current sheet, nothing is lost', async () => {
     const staff = await t.as('somu-staff');
-    const list = await (
-      await staff.get(`/api/v1/sheets?fiscalYear=2023&ward=${encodeURIComponent('北区')}`)
-    ).json();
-    const id: string = list.sheets[0].id;
+    const id = await sheetIdTitled(staff, '地域総務課', { fiscalYear: 2023 });
     const start = sheetViewSchema.parse(await (await staff.get(`/api/v1/sheets/${id}`)).json());
 
     const responses = await Promise.all(

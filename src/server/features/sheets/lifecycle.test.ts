@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wardYearSheetsSchema } from '../../../schemas/sheet';
 import { type SheetView, sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
+import { indicatorNamed } from '../../testing/finders';
 import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
@@ -49,7 +50,11 @@ describe('the year of a sheet, through the API', () => {
       approveEvaluation: false,
       publish: false,
     });
-    expect(sheet.goals[3]?.indicators[0]?.actuals.map((a) => a.text)).toEqual(['85.9', '77', '48.2']);
+    expect(indicatorNamed(sheet, '定時退庁推進日実施率').actuals.map((a) => a.text)).toEqual([
+      '85.9',
+      '77',
+      '48.2',
+    ]);
 
     const doc = toSheetDocument(sheet);
     for (const goal of doc.goals) {
@@ -76,7 +81,7 @@ describe('the year of a sheet, through the API', () => {
     res = await staff.send('PUT', `/api/v1/sheets/${id}`, { version: sheet.version, document: doc });
     expect(res.status, await res.clone().text()).toBe(200);
     sheet = sheetViewSchema.parse((await res.json()).sheet);
-    expect(sheet.goals[1]?.indicators[0]?.result).toMatchObject({ text: '１２', value: 12 });
+    expect(indicatorNamed(sheet, '避難所運営組織数').result).toMatchObject({ text: '１２', value: 12 });
 
     res = await staff.send('POST', `/api/v1/sheets/${id}/transitions`, {
       transition: 'submitEvaluation',
@@ -102,8 +107,7 @@ describe('the year of a sheet, through the API', () => {
     expect(sheet.workflow?.lastReturn?.comment).toBe('目標4の達成状況を具体的に書いてください。');
 
     const fixed = toSheetDocument(sheet);
-    const g4 = fixed.goals[3]?.indicators[0];
-    if (!g4) throw new Error('sheet changed');
+    const g4 = indicatorNamed(fixed, '定時退庁推進日実施率');
     g4.achievement = '実施率は48.2%でした。';
     g4.evaluation = '未達成';
     g4.evaluationReason = null;
@@ -140,7 +144,7 @@ describe('the year of a sheet, through the API', () => {
 
     const published = await view(t.public, id);
     expect(published.status).toBe('published');
-    expect(published.goals[3]?.indicators[0]?.evaluation).toBe('未達成');
+    expect(indicatorNamed(published, '定時退庁推進日実施率').evaluation).toBe('未達成');
 
     const history = await (await staff.get(`/api/v1/sheets/${id}/history`)).json();
     expect(

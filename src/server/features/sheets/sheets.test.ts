@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../../db/seed/niigata-kita-2022.json';
-import { type SheetDetail, sheetDetailSchema, wardYearSheetsSchema } from '../../../schemas/sheet';
+import { wardYearSheetsSchema } from '../../../schemas/sheet';
+import {
+  goalNumbered,
+  indicatorNamed,
+  sampleFile,
+  sheetDetailTitled,
+  sheetFileTitled,
+  sheetIdTitled,
+} from '../../testing/finders';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { importWardYear } from '../interchange/import-ward-year';
 
@@ -14,12 +22,7 @@ afterAll(async () => {
 
 const kita2022 = `fiscalYear=2022&ward=${encodeURIComponent('北区')}`;
 
-async function sheetOf(title: string): Promise<SheetDetail> {
-  const list = wardYearSheetsSchema.parse(await (await t.request(`/api/v1/sheets?${kita2022}`)).json());
-  const summary = list.sheets.find((s) => s.title === title);
-  if (!summary) throw new Error(`no sheet ${title}`);
-  return sheetDetailSchema.parse(await (await t.request(`/api/v1/sheets/${summary.id}`)).json());
-}
+const sheetOf = (title: string) => sheetDetailTitled(t, title);
 
 describe('read API', () => {
   it('answers health once the database is ready', async () => {
@@ -84,7 +87,7 @@ describe('read API', () => {
       createdOn: '2022-04-01',
       status: 'published',
     });
-    const indicator = sheet.goals[3]?.indicators[0];
+    const indicator = indicatorNamed(goalNumbered(sheet, 4), '定時退庁推進日実施率');
     expect(indicator).toMatchObject({
       name: '定時退庁推進日実施率',
       unit: '％',
@@ -92,21 +95,20 @@ describe('read API', () => {
       result: { text: '48.2', value: 48.2 },
       evaluation: '未達成',
     });
-    expect(indicator?.actuals.map((a) => [a.fiscalYear, a.text])).toEqual([
+    expect(indicator.actuals.map((a) => [a.fiscalYear, a.text])).toEqual([
       [2019, '50.4'],
       [2020, '85.9'],
       [2021, '77'],
     ]);
     const museum = await sheetOf('北区郷土博物館');
-    expect(museum.goals[0]?.indicators[0]?.actuals[0]?.breakdown).toEqual([
+    expect(indicatorNamed(museum, '年間入館者数及び事業参加者数').actuals[0]?.breakdown).toEqual([
       { label: '入館者', value: 8895, unit: '人' },
       { label: '館外事業参加者', value: 173, unit: '人' },
     ]);
   });
 
   it('answers 304 to a matching ETag and serves fresh content after a change', async () => {
-    const list = wardYearSheetsSchema.parse(await (await t.request(`/api/v1/sheets?${kita2022}`)).json());
-    const id = list.sheets[0]?.id;
+    const id = await sheetIdTitled(t, '地域総務課');
     const first = await t.request(`/api/v1/sheets/${id}`);
     const etag = first.headers.get('etag');
     expect(etag).toBeTruthy();
@@ -114,9 +116,8 @@ describe('read API', () => {
       (await t.request(`/api/v1/sheets/${id}`, { headers: { 'if-none-match': etag ?? '' } })).status,
     ).toBe(304);
 
-    const edited = structuredClone(sample);
-    if (!edited.sheets[0]) throw new Error('sample changed');
-    edited.sheets[0].purpose = '変更後の組織の目的';
+    const edited = sampleFile();
+    sheetFileTitled(edited, '地域総務課').purpose = '変更後の組織の目的';
     await importWardYear(t.database.db, edited);
     await expect
       .poll(async () => (await (await t.request(`/api/v1/sheets/${id}`)).json()).purpose)

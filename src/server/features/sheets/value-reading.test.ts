@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorSeriesSchema } from '../../../schemas/indicator-series';
-import type { IndicatorFile } from '../../../schemas/interchange';
 import { wardYearSheetsSchema } from '../../../schemas/sheet';
 import { type SheetView, sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
+import { goalNumbered, indicatorNamed, sheetFileTitled } from '../../testing/finders';
 import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
@@ -22,15 +22,17 @@ const cell = (text: string | null, value: number | null) => ({ text, value });
 /** 地域総務課 令和5年度 (承認済み, results not yet entered) with targets written every way. */
 function fixture() {
   const file = nextYearFixture();
-  const sheet = file.sheets[0];
-  if (sheet?.goals.length !== 4) throw new Error('the sample changed');
-  const [vision, shelters, groups, overtime] = sheet.goals.map((g) => g.indicators[0]) as IndicatorFile[];
-  if (!vision || !shelters || !groups || !overtime) throw new Error('the sample changed');
+  const sheet = sheetFileTitled(file, '地域総務課');
+  if (sheet.goals.length !== 4) throw new Error('the sample changed');
+  const vision = indicatorNamed(sheet, '・区ビジョン基本方針の策定・区ビジョンまちづくり計画の策定');
+  const shelters = indicatorNamed(sheet, '避難所運営組織数');
+  const groups = indicatorNamed(sheet, '協働した団体数');
+  const overtime = indicatorNamed(sheet, '定時退庁推進日実施率');
   vision.target = cell('11地区で説明会を実施', null);
   shelters.target = cell('50％以上', 50);
   groups.target = cell('10件以下', 10);
   overtime.target = cell('50％超', 50);
-  sheet.goals[1]?.indicators.push({
+  goalNumbered(sheet, 2).indicators.push({
     ...structuredClone(shelters),
     name: '避難所開設訓練の所要時間（前年比）',
     unit: '％',
@@ -86,8 +88,7 @@ describe('results entered against targets written the Japanese way', () => {
         ),
       },
     ]);
-    const overtime = doc.goals[3]?.indicators[0];
-    if (!overtime) throw new Error('sheet changed');
+    const overtime = indicatorNamed(doc, '定時退庁推進日実施率');
     overtime.evaluationReason = '目標の水準に達したため達成としました。';
     res = await staff.send('PUT', `/api/v1/sheets/${sheetId}`, { version: sheet.version, document: doc });
     expect(res.status, await res.clone().text()).toBe(200);
@@ -112,7 +113,7 @@ describe('results entered against targets written the Japanese way', () => {
 
   it('stores, charts and publishes △ values as negative numbers', async () => {
     const sheet = await view(staff);
-    const fall = sheet.goals[1]?.indicators[1];
+    const fall = indicatorNamed(sheet, '避難所開設訓練の所要時間（前年比）');
     expect(fall?.target).toMatchObject({ text: '△5%以下', value: -5 });
     expect(fall?.result).toMatchObject({ text: '△７%', value: -7 });
     expect(fall?.actuals.at(-1)).toMatchObject({ text: '△3%', value: -3 });
