@@ -135,7 +135,7 @@ async function excelFigures(sheets: number, db: Awaited<ReturnType<typeof create
   const write2db = await timeIt(3, () => importWardYear(db, read.last));
   console.log(
     table(
-      ['Excel (ward workbook, sheets: ' + sheets + ')', 'median ms', 'min ms'],
+      [`Excel (ward workbook, sheets: ${sheets})`, 'median ms', 'min ms'],
       [
         ['export: DB file → workbook', fmt(median(write.ms), 1), fmt(Math.min(...write.ms), 1)],
         ['import: workbook → file (checked)', fmt(median(read.ms), 1), fmt(Math.min(...read.ms), 1)],

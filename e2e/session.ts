@@ -5,7 +5,7 @@ import { nextYearFixture } from '../src/server/testing/next-year-fixture';
 import { openPage } from './browser';
 
 /** Every demo user has this password (src/db/seed/demo-users.ts). */
-export const demoPassword = 'mokuhyo-demo';
+const demoPassword = 'mokuhyo-demo';
 
 /** The double-submit token the API set as a cookie in this context. */
 async function csrfToken(context: BrowserContext, baseUrl: string): Promise<string> {

@@ -172,7 +172,7 @@ export function recentChildErrors(maxLines = 15): string {
 }
 
 /** Stop every child still running: SIGTERM, then SIGKILL whatever is left after `graceMs`. */
-export async function stopAllChildren(graceMs = 5_000): Promise<void> {
+async function stopAllChildren(graceMs = 5_000): Promise<void> {
   const children = [...running];
   if (children.length === 0) return;
   const exits = children.map((child) => new Promise<void>((resolve) => child.once('exit', () => resolve())));
@@ -182,7 +182,7 @@ export async function stopAllChildren(graceMs = 5_000): Promise<void> {
 }
 
 /** Last resort on process exit (synchronous): SIGKILL any child still running. */
-export function killAllChildrenNow(): void {
+function killAllChildrenNow(): void {
   for (const child of running) child.kill('SIGKILL');
 }
 

@@ -5,7 +5,7 @@ import { quoteIdentifier, type SqlSession } from './sql-session';
  * once a schema step has created it. Every table in them is granted by its category; the
  * migrations' bookkeeping (schema `drizzle`) is the owner's to write; the app may only read it.
  */
-export const appSchemas = ['public', 'pgboss'];
+const appSchemas = ['public', 'pgboss'];
 
 /** The role the embedded database (PGlite) runs the app as once migrated. */
 export const embeddedAppRole = 'mokuhyo_app';

@@ -10,7 +10,7 @@ import { pgExecutor, pgliteExecutor, type SqlExecutor } from './job-queue';
 import { migrationsFolder, preparePgliteSchema, preparePostgresSchema } from './prepare-schema';
 import * as schema from './schema';
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 /** The one database type the app uses, whichever engine is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction has the same query API as the database. */

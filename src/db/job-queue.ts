@@ -12,7 +12,7 @@ export const jobQueueSchema = 'pgboss';
 /** The one queue every kind of job goes through (the kind is on the job's own row). */
 export const jobQueueName = 'mokuhyo_jobs';
 /** A job interrupted by a stop or a crash is tried again this many times, then reported as failed. */
-export const jobRetryLimit = 2;
+const jobRetryLimit = 2;
 
 /**
  * Create or upgrade pg-boss's schema and the app's queue. Part of the migration step: it runs

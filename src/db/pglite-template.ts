@@ -23,7 +23,7 @@ export interface TemplateRecipe {
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Where templates are saved: git-ignored, removed by `npm test` before a full run. */
-export const templateDir = join(projectRoot, '.tmp', 'test-db');
+const templateDir = join(projectRoot, '.tmp', 'test-db');
 
 async function filesOf(path: string): Promise<string[]> {
   const full = join(projectRoot, path);

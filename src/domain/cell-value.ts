@@ -5,19 +5,19 @@
 
 export type Breakdown = { label: string; value: number; unit: string | null }[];
 
-export const cellKinds = ['empty', 'none', 'number', 'milestone'] as const;
+const cellKinds = ['empty', 'none', 'number', 'milestone'] as const;
 /**
  * 'empty': nothing written; 'none': a dash meaning "no value"; 'number': a value was found;
  * 'milestone': text without one unambiguous number (南口の工事発注, 中止, 11地区で説明会を実施,
  * two counts in one cell).
  */
-export type CellKind = (typeof cellKinds)[number];
+type CellKind = (typeof cellKinds)[number];
 
 /**
  * The bound a word after the number puts on it: 以上 'atLeast' (≥), 以下・以内 'atMost' (≤),
  * 超・超え 'above' (>), 未満 'below' (<). A target's qualifier decides which side of it is met.
  */
-export const qualifiers = ['atLeast', 'atMost', 'above', 'below'] as const;
+const qualifiers = ['atLeast', 'atMost', 'above', 'below'] as const;
 export type Qualifier = (typeof qualifiers)[number];
 
 export const qualifierWords: Record<Qualifier, string> = {

@@ -36,7 +36,7 @@ export const consistencyKindLabels: Record<ConsistencyKind, string> = {
  * every empty result in April. Kinds that need what they compare (a contradiction needs an
  * evaluation) are listed whenever they occur.
  */
-export const consistencyKindPhase: Record<ConsistencyKind, Phase> = {
+const consistencyKindPhase: Record<ConsistencyKind, Phase> = {
   contradiction: 'plan',
   missing_target: 'plan',
   missing_result: 'evaluation',

@@ -36,9 +36,9 @@ export interface Suggestion {
  * How a target is met: from its qualifier, else from the indicator's direction (higher is better:
  * at least the target; lower is better: at most). 超 and 未満 do not include the target itself.
  */
-export type Bound = { direction: Direction; strict: boolean; qualifier: Qualifier | null };
+type Bound = { direction: Direction; strict: boolean; qualifier: Qualifier | null };
 
-export function boundOf(direction: Direction, qualifier: Qualifier | null): Bound {
+function boundOf(direction: Direction, qualifier: Qualifier | null): Bound {
   switch (qualifier) {
     case 'atLeast':
       return { direction: 'higher', strict: false, qualifier };

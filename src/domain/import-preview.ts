@@ -26,7 +26,7 @@ export function importCountsText(counts: { created: number; replaced: number; un
 }
 
 /** A sheet in one of these states is the published record: replacing it needs a reason. */
-export const finalStatuses: readonly SheetStatus[] = ['evaluated', 'published'];
+const finalStatuses: readonly SheetStatus[] = ['evaluated', 'published'];
 
 export function replacingNeedsReason(action: ImportAction, currentStatus: SheetStatus | null): boolean {
   return action === 'replace' && currentStatus !== null && finalStatuses.includes(currentStatus);
@@ -36,7 +36,7 @@ export const importFormats = ['json', 'xlsx'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 /** How the file came in: the page, the API, the command line, or the app itself (sample data). */
-export const importChannels = ['browser', 'api', 'cli', 'system'] as const;
+const importChannels = ['browser', 'api', 'cli', 'system'] as const;
 export type ImportChannel = (typeof importChannels)[number];
 
 export interface ImportSource {

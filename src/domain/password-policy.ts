@@ -5,11 +5,11 @@
  * passwords is handed in (the server loads it lazily, see common-passwords.ts).
  */
 
-export const passwordMinLength = 12;
-export const passwordMaxLength = 200;
+const passwordMinLength = 12;
+const passwordMaxLength = 200;
 
 /** The password as it is hashed and compared (src/server/features/auth/password.ts uses NFKC too). */
-export function normalizePassword(password: string): string {
+function normalizePassword(password: string): string {
   return password.normalize('NFKC');
 }
 

@@ -28,7 +28,7 @@ interface CorrectionRule {
  * Who may do what with a correction of a result of an organization's indicator. Services ask
  * through `authorizeCorrection` (src/server/features/corrections/correction-access.ts).
  */
-export const correctionPolicy: Record<CorrectionPermission, CorrectionRule> = {
+const correctionPolicy: Record<CorrectionPermission, CorrectionRule> = {
   proposeCorrection: { roles: ['editor', 'head'] },
   decideCorrection: { roles: ['head', 'planner'], notByProposer: true },
 };

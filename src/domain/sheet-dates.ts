@@ -49,7 +49,7 @@ export function monthDayIssue(text: string): string | null {
 }
 
 /** A month and day's place in a fiscal year (April first), for ordering. */
-export function fiscalOrder(monthDay: string): number {
+function fiscalOrder(monthDay: string): number {
   const [month = 0, day = 0] = monthDay.split('-').map(Number);
   return (month >= 4 ? month - 4 : month + 8) * 100 + day;
 }

@@ -12,7 +12,7 @@ export interface SheetDocument {
   goals: GoalDocument[];
 }
 
-export interface GoalDocument {
+interface GoalDocument {
   parentNo: number | null;
   text: string;
   initiatives: string[];

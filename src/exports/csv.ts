@@ -75,7 +75,7 @@ export function neutralizeFormula(value: string): string {
 }
 
 /** RFC 4180: a field with a comma, a double quote or a line break is quoted, quotes doubled. */
-export function quoteField(value: string): string {
+function quoteField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -8,7 +8,7 @@ import { parseJsonText } from './json/parse-json';
 import { readWardYearWorkbook } from './xlsx';
 
 /** What an interchange JSON may weigh (the API refuses larger bodies too). */
-export const maxJsonBytes = 10 * 1024 * 1024;
+const maxJsonBytes = 10 * 1024 * 1024;
 
 export interface ImportFile {
   file: WardYearFile;

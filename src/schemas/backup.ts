@@ -5,7 +5,7 @@ export const backupFormat = 'mokuhyo-backup';
 export const backupFormatVersion = 1;
 
 /** A migration applied to the database the backup was taken from (drizzle's own record). */
-export const appliedMigrationSchema = z.object({
+const appliedMigrationSchema = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   createdAt: z.number().int(),
 });

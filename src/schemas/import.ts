@@ -17,7 +17,7 @@ const changeSchema = z.object({
   after: z.string().nullable(),
 });
 
-export const sheetOutcomeSchema = z.object({
+const sheetOutcomeSchema = z.object({
   /** Its place in the file (`sheets[2]`). */
   index: z.number().int(),
   title: z.string(),
@@ -97,7 +97,7 @@ export const importPreviewQuery = z.object({
   via: z.enum(['browser', 'api']).optional(),
 });
 
-export const importReasonSchema = plainText(1_000).trim().min(1, '理由を入力してください');
+const importReasonSchema = plainText(1_000).trim().min(1, '理由を入力してください');
 
 /** The query of `POST …/import`: the preview's token and, when a final sheet is replaced, the reason. */
 export const importConfirmQuery = importPreviewQuery.extend({

@@ -15,13 +15,13 @@ const longText = plainText(20_000);
 const shortText = nameText(200);
 const isoDate = z.iso.date('日付は YYYY-MM-DD の形式で入力してください');
 
-export const cellSchema = z.object({
+const cellSchema = z.object({
   text: plainText(2_000).nullable(),
   value: z.number('数値または null を指定してください').finite('有限の数値を指定してください').nullable(),
 });
 export type Cell = z.infer<typeof cellSchema>;
 
-export const revisionSchema = z.object({
+const revisionSchema = z.object({
   from: cellSchema,
   to: cellSchema,
   revisedOn: isoDate,
@@ -43,7 +43,7 @@ export const indicatorSchema = z.object({
   revisions: z.array(revisionSchema).optional(),
 });
 
-export const goalSchema = z.object({
+const goalSchema = z.object({
   no: z.number().int('整数で指定してください').min(1, '1以上の番号を指定してください').max(99),
   parentNo: z
     .number()
@@ -56,7 +56,7 @@ export const goalSchema = z.object({
   indicators: z.array(indicatorSchema),
 });
 
-export const sheetSchema = z.object({
+const sheetSchema = z.object({
   department: shortText,
   organization: shortText.nullable(),
   phone: plainText(50).nullable(),

@@ -5,7 +5,7 @@ export interface FieldIssue {
   message: string;
 }
 
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
@@ -22,7 +22,7 @@ export function issuesFromZod(error: {
 }
 
 /** A key as it shows in a path: as written when plain, quoted when it holds odd characters. */
-export function pathKey(key: string): string {
+function pathKey(key: string): string {
   return /^[\p{L}\p{N}_$-]+$/u.test(key) ? key : JSON.stringify(key);
 }
 

@@ -27,7 +27,6 @@ export const correctionNoteSchema = z.object({
   reason: z.string(),
   correctedOn: z.string(),
 });
-export type CorrectionNote = z.infer<typeof correctionNoteSchema>;
 
 /** A correction in the workflow of a sheet: waiting, or returned with the decider's comment. */
 export const correctionItemSchema = z.object({

@@ -13,7 +13,7 @@ import { z } from './zod';
 const cellText = z.strictObject({ text: plainText(2_000).nullable() });
 const optionalText = (max: number) => plainText(max).nullable();
 
-export const indicatorDocumentSchema = z.strictObject({
+const indicatorDocumentSchema = z.strictObject({
   indicatorId: z.uuid('指標の ID が正しくありません').nullable(),
   name: nameText(500, '指標の項目を入力してください'),
   unit: optionalText(50),
@@ -32,7 +32,7 @@ export const indicatorDocumentSchema = z.strictObject({
   milestoneDone: z.boolean('実施済みかどうかを選んでください').nullable().optional(),
 });
 
-export const goalDocumentSchema = z.strictObject({
+const goalDocumentSchema = z.strictObject({
   parentNo: z
     .number('部区の目標番号は数字で指定してください')
     .int('整数で指定してください')

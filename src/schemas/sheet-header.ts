@@ -25,7 +25,7 @@ export interface SheetHeader {
 export type SheetFileHeader = Omit<SheetFile, 'goals'>;
 
 /** The state a file's sheet takes when the file does not say. */
-export const fileSheetStatusDefault: SheetStatus = 'published';
+const fileSheetStatusDefault: SheetStatus = 'published';
 
 /** The name a sheet goes by in lists and titles: the 課/機関 when printed, else the 部. */
 export function sheetTitle(sheet: Pick<SheetHeader, 'departmentName' | 'organizationName'>): string {

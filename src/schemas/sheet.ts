@@ -7,12 +7,12 @@ import { z } from './zod';
 
 /** What the read API returns. The web app parses responses with these same schemas. */
 
-export const breakdownSchema = z.array(
+const breakdownSchema = z.array(
   z.object({ label: z.string(), value: z.number(), unit: z.string().nullable() }),
 );
 
 /** A value cell as shown: the text as written, its number and its breakdown. */
-export const valueCellSchema = z.object({
+const valueCellSchema = z.object({
   text: z.string().nullable(),
   value: z.number().nullable(),
   breakdown: breakdownSchema,
@@ -37,7 +37,7 @@ export const organizationSchema = z.object({
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
-export const evaluationCountsSchema = z.object({
+const evaluationCountsSchema = z.object({
   達成: z.number().int(),
   一部未達成: z.number().int(),
   未達成: z.number().int(),
@@ -50,7 +50,7 @@ export const deadlinesSchema = z.object({
   evaluation: z.iso.date('日付は YYYY-MM-DD の形式で入力してください').nullable(),
 });
 
-export const sheetSummarySchema = z.object({
+const sheetSummarySchema = z.object({
   id: z.uuid(),
   organizationId: z.uuid(),
   fiscalYear: z.number().int(),
@@ -88,14 +88,14 @@ export const wardYearSheetsSchema = z.object({
 });
 export type WardYearSheets = z.infer<typeof wardYearSheetsSchema>;
 
-export const revisionViewSchema = z.object({
+const revisionViewSchema = z.object({
   from: valueCellSchema.omit({ breakdown: true }),
   to: valueCellSchema.omit({ breakdown: true }),
   revisedOn: z.string(),
   reason: z.string(),
 });
 
-export const sheetIndicatorSchema = z.object({
+const sheetIndicatorSchema = z.object({
   placementId: z.uuid(),
   indicatorId: z.uuid(),
   name: z.string(),
@@ -119,7 +119,7 @@ export const sheetIndicatorSchema = z.object({
 });
 export type SheetIndicator = z.infer<typeof sheetIndicatorSchema>;
 
-export const sheetGoalSchema = z.object({
+const sheetGoalSchema = z.object({
   id: z.uuid(),
   no: z.number().int(),
   parentNo: z.number().int().nullable(),
@@ -161,4 +161,3 @@ export const errorBodySchema = z.object({
     issues: z.array(z.object({ path: z.string(), message: z.string() })),
   }),
 });
-export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -4,7 +4,7 @@ import { z } from './zod';
 const instant = z.iso.datetime({ offset: true });
 
 /** One login id from one address, slowed by its failures (429 until `retryAt`). */
-export const throttledLoginAddressSchema = z.object({
+const throttledLoginAddressSchema = z.object({
   loginId: z.string(),
   address: z.string(),
   /** Whether a user has this login id (failures on unknown ids are throttled alike). */
@@ -16,7 +16,7 @@ export const throttledLoginAddressSchema = z.object({
 });
 
 /** A login id failing from many addresses: every attempt on it waits `delaySeconds` before checking. */
-export const throttledLoginSchema = z.object({
+const throttledLoginSchema = z.object({
   loginId: z.string(),
   knownLogin: z.boolean(),
   failures: z.number().int(),
@@ -28,7 +28,7 @@ export const throttledLoginSchema = z.object({
 });
 
 /** An address where many login ids failed: every attempt from it waits `delaySeconds` before checking. */
-export const throttledAddressSchema = z.object({
+const throttledAddressSchema = z.object({
   address: z.string(),
   logins: z.number().int(),
   failures: z.number().int(),
@@ -38,7 +38,7 @@ export const throttledAddressSchema = z.object({
 });
 
 /** A 管理者 cleared failures: who, when, what, how many. */
-export const signInThrottleClearingSchema = z.object({
+const signInThrottleClearingSchema = z.object({
   loginId: z.string().nullable(),
   address: z.string().nullable(),
   failures: z.number().int(),

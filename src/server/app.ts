@@ -175,5 +175,3 @@ export async function createApp({
 
   return { app, cache, jobs, dispose };
 }
-
-export type App = Awaited<ReturnType<typeof createApp>>['app'];

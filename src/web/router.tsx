@@ -11,9 +11,9 @@ import { AppLayout } from './components/AppLayout';
 import { ErrorPage, NotFoundPage, PendingPage } from './components/StatusPages';
 import { SignInPage } from './features/auth/SignInPage';
 import { type Grouping, groupings } from './features/consistency/consistency-groups';
+import { WardListPage } from './features/organizations/WardListPage';
 import { SheetPage } from './features/sheets/SheetPage';
 import { WardSheetsPage } from './features/ward-sheets/WardSheetsPage';
-import { WardListPage } from './features/organizations/WardListPage';
 import { isNotFoundError } from './lib/api';
 import './lib/history-state';
 import {
@@ -30,7 +30,7 @@ import {
 } from './lib/queries';
 import { canOnMunicipality } from './lib/ward-permissions';
 
-export type RouterContext = { queryClient: QueryClient };
+type RouterContext = { queryClient: QueryClient };
 
 /** Loads a query before the page renders; a 404 from the API becomes the not-found page. */
 async function ensure<T>(load: () => Promise<T>): Promise<T> {
@@ -155,7 +155,10 @@ const evaluationRuleRoute = createRoute({
     const me = await context.queryClient.fetchQuery(meQuery());
     if (me.user) await ensure(() => context.queryClient.ensureQueryData(evaluationRuleQuery()));
   },
-  component: lazyRouteComponent(() => import('./features/evaluation-rules/EvaluationRulePage'), 'EvaluationRulePage'),
+  component: lazyRouteComponent(
+    () => import('./features/evaluation-rules/EvaluationRulePage'),
+    'EvaluationRulePage',
+  ),
 });
 
 /** `/settings/sheet-dates`: the municipality's nominal 作成日・修正日・評価日 (管理者 changes them). */

@@ -9,7 +9,7 @@ import { readBackup } from './read-backup';
 import { writeBackup } from './write-backup';
 
 /** Read a whole backup file through, checking every table's rows against its header. */
-export async function verifyBackupFile(file: string): Promise<BackupSummary & { bytes: number }> {
+async function verifyBackupFile(file: string): Promise<BackupSummary & { bytes: number }> {
   const header = await readBackup(createReadStream(file), {
     batchSize: () => 1000,
     batch: async () => {},
@@ -21,7 +21,7 @@ export async function verifyBackupFile(file: string): Promise<BackupSummary & { 
  * Write a backup file atomically: into a temporary file beside it, read back and checked whole,
  * then renamed into place. A backup cut short never takes the name of a good one.
  */
-export async function writeBackupFile(
+async function writeBackupFile(
   file: string,
   produce: (temp: string) => Promise<void>,
 ): Promise<BackupSummary & { bytes: number }> {

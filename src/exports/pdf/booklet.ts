@@ -17,12 +17,12 @@ export interface BookletInput {
 }
 
 /** Where the booklet's contents point to: the title of the sheet at `index`. */
-export function sheetAnchor(index: number): string {
+function sheetAnchor(index: number): string {
   return `sheet-${index + 1}`;
 }
 
 /** Today's date in Japan, 'YYYY-MM-DD'. */
-export function todayInJapan(now: Date = new Date()): string {
+function todayInJapan(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now);
 }
 

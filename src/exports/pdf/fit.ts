@@ -14,7 +14,7 @@ import { fontSizes, lineHeight, narrativeLineHeight, narrativePadding } from './
  */
 
 /** Height (pt) a row may take: the page body below the repeated column headers, with room. */
-export const maxRowHeight = 440;
+const maxRowHeight = 440;
 
 /** BIZ UDPGothic: ascent + descent = 1 em, full-width glyphs 1 em, Latin up to ~0.98 em. */
 const halfWidthEm = 0.8;
@@ -42,7 +42,7 @@ function lineEm(text: string): number {
 }
 
 /** Lines a text takes in a column `width` points wide (each '\n' starts a line). */
-export function lineCount(text: string, width: number, fontSize: number): number {
+function lineCount(text: string, width: number, fontSize: number): number {
   const usable = Math.max(width, fontSize);
   return text
     .split('\n')

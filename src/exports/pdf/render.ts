@@ -9,7 +9,7 @@ import { defaultStyle, pageMargins, styles } from './theme';
 export type { BookletInput };
 
 /** Page setup shared by every document: A4 landscape in BIZ UDPGothic. */
-export function baseDocument(title: string, author: string): Omit<TDocumentDefinitions, 'content'> {
+function baseDocument(title: string, author: string): Omit<TDocumentDefinitions, 'content'> {
   return {
     pageSize: 'A4',
     pageOrientation: 'landscape',

@@ -9,7 +9,7 @@ import { gridLayout, narrativePadding, pageMargins } from './theme';
 
 /** One sheet as pdfmake content: title, header block, goal table and the two narratives. */
 
-export const narrativeHeadings = {
+const narrativeHeadings = {
   approach: '取り組みについて（今年度重点的に取り組む内容や目標設定の考え方など）',
   outcome: '取り組みの結果について（評価内容と評価結果を踏まえた今後の方針など）',
 } as const;

@@ -26,7 +26,7 @@ const ok = <T>(value: T): Decoded<T> => ({ ok: true, value });
 const fail = <T>(message: string): Decoded<T> => ({ ok: false, message });
 
 /** Text as a cell holds it: XML keeps no carriage returns, so every line break is '\n'. */
-export function cellText(text: string): string {
+function cellText(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
@@ -39,7 +39,7 @@ export function storedAs(text: string): string | number {
 }
 
 /** A short fingerprint of a cell's text, to tell whether a person changed it. */
-export function fingerprint(text: string): string {
+function fingerprint(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64url').slice(0, 16);
 }
 

@@ -1,1 +1,1 @@
-export { type BlankTemplateOptions, blankTemplate, wardYearWorkbook } from './workbook';
+export { blankTemplate, wardYearWorkbook } from './workbook';

@@ -53,7 +53,7 @@ const workbookMetaSchema = z.object({
   source: z.string().nullable().optional(),
   uncertain: z.array(z.string()).optional(),
 });
-export type WorkbookMeta = z.infer<typeof workbookMetaSchema>;
+type WorkbookMeta = z.infer<typeof workbookMetaSchema>;
 
 export type Metadata = { workbook: WorkbookMeta; sheets: SheetMeta[] };
 

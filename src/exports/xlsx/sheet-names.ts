@@ -3,7 +3,7 @@
  * end, and compares names without regard to case. 'History' is reserved.
  */
 
-export const maxSheetNameLength = 31;
+const maxSheetNameLength = 31;
 
 const forbidden: Record<string, string> = {
   '[': '［',

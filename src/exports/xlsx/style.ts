@@ -2,8 +2,8 @@ import type ExcelJS from 'exceljs';
 
 /** The look of the official sheet: BIZ UDPゴシック, thin rules, grey labels, text that wraps. */
 
-export const fontName = 'BIZ UDPゴシック';
-export const fontSize = 9;
+const fontName = 'BIZ UDPゴシック';
+const fontSize = 9;
 /** Points per printed line of 9 pt text, and the padding a cell adds above and below. */
 export const lineHeight = 12;
 export const cellPadding = 4;
@@ -24,7 +24,7 @@ const grey: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb:
 
 type Look = Partial<Pick<ExcelJS.Style, 'font' | 'alignment' | 'border' | 'fill'>>;
 
-export const looks = {
+const looks = {
   title: {
     font: font({ size: 14, bold: true }),
     alignment: { horizontal: 'center', vertical: 'middle' },
@@ -108,7 +108,7 @@ function charWidth(ch: string): number {
 }
 
 /** How many printed lines a text takes in a cell `width` column units wide. */
-export function lineCount(text: string, width: number): number {
+function lineCount(text: string, width: number): number {
   const usable = Math.max(1, width - 1);
   let lines = 0;
   for (const line of text.split('\n')) {

@@ -3,7 +3,7 @@ import { findUnusableCharacter, normalizeLineBreaks, unusableCharacterMessage } 
 import { AppError } from '../../server/app-error';
 
 /** Keys that could reach an object's prototype if some code ever copied them: never kept. */
-export const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Text as a JSON value, or an `invalid` error saying where (line and column) it stops being JSON. */
 export function parseJsonText(text: string): unknown {

@@ -8,7 +8,7 @@ import { AppError } from '../../server/app-error';
 
 export const maxWorkbookBytes = 20 * 1024 * 1024;
 /** What the archive may unpack to: a 部区's sheets take well under 1 MB. */
-export const maxUnpackedBytes = 200 * 1024 * 1024;
+const maxUnpackedBytes = 200 * 1024 * 1024;
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 

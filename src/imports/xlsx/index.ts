@@ -1,2 +1,2 @@
 export { maxWorkbookBytes } from './bytes';
-export { type ReadWorkbookOptions, readWardYearWorkbook } from './read-workbook';
+export { readWardYearWorkbook } from './read-workbook';

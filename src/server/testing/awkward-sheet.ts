@@ -9,7 +9,7 @@ import { awkwardTexts } from '../../schemas/text-samples';
  * by field. Goal i: its text, its one initiative, its indicator's name, target, result, 補足,
  * 目標達成状況 and 評価の理由 are all awkwardTexts[i].
  */
-export function awkwardGoalFiles(): GoalFile[] {
+function awkwardGoalFiles(): GoalFile[] {
   return awkwardTexts.map((text, i) => ({
     no: i + 1,
     parentNo: null,

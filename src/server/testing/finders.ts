@@ -15,7 +15,7 @@ export function sampleFile(): WardYearFile {
 }
 
 /** The title a sheet goes by: its organization (北区郷土博物館, 区民生活課), else its department. */
-export function sheetTitle(sheet: Pick<SheetFile, 'department' | 'organization'>): string {
+function sheetTitle(sheet: Pick<SheetFile, 'department' | 'organization'>): string {
   return sheet.organization ?? sheet.department;
 }
 

@@ -4,7 +4,7 @@ import { cookieClient, signedInClient, type TestClient } from './test-app';
  * A browser against a real server over HTTP: the test app's cookie-keeping client, over fetch,
  * sending the Origin a browser on that page would.
  */
-export function httpClient(baseUrl: string): TestClient {
+function httpClient(baseUrl: string): TestClient {
   return cookieClient((path, init = {}) => {
     const headers = new Headers(init.headers);
     headers.set('origin', baseUrl);

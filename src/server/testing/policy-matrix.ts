@@ -14,7 +14,7 @@ import type { TestApp, TestClient } from './test-app';
  */
 
 /** The sample's demo users, the public, and people of the other places. */
-export const matrixPeople = [
+const matrixPeople = [
   'public',
   'admin',
   'viewer',

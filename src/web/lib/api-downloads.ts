@@ -5,20 +5,12 @@ import {
   importPreviewSchema,
   importResultSchema,
 } from '../../schemas/import';
+import { xlsxType } from '../../schemas/media-types';
 import type { BookletJob } from '../../schemas/ward-year';
 import { requestJson, type WardYearQuery } from './api';
 
 /** The files the city publishes (PDF, Excel, CSV) and the long jobs behind some of them. */
-export {
-  type ImportPreview,
-  type ImportResult,
-  importPreviewSchema,
-  importResultSchema,
-  type JobStatus,
-  jobStatusSchema,
-};
-
-export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { type ImportPreview, type ImportResult, importPreviewSchema, importResultSchema, type JobStatus };
 
 function wardYearParams({ fiscalYear, ward, municipality }: WardYearQuery): string {
   const params = new URLSearchParams({ fiscalYear: String(fiscalYear), ward });

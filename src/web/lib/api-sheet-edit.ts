@@ -14,7 +14,7 @@ import {
 } from '../../schemas/sheet-edit';
 import { requestJson, sheetPath } from './api';
 
-export { type HistoryEntry, historySchema, type SheetHistory };
+export type { HistoryEntry, SheetHistory };
 
 /** Save the whole document, based on the version the editor started from (409 if stale). */
 export function saveSheet(id: string, input: SaveSheet): Promise<SheetSaved> {

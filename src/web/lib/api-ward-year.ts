@@ -16,13 +16,7 @@ import { requestJson, type WardYearQuery } from './api';
  * rolling it over to the next year (answers described in src/schemas/answers.ts); a kind of
  * finding this app does not know is shown as written.
  */
-export {
-  type ConsistencyItem,
-  type ConsistencyReport,
-  consistencyReportSchema,
-  type RolloverSummary,
-  rolloverSummarySchema,
-};
+export type { ConsistencyItem, ConsistencyReport, RolloverSummary };
 
 function wardBody({ ward, municipality }: WardYearQuery) {
   return municipality ? { ward, municipality } : { ward };

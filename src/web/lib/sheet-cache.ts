@@ -14,8 +14,3 @@ export async function afterSheetChange(queryClient: QueryClient, sheet: SheetVie
     queryClient.invalidateQueries({ queryKey: ['wards'] }),
   ]);
 }
-
-/** Who is signed in changed: everything read so far may show too much or too little. */
-export function forgetEverything(queryClient: QueryClient): void {
-  queryClient.removeQueries();
-}

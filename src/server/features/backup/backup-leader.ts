@@ -8,7 +8,7 @@ export interface BackupLeader {
 }
 
 /** The advisory lock key of scheduled backups ('moku' in ASCII). */
-export const backupLockKey = 0x6d6f6b75;
+const backupLockKey = 0x6d6f6b75;
 
 /**
  * Leadership by a session-level `pg_try_advisory_lock` held on a connection of its own: the

@@ -16,7 +16,7 @@ export interface Booklet {
   asciiFilename: string;
 }
 
-export function bookletFileName(year: Pick<BookletInput, 'municipality' | 'ward' | 'fiscalYear'>) {
+function bookletFileName(year: Pick<BookletInput, 'municipality' | 'ward' | 'fiscalYear'>) {
   return {
     filename: `${formatFiscalYear(year.fiscalYear)}_${year.municipality}${year.ward}_組織目標管理シート.pdf`,
     asciiFilename: `booklet-${year.fiscalYear}.pdf`,

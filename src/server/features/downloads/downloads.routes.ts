@@ -3,6 +3,7 @@ import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { wardYearCsv } from '../../../exports/csv';
 import { renderBookletPdf, renderSheetPdf } from '../../../exports/pdf';
 import { blankTemplate, wardYearWorkbook } from '../../../exports/xlsx';
+import { xlsxType } from '../../../schemas/media-types';
 import { fiscalYearParam, wardYearQuery } from '../../../schemas/ward-year';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
@@ -15,8 +16,6 @@ import type { SheetCache } from '../sheets/sheet-cache';
 import { cachedSheet } from '../sheets/view-sheet';
 import { loadBooklet } from './booklet';
 import { attachment } from './content-disposition';
-
-export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });
 

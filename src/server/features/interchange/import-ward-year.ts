@@ -23,8 +23,6 @@ import { keptPastResults } from './kept-past-results';
 import { readWardYearInput } from './read-ward-year-input';
 import { ensureMunicipality, ensureOrganization, type WrittenSheet, writeSheet } from './write-ward-sheet';
 
-export { validateWardYearFile } from './read-ward-year-input';
-
 /**
  * Importing one 部区's sheets of a year (the interchange format), in two steps: previewImport
  * says what would happen to each sheet (created, replaced with its differences, unchanged) and

@@ -52,8 +52,3 @@ export function readWardYearInput(input: unknown): WardYearInput {
   ];
   return { file: parsed.data, warnings };
 }
-
-/** The file as typed data, or an `invalid` error listing every bad field by its path. */
-export function validateWardYearFile(input: unknown): WardYearFile {
-  return readWardYearInput(input).file;
-}

@@ -23,7 +23,7 @@ export interface JobContext {
 }
 
 /** A job makes a file (the booklet) or a result to show (an import's preview or summary). */
-export type JobProduct = { file: JobFile } | { result: unknown };
+type JobProduct = { file: JobFile } | { result: unknown };
 
 /** One kind of job: the stored request it reads (checked again when it runs) and its work. */
 export interface JobKind {

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { indicators, organizationLineage, organizations } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
@@ -94,18 +94,4 @@ export async function reorganize(db: Db, options: ReorganizeOptions): Promise<{ 
     }
     return { successorIds };
   });
-}
-
-/** The organizations that continue `organizationId` from `fiscalYear`, in creation order; empty when it continues itself. */
-export async function successorsFrom(db: Db, organizationId: string, fiscalYear: number): Promise<string[]> {
-  const rows = await db
-    .select({ id: organizationLineage.successorId })
-    .from(organizationLineage)
-    .where(
-      and(
-        eq(organizationLineage.predecessorId, organizationId),
-        eq(organizationLineage.fromFiscalYear, fiscalYear),
-      ),
-    );
-  return rows.map((r) => r.id);
 }

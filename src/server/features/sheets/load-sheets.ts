@@ -13,12 +13,12 @@ import { actualYears } from '../../../domain/fiscal-year';
 import type { SheetDocument } from '../../../domain/sheet-document';
 
 export type SheetRow = typeof sheets.$inferSelect;
-export type GoalRow = typeof goals.$inferSelect;
-export type IndicatorRow = typeof indicators.$inferSelect;
-export type PlacementRow = typeof placements.$inferSelect;
+type GoalRow = typeof goals.$inferSelect;
+type IndicatorRow = typeof indicators.$inferSelect;
+type PlacementRow = typeof placements.$inferSelect;
 export type ValueRow = typeof indicatorValues.$inferSelect;
-export type RevisionRow = typeof targetRevisions.$inferSelect;
-export type CorrectionRow = typeof resultCorrections.$inferSelect;
+type RevisionRow = typeof targetRevisions.$inferSelect;
+type CorrectionRow = typeof resultCorrections.$inferSelect;
 
 export interface PlacedIndicator {
   placement: PlacementRow;

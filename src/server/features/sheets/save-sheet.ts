@@ -79,7 +79,7 @@ export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ ch
  * Write a document's goals and indicators, each value's number read from its text. The 実績
  * columns are read from earlier years and never written from here.
  */
-export async function writeDocument(
+async function writeDocument(
   tx: Tx,
   target: { sheetId: string; organizationId: string; fiscalYear: number },
   document: SheetDocument,

@@ -7,12 +7,12 @@ import type { Direction, Evaluation } from '../../../domain/evaluation';
 import { AppError } from '../../app-error';
 import { sheetsShowing } from './sheets-showing';
 
-export interface ContentCell {
+interface ContentCell {
   text: string | null;
   value: number | null;
 }
 
-export interface ContentIndicator {
+interface ContentIndicator {
   /** The series it continues (must belong to the organization), or null for a new one. */
   indicatorId: string | null;
   /**
@@ -110,7 +110,7 @@ export async function writeSheetContent(
 }
 
 /** `indicatorId:year` of each earlier-year result given whose year has a sheet showing the series. */
-export async function yearsWithTheirOwnSheet(
+async function yearsWithTheirOwnSheet(
   tx: Tx,
   seriesIds: string[],
   content: { indicators: { actuals: { fiscalYear: number }[] }[] }[],

@@ -14,7 +14,7 @@ export function toPercentText(fraction: number): string {
 }
 
 /** 80 → 0.8, without floating-point noise. */
-export function toFraction(percent: number): number {
+function toFraction(percent: number): number {
   return Math.round(percent * 10_000) / 1_000_000;
 }
 

@@ -2,7 +2,7 @@ import { directionLabels, directions } from '../../../domain/evaluation';
 import { formatSheetDate } from '../../../domain/sheet-text';
 
 /** A changed value as people read it: 方向 in words, dates in 和暦. */
-export function displayValue(value: string, path: string): string {
+function displayValue(value: string, path: string): string {
   if (path.endsWith('direction')) {
     const direction = directions.find((d) => d === value);
     if (direction) return directionLabels[direction];

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-quer
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
+import { xlsxType } from '../../../schemas/media-types';
 import { FormField } from '../../components/FormField';
 import { JobProgress } from '../../components/JobProgress';
 import {
@@ -183,7 +184,7 @@ export function ImportPage() {
                   {...control}
                   type="file"
                   className="input input--file"
-                  accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  accept={`.xlsx,.json,application/json,${xlsxType}`}
                   disabled={busy}
                   onChange={(event) => {
                     setFile(event.currentTarget.files?.[0] ?? null);

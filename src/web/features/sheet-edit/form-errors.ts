@@ -48,7 +48,7 @@ const fieldLabels: Record<string, string> = {
 };
 
 /** Where a path is, in words: `goals[1].indicators[0].target.text` → 目標2 › 指標1 › R5目標. */
-export function pathLabel(path: string, fiscalYear: number): string {
+function pathLabel(path: string, fiscalYear: number): string {
   const columns = sheetColumnLabels(fiscalYear);
   const words: string[] = [];
   const parts = [...path.matchAll(/([A-Za-z]+)(?:\[(\d+)\])?/g)];

@@ -48,14 +48,14 @@ export interface FormIndicator {
   milestoneDone: MilestoneChoice;
 }
 
-export type MilestoneChoice = '' | 'done' | 'notDone';
+type MilestoneChoice = '' | 'done' | 'notDone';
 
 function milestoneChoice(done: boolean | null | undefined): MilestoneChoice {
   return done === true ? 'done' : done === false ? 'notDone' : '';
 }
 
 let lastKey = 0;
-export function newKey(): string {
+function newKey(): string {
   lastKey += 1;
   return `k${lastKey}`;
 }

@@ -4,9 +4,9 @@ import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { wardYearSheetsQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { DeadlinesSection } from '../deadlines/DeadlinesSection';
 import { DownloadsSection } from '../downloads/DownloadsSection';
 import { WardYearDatesSection } from '../sheet-dates/WardYearDatesSection';
-import { DeadlinesSection } from '../deadlines/DeadlinesSection';
 import { WardSheetsTable } from './WardSheetsTable';
 import { WardYearActions } from './WardYearActions';
 
