@@ -1,5 +1,5 @@
 import { z } from '../../schemas/zod';
-import type { TestClient } from '../testing/test-app';
+import { clientOver, type TestClient } from '../testing/test-app';
 
 /** One answer of an operation in the OpenAPI document: its content by media type. */
 interface DocumentedAnswer {
@@ -99,14 +99,5 @@ export function checkedClient(
     }
     return res;
   };
-  return {
-    request,
-    get: (path) => request(path),
-    send: (method, path, body) =>
-      request(path, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      }),
-  };
+  return clientOver(request);
 }

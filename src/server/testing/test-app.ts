@@ -75,6 +75,11 @@ export function cookieClient(fetchApp: (path: string, init?: RequestInit) => Pro
     }
     return res;
   };
+  return clientOver(request);
+}
+
+/** A test client whose `get` and `send` (JSON) go through `request`. */
+export function clientOver(request: TestClient['request']): TestClient {
   return {
     request,
     get: (path) => request(path),

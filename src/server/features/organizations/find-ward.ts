@@ -15,22 +15,13 @@ export async function findWard(
   db: Db | Tx,
   options: { ward: string; municipality?: string | undefined },
 ): Promise<WardRef> {
-  const rows = await db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      municipalityId: municipalities.id,
-      municipalityName: municipalities.name,
-    })
-    .from(organizations)
-    .innerJoin(municipalities, eq(organizations.municipalityId, municipalities.id))
-    .where(
-      and(
-        eq(organizations.kind, 'ward'),
-        eq(organizations.name, options.ward),
-        options.municipality ? eq(municipalities.name, options.municipality) : undefined,
-      ),
-    );
+  const rows = await wardsWithMunicipality(db).where(
+    and(
+      eq(organizations.kind, 'ward'),
+      eq(organizations.name, options.ward),
+      options.municipality ? eq(municipalities.name, options.municipality) : undefined,
+    ),
+  );
   const [first, second] = rows;
   if (!first)
     throw new AppError('not_found', `部区「${options.ward}」は登録されていません。`, [
@@ -48,7 +39,16 @@ export async function findWard(
 
 /** The 部/区 of that id (one an organization of the database names). */
 export async function findWardById(db: Db | Tx, wardId: string): Promise<WardRef> {
-  const [ward] = await db
+  const [ward] = await wardsWithMunicipality(db).where(
+    and(eq(organizations.id, wardId), eq(organizations.kind, 'ward')),
+  );
+  if (!ward) throw new AppError('not_found', '部区が見つかりません。');
+  return ward;
+}
+
+/** 部区 rows as a `WardRef`, joined to their municipality; callers add the condition. */
+function wardsWithMunicipality(db: Db | Tx) {
+  return db
     .select({
       id: organizations.id,
       name: organizations.name,
@@ -56,8 +56,5 @@ export async function findWardById(db: Db | Tx, wardId: string): Promise<WardRef
       municipalityName: municipalities.name,
     })
     .from(organizations)
-    .innerJoin(municipalities, eq(organizations.municipalityId, municipalities.id))
-    .where(and(eq(organizations.id, wardId), eq(organizations.kind, 'ward')));
-  if (!ward) throw new AppError('not_found', '部区が見つかりません。');
-  return ward;
+    .innerJoin(municipalities, eq(organizations.municipalityId, municipalities.id));
 }
