@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Browser journeys (e2e/**\/*.e2e.ts) against the real server. Two workers, each with a shared
- * server of its own started by the global setup (`sharedBaseUrl()`): a worker runs its files one
- * after another on its server, so journeys never meet on one database at the same time; a
- * journey that changes the sample's year starts a server of its own.
+ * Browser journeys (e2e/**\/*.e2e.ts) against the real server. Each worker has a shared server
+ * of its own started by the global setup (`sharedBaseUrl()`) and runs its files one after
+ * another on it, so journeys never meet on one database at the same time; a journey that changes
+ * the sample's year starts a server of its own. One worker: on two cores a browser and a server
+ * already fill both, and two of each took 526 s against 346 s for one (CI-like runs of the same
+ * journeys, `npm run test:e2e`).
  */
 export default defineConfig({
   test: {
@@ -13,6 +15,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    maxWorkers: 2,
+    maxWorkers: 1,
   },
 });

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { Role } from '../../domain/roles';
-import { hashPassword } from '../../server/features/auth/password';
+import { hashPassword, type ScryptParams } from '../../server/features/auth/password';
 import { createUser } from '../../server/features/users/create-user';
 import type { Db } from '../client';
 import { municipalities, users } from '../schema';
@@ -29,13 +29,16 @@ export const demoUsers: { loginId: string; displayName: string; role: Role; orga
   { loginId: 'viewer', displayName: '閲覧者（デモ）', role: 'viewer' },
 ];
 
-/** Create the demo users when there are no users at all; returns their login ids. */
-export async function createDemoUsersIfNone(db: Db): Promise<string[]> {
+/**
+ * Create the demo users when there are no users at all; returns their login ids. Test databases
+ * pass a cheaper scrypt `cost` (the app's default otherwise).
+ */
+export async function createDemoUsersIfNone(db: Db, cost?: ScryptParams): Promise<string[]> {
   const [row] = await db.select({ n: count() }).from(users);
   if (Number(row?.n ?? 0) > 0) return [];
   const [sampleCity] = await db.select().from(municipalities).where(eq(municipalities.name, '新潟市'));
   if (!sampleCity) return [];
-  const passwordHash = await hashPassword(demoPassword);
+  const passwordHash = await hashPassword(demoPassword, cost);
   for (const u of demoUsers) {
     await createUser(db, {
       municipality: '新潟市',

@@ -5,6 +5,7 @@ import sample from '../../db/seed/niigata-kita-2022.json';
 import type { Actor } from '../../domain/roles';
 import { hashPassword } from '../features/auth/password';
 import { importWardYear } from '../features/interchange/import-ward-year';
+import { testPasswordCost } from './password-cost';
 import type { TestApp, TestClient } from './test-app';
 
 /**
@@ -46,8 +47,7 @@ export async function addOtherPlaces(t: TestApp): Promise<void> {
   const { db } = t.database;
   await importWardYear(db, otherWardFile('新潟市', '南区'));
   await importWardYear(db, otherWardFile('長岡市', '中央区'));
-  const passwordHash = await hashPassword(demoPassword, { N: 2 ** 10, r: 8, p: 1 });
-  await db.update(users).set({ passwordHash });
+  const passwordHash = await hashPassword(demoPassword, testPasswordCost);
   const wards = await db
     .select({ id: organizations.id, name: organizations.name, municipalityId: organizations.municipalityId })
     .from(organizations)

@@ -5,11 +5,12 @@ import { createDemoUsersIfNone } from '../../db/seed/demo-users';
 import sample from '../../db/seed/niigata-kita-2022.json';
 import { createPostgresDatabase } from '../../db/testing';
 import { importWardYear } from '../features/interchange/import-ward-year';
+import { testPasswordCost } from './password-cost';
 
-/** Fill a fresh database with the Niigata Kita sample and its demo users. */
+/** Fill a fresh database with the Niigata Kita sample and its demo users (at the tests' password cost). */
 async function fillWithSample(db: Db): Promise<void> {
   await importWardYear(db, sample);
-  await createDemoUsersIfNone(db);
+  await createDemoUsersIfNone(db, testPasswordCost);
 }
 
 /**

@@ -3,6 +3,7 @@ import { municipalities } from '../../../db/schema';
 import { demoPassword } from '../../../db/seed/demo-users';
 import { defaultSignInThrottle, loginAddressDelayMs } from '../../../domain/sign-in-throttle';
 import { signInThrottlesSchema } from '../../../schemas/sign-in-throttles';
+import { testPasswordCost } from '../../testing/password-cost';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { type TestClock, testClock } from '../../testing/test-clock';
 import { createUser } from '../users/create-user';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   t = await createTestApp({ withSample: false, app: { signIn: { clock } } });
   const { db } = t.database;
   await db.insert(municipalities).values([{ name: '新潟市' }, { name: '長岡市' }]);
-  const passwordHash = await hashPassword(rightPassword, { N: 2 ** 10, r: 8, p: 1 });
+  const passwordHash = await hashPassword(rightPassword, testPasswordCost);
   const user = (loginId: string, displayName: string, role: 'admin' | 'viewer', municipality = '新潟市') =>
     createUser(db, {
       municipality,
