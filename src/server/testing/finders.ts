@@ -1,5 +1,6 @@
 import sample from '../../db/seed/niigata-kita-2022.json';
 import type { SheetFile, WardYearFile } from '../../schemas/interchange';
+import { fileSheetTitle } from '../../schemas/sheet-header';
 import { type SheetDetail, sheetDetailSchema, wardYearSheetsSchema } from '../../schemas/sheet';
 
 /**
@@ -14,11 +15,6 @@ export function sampleFile(): WardYearFile {
   return structuredClone(sample) as WardYearFile;
 }
 
-/** The title a sheet goes by: its organization (北区郷土博物館, 区民生活課), else its department. */
-function sheetTitle(sheet: Pick<SheetFile, 'department' | 'organization'>): string {
-  return sheet.organization ?? sheet.department;
-}
-
 function only<T>(found: T[], what: string): T {
   const [first, second] = found;
   if (first === undefined) throw new Error(`no ${what}`);
@@ -29,7 +25,7 @@ function only<T>(found: T[], what: string): T {
 /** The sheet of an interchange file titled `title` (its organization, else its department). */
 export function sheetFileTitled(file: Pick<WardYearFile, 'sheets'>, title: string): SheetFile {
   return only(
-    file.sheets.filter((sheet) => sheetTitle(sheet) === title),
+    file.sheets.filter((sheet) => fileSheetTitle(sheet) === title),
     `sheet titled ${title}`,
   );
 }
