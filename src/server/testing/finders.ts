@@ -50,6 +50,11 @@ export function indicatorNamed<I extends { name: string }>(
   );
 }
 
+/** The one indicator of a goal a test built with exactly one (throws when it has none or several). */
+export function soleIndicator<I>(goal: { indicators: I[] }): I {
+  return only(goal.indicators, 'sole indicator of the goal');
+}
+
 /** Anything that answers a request of the API (the test app, one of its signed-in clients). */
 type Requester = { request(path: string, init?: RequestInit): Promise<Response> };
 
