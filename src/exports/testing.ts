@@ -28,6 +28,14 @@ export async function loadSampleWardYear(): Promise<SampleWardYear> {
   }
 }
 
+/** A copy, free to edit, of the sample's sheet titled `title` (地域総務課, 北区郷土博物館 …). */
+export function sampleSheetTitled(sample: SampleWardYear, title: string): SheetDetail {
+  const found = sample.input.sheets.filter((sheet) => sheet.title === title);
+  const [sheet] = found;
+  if (sheet === undefined || found.length > 1) throw new Error(`not exactly one sheet titled ${title}`);
+  return structuredClone(sheet);
+}
+
 /** Every indicator of the sheets, with its goal and sheet. */
 export function allIndicators(sheets: SheetDetail[]) {
   return sheets.flatMap((sheet) =>
