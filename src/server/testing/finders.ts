@@ -1,7 +1,7 @@
 import sample from '../../db/seed/niigata-kita-2022.json';
 import type { SheetFile, WardYearFile } from '../../schemas/interchange';
-import { fileSheetTitle } from '../../schemas/sheet-header';
 import { type SheetDetail, sheetDetailSchema, wardYearSheetsSchema } from '../../schemas/sheet';
+import { fileSheetTitle } from '../../schemas/sheet-header';
 
 /**
  * Fixtures by what they are, not where they sit: a test names the sheet (by its organization),
@@ -26,6 +26,14 @@ function only<T>(found: T[], what: string): T {
 export function sheetFileTitled(file: Pick<WardYearFile, 'sheets'>, title: string): SheetFile {
   return only(
     file.sheets.filter((sheet) => fileSheetTitle(sheet) === title),
+    `sheet titled ${title}`,
+  );
+}
+
+/** The sheet titled `title` of a list of sheets: the ward year's list, the sample's details. */
+export function sheetTitled<S extends { title: string }>(sheets: S[], title: string): S {
+  return only(
+    sheets.filter((sheet) => sheet.title === title),
     `sheet titled ${title}`,
   );
 }

@@ -62,7 +62,9 @@ describe('import → export of the interchange format', () => {
     indicator.result = { text: '51.0', value: 51 };
     await importWardYear(database.db, edited);
     const exported = await exportWardYear(database.db, { ward: '北区', fiscalYear: 2022 });
-    expect(indicatorNamed(sheetFileTitled(exported, '地域総務課'), '定時退庁推進日実施率').result).toStrictEqual({
+    expect(
+      indicatorNamed(sheetFileTitled(exported, '地域総務課'), '定時退庁推進日実施率').result,
+    ).toStrictEqual({
       text: '51.0',
       value: 51,
     });
@@ -99,7 +101,9 @@ describe('a bad import writes nothing', () => {
     await expectRejected(bad, 'sheets[7].goals[0].no');
     expect(await rowCounts()).toStrictEqual(before);
     const exported = await exportWardYear(database.db, { ward: '北区', fiscalYear: 2022 });
-    expect(sheetFileTitled(exported, '地域総務課').purpose).toBe(sheetFileTitled(sampleFile(), '地域総務課').purpose);
+    expect(sheetFileTitled(exported, '地域総務課').purpose).toBe(
+      sheetFileTitled(sampleFile(), '地域総務課').purpose,
+    );
   });
 
   it('rejects rule violations: duplicate goal numbers, actuals of other years, dates out of order', async () => {
