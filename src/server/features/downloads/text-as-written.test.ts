@@ -119,8 +119,8 @@ describe('stored exactly as written', () => {
     const exported = await exportedFile(awkwardYear);
     expect(exported.source).toBe(file.source);
     expect(exported.uncertain).toEqual(file.uncertain);
-    const [sent] = file.sheets;
-    const [back] = exported.sheets;
+    const sent = sheetFileTitled(file, '地域総務課');
+    const back = sheetFileTitled(exported, '地域総務課');
     expect([back?.purpose, back?.approach, back?.outcome]).toEqual([
       sent?.purpose,
       sent?.approach,
