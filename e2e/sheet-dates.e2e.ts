@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import sample from '../src/db/seed/niigata-kita-2022.json';
-import type { WardYearFile } from '../src/schemas/interchange';
+import { sampleFile, sheetFileTitled } from '../src/server/testing/finders';
 import { launchBrowser, openPage } from './browser';
 import { expectAccessible, headerField, snapPart } from './helpers';
 import { apiSignIn, importThroughApi, sheetIds } from './session';
@@ -20,18 +19,20 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const { page } = await openPage(browser);
   const headers = await apiSignIn(page, baseUrl, 'admin');
-  const file = structuredClone(sample) as WardYearFile;
+  const file = sampleFile();
   file.fiscalYear = 2021;
-  file.sheets = file.sheets.slice(0, 2).map((sheet) => ({
-    ...sheet,
-    createdOn: '2021-04-01',
-    revisedOn: null,
-    evaluatedOn: '2022-03-31',
-    goals: sheet.goals.map((goal) => ({
-      ...goal,
-      indicators: goal.indicators.map((ind) => ({ ...ind, actuals: {} })),
-    })),
-  }));
+  file.sheets = ['地域総務課', '北区郷土博物館']
+    .map((title) => sheetFileTitled(file, title))
+    .map((sheet) => ({
+      ...sheet,
+      createdOn: '2021-04-01',
+      revisedOn: null,
+      evaluatedOn: '2022-03-31',
+      goals: sheet.goals.map((goal) => ({
+        ...goal,
+        indicators: goal.indicators.map((ind) => ({ ...ind, actuals: {} })),
+      })),
+    }));
   await importThroughApi(page, baseUrl, headers, file);
   await page.context().close();
 });

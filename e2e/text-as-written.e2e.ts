@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { wardYearSheetsSchema } from '../src/schemas/sheet';
 import { awkwardTexts } from '../src/schemas/text-samples';
 import { awkwardWardYearFile } from '../src/server/testing/awkward-sheet';
+import { sheetFileTitled } from '../src/server/testing/finders';
 import { launchBrowser, openPage, requestsOutside } from './browser';
 import { apiSignIn, importThroughApi } from './session';
 import { sharedBaseUrl } from './shared-server';
@@ -26,8 +27,7 @@ beforeAll(async () => {
   try {
     const headers = await apiSignIn(page, baseUrl, 'admin');
     const file = awkwardWardYearFile(fiscalYear);
-    const [published] = file.sheets;
-    if (!published) throw new Error('no sheet');
+    const published = sheetFileTitled(file, '地域総務課');
     // A draft of 健康福祉課 with the same goals, for its staff to edit in the browser.
     file.sheets.push({ ...published, department: '健康福祉課', purpose: null, status: 'draft' });
     await importThroughApi(page, baseUrl, headers, file);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sheetViewSchema } from '../src/schemas/sheet-edit';
+import { indicatorNamed } from '../src/server/testing/finders';
 import { launchBrowser, openPage, requestsOutside } from './browser';
 import { expectAccessible, snap } from './helpers';
 import { importNextYear, runTransition, signInThroughUi, signOutThroughUi, statusBadge } from './session';
@@ -246,7 +247,10 @@ describe('a year of one sheet: results, evaluation, return, approval, confirmati
     );
     const indicators = published.goals.flatMap((g) => g.indicators);
     expect(indicators.map((i) => i.evaluation)).toEqual(['達成', '達成', '達成', '未達成']);
-    expect(indicators[3]?.result).toMatchObject({ text: '４９．５', value: 49.5 });
+    expect(indicatorNamed(published, '定時退庁推進日実施率').result).toMatchObject({
+      text: '４９．５',
+      value: 49.5,
+    });
     expect(published.evaluatedOn).not.toBeNull();
     expect(requestsOutside(requests, baseUrl)).toEqual([]);
     await page.context().close();

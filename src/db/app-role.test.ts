@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetViewSchema, toSheetDocument } from '../schemas/sheet-edit';
 import { loadSheetDetail } from '../server/features/sheets/get-sheet';
 import { takeSnapshot } from '../server/features/sheets/history';
+import { sheetIdTitled } from '../server/testing/finders';
 import { importThroughApi } from '../server/testing/import-through-api';
 import { nextYearFixture } from '../server/testing/next-year-fixture';
 import { createTestApp, type TestApp } from '../server/testing/test-app';
@@ -96,10 +97,7 @@ beforeAll(async () => {
   const admin = await t.as('admin');
   expect((await importThroughApi(admin, nextYearFixture())).status).toBe(200);
   const staff = await t.as('somu-staff');
-  const list = await (
-    await staff.get(`/api/v1/sheets?fiscalYear=2023&ward=${encodeURIComponent('北区')}`)
-  ).json();
-  sheetId = list.sheets[0].id;
+  sheetId = await sheetIdTitled(staff, '地域総務課', { fiscalYear: 2023 });
 });
 afterAll(async () => {
   await owner?.close();

@@ -1,8 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asWritten } from '../domain/sheet-text';
-import type { SheetDetail, SheetIndicator } from '../schemas/sheet';
+import { goalNumbered, indicatorNamed } from '../server/testing/finders';
 import { type CsvColumn, csvColumns, neutralizeFormula, wardYearCsv } from './csv';
-import { allIndicators, loadSampleWardYear, parseCsv, type SampleWardYear } from './testing';
+import {
+  allIndicators,
+  loadSampleWardYear,
+  parseCsv,
+  type SampleWardYear,
+  sampleSheetTitled,
+} from './testing';
+
+/** 地域総務課's first indicator (目標1). */
+const vision = '・区ビジョン基本方針の策定・区ビジョンまちづくり計画の策定';
 
 let sample: SampleWardYear;
 let csv: string;
@@ -97,8 +106,8 @@ describe('wardYearCsv', () => {
   });
 
   it('round-trips quotes, commas and line breaks, and lists target revisions', () => {
-    const sheet: SheetDetail = structuredClone(sample.input.sheets[0] as SheetDetail);
-    const indicator = sheet.goals[0]?.indicators[0] as SheetIndicator;
+    const sheet = sampleSheetTitled(sample, '地域総務課');
+    const indicator = indicatorNamed(goalNumbered(sheet, 1), vision);
     indicator.name = '「参加者数」, "延べ"\r\n（2行目）';
     indicator.revisions = [
       {
@@ -114,8 +123,8 @@ describe('wardYearCsv', () => {
   });
 
   it('neutralizes formulas in text but keeps numbers and the bare dash', () => {
-    const sheet: SheetDetail = structuredClone(sample.input.sheets[0] as SheetDetail);
-    const indicator = sheet.goals[0]?.indicators[0] as SheetIndicator;
+    const sheet = sampleSheetTitled(sample, '地域総務課');
+    const indicator = indicatorNamed(goalNumbered(sheet, 1), vision);
     indicator.name = '=HYPERLINK("https://example.com","開く")';
     indicator.note = '+1+1';
     indicator.achievement = '@SUM(A1:A9)';
@@ -141,8 +150,8 @@ describe('wardYearCsv', () => {
   });
 
   it('gives △/▲ values as negative numbers, the target’s 以上/以下/超/未満, and no number for text', () => {
-    const sheet: SheetDetail = structuredClone(sample.input.sheets[0] as SheetDetail);
-    const indicator = sheet.goals[0]?.indicators[0] as SheetIndicator;
+    const sheet = sampleSheetTitled(sample, '地域総務課');
+    const indicator = indicatorNamed(goalNumbered(sheet, 1), vision);
     indicator.target = { text: '△5%以内', value: -5, breakdown: [] };
     indicator.result = { text: '▲1,200円', value: -1200, breakdown: [] };
     indicator.actuals = [
@@ -150,7 +159,7 @@ describe('wardYearCsv', () => {
       { fiscalYear: 2020, text: '11地区で説明会を実施', value: null, breakdown: [] },
       { fiscalYear: 2021, text: '△', value: null, breakdown: [] },
     ];
-    const other = sheet.goals[1]?.indicators[0] as SheetIndicator;
+    const other = indicatorNamed(goalNumbered(sheet, 2), '避難所運営組織数');
     other.target = { text: '50％以上', value: 50, breakdown: [] };
     const rows = records(wardYearCsv({ ...sample.input, sheets: [sheet] }));
     expect(rows.slice(0, 4).map((row) => [row.結果, row['結果（数値）'], row.目標の条件])).toEqual([

@@ -4,6 +4,7 @@ import type { SheetDetail, WardYearSheets } from '../schemas/sheet';
 import { importWardYear } from '../server/features/interchange/import-ward-year';
 import { loadSheetDetail } from '../server/features/sheets/get-sheet';
 import { listWardSheets } from '../server/features/sheets/list-ward-sheets';
+import { sheetTitled } from '../server/testing/finders';
 
 /** For tests: the sample 北区 令和4年度 as the read API returns it. */
 export interface SampleWardYear {
@@ -26,6 +27,11 @@ export async function loadSampleWardYear(): Promise<SampleWardYear> {
   } finally {
     await database.close();
   }
+}
+
+/** A copy, free to edit, of the sample's sheet titled `title` (地域総務課, 北区郷土博物館 …). */
+export function sampleSheetTitled(sample: SampleWardYear, title: string): SheetDetail {
+  return structuredClone(sheetTitled(sample.input.sheets, title));
 }
 
 /** Every indicator of the sheets, with its goal and sheet. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import seed from '../db/seed/niigata-kita-2022.json';
+import { sheetFileTitled } from '../server/testing/finders';
 import { type SheetFile, wardYearFileSchema } from './interchange';
 import { fileSheetTitle, headerFromFile, headerToFile, sheetHeader, sheetTitle } from './sheet-header';
 
@@ -18,14 +19,13 @@ describe('the sheet header, named by the file and by the stored sheet', () => {
   );
 
   it('a file that does not say the state describes a published sheet; one that does keeps it', () => {
-    const [first] = file.sheets;
-    if (!first) throw new Error('the sample has sheets');
+    const first = sheetFileTitled(file, '地域総務課');
     expect(headerFromFile({ ...first, status: undefined }).status).toBe('published');
     expect(headerFromFile({ ...first, status: 'draft' }).status).toBe('draft');
   });
 
   it('takes the header fields of a stored row and nothing else', () => {
-    const stored = headerFromFile({ ...(file.sheets[0] as SheetFile), status: 'approved' });
+    const stored = headerFromFile({ ...sheetFileTitled(file, '地域総務課'), status: 'approved' });
     const row = { ...stored, id: 'x', version: 3, fiscalYear: 2022 };
     expect(sheetHeader(row)).toEqual(stored);
     expect(Object.keys(sheetHeader(row)).sort()).toEqual(

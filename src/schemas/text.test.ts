@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import sample from '../db/seed/niigata-kita-2022.json';
+import { goalNumbered, indicatorNamed, sampleFile, sheetFileTitled } from '../server/testing/finders';
 import { newUserNamesSchema, signInSchema } from './auth';
-import { type WardYearFile, wardYearFileSchema } from './interchange';
+import { wardYearFileSchema } from './interchange';
 import { issuesFromZod } from './issues';
 import { proposeRevisionSchema, saveSheetSchema, transitionSheetSchema } from './sheet-edit';
 import { findUnusableCharacter, nameText, plainText, requiredText } from './text';
@@ -115,9 +116,11 @@ describe('every text field of every payload follows it', () => {
   );
 
   it('interchange file: a revision reason and both its cells', () => {
-    const file = structuredClone(sample) as unknown as WardYearFile;
-    const indicator = file.sheets[0]?.goals[0]?.indicators[0];
-    if (!indicator) throw new Error('the sample changed');
+    const file = sampleFile();
+    const indicator = indicatorNamed(
+      goalNumbered(sheetFileTitled(file, '地域総務課'), 1),
+      '・区ビジョン基本方針の策定・区ビジョンまちづくり計画の策定',
+    );
     indicator.revisions = [
       {
         from: { text: '\u0001', value: null },

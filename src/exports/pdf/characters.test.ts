@@ -3,9 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SheetDetail, SheetGoal, SheetIndicator } from '../../schemas/sheet';
+import type { SheetDetail } from '../../schemas/sheet';
 import { renderBookletInWorker } from '../../server/features/jobs/render-booklet-in-worker';
+import { goalNumbered, indicatorNamed } from '../../server/testing/finders';
 import { loadSampleWardYear, type SampleWardYear } from '../testing';
+
+/** 地域総務課's indicator of 目標1. */
+const vision = '・区ビジョン基本方針の策定・区ビジョンまちづくり計画の策定';
+
 import { fontRuns } from './font-runs';
 import { type FontRole, fontFamilies, fontOf } from './fonts';
 import { renderBookletPdf, renderSheetPdf } from './index';
@@ -68,10 +73,10 @@ function withCharacters(from: SheetDetail): SheetDetail {
   copy.purpose = fields.purpose;
   copy.approach = fields.approach;
   copy.outcome = fields.outcome;
-  const goal = copy.goals[0] as SheetGoal;
+  const goal = goalNumbered(copy, 1);
   goal.text = fields.goal;
   goal.initiatives = [fields.initiative, ...goal.initiatives];
-  const indicator = goal.indicators[0] as SheetIndicator;
+  const indicator = indicatorNamed(goal, vision);
   indicator.name = fields.indicatorName;
   indicator.unit = fields.unit;
   indicator.actuals = indicator.actuals.map((cell, index) =>
@@ -168,7 +173,11 @@ describe('characters beyond BIZ UDPGothic in a printed sheet', () => {
   it('prints them in the booklet laid out in a worker thread', async () => {
     const pdf = Buffer.from(
       await renderBookletInWorker(
-        { ...sample.input, sheets: [sheet, ...sample.input.sheets.slice(1)], issuedOn: '2023-06-01' },
+        {
+          ...sample.input,
+          sheets: sample.input.sheets.map((s) => (s.title === '地域総務課' ? sheet : s)),
+          issuedOn: '2023-06-01',
+        },
         () => {},
       ),
     );
@@ -196,8 +205,9 @@ describe('emoji sequences the emoji font cannot draw whole', () => {
   /** pdftotext's reading of one short text set as a sheet's note. */
   async function printed(note: string): Promise<string> {
     const small = structuredClone(base);
-    small.goals = [structuredClone(small.goals[0] as SheetGoal)];
-    const indicator = (small.goals[0] as SheetGoal).indicators[0] as SheetIndicator;
+    const goal = goalNumbered(small, 1);
+    small.goals = [goal];
+    const indicator = indicatorNamed(goal, vision);
     indicator.note = `《${note}》`;
     const text = squeeze(pdfText(await renderSheetPdf(small), 'raw'));
     return /《(.*?)》/u.exec(text)?.[1] ?? '';
@@ -222,7 +232,7 @@ describe('rows with taller lines', () => {
     const token = (n: number) => `A${n}a`;
     for (const count of [55, 62, 70]) {
       const long = structuredClone(base);
-      const indicator = (long.goals[1] as SheetGoal).indicators[0] as SheetIndicator;
+      const indicator = indicatorNamed(goalNumbered(long, 2), '避難所運営組織数');
       indicator.achievement = Array.from({ length: count }, (_, i) => `𠮷${token(i + 1)}の文です。`).join('');
       const text = squeeze(pdfText(await renderSheetPdf(long), 'raw'));
       const missing = Array.from({ length: count }, (_, i) => token(i + 1)).filter(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readWardYearWorkbook } from '../../imports/xlsx';
 import { openWorkbook, rowOf, saveWorkbook, worksheet } from '../../imports/xlsx/testing';
 import type { IndicatorFile, SheetFile, WardYearFile } from '../../schemas/interchange';
+import { goalNumbered, indicatorNamed, sheetFileTitled } from '../../server/testing/finders';
 import { wardYearWorkbook } from '.';
 
 /** Values whose cells alone cannot give them back: the hidden metadata must. */
@@ -133,15 +134,15 @@ describe('every field comes back, not only what the cells show', () => {
     ws.getCell(second, 11).style = { ...ws.getCell(second, 11).style, numFmt: '0.0%' };
     ws.getCell(second, 9).value = { formula: 'G9+1', result: 3 }; // R3実績 as a formula
     const read = await readWardYearWorkbook(await saveWorkbook(workbook));
-    const first = read.sheets[0];
-    const changed = first?.goals[0]?.indicators[0];
+    const first = sheetFileTitled(read, '地域総務課');
+    const changed = indicatorNamed(goalNumbered(first, 1), '時間外勤務時間');
     expect(changed?.actuals['2019']).toStrictEqual(cell('12時間', 12));
     expect(changed?.target).toStrictEqual(cell('0012', 12));
     expect(changed?.unit).toBe('');
     expect(changed?.revisions).toHaveLength(1);
     expect(first?.purpose).toBe('新しい目的');
     expect(first?.phone).toBe('');
-    const typed = first?.goals[0]?.indicators[1];
+    const typed = indicatorNamed(goalNumbered(first, 1), '実績が2年分だけ');
     expect(typed?.result).toStrictEqual(cell('48.2%', 48.2));
     expect(typed?.actuals['2021']).toStrictEqual(cell('3', 3));
     expect(typed?.actuals['2019']).toBeUndefined();

@@ -3,10 +3,11 @@ import type { Database } from '../../db/client';
 import sample from '../../db/seed/niigata-kita-2022.json';
 import { createTestDatabase } from '../../db/testing';
 import { wardYearWorkbook } from '../../exports/xlsx';
-import type { IndicatorFile, WardYearFile } from '../../schemas/interchange';
+import type { GoalFile, IndicatorFile, WardYearFile } from '../../schemas/interchange';
 import { AppError } from '../../server/app-error';
 import { exportWardYear } from '../../server/features/interchange/export-ward-year';
 import { importWardYear } from '../../server/features/interchange/import-ward-year';
+import { goalNumbered, indicatorNamed, sheetFileTitled } from '../../server/testing/finders';
 import { readWardYearWorkbook } from '.';
 import { deleteRow, insertRow, openWorkbook, rowOf, saveWorkbook, worksheet } from './testing';
 
@@ -27,10 +28,14 @@ afterAll(async () => {
 
 const column = { no: 1, parentNo: 2, name: 5, unit: 6, actual0: 7, target: 10, result: 11, evaluation: 14 };
 
-function goalOf(file: WardYearFile, sheet: number, goal: number) {
-  const found = file.sheets[sheet]?.goals[goal];
-  if (!found) throw new Error('sample changed');
-  return found;
+/** Goal `no` of the sheet titled `title` in `file`. */
+function goalOf(file: WardYearFile, title: string, no: number) {
+  return goalNumbered(sheetFileTitled(file, title), no);
+}
+
+/** Where the indicator named `name` sits among its goal's indicators. */
+function positionOf(goal: GoalFile, name: string): number {
+  return goal.indicators.indexOf(indicatorNamed(goal, name));
 }
 
 const newIndicator = (name: string, target: string, value: number): IndicatorFile => ({
@@ -56,8 +61,10 @@ describe('a workbook edited by a person', () => {
     // 地域総務課: a new result for 定時退庁推進日実施率.
     const general = worksheet(workbook, '地域総務課');
     general.getCell(rowOf(general, column.name, '定時退庁推進日実施率'), column.result).value = '52.3';
-    const overtime = goalOf(expected, 0, 3).indicators[0];
-    if (overtime) overtime.result = { text: '52.3', value: 52.3 };
+    indicatorNamed(goalOf(expected, '地域総務課', 4), '定時退庁推進日実施率').result = {
+      text: '52.3',
+      value: 52.3,
+    };
 
     // 地域総務課 goal 2: a row added right after its (one-row) block, No. … 主な取組 left empty.
     const after = rowOf(general, column.name, '避難所運営組織数') + 1;
@@ -78,7 +85,7 @@ describe('a workbook edited by a person', () => {
       '',
       '達成',
     ];
-    goalOf(expected, 0, 1).indicators.push({
+    goalOf(expected, '地域総務課', 2).indicators.push({
       ...newIndicator('訓練の実施回数', '３回', 3),
       actuals: { ...newIndicator('', '', 0).actuals },
     });
@@ -103,9 +110,15 @@ describe('a workbook edited by a person', () => {
       '',
       '達成',
     ];
-    goalOf(expected, 3, 0).indicators.splice(1, 0, newIndicator('見守り訪問回数', '12回', 12));
+    const planning = goalOf(expected, '健康福祉課', 1);
+    planning.indicators.splice(
+      positionOf(planning, '地域福祉座談会開催'),
+      0,
+      newIndicator('見守り訪問回数', '12回', 12),
+    );
     deleteRow(health, rowOf(health, column.name, '地域での認知症予防講座開催数'));
-    goalOf(expected, 3, 2).indicators.splice(1, 1);
+    const checkups = goalOf(expected, '健康福祉課', 3);
+    checkups.indicators.splice(positionOf(checkups, '地域での認知症予防講座開催数'), 1);
 
     const read = await readWardYearWorkbook(await saveWorkbook(workbook));
     expect(read).toStrictEqual(expected);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../db/seed/niigata-kita-2022.json';
-import { wardYearFileSchema } from '../../schemas/interchange';
+import { type WardYearFile, wardYearFileSchema } from '../../schemas/interchange';
 import { interchangeJsonSchema } from '../../schemas/interchange-json-schema';
+import { indicatorNamed, sampleFile, sheetFileTitled } from '../testing/finders';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 let t: TestApp;
@@ -101,8 +102,6 @@ function violations(schema: Schema, value: unknown, path = '$'): string[] {
   return found;
 }
 
-const clone = <T>(v: T): T => structuredClone(v);
-
 describe('the interchange format’s JSON Schema, beside the OpenAPI document', () => {
   it('is served as a JSON Schema generated from the zod schema the import reads files with', async () => {
     const res = await t.public.get('/api/interchange.schema.json');
@@ -127,50 +126,52 @@ describe('the interchange format’s JSON Schema, beside the OpenAPI document', 
     expect(wardYearFileSchema.parse(exported)).toEqual(exported);
   });
 
-  const broken: [string, (file: typeof sample) => void, string][] = [
+  /** 北区郷土博物館's indicator of 目標1 (the second sheet's first indicator in the paths below). */
+  const visitors = (f: WardYearFile) =>
+    indicatorNamed(sheetFileTitled(f, '北区郷土博物館'), '年間入館者数及び事業参加者数');
+
+  const broken: [string, (file: WardYearFile) => void, string][] = [
     ['a year written as text', (f) => Object.assign(f, { fiscalYear: '2022' }), '$.fiscalYear'],
     ['no sheets', (f) => Object.assign(f, { sheets: [] }), '$.sheets'],
     [
       'a sheet without its 部',
-      (f) => Reflect.deleteProperty(f.sheets[0] ?? {}, 'department'),
+      (f) => Reflect.deleteProperty(sheetFileTitled(f, '地域総務課'), 'department'),
       '$.sheets[0].department',
     ],
     [
       'an evaluation the format does not know',
-      (f) => Object.assign(f.sheets[1]?.goals[0]?.indicators[0] ?? {}, { evaluation: '良好' }),
+      (f) => Object.assign(visitors(f), { evaluation: '良好' }),
       '$.sheets[1].goals[0].indicators[0].evaluation',
     ],
     [
       'a value that is not a number',
-      (f) => Object.assign(f.sheets[1]?.goals[0]?.indicators[0]?.target ?? {}, { value: '5,300' }),
+      (f) => Object.assign(visitors(f).target, { value: '5,300' }),
       '$.sheets[1].goals[0].indicators[0].target.value',
     ],
     [
       'an actual of a year not written as four digits',
-      (f) =>
-        Object.assign(f.sheets[1]?.goals[0]?.indicators[0]?.actuals ?? {}, { R3: { text: '1', value: 1 } }),
+      (f) => Object.assign(visitors(f).actuals, { R3: { text: '1', value: 1 } }),
       '$.sheets[1].goals[0].indicators[0].actuals.R3',
     ],
     [
       'a date not in YYYY-MM-DD',
-      (f) => Object.assign(f.sheets[1] ?? {}, { createdOn: '令和4年4月1日' }),
+      (f) => Object.assign(sheetFileTitled(f, '北区郷土博物館'), { createdOn: '令和4年4月1日' }),
       '$.sheets[1].createdOn',
     ],
   ];
 
   it.each(broken)('refuses %s where the zod schema does', async (_what, breakIt, path) => {
     const schema = interchangeJsonSchema() as Schema;
-    const file = clone(sample);
+    const file = sampleFile();
     breakIt(file);
     expect(wardYearFileSchema.safeParse(file).success).toBe(false);
     expect(violations(schema, file).some((v) => v.startsWith(path))).toBe(true);
   });
 
   it('allows what the import ignores with a warning (fields it does not define), and leaves out optional ones', () => {
-    const file = clone(sample) as typeof sample & { note?: string };
+    const file: WardYearFile & { note?: string } = sampleFile();
     file.note = 'ほかのツールの項目';
-    const first = file.sheets[0] as Record<string, unknown>;
-    delete first.status;
+    Reflect.deleteProperty(sheetFileTitled(file, '地域総務課'), 'status');
     expect(violations(interchangeJsonSchema() as Schema, file)).toEqual([]);
     expect(wardYearFileSchema.safeParse(file).success).toBe(true);
   });

@@ -1,7 +1,7 @@
-import sample from '../../db/seed/niigata-kita-2022.json';
 import type { SheetDocument } from '../../domain/sheet-document';
 import type { GoalFile, WardYearFile } from '../../schemas/interchange';
 import { awkwardTexts } from '../../schemas/text-samples';
+import { sampleFile, sheetFileTitled } from './finders';
 
 /**
  * For tests: goals in which every text field holds one of the awkward texts (markup, SQL,
@@ -60,9 +60,8 @@ export function awkwardGoalDocuments(): SheetDocument['goals'] {
  * the narratives are the first three texts, the goals as above, `source` and `uncertain` too.
  */
 export function awkwardWardYearFile(fiscalYear: number): WardYearFile {
-  const base = structuredClone(sample) as WardYearFile;
-  const sheet = base.sheets[0];
-  if (!sheet) throw new Error('the sample changed');
+  const base = sampleFile();
+  const sheet = sheetFileTitled(base, '地域総務課');
   const [purpose = '', approach = '', outcome = ''] = awkwardTexts;
   return {
     municipality: base.municipality,

@@ -1,6 +1,7 @@
 import sample from '../../db/seed/niigata-kita-2022.json';
 import type { SheetFile, WardYearFile } from '../../schemas/interchange';
 import { type SheetDetail, sheetDetailSchema, wardYearSheetsSchema } from '../../schemas/sheet';
+import { fileSheetTitle } from '../../schemas/sheet-header';
 
 /**
  * Fixtures by what they are, not where they sit: a test names the sheet (by its organization),
@@ -14,11 +15,6 @@ export function sampleFile(): WardYearFile {
   return structuredClone(sample) as WardYearFile;
 }
 
-/** The title a sheet goes by: its organization (北区郷土博物館, 区民生活課), else its department. */
-function sheetTitle(sheet: Pick<SheetFile, 'department' | 'organization'>): string {
-  return sheet.organization ?? sheet.department;
-}
-
 function only<T>(found: T[], what: string): T {
   const [first, second] = found;
   if (first === undefined) throw new Error(`no ${what}`);
@@ -29,7 +25,15 @@ function only<T>(found: T[], what: string): T {
 /** The sheet of an interchange file titled `title` (its organization, else its department). */
 export function sheetFileTitled(file: Pick<WardYearFile, 'sheets'>, title: string): SheetFile {
   return only(
-    file.sheets.filter((sheet) => sheetTitle(sheet) === title),
+    file.sheets.filter((sheet) => fileSheetTitle(sheet) === title),
+    `sheet titled ${title}`,
+  );
+}
+
+/** The sheet titled `title` of a list of sheets: the ward year's list, the sample's details. */
+export function sheetTitled<S extends { title: string }>(sheets: S[], title: string): S {
+  return only(
+    sheets.filter((sheet) => sheet.title === title),
     `sheet titled ${title}`,
   );
 }
@@ -52,6 +56,11 @@ export function indicatorNamed<I extends { name: string }>(
     indicators.filter((indicator) => indicator.name === name),
     `indicator ${name}`,
   );
+}
+
+/** The one indicator of a goal a test built with exactly one (throws when it has none or several). */
+export function soleIndicator<I>(goal: { indicators: I[] }): I {
+  return only(goal.indicators, 'sole indicator of the goal');
 }
 
 /** Anything that answers a request of the API (the test app, one of its signed-in clients). */

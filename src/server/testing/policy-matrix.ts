@@ -1,10 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { organizations, roleGrants, users } from '../../db/schema';
 import { demoPassword } from '../../db/seed/demo-users';
-import sample from '../../db/seed/niigata-kita-2022.json';
 import type { Actor } from '../../domain/roles';
 import { hashPassword } from '../features/auth/password';
 import { importWardYear } from '../features/interchange/import-ward-year';
+import { sampleFile, sheetFileTitled } from './finders';
 import { testPasswordCost } from './password-cost';
 import type { TestApp, TestClient } from './test-app';
 
@@ -32,10 +32,10 @@ export type MatrixPerson = (typeof matrixPeople)[number];
 
 /** A one-sheet file of the sample for another 部区 (and municipality). */
 export function otherWardFile(municipality: string, ward: string) {
-  const file = structuredClone(sample);
+  const file = sampleFile();
   file.municipality = municipality;
   file.ward = ward;
-  file.sheets = file.sheets.slice(0, 1);
+  file.sheets = [sheetFileTitled(file, '地域総務課')];
   return file;
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../../db/seed/niigata-kita-2022.json';
 import type { WardYearFile } from '../../../schemas/interchange';
 import { sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
-import { indicatorNamed, sampleFile, sheetFileTitled } from '../../testing/finders';
+import { goalNumbered, indicatorNamed, sampleFile, sheetFileTitled } from '../../testing/finders';
 import { importThroughApi } from '../../testing/import-through-api';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import type { ConsistencyItem } from './check-consistency';
@@ -110,8 +110,8 @@ describe('the consistency report of the sample ward', () => {
     // A section's goal shows the text of the 部区 goal it aligns to; the cache was told.
     const section = body.items.find((i) => i.sheetTitle === '区民生活課');
     const view = await (await admin.get(`/api/v1/sheets/${section?.sheetId}`)).json();
-    expect(view.goals[0]).toMatchObject({ parentNo: 1, parentGoalText: '北区の目標1' });
-    expect(view.goals[3]).toMatchObject({ parentNo: 4, parentGoalText: null });
+    expect(goalNumbered(view, 1)).toMatchObject({ parentNo: 1, parentGoalText: '北区の目標1' });
+    expect(goalNumbered(view, 4)).toMatchObject({ parentNo: 4, parentGoalText: null });
   });
 
   it('drops a contradiction once its reason is given', async () => {

@@ -8,6 +8,7 @@ import type { SheetDetail } from '../../../schemas/sheet';
 import { sheetViewSchema, toSheetDocument } from '../../../schemas/sheet-edit';
 import { awkwardTexts } from '../../../schemas/text-samples';
 import { awkwardGoalDocuments, awkwardWardYearFile } from '../../testing/awkward-sheet';
+import { goalNumbered, sheetFileTitled, soleIndicator } from '../../testing/finders';
 import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
@@ -51,16 +52,16 @@ async function sheetIdOf(fiscalYear: number, title: string): Promise<string> {
 /** Every text field of the awkward goals, as the read API shows them, goal by goal. */
 function goalTexts(sheet: Pick<SheetDetail, 'goals'>) {
   return sheet.goals.map((goal) => {
-    const indicator = goal.indicators[0];
+    const indicator = soleIndicator(goal);
     return {
       text: goal.text,
       initiatives: goal.initiatives,
-      name: indicator?.name,
-      target: indicator?.target.text,
-      result: indicator?.result.text,
-      note: indicator?.note,
-      achievement: indicator?.achievement,
-      evaluationReason: indicator?.evaluationReason,
+      name: indicator.name,
+      target: indicator.target.text,
+      result: indicator.result.text,
+      note: indicator.note,
+      achievement: indicator.achievement,
+      evaluationReason: indicator.evaluationReason,
     };
   });
 }
@@ -109,7 +110,7 @@ describe('stored exactly as written', () => {
     );
     expect(exported?.approach).toBe(awkwardTexts.join('\n'));
     expect(
-      exported?.goals.map((g) => [g.text, g.initiatives, g.indicators[0]?.name, g.indicators[0]?.note]),
+      exported?.goals.map((g) => [g.text, g.initiatives, soleIndicator(g).name, soleIndicator(g).note]),
     ).toEqual(awkwardTexts.map((text) => [text, [text], text, text]));
   });
 
@@ -118,8 +119,8 @@ describe('stored exactly as written', () => {
     const exported = await exportedFile(awkwardYear);
     expect(exported.source).toBe(file.source);
     expect(exported.uncertain).toEqual(file.uncertain);
-    const [sent] = file.sheets;
-    const [back] = exported.sheets;
+    const sent = sheetFileTitled(file, '地域総務課');
+    const back = sheetFileTitled(exported, '地域総務課');
     expect([back?.purpose, back?.approach, back?.outcome]).toEqual([
       sent?.purpose,
       sent?.approach,
@@ -127,16 +128,16 @@ describe('stored exactly as written', () => {
     ]);
     expect(
       back?.goals.map((g) => {
-        const i = g.indicators[0];
+        const i = soleIndicator(g);
         return [
           g.text,
           g.initiatives,
-          i?.name,
-          i?.target.text,
-          i?.result.text,
-          i?.note,
-          i?.achievement,
-          i?.evaluationReason,
+          i.name,
+          i.target.text,
+          i.result.text,
+          i.note,
+          i.achievement,
+          i.evaluationReason,
         ];
       }),
     ).toEqual(awkwardTexts.map((text) => [text, [text], text, text, text, text, text, text]));
@@ -147,10 +148,9 @@ describe('stored exactly as written', () => {
   it('refuses NUL and a lone surrogate in an imported file with the path, writing nothing', async () => {
     const before = await exportedFile(awkwardYear);
     const file = awkwardWardYearFile(awkwardYear);
-    const goal = file.sheets[0]?.goals[2];
-    if (!goal?.indicators[0]) throw new Error('no goal');
+    const goal = goalNumbered(sheetFileTitled(file, '地域総務課'), 3);
     goal.text = '前\u0000後';
-    goal.indicators[0].note = '𠮷の上半分だけ\ud842';
+    soleIndicator(goal).note = '𠮷の上半分だけ\ud842';
     const res = await importThroughApi(admin, { ...file, source: '差し替え' });
     expect(res.status).toBe(400);
     const { issues } = (await res.json()).error;

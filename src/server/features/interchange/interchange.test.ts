@@ -5,7 +5,7 @@ import { goals, indicators, indicatorValues, placements, sheets } from '../../..
 import sample from '../../../db/seed/niigata-kita-2022.json';
 import { createTestDatabase } from '../../../db/testing';
 import { AppError } from '../../app-error';
-import { indicatorNamed, sampleFile, sheetFileTitled } from '../../testing/finders';
+import { goalNumbered, indicatorNamed, sampleFile, sheetFileTitled } from '../../testing/finders';
 import { exportWardYear } from './export-ward-year';
 import { importWardYear } from './import-ward-year';
 
@@ -62,7 +62,12 @@ describe('import → export of the interchange format', () => {
     indicator.result = { text: '51.0', value: 51 };
     await importWardYear(database.db, edited);
     const exported = await exportWardYear(database.db, { ward: '北区', fiscalYear: 2022 });
-    expect(exported.sheets[0]?.goals[3]?.indicators[0]?.result).toStrictEqual({ text: '51.0', value: 51 });
+    expect(
+      indicatorNamed(sheetFileTitled(exported, '地域総務課'), '定時退庁推進日実施率').result,
+    ).toStrictEqual({
+      text: '51.0',
+      value: 51,
+    });
     expect((await rowCounts()).indicators).toBe(43);
   });
 });
@@ -80,12 +85,9 @@ describe('a bad import writes nothing', () => {
   }
 
   it('names the bad field by its path when a value is not a number, and writes no row', async () => {
-    const bad = structuredClone(sample) as unknown as {
-      sheets: { goals: { indicators: { target: unknown }[] }[] }[];
-    };
-    const target = bad.sheets[3]?.goals[1]?.indicators[0];
-    if (!target) throw new Error('sample changed');
-    target.target = { text: '7回', value: '7回' };
+    const bad = sampleFile();
+    const indicator = indicatorNamed(sheetFileTitled(bad, '健康福祉課'), '特定健康診査受診率');
+    Object.assign(indicator, { target: { text: '7回', value: '7回' } });
     await expectRejected(bad, 'sheets[3].goals[1].indicators[0].target.value');
     expect(await rowCounts()).toStrictEqual({ sheets: 0, goals: 0, indicators: 0, placements: 0, values: 0 });
   });
@@ -93,26 +95,24 @@ describe('a bad import writes nothing', () => {
   it('rejects a bad file without touching data already there', async () => {
     await importWardYear(database.db, sample);
     const before = await rowCounts();
-    const bad = structuredClone(sample);
-    const last = bad.sheets[7];
-    if (!last) throw new Error('sample changed');
-    (last.goals[0] as { evaluation?: unknown }).evaluation = undefined;
-    (last.goals[0] as unknown as { no: number }).no = 0;
-    const first = bad.sheets[0];
-    if (!first) throw new Error('sample changed');
-    first.purpose = 'changed';
+    const bad = sampleFile();
+    Object.assign(goalNumbered(sheetFileTitled(bad, '北出張所'), 1), { evaluation: undefined, no: 0 });
+    sheetFileTitled(bad, '地域総務課').purpose = 'changed';
     await expectRejected(bad, 'sheets[7].goals[0].no');
     expect(await rowCounts()).toStrictEqual(before);
     const exported = await exportWardYear(database.db, { ward: '北区', fiscalYear: 2022 });
-    expect(exported.sheets[0]?.purpose).toBe(sample.sheets[0]?.purpose);
+    expect(sheetFileTitled(exported, '地域総務課').purpose).toBe(
+      sheetFileTitled(sampleFile(), '地域総務課').purpose,
+    );
   });
 
   it('rejects rule violations: duplicate goal numbers, actuals of other years, dates out of order', async () => {
-    const bad = structuredClone(sample);
-    const sheet = bad.sheets[1];
-    if (!sheet?.goals[1] || !sheet.goals[0]?.indicators[0]) throw new Error('sample changed');
-    sheet.goals[1].no = sheet.goals[0].no;
-    (sheet.goals[0].indicators[0].actuals as Record<string, unknown>)['2018'] = { text: '1', value: 1 };
+    const bad = sampleFile();
+    const sheet = sheetFileTitled(bad, '北区郷土博物館');
+    const [first, second] = [goalNumbered(sheet, 1), goalNumbered(sheet, 2)];
+    second.no = first.no;
+    const visitors = indicatorNamed(first, '年間入館者数及び事業参加者数');
+    (visitors.actuals as Record<string, unknown>)['2018'] = { text: '1', value: 1 };
     sheet.createdOn = '2023-05-01';
     const error = await expectRejected(bad, 'sheets[1].goals[1].no');
     expect(error.issues.map((i) => i.path)).toEqual(
@@ -133,12 +133,11 @@ describe('a bad import writes nothing', () => {
 describe('the order of a ward year’s sheets', () => {
   it('keeps the order when one organization’s sheet is imported alone, and appends a new one', async () => {
     await importWardYear(database.db, sample);
-    const single = structuredClone(sample);
-    single.sheets = single.sheets.slice(3, 4);
+    const single = sampleFile();
+    single.sheets = [sheetFileTitled(single, '健康福祉課')];
     await importWardYear(database.db, single);
-    const added = structuredClone(sample);
-    const first = added.sheets[0];
-    if (!first) throw new Error('sample changed');
+    const added = sampleFile();
+    const first = sheetFileTitled(added, '地域総務課');
     added.sheets = [{ ...first, department: '新しい課', phone: '025-000-0000' }];
     await importWardYear(database.db, added);
     const exported = await exportWardYear(database.db, { ward: '北区', fiscalYear: 2022 });

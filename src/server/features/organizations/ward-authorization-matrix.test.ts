@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationLineage, organizations, sheets } from '../../../db/schema';
-import sample from '../../../db/seed/niigata-kita-2022.json';
 import { canImport, canOnWard, type WardPermission, wardPermissions } from '../../../domain/ward-policy';
+import { sampleFile, sheetFileTitled } from '../../testing/finders';
 import { importThroughApi } from '../../testing/import-through-api';
 import {
   addOtherPlaces,
@@ -41,8 +41,8 @@ beforeAll(async () => {
   t = await createTestApp();
   const { db } = t.database;
   await addOtherPlaces(t);
-  const kitaFile = structuredClone(sample);
-  kitaFile.sheets = kitaFile.sheets.slice(7);
+  const kitaFile = sampleFile();
+  kitaFile.sheets = [sheetFileTitled(kitaFile, '北出張所')];
   const files = [
     ['新潟市', '北区', kitaFile],
     ['新潟市', '南区', otherWardFile('新潟市', '南区')],

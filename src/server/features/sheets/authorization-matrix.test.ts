@@ -11,6 +11,7 @@ import {
 } from '../../../domain/sheet-policy';
 import { type SheetStatus, sheetStatuses } from '../../../domain/sheet-status';
 import { toSheetDocument } from '../../../schemas/sheet-edit';
+import { goalNumbered, indicatorNamed, sheetIdTitled } from '../../testing/finders';
 import { addOtherPlaces, type Person, signInEveryone } from '../../testing/policy-matrix';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { loadSheetDetail } from './get-sheet';
@@ -38,12 +39,9 @@ beforeAll(async () => {
   staffId = userOf('somu-staff')?.userId ?? '';
   headId = userOf('somu-head')?.userId ?? '';
   municipalityId = userOf('admin')?.municipalityId ?? '';
-  const list = await (await t.as('admin')).get(
-    `/api/v1/sheets?fiscalYear=2022&ward=${encodeURIComponent('北区')}`,
-  );
-  sheetId = (await list.json()).sheets[0].id;
+  sheetId = await sheetIdTitled(await t.as('admin'), '地域総務課');
   const detail = await loadSheetDetail(t.database.db, sheetId);
-  indicatorId = detail.goals[2]?.indicators[0]?.indicatorId ?? '';
+  indicatorId = indicatorNamed(goalNumbered(detail, 3), '協働した団体数').indicatorId;
 }, 120_000);
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import {
   sheetDetailTitled,
   sheetFileTitled,
   sheetIdTitled,
+  sheetTitled,
 } from '../../testing/finders';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { importWardYear } from '../interchange/import-ward-year';
@@ -63,7 +64,7 @@ describe('read API', () => {
       未達成: evaluations.filter((e) => e === '未達成').length,
       未評価: 0,
     });
-    expect(body.sheets[0]).toMatchObject({
+    expect(sheetTitled(body.sheets, '地域総務課')).toMatchObject({
       goalCount: 4,
       indicatorCount: 4,
       evaluations: { 達成: 2, 一部未達成: 1, 未達成: 1 },
@@ -131,7 +132,10 @@ describe('read API', () => {
     expect(res.headers.get('content-disposition')).toMatch(/attachment|inline/);
     const body = await res.json();
     expect(body.sheets).toHaveLength(8);
-    expect(body.sheets[0].goals[3].indicators[0].result).toEqual({ text: '48.2', value: 48.2 });
+    expect(indicatorNamed(sheetFileTitled(body, '地域総務課'), '定時退庁推進日実施率').result).toEqual({
+      text: '48.2',
+      value: 48.2,
+    });
   });
 });
 
