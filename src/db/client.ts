@@ -8,6 +8,7 @@ import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from './job-queue';
 import { migrationsFolder, preparePgliteSchema, preparePostgresSchema } from './prepare-schema';
+import { startFromImage } from './prepared-image';
 import * as schema from './schema';
 
 type Schema = typeof schema;
@@ -109,6 +110,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const release = 'dataDir' in options ? lockDataDir(options.dataDir) : () => {};
   let opened: PGlite | undefined;
   try {
+    // A restore (migrate: false) brings an empty database to the backup's own migrations.
+    if ('dataDir' in options && migrate) await startFromImage(options.dataDir);
     const client = 'client' in options ? options.client : await PGlite.create({ dataDir: options.dataDir });
     if (!('client' in options)) opened = client; // ours to close if the schema step fails
     if (migrate) await preparePgliteSchema(client, { as: options.as ?? 'app' });

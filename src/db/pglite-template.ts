@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase } from './client';
+import { contentKey, migratedInputs, projectRoot } from './content-key';
 
 /**
  * Test databases on PGlite start from saved templates: a PGlite prepared once, dumped to a file
@@ -20,28 +20,8 @@ export interface TemplateRecipe {
   build(): Promise<PGlite>;
 }
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-
 /** Where templates are saved: git-ignored, removed by `npm test` before a full run. */
 const templateDir = join(projectRoot, '.tmp', 'test-db');
-
-async function filesOf(path: string): Promise<string[]> {
-  const full = join(projectRoot, path);
-  if (!(await stat(full)).isDirectory()) return [path];
-  const names = await readdir(full, { recursive: true, withFileTypes: true });
-  return names
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(projectRoot, join(entry.parentPath, entry.name)))
-    .filter((file) => !file.endsWith('.test.ts') && !file.startsWith(join('src', 'web')));
-}
-
-/** A short hash of the named project files: a template built from other content has another key. */
-export async function contentKey(inputs: string[]): Promise<string> {
-  const files = (await Promise.all(inputs.map(filesOf))).flat().sort();
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(`${file}\0`).update(await readFile(join(projectRoot, file)));
-  return hash.digest('hex').slice(0, 16);
-}
 
 /** Dump `client` to `file`: written aside and renamed, so a reader never sees half a file. */
 async function save(client: PGlite, file: string): Promise<void> {
@@ -101,14 +81,10 @@ export async function loadTemplate(file: string): Promise<PGlite> {
   return PGlite.create({ loadDataDir: await blob });
 }
 
-/**
- * The migrated, empty database. Its content is decided by src/db (the committed migrations and
- * the code that opens a database, where a schema created at open lives) and the locked
- * dependency versions (PGlite's data format, drizzle's migrator).
- */
+/** The migrated, empty database (what decides it: `migratedInputs`). */
 export const migratedRecipe: TemplateRecipe = {
   name: 'migrated',
-  inputs: ['src/db', 'package-lock.json'],
+  inputs: migratedInputs,
   build: async () => {
     const client = await PGlite.create();
     await openDatabase({ engine: 'pglite', client });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { type Db, openDatabase } from './client';
-import { contentKey } from './pglite-template';
+import { contentKey } from './content-key';
 
 /**
  * Test databases on PostgreSQL start from template databases: one migrated (and optionally
