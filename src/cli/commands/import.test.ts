@@ -3,19 +3,26 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { encodeLegacy, encodeUtf16 } from '../../imports/json/testing';
 import type { WardYearFile } from '../../schemas/interchange';
 import { databaseFingerprint } from '../../server/testing/db-fingerprint';
 import { indicatorNamed, sheetFileTitled } from '../../server/testing/finders';
 import { baseFile, malformedFiles } from '../../server/testing/malformed-files';
+import { runCli } from '../run';
 
-/** The real `mokuhyo` command in its own process, on a data directory of its own. */
+/**
+ * The real `mokuhyo` command in its own process, on a data directory of its own. Starting one
+ * costs seconds (node, tsx, PGlite), so the first import and the refusal without a terminal run it
+ * for real and the other cases run the same command line in this process (`cli`).
+ */
 const bin = fileURLToPath(new URL('../../../bin/mokuhyo.mjs', import.meta.url));
 let dir: string;
 
-function mokuhyo(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+type Run = { code: number; stdout: string; stderr: string };
+
+function mokuhyo(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -28,6 +35,26 @@ function mokuhyo(...args: string[]): Promise<{ code: number; stdout: string; std
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+/** `mokuhyo ARGS` run in this process on the same data directory: its exit code and output. */
+async function cli(...args: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...line) => void out.push(line.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...line) => void err.push(line.join(' ')));
+  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
+  vi.stubEnv('MOKUHYO_DATA_DIR', join(dir, 'data'));
+  vi.stubEnv('DATABASE_URL', '');
+  try {
+    const code = await runCli(args);
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+    write.mockRestore();
+    vi.unstubAllEnvs();
+  }
 }
 
 async function fingerprint() {
@@ -64,7 +91,7 @@ afterAll(async () => {
 describe('mokuhyo import', () => {
   it('prints the preview with --dry-run and writes nothing', async () => {
     const before = await fingerprint();
-    const run = await mokuhyo('import', await file('edited.json', edited('60回')), '--dry-run');
+    const run = await cli('import', await file('edited.json', edited('60回')), '--dry-run');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('取り込みの確認: edited.json（交換形式の JSON）');
     expect(run.stdout).toContain('新規 0件・置き換え 1件・変更なし 2件');
@@ -80,11 +107,11 @@ describe('mokuhyo import', () => {
     const noTty = await mokuhyo('import', path);
     expect(noTty.code).toBe(1);
     expect(noTty.stderr).toMatch(/--yes/);
-    const noReason = await mokuhyo('import', path, '--yes');
+    const noReason = await cli('import', path, '--yes');
     expect(noReason.code).toBe(1);
     expect(noReason.stderr).toMatch(/reason: 評価確定・公開のシートを置き換えるには理由が必要です/);
     expect(await fingerprint()).toStrictEqual(before);
-    const done = await mokuhyo('import', path, '--yes', '--reason', '集計誤りの訂正');
+    const done = await cli('import', path, '--yes', '--reason', '集計誤りの訂正');
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toMatch(/新規0・置き換え1・変更なし2/);
     const database = await openDatabase({ engine: 'pglite', dataDir: join(dir, 'data') });
@@ -109,7 +136,7 @@ describe('mokuhyo import', () => {
 
   it('accepts UTF-8 with a BOM and unknown fields, listing them', async () => {
     const text = JSON.stringify({ ...edited('60回'), exportedBy: 'another tool' });
-    const run = await mokuhyo(
+    const run = await cli(
       'import',
       await file('bom.json', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])),
       '--dry-run',
@@ -159,7 +186,7 @@ describe('mokuhyo import', () => {
     ];
     const before = await fingerprint();
     for (const c of cases) {
-      const run = await mokuhyo('import', await file('bad.json', c.bytes), '--yes', '--reason', '検査');
+      const run = await cli('import', await file('bad.json', c.bytes), '--yes', '--reason', '検査');
       expect(run.code, c.name).toBe(1);
       expect(run.stderr, c.name).toMatch(c.expect);
       expect(run.stderr, c.name).toMatch(/[ぁ-んァ-ン一-龯]/);
