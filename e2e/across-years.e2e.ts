@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { approvedSomuSheet, importAsAdmin, wardGoalTexts, wardOwnSheet } from './across-years-setup';
-import { launchBrowser, openPage, requestsOutside } from './browser';
+import { connectBrowser, openPage, requestsOutside } from './browser';
 import { type RunningServer, startServer } from './global-setup';
 import { expectAccessible, snap, snapPart } from './helpers';
 import { signInThroughUi } from './session';
@@ -12,7 +12,7 @@ let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer(), connectBrowser()]);
   baseUrl = server.baseUrl;
 });
 

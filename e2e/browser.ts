@@ -1,4 +1,5 @@
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type BrowserServer, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 /** Debian's Chromium; never downloaded by Playwright. */
 const executablePath = '/usr/bin/chromium';
@@ -14,8 +15,22 @@ const chromiumArgs = [
   '--disable-quic',
 ];
 
+/** A Chromium of its own (benches; journeys connect to the run's instead). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+}
+
+/** The run's Chromium, started once by the global setup, for journeys to connect to. */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath, args: chromiumArgs, headless: true });
+}
+
+/**
+ * The run's Chromium (e2e/global-setup.ts): connecting takes a fraction of a launch, and each
+ * journey file still has contexts of its own. Closing it disconnects this file only.
+ */
+export function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserEndpoint'));
 }
 
 export type RecordedPage = {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pdfText } from '../src/exports/pdf/poppler';
 import { indicatorSeriesSchema } from '../src/schemas/indicator-series';
-import { launchBrowser, openPage, requestsOutside } from './browser';
+import { connectBrowser, openPage, requestsOutside } from './browser';
 import { type RunningServer, startServer } from './global-setup';
 import { expectAccessible } from './helpers';
 import { apiSignIn, sheetIds } from './session';
@@ -18,7 +18,7 @@ const indicator = '生活習慣病予防講座開催数';
 const viewport = { width: 1440, height: 900 };
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer(), connectBrowser()]);
   baseUrl = server.baseUrl;
   const { page } = await openPage(browser);
   const headers = await apiSignIn(page, baseUrl, 'kita-kikaku');

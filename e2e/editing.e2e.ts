@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type SheetView, sheetViewSchema } from '../src/schemas/sheet-edit';
 import { indicatorNamed } from '../src/server/testing/finders';
-import { launchBrowser, openPage, requestsOutside } from './browser';
+import { connectBrowser, openPage, requestsOutside } from './browser';
 import { expectAccessible, snap } from './helpers';
 import { apiSignIn, importNextYear } from './session';
 import { sharedBaseUrl } from './shared-server';
@@ -13,7 +13,7 @@ let sheetId: string;
 let approvedId: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   const ids = await importNextYear(browser, baseUrl);
   const draft = ids.get('健康福祉課');
   const approved = ids.get('地域総務課');

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { launchBrowserServer } from './browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +14,8 @@ declare module 'vitest' {
      * http://127.0.0.1:41234 (no trailing slash). A journey reads its own with `sharedBaseUrl()`.
      */
     baseUrls: string[];
+    /** The run's Chromium, to connect to with `connectBrowser()`. */
+    browserEndpoint: string;
   }
 }
 
@@ -105,20 +108,26 @@ export async function startServer(): Promise<RunningServer> {
 /**
  * The shared servers, one per worker (the journeys of one worker run one after another on its
  * server, as they all did on one server when there was one worker), handed to the tests through
- * `inject('baseUrls')`.
+ * `inject('baseUrls')`, and the run's one Chromium, which every journey file connects to
+ * (`connectBrowser()`) instead of launching one of its own.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const count = Math.max(1, project.config.maxWorkers);
-  const started = await Promise.allSettled(Array.from({ length: count }, () => startServer()));
+  const [browser, ...started] = await Promise.allSettled([
+    launchBrowserServer(),
+    ...Array.from({ length: count }, () => startServer()),
+  ]);
   const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const stopAll = async () => {
     await Promise.all(servers.map((server) => server.stop()));
+    if (browser.status === 'fulfilled') await browser.value.close();
   };
-  const failed = started.find((result) => result.status === 'rejected');
-  if (failed) {
+  const failed = [browser, ...started].find((result) => result.status === 'rejected');
+  if (failed?.status === 'rejected' || browser.status === 'rejected') {
     await stopAll();
-    throw failed.reason;
+    throw failed?.status === 'rejected' ? failed.reason : new Error('Chromium did not start');
   }
+  project.provide('browserEndpoint', browser.value.wsEndpoint());
   project.provide(
     'baseUrls',
     servers.map((server) => server.baseUrl),

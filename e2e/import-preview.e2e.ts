@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { encodeLegacy } from '../src/imports/json/testing';
 import { indicatorNamed, sampleFile, sheetFileTitled } from '../src/server/testing/finders';
-import { launchBrowser, openPage, requestsOutside } from './browser';
+import { connectBrowser, openPage, requestsOutside } from './browser';
 import { type RunningServer, startServer } from './global-setup';
 import { expectAccessible, sampleSheetId, snap } from './helpers';
 import { importNextYear, signInThroughUi } from './session';
@@ -13,7 +13,7 @@ let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer(), connectBrowser()]);
   baseUrl = server.baseUrl;
   await importNextYear(browser, baseUrl);
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, requestsOutside } from './browser';
+import { connectBrowser, openPage, requestsOutside } from './browser';
 import { type RunningServer, startServer } from './global-setup';
 import { expectAccessible, snap, snapPart } from './helpers';
 import {
@@ -26,7 +26,7 @@ const viewport = { width: 1280, height: 900 };
 const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer(), connectBrowser()]);
   baseUrl = server.baseUrl;
   ids2023 = await importNextYear(browser, baseUrl);
   published = [...ids2023.keys()].filter((title) => !unpublished.includes(title));

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sampleFile, sheetFileTitled } from '../src/server/testing/finders';
-import { launchBrowser, openPage } from './browser';
+import { connectBrowser, openPage } from './browser';
 import { expectAccessible, headerField, snapPart } from './helpers';
 import { apiSignIn, importThroughApi, sheetIds } from './session';
 import { sharedBaseUrl } from './shared-server';
@@ -16,7 +16,7 @@ const baseUrl = sharedBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   const { page } = await openPage(browser);
   const headers = await apiSignIn(page, baseUrl, 'admin');
   const file = sampleFile();

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SheetDetail } from '../src/schemas/sheet';
 import { sheetViewSchema } from '../src/schemas/sheet-edit';
-import { launchBrowser, openPage } from './browser';
+import { connectBrowser, openPage } from './browser';
 import { expectAccessible, headerField, sampleSheetId } from './helpers';
 import { sharedBaseUrl } from './shared-server';
 
@@ -10,7 +10,7 @@ const baseUrl = sharedBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

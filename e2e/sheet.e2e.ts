@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, requestsOutside } from './browser';
+import { connectBrowser, openPage, requestsOutside } from './browser';
 import { expectAccessible, fontsReady, headerField, sampleSheetId } from './helpers';
 import { sharedBaseUrl } from './shared-server';
 
@@ -11,7 +11,7 @@ const baseUrl = sharedBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

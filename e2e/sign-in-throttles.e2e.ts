@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage } from './browser';
+import { connectBrowser, openPage } from './browser';
 import { expectAccessible } from './helpers';
 import { apiSignIn } from './session';
 import { sharedBaseUrl } from './shared-server';
@@ -15,7 +15,7 @@ const guessed = 'e2e-guessed-id';
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   const { page } = await openPage(browser);
   await page.request.get(`${baseUrl}/api/v1/auth/me`);
   const csrf = (await page.context().cookies(baseUrl)).find((c) => c.name === 'mokuhyo_csrf')?.value ?? '';

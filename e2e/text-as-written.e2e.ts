@@ -4,7 +4,7 @@ import { wardYearSheetsSchema } from '../src/schemas/sheet';
 import { awkwardTexts } from '../src/schemas/text-samples';
 import { awkwardWardYearFile } from '../src/server/testing/awkward-sheet';
 import { sheetFileTitled } from '../src/server/testing/finders';
-import { launchBrowser, openPage, requestsOutside } from './browser';
+import { connectBrowser, openPage, requestsOutside } from './browser';
 import { apiSignIn, importThroughApi } from './session';
 import { sharedBaseUrl } from './shared-server';
 
@@ -22,7 +22,7 @@ let sheetId = '';
 let draftId = '';
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   const { page } = await openPage(browser);
   try {
     const headers = await apiSignIn(page, baseUrl, 'admin');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage } from './browser';
+import { connectBrowser, openPage } from './browser';
 import { expectAccessible } from './helpers';
 import { apiSignIn } from './session';
 import { sharedBaseUrl } from './shared-server';
@@ -9,7 +9,7 @@ const baseUrl = sharedBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sheetViewSchema } from '../src/schemas/sheet-edit';
 import { indicatorNamed } from '../src/server/testing/finders';
-import { launchBrowser, openPage, requestsOutside } from './browser';
+import { connectBrowser, openPage, requestsOutside } from './browser';
 import { expectAccessible, snap } from './helpers';
 import { importNextYear, runTransition, signInThroughUi, signOutThroughUi, statusBadge } from './session';
 import { sharedBaseUrl } from './shared-server';
@@ -12,7 +12,7 @@ let browser: Browser;
 let ids: Map<string, string>;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   ids = await importNextYear(browser, baseUrl);
 });
 

@@ -1,7 +1,8 @@
 // Run several npm scripts at once (`node scripts/run-together.mjs typecheck lint build`): each
 // one's output is printed whole when it ends, and the run fails if any of them failed. The
 // checks before the tests are independent and mostly single-threaded; side by side they use
-// both cores of a small CI machine.
+// both cores of a small CI machine. So do the PostgreSQL suite and the browser journeys: the
+// journeys mostly wait on a browser and a server, leaving a core to the database tests.
 import { spawn } from 'node:child_process';
 
 const names = process.argv.slice(2);
@@ -11,6 +12,7 @@ const results = await Promise.all(
     (name) =>
       new Promise((resolve) => {
         const started = performance.now();
+        process.stdout.write(`> ${name}: started\n`);
         const child = spawn(npm, ['run', '--silent', name], { stdio: ['ignore', 'pipe', 'pipe'] });
         let output = '';
         child.stdout.on('data', (chunk) => {
