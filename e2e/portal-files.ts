@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { openWorkbook, rowOf, saveWorkbook, worksheet } from '../src/imports/xlsx/testing';
 
 /** Clicks a link that downloads, and returns the file Chromium saved, with its suggested name. */
 export async function downloadBy(link: Locator): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([link.page().waitForEvent('download'), link.click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), bytes: await readFile(path) };
+  // The run's Chromium is connected to, not launched: the file comes over the connection.
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk));
+  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
 
 export const bom = Buffer.from([0xef, 0xbb, 0xbf]);
