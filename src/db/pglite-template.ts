@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { openDatabase } from './client';
+import { embeddedStartParams, openDatabase } from './client';
 import { contentKey, migratedInputs, projectRoot } from './content-key';
 
 /**
@@ -78,7 +78,7 @@ export async function loadTemplate(file: string): Promise<PGlite> {
     blob = readFile(file).then((bytes) => new Blob([new Uint8Array(bytes)]));
     contents.set(file, blob);
   }
-  return PGlite.create({ loadDataDir: await blob });
+  return PGlite.create({ loadDataDir: await blob, startParams: embeddedStartParams });
 }
 
 /** The migrated, empty database (what decides it: `migratedInputs`). */
