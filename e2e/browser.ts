@@ -1,4 +1,10 @@
-import { type Browser, type BrowserContextOptions, type BrowserServer, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContextOptions,
+  type BrowserServer,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { inject } from 'vitest';
 
 /** Debian's Chromium; never downloaded by Playwright. */
@@ -14,11 +20,6 @@ const chromiumArgs = [
   '--no-first-run',
   '--disable-quic',
 ];
-
-/** A Chromium of its own (benches; journeys connect to the run's instead). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath, args: chromiumArgs, headless: true });
-}
 
 /** The run's Chromium, started once by the global setup, for journeys to connect to. */
 export function launchBrowserServer(): Promise<BrowserServer> {

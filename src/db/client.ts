@@ -120,7 +120,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     // A restore (migrate: false) brings an empty database to the backup's own migrations.
     if ('dataDir' in options && migrate) await startFromImage(options.dataDir);
-    const client = 'client' in options ? options.client : await PGlite.create({ dataDir: options.dataDir, startParams: embeddedStartParams });
+    const client =
+      'client' in options
+        ? options.client
+        : await PGlite.create({ dataDir: options.dataDir, startParams: embeddedStartParams });
     if (!('client' in options)) opened = client; // ours to close if the schema step fails
     if (migrate) await preparePgliteSchema(client, { as: options.as ?? 'app' });
     const db = drizzlePglite(client, { schema });

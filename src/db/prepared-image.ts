@@ -24,7 +24,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Where the image for the current code lives (it may not exist yet). */
-export async function preparedImageDir(): Promise<string> {
+async function preparedImageDir(): Promise<string> {
   return join(imageRoot, `${imagePrefix}${await contentKey(migratedInputs)}`);
 }
 

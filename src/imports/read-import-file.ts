@@ -5,7 +5,6 @@ import { AppError } from '../server/app-error';
 import { readWardYearInput } from '../server/features/interchange/read-ward-year-input';
 import { decodeUtf8Text } from './json/decode-text';
 import { parseJsonText } from './json/parse-json';
-import { readWardYearWorkbook } from './xlsx';
 
 /** What an interchange JSON may weigh (the API refuses larger bodies too). */
 const maxJsonBytes = 10 * 1024 * 1024;
@@ -29,6 +28,9 @@ function isWorkbook(bytes: Uint8Array, fileName: string | null): boolean {
  */
 export async function readImportFile(bytes: Uint8Array, fileName: string | null = null): Promise<ImportFile> {
   if (isWorkbook(bytes, fileName)) {
+    // The workbook reader (exceljs and its ZIP libraries) is loaded when a workbook comes, not
+    // with the server: most of what a server start would read for nothing.
+    const { readWardYearWorkbook } = await import('./xlsx/read-workbook');
     const file = await readWardYearWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     // Worksheets made from the blank template carry no state: they start as drafts.
     for (const sheet of file.sheets) sheet.status ??= 'draft';

@@ -1,2 +1,1 @@
-export { maxWorkbookBytes } from './bytes';
 export { readWardYearWorkbook } from './read-workbook';

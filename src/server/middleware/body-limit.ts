@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import { maxWorkbookBytes } from '../../imports/xlsx';
+import { maxWorkbookBytes } from '../../imports/xlsx/bytes';
 import { AppError } from '../app-error';
 
 /** How large a request body a route takes, and what a sender of a larger one is told. */
