@@ -62,7 +62,12 @@ async function main() {
     name: 'static page',
     script: 'bench/bare-server.ts',
     cwd: root,
-    env: { PORT: String(staticPort), HOST: host, BODY_FILE: staticFile, CONTENT_TYPE: 'text/html; charset=utf-8' },
+    env: {
+      PORT: String(staticPort),
+      HOST: host,
+      BODY_FILE: staticFile,
+      CONTENT_TYPE: 'text/html; charset=utf-8',
+    },
   });
   const staticUrl = `http://${host}:${staticPort}/sheets/${sheet.id}`;
   await waitFor200(staticUrl, { signal: bare.exitSignal });
@@ -109,7 +114,9 @@ function report(
   const kib = (values: number[]) => fmt(median(values) / 1024, 1);
   const row = (name: string, loads: PageLoad[], ms: number) => [
     name,
-    ...resourceKinds.map((kind) => `${kib(loads.map((l) => l.bytes[kind]))} (${median(loads.map((l) => l.files[kind]))})`),
+    ...resourceKinds.map(
+      (kind) => `${kib(loads.map((l) => l.bytes[kind]))} (${median(loads.map((l) => l.files[kind]))})`,
+    ),
     kib(loads.map((l) => resourceKinds.reduce((sum, kind) => sum + l.bytes[kind], 0))),
     fmt(ms, 0),
   ];

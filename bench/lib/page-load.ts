@@ -126,7 +126,10 @@ function recordNetwork(cdp: CDPSession) {
       finished = [];
     },
     totals() {
-      const bytes = Object.fromEntries(resourceKinds.map((kind) => [kind, 0])) as Record<ResourceKind, number>;
+      const bytes = Object.fromEntries(resourceKinds.map((kind) => [kind, 0])) as Record<
+        ResourceKind,
+        number
+      >;
       const files = { ...bytes };
       const encodings: string[] = [];
       const urls: string[] = [];
