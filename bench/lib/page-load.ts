@@ -1,4 +1,4 @@
-import type { Browser, CDPSession } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 
 /** What a first load fetched and when the marker text became visible. */
 export interface PageLoad {
@@ -89,13 +89,13 @@ export async function firstLoad(
       () => (window as unknown as { __textVisibleAt: number }).__textVisibleAt,
     );
     // Fonts and late chunks arrive after the text shows with a fallback font: count them too.
-    await page.waitForLoadState('networkidle');
+    await settle(page, recorder);
     const load = { textVisibleMs, ...recorder.totals() };
     // A second visit in the same browser: what the cache headers let it skip.
     recorder.reset();
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => '__textVisibleAt' in window, undefined, { timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
+    await settle(page, recorder);
     const repeat = recorder.totals();
     const repeatBytes = resourceKinds.reduce((sum, kind) => sum + repeat.bytes[kind], 0);
     return { ...load, repeatBytes };
@@ -104,7 +104,20 @@ export async function firstLoad(
   }
 }
 
+/** Until the page's fonts are loaded and no request has been open for half a second. */
+async function settle(page: Page, recorder: ReturnType<typeof recordNetwork>): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  let quietSince = performance.now();
+  while (performance.now() - quietSince < 500) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (recorder.pending() > 0) quietSince = performance.now();
+  }
+}
+
 function recordNetwork(cdp: CDPSession) {
+  const open = new Set<string>();
+  cdp.on('Network.requestWillBeSent', (event) => open.add(event.requestId));
+  cdp.on('Network.loadingFailed', (event) => open.delete(event.requestId));
   let requests = new Map<string, { kind: ResourceKind; encoding: string; url: string }>();
   let finished: Array<{ requestId: string; bytes: number }> = [];
   cdp.on('Network.responseReceived', (event) => {
@@ -118,9 +131,11 @@ function recordNetwork(cdp: CDPSession) {
     });
   });
   cdp.on('Network.loadingFinished', (event) => {
+    open.delete(event.requestId);
     finished.push({ requestId: event.requestId, bytes: event.encodedDataLength });
   });
   return {
+    pending: () => open.size,
     reset() {
       requests = new Map();
       finished = [];
