@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressBeside } from '../../build/precompress';
+import { createTestApp } from './testing/test-app';
 import { webApp } from './web-app';
 
 const immutable = 'public, max-age=31536000, immutable';
@@ -81,4 +82,20 @@ describe('the built web app', () => {
       expect(changed.status).toBe(200);
     },
   );
+
+  it('gives scripts only the headers a subresource needs, and pages the full set', async () => {
+    const app = await createTestApp({ withSample: false, app: { webRoot: root } });
+    try {
+      const script = await app.request(asset, { headers: { 'accept-encoding': 'br' } });
+      expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(script.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(script.headers.get('content-security-policy')).toBeNull();
+      expect(script.headers.get('content-encoding')).toBe('br');
+      const page = await app.request('/sheets/0b6f3c1e-5d0f-4c57-9d3e-1f2a3b4c5d6e');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+    } finally {
+      await app.close();
+    }
+  });
 });
