@@ -118,12 +118,21 @@ function report(
       (kind) => `${kib(loads.map((l) => l.bytes[kind]))} (${median(loads.map((l) => l.files[kind]))})`,
     ),
     kib(loads.map((l) => resourceKinds.reduce((sum, kind) => sum + l.bytes[kind], 0))),
+    fmt(median(loads.map((l) => l.scriptsReceivedMs))),
+    fmt(median(loads.map((l) => l.dataReceivedMs))),
     fmt(ms, 0),
   ];
   console.log(`\n===== first load of the public sheet page — ${label}, ${appLoads.length} rounds =====`);
   console.log(
     table(
-      ['page', ...resourceKinds.map((kind) => `${kind} KiB (files)`), 'total KiB', 'text visible ms'],
+      [
+        'page',
+        ...resourceKinds.map((kind) => `${kind} KiB (files)`),
+        'total KiB',
+        'scripts in ms',
+        'data in ms',
+        'text visible ms',
+      ],
       [row('app (/sheets/:id)', appLoads, appMs), row('static twin (bare node:http)', staticLoads, staticMs)],
       [0],
     ),

@@ -4,6 +4,9 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 export interface PageLoad {
   /** Navigation start → first animation frame in which the marker text is in the rendered text. */
   textVisibleMs: number;
+  /** Navigation start → the last script, and the last data answer, fully received (0: none). */
+  scriptsReceivedMs: number;
+  dataReceivedMs: number;
   /** Bytes received per kind (CDP `encodedDataLength`: headers + body as sent, compressed or not). */
   bytes: Record<ResourceKind, number>;
   /** Files fetched per kind. */
@@ -90,7 +93,16 @@ export async function firstLoad(
     );
     // Fonts and late chunks arrive after the text shows with a fallback font: count them too.
     await settle(page, recorder);
-    const load = { textVisibleMs, ...recorder.totals() };
+    const received = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const last = (test: (entry: PerformanceResourceTiming) => boolean) =>
+        Math.max(0, ...entries.filter(test).map((entry) => entry.responseEnd));
+      return {
+        scriptsReceivedMs: last((entry) => entry.name.endsWith('.js')),
+        dataReceivedMs: last((entry) => entry.initiatorType === 'fetch'),
+      };
+    });
+    const load = { textVisibleMs, ...received, ...recorder.totals() };
     // A second visit in the same browser: what the cache headers let it skip.
     recorder.reset();
     await page.goto(url, { waitUntil: 'load' });
