@@ -93,15 +93,13 @@ export async function firstLoad(
     );
     // Fonts and late chunks arrive after the text shows with a fallback font: count them too.
     await settle(page, recorder);
-    const received = await page.evaluate(() => {
-      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-      const last = (test: (entry: PerformanceResourceTiming) => boolean) =>
-        Math.max(0, ...entries.filter(test).map((entry) => entry.responseEnd));
-      return {
-        scriptsReceivedMs: last((entry) => entry.name.endsWith('.js')),
-        dataReceivedMs: last((entry) => entry.initiatorType === 'fetch'),
-      };
-    });
+    // A string: tsx would wrap an inner arrow function in a `__name` helper the page lacks.
+    const received = await page.evaluate<{ scriptsReceivedMs: number; dataReceivedMs: number }>(`(() => {
+      const entries = performance.getEntriesByType('resource');
+      const ends = (kind) => entries.filter((entry) =>
+        kind === 'js' ? entry.name.endsWith('.js') : entry.initiatorType === 'fetch').map((entry) => entry.responseEnd);
+      return { scriptsReceivedMs: Math.max(0, ...ends('js')), dataReceivedMs: Math.max(0, ...ends('data')) };
+    })()`);
     const load = { textVisibleMs, ...received, ...recorder.totals() };
     // A second visit in the same browser: what the cache headers let it skip.
     recorder.reset();
