@@ -10,6 +10,7 @@ import { type SnapshotStage, snapshotStages } from '../domain/sheet-lifecycle';
 import { AppLayout } from './components/AppLayout';
 import { ErrorPage, NotFoundPage, PendingPage } from './components/StatusPages';
 import { type Grouping, groupings } from './features/consistency/consistency-groups';
+import { SheetPage } from './features/sheets/SheetPage';
 import { isNotFoundError } from './lib/api';
 import './lib/history-state';
 import {
@@ -190,7 +191,7 @@ const sheetRoute = createRoute({
   path: '/sheets/$sheetId',
   loader: ({ context, params }) =>
     ensure(() => context.queryClient.ensureQueryData(sheetQuery(params.sheetId))),
-  component: lazyRouteComponent(() => import('./features/sheets/SheetPage'), 'SheetPage'),
+  component: SheetPage,
 });
 
 /** Only a path inside this app, never another site (`//evil.example`) or the sign-in page itself. */
