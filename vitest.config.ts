@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'build/**/*.test.ts'],
     // Saves the migrated PGlite and the one holding the sample once per run; tests load them.
     globalSetup: ['src/server/testing/global-setup.ts'],
     testTimeout: 30_000,

@@ -59,6 +59,18 @@ export const pageSecurityHeaders = secureHeaders({
   strictTransportSecurity: false,
 });
 
+/**
+ * The build's scripts, stylesheets and fonts are never rendered as documents: they need only not
+ * to be sniffed nor read by other sites. Leaving out the page headers saves about 600 bytes on
+ * each of the twenty-odd files a first visit fetches.
+ */
+const subresourceSecurityHeaders = createMiddleware(async (c, next) => {
+  c.header('x-content-type-options', 'nosniff');
+  c.header('cross-origin-resource-policy', 'same-origin');
+  await next();
+});
+const subresource = /^\/assets\/[^/]+\.(?:js|css|woff2)$/;
+
 /** JSON is never rendered as a page: it needs only not to be sniffed into one or framed. */
 const apiSecurityHeaders = createMiddleware(async (c, next) => {
   // Set before the response exists: touching a finished response's headers makes the Node
@@ -166,7 +178,9 @@ export async function createApp({
     })
     .route('/api', api)
     .all('/api/*', handleNotFound)
-    .use('*', pageSecurityHeaders)
+    .use('*', (c, next) =>
+      subresource.test(c.req.path) ? subresourceSecurityHeaders(c, next) : pageSecurityHeaders(c, next),
+    )
     .route('/', webApp(webRoot))
     .onError(handleError);
   whole = app as unknown as Hono<never>;

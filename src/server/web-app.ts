@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -6,8 +7,10 @@ import type { AppEnv } from './app-env';
 import { issueCsrfToken } from './middleware/csrf';
 
 /**
- * The built React app (`dist/web`): files as they are, hashed assets cached for good, and
- * index.html for every other path so client routes work on reload.
+ * The built React app (`dist/web`): hashed assets cached for good and sent as the build
+ * precompressed them (`.br`/`.gz` beside each file, chosen by Accept-Encoding), and index.html —
+ * revalidated on every visit through its ETag — for every other path so client routes work on
+ * reload.
  */
 export function webApp(root: string) {
   const web = new Hono<AppEnv>();
@@ -22,26 +25,48 @@ export function webApp(root: string) {
     );
   }
   // Re-read index.html when a rebuild replaced it, so it never points at deleted assets.
-  let index = { mtimeMs: 0, html: '' };
-  const indexHtml = () => {
+  let index = { mtimeMs: 0, html: '', etag: '' };
+  const indexPage = () => {
     const { mtimeMs } = statSync(indexPath, { throwIfNoEntry: false }) ?? { mtimeMs: 0 };
-    if (mtimeMs !== index.mtimeMs) index = { mtimeMs, html: readFileSync(indexPath, 'utf8') };
-    return index.html;
+    if (mtimeMs !== index.mtimeMs) {
+      const html = readFileSync(indexPath, 'utf8');
+      index = {
+        mtimeMs,
+        html,
+        etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`,
+      };
+    }
+    return index;
   };
   web.use(
     '/assets/*',
     serveStatic({
       root,
-      onFound: (_path, c) => {
+      precompressed: true,
+      onFound: (path, c) => {
         c.header('cache-control', 'public, max-age=31536000, immutable');
+        // The answer depends on Accept-Encoding even when it is the plain file.
+        if (!c.res.headers.has('vary') && existsSync(`${path}.gz`)) c.header('vary', 'Accept-Encoding');
       },
     }),
   );
-  web.use('*', serveStatic({ root }));
+  // Other files of the build (none today but index.html, which always takes the route below).
+  const files = serveStatic({ root });
+  web.use('*', (c, next) => (c.req.path === '/' || c.req.path === '/index.html' ? next() : files(c, next)));
   web.get('*', (c) => {
     issueCsrfToken(c);
+    const { html, etag } = indexPage();
     c.header('cache-control', 'no-cache');
-    return c.html(indexHtml());
+    c.header('etag', etag);
+    if (ifNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    return c.html(html);
   });
   return web;
+}
+
+/** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for GET). */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }

@@ -9,11 +9,8 @@ import {
 import { type SnapshotStage, snapshotStages } from '../domain/sheet-lifecycle';
 import { AppLayout } from './components/AppLayout';
 import { ErrorPage, NotFoundPage, PendingPage } from './components/StatusPages';
-import { SignInPage } from './features/auth/SignInPage';
 import { type Grouping, groupings } from './features/consistency/consistency-groups';
-import { WardListPage } from './features/organizations/WardListPage';
 import { SheetPage } from './features/sheets/SheetPage';
-import { WardSheetsPage } from './features/ward-sheets/WardSheetsPage';
 import { isNotFoundError } from './lib/api';
 import './lib/history-state';
 import {
@@ -54,7 +51,7 @@ const wardListRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   loader: ({ context }) => ensure(() => context.queryClient.ensureQueryData(wardsQuery())),
-  component: WardListPage,
+  component: lazyRouteComponent(() => import('./features/organizations/WardListPage'), 'WardListPage'),
 });
 
 /** A ward's year in the address: `/years/2022/wards/北区`; a malformed year is not found. */
@@ -105,7 +102,7 @@ const wardSheetsRoute = createRoute({
   validateSearch: municipalityOf,
   loaderDeps: ({ search }) => ({ municipality: search.municipality }),
   loader: loadWardYearSheets,
-  component: WardSheetsPage,
+  component: lazyRouteComponent(() => import('./features/ward-sheets/WardSheetsPage'), 'WardSheetsPage'),
 });
 
 /** `/years/2022/wards/北区/consistency?group=sheet`: the 点検表 of the ward's year, always read fresh. */
@@ -212,7 +209,7 @@ const signInRoute = createRoute({
     const redirect = safeRedirect(search.redirect);
     return redirect ? { redirect } : {};
   },
-  component: SignInPage,
+  component: lazyRouteComponent(() => import('./features/auth/SignInPage'), 'SignInPage'),
 });
 
 /** `/sheets/:id/edit`: always starts from the sheet as it is now, not from the cache. */

@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compressBeside } from '../../build/precompress';
+import { createTestApp } from './testing/test-app';
+import { webApp } from './web-app';
+
+const immutable = 'public, max-age=31536000, immutable';
+
+describe('the built web app', () => {
+  let root: string;
+  let script: Buffer;
+  const asset = '/assets/SheetPage-Ab12Cd34.js';
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'mokuhyo-web-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>組織目標管理シート</title>');
+    script = Buffer.from(
+      `export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `指標${i}`))};`,
+    );
+    writeFileSync(join(root, asset), script);
+    await compressBeside(join(root, asset));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const get = (path: string, headers: Record<string, string> = {}) => webApp(root).request(path, { headers });
+  const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer());
+
+  it('sends a hashed asset brotli-compressed to a browser that accepts br', async () => {
+    const response = await get(asset, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(response.headers.get('vary')).toBe('Accept-Encoding');
+    expect(response.headers.get('cache-control')).toBe(immutable);
+    const body = await bytes(response);
+    expect(body.length).toBeLessThan(script.length / 2);
+    expect(brotliDecompressSync(body).equals(script)).toBe(true);
+  });
+
+  it('sends it gzip-compressed to a client that accepts only gzip', async () => {
+    const response = await get(asset, { 'accept-encoding': 'gzip' });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('vary')).toBe('Accept-Encoding');
+    expect(response.headers.get('cache-control')).toBe(immutable);
+    expect(gunzipSync(await bytes(response)).equals(script)).toBe(true);
+  });
+
+  it('sends the file as it is to a client that accepts no encoding, still varying on it', async () => {
+    const response = await get(asset);
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(response.headers.get('vary')).toBe('Accept-Encoding');
+    expect(response.headers.get('cache-control')).toBe(immutable);
+    expect((await bytes(response)).equals(script)).toBe(true);
+  });
+
+  it('writes no variant for a file too small to gain from it', async () => {
+    writeFileSync(join(root, 'assets', 'tiny-0000.js'), 'export {};');
+    await compressBeside(join(root, 'assets', 'tiny-0000.js'));
+    const response = await get('/assets/tiny-0000.js', { 'accept-encoding': 'br, gzip' });
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(await response.text()).toBe('export {};');
+    expect(readFileSync(join(root, 'assets', 'tiny-0000.js'), 'utf8')).toBe('export {};');
+  });
+
+  it.each(['/', '/index.html', '/sheets/0b6f3c1e-5d0f-4c57-9d3e-1f2a3b4c5d6e'])(
+    'answers %s with index.html to revalidate by its ETag',
+    async (path) => {
+      const first = await get(path);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('cache-control')).toBe('no-cache');
+      expect(await first.text()).toContain('組織目標管理シート');
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      const again = await get(path, { 'if-none-match': `W/${etag}` });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      const changed = await get(path, { 'if-none-match': '"an-older-build"' });
+      expect(changed.status).toBe(200);
+    },
+  );
+
+  it('gives scripts only the headers a subresource needs, and pages the full set', async () => {
+    const app = await createTestApp({ withSample: false, app: { webRoot: root } });
+    try {
+      const script = await app.request(asset, { headers: { 'accept-encoding': 'br' } });
+      expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(script.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(script.headers.get('content-security-policy')).toBeNull();
+      expect(script.headers.get('content-encoding')).toBe('br');
+      const page = await app.request('/sheets/0b6f3c1e-5d0f-4c57-9d3e-1f2a3b4c5d6e');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+    } finally {
+      await app.close();
+    }
+  });
+});
