@@ -16,6 +16,7 @@ import { downloadsRoutes } from './features/downloads/downloads.routes';
 import { evaluationRulesRoutes } from './features/evaluation-rules/evaluation-rules.routes';
 import { indicatorsRoutes } from './features/indicators/indicators.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
+import { PdfWorkers, type PdfWorkerOptions } from './pdf-workers/pdf-workers';
 import { JobRegistry, type JobRegistryOptions } from './features/jobs/job-registry';
 import { jobsRoutes } from './features/jobs/jobs.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
@@ -80,6 +81,8 @@ export interface CreateAppOptions {
   signIn?: Partial<SignInOptions>;
   /** Timing of the job queue (tests shorten it). */
   jobs?: JobRegistryOptions;
+  /** The PDF worker threads (tests limit them). */
+  pdf?: PdfWorkerOptions;
 }
 
 export interface DisposeOptions {
@@ -97,16 +100,19 @@ export async function createApp({
   trustedProxies = [],
   signIn = {},
   jobs: jobOptions,
+  pdf: pdfOptions,
 }: CreateAppOptions) {
   const signInOptions: SignInOptions = { ...defaultSignInOptions, ...signIn };
   const proxies = trustedProxies.length > 0 ? new TrustedProxies(trustedProxies) : null;
   const cache = new SheetCache();
-  const jobs = new JobRegistry(database, jobOptions);
+  const pdf = new PdfWorkers(pdfOptions);
+  const jobs = new JobRegistry(database, jobOptions, pdf);
   await jobs.start();
   const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
   /** Returns the ids of the jobs it left unfinished. */
   const dispose = async ({ jobGraceMs = 0 }: DisposeOptions = {}) => {
     const abandoned = await jobs.stop({ graceMs: jobGraceMs });
+    await pdf.close();
     await stopListening();
     return abandoned;
   };
@@ -137,7 +143,7 @@ export async function createApp({
     .route('/v1/deadlines', deadlinesRoutes())
     .route('/v1/reorganizations', reorganizationRoutes())
     .route('/v1/indicators', indicatorsRoutes())
-    .route('/v1/downloads', downloadsRoutes(cache))
+    .route('/v1/downloads', downloadsRoutes(cache, pdf))
     .route('/v1/jobs', jobsRoutes(jobs))
     .route('/v1/evaluation-rule', evaluationRulesRoutes())
     .route('/v1/nominal-dates', nominalDatesRoutes())
@@ -173,5 +179,5 @@ export async function createApp({
   // Sub-apps keep their own error handlers unless told: route every error through one place.
   api.onError(handleError);
 
-  return { app, cache, jobs, dispose };
+  return { app, cache, jobs, pdf, dispose };
 }
