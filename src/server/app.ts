@@ -16,7 +16,6 @@ import { downloadsRoutes } from './features/downloads/downloads.routes';
 import { evaluationRulesRoutes } from './features/evaluation-rules/evaluation-rules.routes';
 import { indicatorsRoutes } from './features/indicators/indicators.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
-import { PdfWorkers, type PdfWorkerOptions } from './pdf-workers/pdf-workers';
 import { JobRegistry, type JobRegistryOptions } from './features/jobs/job-registry';
 import { jobsRoutes } from './features/jobs/jobs.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
@@ -35,6 +34,7 @@ import { session } from './middleware/session';
 import { doc } from './openapi/doc';
 import { interchangeSchemaRoutes } from './openapi/interchange-schema.routes';
 import { openApiRoutes } from './openapi/openapi.routes';
+import { type PdfWorkerOptions, PdfWorkers } from './pdf-workers/pdf-workers';
 import { webApp } from './web-app';
 
 /**

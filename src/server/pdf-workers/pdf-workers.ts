@@ -38,8 +38,8 @@ const failed = () =>
 export class PdfWorkers {
   readonly #options: Required<Omit<PdfWorkerOptions, 'bookletHeapMiB'>> &
     Pick<PdfWorkerOptions, 'bookletHeapMiB'>;
-  #sheets: Piscina | undefined;
-  #booklets: Piscina | undefined;
+  #sheets: Pool | undefined;
+  #booklets: Pool | undefined;
 
   constructor(options: PdfWorkerOptions = {}) {
     this.#options = {
@@ -53,19 +53,22 @@ export class PdfWorkers {
 
   /** One sheet's PDF. */
   sheet(sheet: SheetDetail, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
-    this.#sheets ??= this.#pool(this.#options.sheetThreads, this.#options.sheetIdleMs);
+    this.#sheets ??= this.#pool('sheets', this.#options.sheetThreads, this.#options.sheetIdleMs);
     return render(this.#sheets, { kind: 'sheet', sheet }, { ...(signal ? { signal } : {}) });
   }
 
   /** A 部区's booklet. */
   booklet(booklet: BookletInput, options: BookletRenderOptions = {}): Promise<ReadableStream<Uint8Array>> {
-    this.#booklets ??= this.#pool(this.#options.bookletThreads, 0, this.#options.bookletHeapMiB);
+    this.#booklets ??= this.#pool('booklets', this.#options.bookletThreads, 0, this.#options.bookletHeapMiB);
     return render(this.#booklets, { kind: 'booklet', booklet }, options);
   }
 
   /** Threads running now (sheet pool, booklet pool): for tests and the bench. */
   get threads(): { sheets: number; booklets: number } {
-    return { sheets: this.#sheets?.threads.length ?? 0, booklets: this.#booklets?.threads.length ?? 0 };
+    return {
+      sheets: this.#sheets?.piscina.threads.length ?? 0,
+      booklets: this.#booklets?.piscina.threads.length ?? 0,
+    };
   }
 
   /** Stops every thread; renders under way fail. */
@@ -73,11 +76,11 @@ export class PdfWorkers {
     const pools = [this.#sheets, this.#booklets];
     this.#sheets = undefined;
     this.#booklets = undefined;
-    await Promise.all(pools.map((pool) => pool?.destroy()));
+    await Promise.all(pools.map((pool) => pool?.piscina.destroy()));
   }
 
-  #pool(threads: number, idleTimeout: number, heapMiB?: number): Piscina {
-    return new Piscina({
+  #pool(name: 'sheets' | 'booklets', threads: number, idleTimeout: number, heapMiB?: number): Pool {
+    const piscina = new Piscina({
       filename: this.#options.workerUrl.href,
       minThreads: 0,
       maxThreads: threads,
@@ -87,18 +90,37 @@ export class PdfWorkers {
       atomics: 'disabled',
       ...(heapMiB ? { resourceLimits: { maxOldGenerationSizeMb: heapMiB } } : {}),
     });
+    const pool: Pool = { piscina, renders: new Set() };
+    // A thread that dies before it takes a task (its module failed to load, its heap was too
+    // small) is reported here, not to a task: piscina would start another and the requests would
+    // wait for ever. Fail them, and start from a fresh pool on the next request.
+    piscina.on('error', (error: unknown) => {
+      if (name === 'sheets' && this.#sheets === pool) this.#sheets = undefined;
+      if (name === 'booklets' && this.#booklets === pool) this.#booklets = undefined;
+      for (const fail of [...pool.renders]) fail(error);
+      void piscina.destroy();
+    });
+    return pool;
   }
+}
+
+/** A piscina pool and the renders it has not finished, to fail them all if it breaks. */
+interface Pool {
+  piscina: Piscina;
+  renders: Set<(error: unknown) => void>;
 }
 
 function isTsxImport(arg: string, next: string | undefined, previous: string | undefined): boolean {
   return (
-    arg === '--import=tsx' || (arg === '--import' && next === 'tsx') || (arg === 'tsx' && previous === '--import')
+    arg === '--import=tsx' ||
+    (arg === '--import' && next === 'tsx') ||
+    (arg === 'tsx' && previous === '--import')
   );
 }
 
 /** Runs one request on `pool`; resolves with its stream once the first bytes are there. */
 function render(
-  pool: Piscina,
+  pool: Pool,
   request: PdfRequest,
   { onProgress, signal }: BookletRenderOptions,
 ): Promise<ReadableStream<Uint8Array>> {
@@ -110,8 +132,10 @@ function render(
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let handedOut = false;
   let settled = false;
+  let failRender: ((error: unknown) => void) | undefined;
   const finish = () => {
     settled = true;
+    if (failRender) pool.renders.delete(failRender);
     port1.close();
     signal?.removeEventListener('abort', stopOnSignal);
   };
@@ -140,6 +164,8 @@ function render(
       if (handedOut) controller?.error(answer);
       else reject(answer);
     };
+    failRender = fail;
+    pool.renders.add(fail);
     port1.on('message', (message: PdfMessage) => {
       if (settled) return;
       if (message.type === 'progress') {
@@ -161,7 +187,9 @@ function render(
       }
     });
     const task: PdfTask = { request, port: port2 };
-    pool.run(task, { transferList: [port2], signal: abort.signal }).catch((error: unknown) => fail(error));
+    pool.piscina
+      .run(task, { transferList: [port2], signal: abort.signal })
+      .catch((error: unknown) => fail(error));
   });
 }
 
