@@ -12,8 +12,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { getFreePort, httpGet } from './lib/http';
-import { findSheet, host, root, startApp, timeStart } from './lib/mokuhyo';
+import { getFreePort, httpGet, waitFor200 } from './lib/http';
+import { findSheet, host, root, startApp } from './lib/mokuhyo';
 import { cleanUp, installCleanupHandlers, makeTempDir } from './lib/processes';
 import { fmt, median, table } from './lib/report';
 import { importSyntheticWard } from './lib/synthetic-ward';
@@ -73,7 +73,8 @@ async function main() {
   const port = await getFreePort();
   const base = `http://${host}:${port}`;
   const server = startApp(makeTempDir('mokuhyo-pdf-bench-'), port);
-  await timeStart(server, port);
+  // A new data directory runs initdb: slow on a busy machine, so wait longer than the API bench.
+  await waitFor200(`${base}/api/health`, { intervalMs: 100, deadlineMs: 300_000, signal: server.exitSignal });
   const sheet = await findSheet(base);
   const sheetPdfUrl = `${base}/api/v1/downloads/sheets/${sheet.id}/pdf`;
   console.log(`importing a ${sheetCount}-sheet synthetic ward…`);

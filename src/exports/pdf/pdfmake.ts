@@ -1,5 +1,6 @@
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { cacheFontsInThisThread } from './font-cache';
 import { withFallbackFonts } from './font-content';
 import { fontFiles, pdfmakeFonts } from './fonts';
 
@@ -16,6 +17,7 @@ function configure(): void {
   // Documents are built from data only: they may read the bundled font files and fetch nothing.
   pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
   pdfmake.setUrlAccessPolicy(() => false);
+  cacheFontsInThisThread();
   configured = true;
 }
 
