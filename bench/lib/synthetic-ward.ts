@@ -8,7 +8,7 @@ import { cookieClient, signedInClient, type TestClient } from '../../src/server/
  * imported through the app's import API as a 管理者 would (preview, then confirm). Small on
  * purpose: bench/lib/synthetic-city.ts makes whole cities.
  */
-export function syntheticWardFile(sheetCount: number, ward = '合成区'): WardYearFile {
+function syntheticWardFile(sheetCount: number, ward = '合成区'): WardYearFile {
   const file = structuredClone(sample) as unknown as WardYearFile;
   const originals = file.sheets;
   file.ward = ward;
@@ -24,7 +24,7 @@ export function syntheticWardFile(sheetCount: number, ward = '合成区'): WardY
 }
 
 /** A client of the server at `base` signed in as the demo 管理者 (`admin`). */
-export function signedInAdmin(base: string): Promise<TestClient> {
+function signedInAdmin(base: string): Promise<TestClient> {
   return signedInClient(
     cookieClient((path, init) => fetch(`${base}${path}`, init)),
     'admin',
