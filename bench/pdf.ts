@@ -60,7 +60,7 @@ async function probe(url: string, until: Promise<unknown>): Promise<number[]> {
   });
   const latencies: number[] = [];
   while (!done) {
-    const { ms, value } = await timed(() => httpGet(url, 60_000));
+    const { ms, value } = await timed(() => httpGet(url, 600_000));
     if (value.status !== 200) throw new Error(`probe GET ${url} → ${value.status}`);
     latencies.push(ms);
   }
@@ -138,7 +138,7 @@ async function main() {
     const sampler = setInterval(() => {
       peak = Math.max(peak, server.memory().rssMiB);
     }, 50);
-    const booklet = timed(() => httpGet(bookletUrl, 300_000));
+    const booklet = timed(() => httpGet(bookletUrl, 600_000));
     const latencies = await probe(sheet.url, booklet);
     const { ms, value } = await booklet;
     clearInterval(sampler);
