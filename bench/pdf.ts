@@ -136,7 +136,10 @@ async function main() {
     rss.before.push(server.memory().rssMiB);
     let peak = 0;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, server.memory().rssMiB);
+      // The server may be gone (killed for its memory): the booklet's GET then fails and says so.
+      if (server.process.exitCode === null && server.process.signalCode === null) {
+        peak = Math.max(peak, server.memory().rssMiB);
+      }
     }, 50);
     const booklet = timed(() => httpGet(bookletUrl, 600_000));
     const latencies = await probe(sheet.url, booklet);
