@@ -7,7 +7,7 @@
 import { renderBookletPdf, renderSheetPdf } from '../src/exports/pdf';
 import { loadSampleWardYear } from '../src/exports/testing';
 import type { SheetDetail } from '../src/schemas/sheet';
-import { renderBookletInWorker } from '../src/server/features/jobs/render-booklet-in-worker';
+import { PdfWorkers, streamBytes } from '../src/server/pdf-workers/pdf-workers';
 import { fmt, median, table } from './lib/report';
 
 const extra = ' 𠮷野家 𩸽 ①㈱㎡Ⅱ ｶﾀｶﾅ 😀👍✅ 👨‍👩‍👧 👍🏽 葛󠄀飾';
@@ -63,7 +63,9 @@ async function main() {
   const firstRich = await timed(1, () => renderSheetPdf(rich));
   const richRuns = await timed(10, () => renderSheetPdf(rich));
   const book = await timed(3, () => renderBookletPdf(booklet));
-  const worker = await timed(2, () => renderBookletInWorker(booklet, () => {}));
+  const workers = new PdfWorkers();
+  const worker = await timed(2, async () => streamBytes(await workers.booklet(booklet)));
+  await workers.close();
 
   const row = (name: string, result: Timed<Uint8Array>) => [
     name,

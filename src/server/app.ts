@@ -34,6 +34,7 @@ import { session } from './middleware/session';
 import { doc } from './openapi/doc';
 import { interchangeSchemaRoutes } from './openapi/interchange-schema.routes';
 import { openApiRoutes } from './openapi/openapi.routes';
+import { type PdfWorkerOptions, PdfWorkers } from './pdf-workers/pdf-workers';
 import { webApp } from './web-app';
 
 /**
@@ -92,6 +93,8 @@ export interface CreateAppOptions {
   signIn?: Partial<SignInOptions>;
   /** Timing of the job queue (tests shorten it). */
   jobs?: JobRegistryOptions;
+  /** The PDF worker threads (tests limit them). */
+  pdf?: PdfWorkerOptions;
 }
 
 export interface DisposeOptions {
@@ -109,16 +112,19 @@ export async function createApp({
   trustedProxies = [],
   signIn = {},
   jobs: jobOptions,
+  pdf: pdfOptions,
 }: CreateAppOptions) {
   const signInOptions: SignInOptions = { ...defaultSignInOptions, ...signIn };
   const proxies = trustedProxies.length > 0 ? new TrustedProxies(trustedProxies) : null;
   const cache = new SheetCache();
-  const jobs = new JobRegistry(database, jobOptions);
+  const pdf = new PdfWorkers(pdfOptions);
+  const jobs = new JobRegistry(database, jobOptions, pdf);
   await jobs.start();
   const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
   /** Returns the ids of the jobs it left unfinished. */
   const dispose = async ({ jobGraceMs = 0 }: DisposeOptions = {}) => {
     const abandoned = await jobs.stop({ graceMs: jobGraceMs });
+    await pdf.close();
     await stopListening();
     return abandoned;
   };
@@ -149,7 +155,7 @@ export async function createApp({
     .route('/v1/deadlines', deadlinesRoutes())
     .route('/v1/reorganizations', reorganizationRoutes())
     .route('/v1/indicators', indicatorsRoutes())
-    .route('/v1/downloads', downloadsRoutes(cache))
+    .route('/v1/downloads', downloadsRoutes(cache, pdf))
     .route('/v1/jobs', jobsRoutes(jobs))
     .route('/v1/evaluation-rule', evaluationRulesRoutes())
     .route('/v1/nominal-dates', nominalDatesRoutes())
@@ -187,5 +193,5 @@ export async function createApp({
   // Sub-apps keep their own error handlers unless told: route every error through one place.
   api.onError(handleError);
 
-  return { app, cache, jobs, dispose };
+  return { app, cache, jobs, pdf, dispose };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SheetDetail } from '../../schemas/sheet';
-import { renderBookletInWorker } from '../../server/features/jobs/render-booklet-in-worker';
+import { PdfWorkers, streamBytes } from '../../server/pdf-workers/pdf-workers';
 import { goalNumbered, indicatorNamed } from '../../server/testing/finders';
 import { loadSampleWardYear, type SampleWardYear } from '../testing';
 
@@ -171,16 +171,16 @@ describe('characters beyond BIZ UDPGothic in a printed sheet', () => {
   });
 
   it('prints them in the booklet laid out in a worker thread', async () => {
-    const pdf = Buffer.from(
-      await renderBookletInWorker(
-        {
-          ...sample.input,
-          sheets: sample.input.sheets.map((s) => (s.title === '地域総務課' ? sheet : s)),
-          issuedOn: '2023-06-01',
-        },
-        () => {},
-      ),
-    );
+    const workers = new PdfWorkers();
+    const pdf = await workers
+      .booklet({
+        ...sample.input,
+        sheets: sample.input.sheets.map((s) => (s.title === '地域総務課' ? sheet : s)),
+        issuedOn: '2023-06-01',
+      })
+      .then(streamBytes)
+      .then((bytes) => Buffer.from(bytes))
+      .finally(() => workers.close());
     const { unit, revision, ...asWritten } = fields;
     expect(missingFields(pdf, asWritten)).toEqual([]);
     // The contents list the organization too.

@@ -1,5 +1,6 @@
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { cacheFontsInThisThread } from './font-cache';
 import { withFallbackFonts } from './font-content';
 import { fontFiles, pdfmakeFonts } from './fonts';
 
@@ -16,24 +17,38 @@ function configure(): void {
   // Documents are built from data only: they may read the bundled font files and fetch nothing.
   pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
   pdfmake.setUrlAccessPolicy(() => false);
+  cacheFontsInThisThread();
   configured = true;
 }
 
 /**
- * Lays out and renders a document into PDF bytes, every text in the fonts that have its
- * characters (font-content.ts). Layout and rendering run synchronously once started (the
- * event loop is blocked meanwhile); `onRenderProgress` receives the share of page items drawn
- * so far, from 0 to 1, during that synchronous run.
+ * Lays out and draws a document, every text in the fonts that have its characters
+ * (font-content.ts), and resolves with the PDF as a stream not yet ended: its bytes so far are
+ * buffered in it, the rest (fonts, cross-reference table) come when it is ended. Layout and
+ * drawing run synchronously once started (the event loop is blocked meanwhile, so callers on
+ * a server run this in a worker thread); `onRenderProgress` receives the share of page items
+ * drawn so far, from 0 to 1, during that synchronous run.
  */
-export async function renderDocument(
+export async function openDocument(
   document: TDocumentDefinitions,
   onRenderProgress?: (share: number) => void,
-): Promise<Buffer> {
+): Promise<PDFKit.PDFDocument> {
   configure();
   // createPdf hands the global progress callback to this document synchronously, so setting
   // it right before every call keeps concurrent renders apart.
   pdfmake.setProgressCallback(onRenderProgress ?? ignoreProgress);
-  return pdfmake.createPdf(withFallbackFonts(document)).getBuffer();
+  return pdfmake.createPdf(withFallbackFonts(document)).getStream();
+}
+
+/** Ends a document opened by `openDocument` and gathers all its bytes. */
+export function pdfBytes(stream: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.once('end', () => resolve(Buffer.concat(chunks)));
+    stream.once('error', reject);
+    stream.end();
+  });
 }
 
 function ignoreProgress(): void {}

@@ -2,7 +2,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatFiscalYear } from '../../domain/fiscal-year';
 import type { SheetDetail } from '../../schemas/sheet';
 import { type BookletInput, bookletContent } from './booklet';
-import { renderDocument } from './pdfmake';
+import { openDocument, pdfBytes } from './pdfmake';
 import { organizationLine, sheetContent, sheetFooter } from './sheet-content';
 import { defaultStyle, pageMargins, styles } from './theme';
 
@@ -23,8 +23,13 @@ function baseDocument(title: string, author: string): Omit<TDocumentDefinitions,
 
 /** One sheet in the official layout, as published: A4 landscape PDF bytes. */
 export async function renderSheetPdf(sheet: SheetDetail): Promise<Buffer> {
+  return pdfBytes(await openSheetPdf(sheet));
+}
+
+/** One sheet laid out and drawn, as a PDF stream not yet ended (see `openDocument`). */
+export function openSheetPdf(sheet: SheetDetail): Promise<PDFKit.PDFDocument> {
   const title = `${formatFiscalYear(sheet.fiscalYear)} 組織目標管理シート ${organizationLine(sheet)}`;
-  return renderDocument({
+  return openDocument({
     ...baseDocument(title, `${sheet.municipality} ${sheet.ward.name}`),
     footer: sheetFooter(sheet),
     content: sheetContent(sheet),
@@ -40,6 +45,14 @@ export async function renderBookletPdf(
   input: BookletInput,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Buffer> {
+  return pdfBytes(await openBookletPdf(input, onProgress));
+}
+
+/** The booklet laid out and drawn, as a PDF stream not yet ended (see `renderBookletPdf`). */
+export async function openBookletPdf(
+  input: BookletInput,
+  onProgress?: (done: number, total: number) => void,
+): Promise<PDFKit.PDFDocument> {
   const total = input.sheets.length;
   // Footers are laid out before anything is drawn, so this is complete when drawing starts.
   const lastPageOfSheet: number[] = [];
@@ -60,7 +73,7 @@ export async function renderBookletPdf(
     report(lastPageOfSheet.filter((page) => page <= drawnPages).length);
   };
   const title = `${formatFiscalYear(input.fiscalYear)} 組織目標管理シート ${input.municipality} ${input.ward}`;
-  const pdf = await renderDocument(
+  const pdf = await openDocument(
     { ...baseDocument(title, `${input.municipality} ${input.ward}`), content },
     onProgress && onRenderProgress,
   );

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { wardYearCsv } from '../../../exports/csv';
-import { renderBookletPdf, renderSheetPdf } from '../../../exports/pdf';
 import { blankTemplate, wardYearWorkbook } from '../../../exports/xlsx';
 import { xlsxType } from '../../../schemas/media-types';
 import { fiscalYearParam, wardYearQuery } from '../../../schemas/ward-year';
@@ -9,6 +8,7 @@ import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
+import type { PdfWorkers } from '../../pdf-workers/pdf-workers';
 import { exportWardYear } from '../interchange/export-ward-year';
 import { loadWardYear } from '../sheets/load-ward-year';
 import { authorize } from '../sheets/sheet-access';
@@ -21,9 +21,10 @@ const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありま�
 
 /**
  * What the city publishes, as files: one sheet's PDF, the 部区's booklet (published sheets
- * only), and the open-data CSV. Each answers to the same reading rules as the pages.
+ * only), and the open-data CSV. Each answers to the same reading rules as the pages. PDFs are
+ * printed in worker threads and streamed (pdf-workers.ts): other requests go on meanwhile.
  */
-export function downloadsRoutes(cache: SheetCache) {
+export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
   return new Hono<AppEnv>()
     .get(
       '/sheets/:id/pdf',
@@ -37,9 +38,9 @@ export function downloadsRoutes(cache: SheetCache) {
         const entry = await cachedSheet(c.var.db, cache, c.req.valid('param').id);
         authorize(c.var.actor, 'read', entry.subject);
         const sheet = entry.detail;
-        const pdf = await renderSheetPdf(sheet);
+        const body = await pdf.sheet(sheet, c.req.raw.signal);
         const name = `${formatFiscalYear(sheet.fiscalYear)}_${sheet.ward.name}_${sheet.title}.pdf`;
-        return c.body(new Uint8Array(pdf), 200, {
+        return c.body(body, 200, {
           'content-type': 'application/pdf',
           'content-disposition': attachment(name, `sheet-${sheet.fiscalYear}.pdf`),
           'cache-control': c.var.actor ? 'private, no-store' : 'no-cache',
@@ -55,8 +56,8 @@ export function downloadsRoutes(cache: SheetCache) {
       validate('query', wardYearQuery),
       async (c) => {
         const booklet = await loadBooklet(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
-        const pdf = await renderBookletPdf(booklet.input);
-        return c.body(new Uint8Array(pdf), 200, {
+        const body = await pdf.booklet(booklet.input, { signal: c.req.raw.signal });
+        return c.body(body, 200, {
           'content-type': 'application/pdf',
           'content-disposition': attachment(booklet.filename, booklet.asciiFilename),
         });

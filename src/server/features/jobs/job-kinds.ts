@@ -3,11 +3,11 @@ import type { Db } from '../../../db/client';
 import { importConfirmQuery, importPreviewQuery } from '../../../schemas/import';
 import { bookletJobSchema } from '../../../schemas/ward-year';
 import { AppError } from '../../app-error';
+import { type PdfWorkers, streamBytes } from '../../pdf-workers/pdf-workers';
 import type { SignedInUser } from '../auth/sessions';
 import { loadBooklet } from '../downloads/booklet';
 import { confirmImportFile, previewImportFile } from '../interchange/import-file';
 import type { JobFile } from './job-store';
-import { renderBookletInWorker } from './render-booklet-in-worker';
 
 export type JobKindName = 'booklet' | 'import-preview' | 'import';
 
@@ -20,6 +20,8 @@ export interface JobContext {
   /** Report how far it has got; throws once the attempt is abandoned (the server stops). */
   progress(done: number, total: number, message: string): void;
   signal: AbortSignal;
+  /** The worker threads that print PDFs. */
+  pdf: PdfWorkers;
 }
 
 /** A job makes a file (the booklet) or a result to show (an import's preview or summary). */
@@ -51,17 +53,18 @@ function signedInOwner(context: JobContext) {
 export const jobKinds: Record<JobKindName, JobKind> = {
   booklet: defineKind({
     input: bookletJobSchema,
-    run: async (options, { db, owner, progress, signal }) => {
+    run: async (options, { db, owner, progress, signal, pdf }) => {
       const { input, filename, asciiFilename } = await loadBooklet(db, {
         ...options,
         actor: owner?.actor ?? null,
       });
       const total = input.sheets.length;
       progress(0, total, 'シートを読み込みました');
-      const bytes = await renderBookletInWorker(
-        input,
-        (done) => progress(done, total, `${done}/${total} シートを作成中`),
-        signal,
+      const bytes = await streamBytes(
+        await pdf.booklet(input, {
+          onProgress: (done) => progress(done, total, `${done}/${total} シートを作成中`),
+          signal,
+        }),
       );
       const file: JobFile = { bytes, contentType: 'application/pdf', filename, asciiFilename };
       return { file };

@@ -6,6 +6,7 @@ import { jobQueueName, jobQueueSchema } from '../../../db/job-queue';
 import { jobs } from '../../../db/schema';
 import type { JobStatus } from '../../../schemas/answers';
 import { AppError } from '../../app-error';
+import { PdfWorkers } from '../../pdf-workers/pdf-workers';
 import { isJobKind, type JobContext, type JobKindName, jobKinds } from './job-kinds';
 import { loadJobOwner } from './job-owner';
 import {
@@ -58,6 +59,7 @@ interface RunningJob {
  */
 export class JobRegistry {
   readonly #database: Database;
+  readonly #pdf: PdfWorkers;
   readonly #options: Required<JobRegistryOptions>;
   readonly #boss: PgBoss;
   readonly #running = new Map<string, RunningJob>();
@@ -66,8 +68,9 @@ export class JobRegistry {
   #stopping = false;
   #sweeper: NodeJS.Timeout | undefined;
 
-  constructor(database: Database, options: JobRegistryOptions = {}) {
+  constructor(database: Database, options: JobRegistryOptions = {}, pdf = new PdfWorkers()) {
     this.#database = database;
+    this.#pdf = pdf;
     this.#options = {
       slots: 2,
       pollingIntervalSeconds: 2,
@@ -259,6 +262,7 @@ export class JobRegistry {
         upload: claimed.upload,
         progress,
         signal,
+        pdf: this.#pdf,
       });
       return 'file' in product
         ? { state: 'done', file: product.file }
