@@ -52,7 +52,7 @@ export interface CityCounts {
   indicatorValues: number;
 }
 
-export function countsOf(size: CitySize): CityCounts {
+function countsOf(size: CitySize): CityCounts {
   const organizationsPer = size.wardsPerMunicipality * (1 + size.unitsPerWard);
   const organizations_ = size.municipalities * organizationsPer;
   const valuesPerIndicator = size.fiscalYears.length + (size.fiscalYears.length + 3);

@@ -33,7 +33,7 @@ function durationMs(text: string): number {
 }
 
 /** Read wrk's text report (`--latency`). */
-export function parseWrk(output: string): Omit<WrkRun, 'serverCpuUsPerRequest'> {
+function parseWrk(output: string): Omit<WrkRun, 'serverCpuUsPerRequest'> {
   const number = (pattern: RegExp) => Number(output.match(pattern)?.[1] ?? Number.NaN);
   const percentile = (p: number) => {
     const match = output.match(new RegExp(`^\\s+${p}%\\s+(\\S+)`, 'm'));
