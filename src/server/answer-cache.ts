@@ -43,6 +43,8 @@ export function sendPrivate(c: Context, body: string | Uint8Array<ArrayBuffer>):
   return c.body(body, 200, { 'content-type': jsonType, 'cache-control': 'private, no-store' });
 }
 
+const maxInvalidated = 10_000;
+
 interface Entry<V> {
   value: V;
   dependencies: readonly string[];
@@ -51,14 +53,18 @@ interface Entry<V> {
 /**
  * Answers by key, each stored with the names of what it was computed from (`sheet:<id>`,
  * `ward:<id>`): `invalidate(name)` drops every answer depending on it. A load that raced an
- * invalidation is answered but not stored (the generation moved), and concurrent misses of one
- * key share one load. The oldest entry goes first when `maxEntries` is reached.
+ * invalidation of something it depends on is answered but not stored (a write elsewhere does not
+ * keep it from being stored), and concurrent misses of one key share one load. The oldest entry goes first when `maxEntries` is reached.
  */
 export class AnswerCache<V> {
   readonly #entries = new Map<string, Entry<V>>();
   readonly #dependents = new Map<string, Set<string>>();
   readonly #loading = new Map<string, Promise<V>>();
   #generation = 0;
+  /** The generation at which each name was last invalidated (pruned past `maxInvalidated`). */
+  readonly #invalidatedAt = new Map<string, number>();
+  /** Loads started before this generation are not stored (what they depend on was forgotten). */
+  #floor = 0;
 
   constructor(private readonly maxEntries = 5_000) {}
 
@@ -74,9 +80,10 @@ export class AnswerCache<V> {
     return this.#entries.size;
   }
 
-  /** Store `value` unless something was invalidated since `generation` was read; returns it. */
+  /** Store `value` unless what it depends on was invalidated since `generation` was read; returns it. */
   set(key: string, value: V, dependencies: readonly string[], generation: number): V {
-    if (generation !== this.#generation) return value;
+    if (generation < this.#floor) return value;
+    if (dependencies.some((name) => (this.#invalidatedAt.get(name) ?? -1) >= generation)) return value;
     this.#delete(key);
     if (this.#entries.size >= this.maxEntries) {
       const oldest = this.#entries.keys().next().value;
@@ -109,7 +116,11 @@ export class AnswerCache<V> {
 
   /** Drop every answer computed from `name`. */
   invalidate(name: string): void {
-    this.#generation++;
+    this.#invalidatedAt.set(name, this.#generation++);
+    if (this.#invalidatedAt.size > maxInvalidated) {
+      this.#invalidatedAt.clear();
+      this.#floor = this.#generation;
+    }
     this.#loading.clear();
     for (const key of this.#dependents.get(name) ?? []) this.#delete(key);
   }
@@ -117,6 +128,8 @@ export class AnswerCache<V> {
   /** Drop everything. */
   clear(): void {
     this.#generation++;
+    this.#floor = this.#generation;
+    this.#invalidatedAt.clear();
     this.#loading.clear();
     this.#entries.clear();
     this.#dependents.clear();
