@@ -27,11 +27,21 @@ export interface Database {
    * process changed it (see `notifySheetChanged`). Returns the function that stops listening.
    */
   onSheetChanged(listener: (sheetId: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Call `listener` with the id of every 部/区 whose committed sheets or year changed, or with
+   * null when organizations or municipalities changed (see `notifyWardChanged`).
+   */
+  onWardChanged(listener: (wardId: string | null) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
 /** The channel a write announces changed sheets on; delivered to listeners on commit. */
 export const sheetChangesChannel = 'mokuhyo_sheet_changes';
+/** The channel a write announces changed 部/区 on (`*`: every one). */
+export const wardChangesChannel = 'mokuhyo_ward_changes';
+/** A change of organizations or municipalities, announced on `wardChangesChannel`. */
+export const everyWard = '*';
+const wardOf = (payload: string) => (payload === everyWard ? null : payload);
 
 export type DatabaseOptions = {
   /**
@@ -95,20 +105,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = drizzlePg(pool, { schema });
     const sql = pgExecutor(pool);
     const listeners: pg.Client[] = [];
+    const listen = async (channel: string, listener: (payload: string) => void) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel && message.payload) listener(message.payload);
+      });
+      await client.query(`LISTEN ${channel}`);
+      listeners.push(client);
+      return () => client.end();
+    };
     return {
       db: db as unknown as Db,
       engine: 'postgres',
       sql,
-      onSheetChanged: async (listener) => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        client.on('notification', (message) => {
-          if (message.channel === sheetChangesChannel && message.payload) listener(message.payload);
-        });
-        await client.query(`LISTEN ${sheetChangesChannel}`);
-        listeners.push(client);
-        return () => client.end();
-      },
+      onSheetChanged: (listener) => listen(sheetChangesChannel, listener),
+      onWardChanged: (listener) => listen(wardChangesChannel, (payload) => listener(wardOf(payload))),
       close: async () => {
         await Promise.all(listeners.map((client) => client.end().catch(() => {})));
         await pool.end();
@@ -134,6 +146,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       sql,
       onSheetChanged: async (listener) => {
         const unlisten = await client.listen(sheetChangesChannel, listener);
+        return () => unlisten();
+      },
+      onWardChanged: async (listener) => {
+        const unlisten = await client.listen(wardChangesChannel, (payload) => listener(wardOf(payload)));
         return () => unlisten();
       },
       close: async () => {

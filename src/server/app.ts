@@ -120,7 +120,12 @@ export async function createApp({
   const pdf = new PdfWorkers(pdfOptions);
   const jobs = new JobRegistry(database, jobOptions, pdf);
   await jobs.start();
-  const stopListening = await database.onSheetChanged((id) => cache.invalidate(id));
+  const stopListeningToSheets = await database.onSheetChanged((id) => cache.invalidate(id));
+  const stopListeningToWards = await database.onWardChanged((id) => cache.wardChanged(id));
+  const stopListening = async () => {
+    await stopListeningToSheets();
+    await stopListeningToWards();
+  };
   /** Returns the ids of the jobs it left unfinished. */
   const dispose = async ({ jobGraceMs = 0 }: DisposeOptions = {}) => {
     const abandoned = await jobs.stop({ graceMs: jobGraceMs });
@@ -143,7 +148,7 @@ export async function createApp({
     .use(session)
     .use(csrf)
     .route('/v1/auth', authRoutes({ signIn: signInOptions, trustedProxies: proxies }))
-    .route('/v1/wards', wardsRoutes())
+    .route('/v1/wards', wardsRoutes(cache))
     .route('/v1/organizations', organizationsRoutes())
     .route('/v1/sheets', sheetsRoutes(cache))
     .route('/v1/sheets', proposeCorrectionRoutes(cache))

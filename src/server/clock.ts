@@ -1,6 +1,8 @@
+const japanDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
+
 /** Today's date in Japan (YYYY-MM-DD): the date printed on a sheet, wherever the server runs. */
 export function todayInJapan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now);
+  return japanDate.format(now);
 }
 
 /** Time as the server sees it: injectable so tests can move it instead of waiting. */

@@ -151,6 +151,66 @@ describe.skipIf(!serverUrl)('two app servers on one database', () => {
       .toBe(purpose);
   });
 
+  it("the public's cached lists on B follow a transition, a publish and deadlines set on A", async () => {
+    const reader = browser();
+    const listOf = async (server: Server) =>
+      (await (
+        await reader(server).get(`/api/v1/sheets?fiscalYear=2022&ward=${encodeURIComponent('北区')}`)
+      ).json()) as {
+        sheets: { id: string; title: string }[];
+        deadlines: { plan: string | null };
+      };
+    const id = (await listOf(b)).sheets.find((s) => s.title === '地域総務課')?.id ?? '';
+    expect(id).not.toBe('');
+    const wardsOnB = await reader(b).get('/api/v1/wards');
+    const wardsEtag = wardsOnB.headers.get('etag') ?? '';
+    const planner = browser();
+    await signedInClient(planner(a), 'kita-kikaku');
+    const move = async (transition: string, comment?: string) => {
+      const sheet = sheetViewSchema.parse(await (await planner(a).get(`/api/v1/sheets/${id}`)).json());
+      const res = await planner(a).send('POST', `/api/v1/sheets/${id}/transitions`, {
+        transition,
+        version: sheet.version,
+        ...(comment ? { comment } : {}),
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+    };
+    await move('reopen', '二台目のサーバーで確かめる');
+    await expect
+      .poll(async () => (await listOf(b)).sheets.map((s) => s.id), { timeout: 5_000 })
+      .not.toContain(id);
+    const head = browser();
+    await signedInClient(head(a), 'somu-head');
+    const staff = browser();
+    await signedInClient(staff(a), 'somu-staff');
+    for (const [client, transition] of [
+      [staff, 'submitEvaluation'],
+      [head, 'approveEvaluation'],
+    ] as const) {
+      const sheet = sheetViewSchema.parse(await (await client(a).get(`/api/v1/sheets/${id}`)).json());
+      const res = await client(a).send('POST', `/api/v1/sheets/${id}/transitions`, {
+        transition,
+        version: sheet.version,
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
+    await move('confirmEvaluation');
+    await move('publish');
+    await expect
+      .poll(async () => (await listOf(b)).sheets.map((s) => s.id), { timeout: 5_000 })
+      .toContain(id);
+    const deadlines = await planner(a).send('PUT', '/api/v1/deadlines', {
+      ward: '北区',
+      fiscalYear: 2022,
+      deadlines: { plan: '2022-06-30', revision: null, evaluation: null },
+    });
+    expect(deadlines.status, await deadlines.clone().text()).toBe(200);
+    await expect.poll(async () => (await listOf(b)).deadlines.plan, { timeout: 5_000 }).toBe('2022-06-30');
+    // The wards list did not change: B still answers 304 to the ETag it gave.
+    const again = await reader(b).request('/api/v1/wards', { headers: { 'if-none-match': wardsEtag } });
+    expect(again.status).toBe(304);
+  });
+
   it('sign-in failures counted on A slow down sign-in on B', async () => {
     const guesser = browser();
     await guesser(a).get('/api/v1/auth/me');

@@ -69,6 +69,8 @@ export const organizations = pgTable(
       t.name,
     ),
     index('organizations_ward').on(t.wardId),
+    // A 部区 found by name (and municipality), and the list of 部区, without reading every organization.
+    index('organizations_kind_name').on(t.kind, t.name, t.municipalityId),
   ],
 );
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/client';
+import { notifyWardChanged } from '../../../db/notify';
 import { wardYears } from '../../../db/schema';
 import type { Deadlines } from '../../../domain/deadlines';
 import type { Actor } from '../../../domain/roles';
@@ -31,5 +32,6 @@ export async function setDeadlines(db: Db, options: SetDeadlines & { actor: Acto
     .insert(wardYears)
     .values({ wardId: ward.id, fiscalYear: options.fiscalYear, ...values })
     .onConflictDoUpdate({ target: [wardYears.wardId, wardYears.fiscalYear], set: values });
+  await notifyWardChanged(db, [ward.id]);
   return options.deadlines;
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
+import { notifyWardChanged } from '../../../db/notify';
 import { indicators, municipalities, organizations, sheets, targetRevisions } from '../../../db/schema';
 import { actualYears } from '../../../domain/fiscal-year';
 import type { SheetStatus } from '../../../domain/sheet-status';
@@ -59,7 +60,11 @@ export async function ensureOrganization(
     })
     .returning({ id: organizations.id });
   if (!row) throw new Error('insert returned no row');
-  if (!o.wardId) await tx.update(organizations).set({ wardId: row.id }).where(eq(organizations.id, row.id));
+  if (!o.wardId) {
+    await tx.update(organizations).set({ wardId: row.id }).where(eq(organizations.id, row.id));
+    // A new 部区: the wards list, and the names a 部区 is looked up by, change.
+    await notifyWardChanged(tx, null);
+  }
   return row.id;
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/client';
+import { notifyWardChanged } from '../../../db/notify';
 import { nominalDates } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
 import type { NominalDates } from '../../../domain/sheet-dates';
@@ -14,5 +15,7 @@ export async function setNominalDates(db: Db, actor: Actor, dates: NominalDates)
     .insert(nominalDates)
     .values({ municipalityId: actor.municipalityId, ...dates })
     .onConflictDoUpdate({ target: nominalDates.municipalityId, set: { ...dates, updatedAt: new Date() } });
+  // Every 部区 list of the municipality shows them: read them all again.
+  await notifyWardChanged(db, null);
   return dates;
 }

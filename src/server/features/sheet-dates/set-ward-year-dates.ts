@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { notifySheetChanged } from '../../../db/notify';
+import { notifySheetChanged, notifyWardChanged } from '../../../db/notify';
 import { sheets, wardYears } from '../../../db/schema';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
@@ -129,6 +129,7 @@ export async function setWardYearDates(
         updatedSheets.map((s) => s.sheetId),
       );
     }
+    await notifyWardChanged(tx, [ward.id]);
     const official = nominalDatesIn(fiscalYear, nominal);
     return {
       dates,

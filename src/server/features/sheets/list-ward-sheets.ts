@@ -1,15 +1,15 @@
-import { and, asc, countDistinct, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { goals, placements, sheets, wardYears } from '../../../db/schema';
 import { missedDeadline, phaseOf } from '../../../domain/deadlines';
 import type { Actor } from '../../../domain/roles';
+import type { NominalDates } from '../../../domain/sheet-dates';
 import { nominalDatesIn } from '../../../domain/sheet-dates';
 import { can, publicStatuses } from '../../../domain/sheet-policy';
 import type { WardYearSheets } from '../../../schemas/sheet';
 import { sheetTitle } from '../../../schemas/sheet-header';
 import { todayInJapan } from '../../clock';
-import { findWard } from '../organizations/find-ward';
-import { listWardYears } from '../organizations/list-wards';
+import { findWard, type WardRef } from '../organizations/find-ward';
 import { nominalDatesOf } from '../sheet-dates/official-dates';
 
 export interface ListWardSheetsOptions {
@@ -23,10 +23,22 @@ export interface ListWardSheetsOptions {
 const countWhere = (evaluation: string) =>
   sql<number>`(count(${placements.id}) filter (where ${placements.evaluation} = ${evaluation}))::int`;
 
-/** A 部区's sheets of one year, with their goal, indicator and evaluation counts. */
-export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Promise<WardYearSheets> {
-  const ward = await findWard(db, options);
-  const rows = await db
+/**
+ * What a 部区's year list is made of, whoever looks: every sheet of the year (all states) with
+ * its counts, the year's row, the municipality's nominal dates and the years the 部区 has
+ * sheets for. Every query is bounded by the 部区 (indexes on ward and year), not the database.
+ */
+export interface WardYearContent {
+  ward: WardRef;
+  fiscalYear: number;
+  rows: Awaited<ReturnType<typeof loadRows>>;
+  yearRow: typeof wardYears.$inferSelect | undefined;
+  nominalDates: NominalDates;
+  years: { fiscalYear: number; published: boolean }[];
+}
+
+function loadRows(db: Db, wardId: string, fiscalYear: number) {
+  return db
     .select({
       id: sheets.id,
       organizationId: sheets.organizationId,
@@ -46,20 +58,50 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
     .from(sheets)
     .leftJoin(goals, eq(goals.sheetId, sheets.id))
     .leftJoin(placements, eq(placements.goalId, goals.id))
-    .where(
-      and(
-        eq(sheets.wardId, ward.id),
-        eq(sheets.fiscalYear, options.fiscalYear),
-        options.actor ? undefined : inArray(sheets.status, [...publicStatuses]),
-      ),
-    )
+    .where(and(eq(sheets.wardId, wardId), eq(sheets.fiscalYear, fiscalYear)))
     .groupBy(sheets.id)
     .orderBy(asc(sheets.position), asc(sheets.departmentName));
+}
 
+export async function loadWardYearContent(
+  db: Db,
+  options: Omit<ListWardSheetsOptions, 'actor'>,
+): Promise<WardYearContent> {
+  const ward = await findWard(db, options);
+  const rows = await loadRows(db, ward.id, options.fiscalYear);
   const [yearRow] = await db
     .select()
     .from(wardYears)
     .where(and(eq(wardYears.wardId, ward.id), eq(wardYears.fiscalYear, options.fiscalYear)));
+  const published = sql.join(
+    publicStatuses.map((status) => sql`${status}`),
+    sql`, `,
+  );
+  const years = await db
+    .select({
+      fiscalYear: sheets.fiscalYear,
+      published: sql<boolean>`bool_or(${sheets.status} in (${published}))`,
+    })
+    .from(sheets)
+    .where(eq(sheets.wardId, ward.id))
+    .groupBy(sheets.fiscalYear);
+  return {
+    ward,
+    fiscalYear: options.fiscalYear,
+    rows,
+    yearRow,
+    nominalDates: await nominalDatesOf(db, ward.municipalityId),
+    years,
+  };
+}
+
+/** The list as `actor` sees it on `today`: only the sheets (and years) they may read. */
+export function presentWardSheets(
+  content: WardYearContent,
+  actor: Actor | null,
+  today: string,
+): WardYearSheets {
+  const { ward, fiscalYear, yearRow } = content;
   const deadlines = {
     plan: yearRow?.planDeadline ?? null,
     revision: yearRow?.revisionDeadline ?? null,
@@ -70,15 +112,14 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
     revisedOn: yearRow?.revisedOn ?? null,
     evaluatedOn: yearRow?.evaluatedOn ?? null,
   };
-  const nominal = nominalDatesIn(options.fiscalYear, await nominalDatesOf(db, ward.municipalityId));
+  const nominal = nominalDatesIn(fiscalYear, content.nominalDates);
   const officialDates = {
     createdOn: dates.createdOn ?? nominal.createdOn,
     revisedOn: dates.revisedOn ?? nominal.revisedOn,
     evaluatedOn: dates.evaluatedOn ?? nominal.evaluatedOn,
   };
-  const today = todayInJapan();
-  const readable = rows.filter((r) =>
-    can(options.actor, 'read', { ...r, municipalityId: ward.municipalityId }),
+  const readable = content.rows.filter((r) =>
+    can(actor, 'read', { ...r, municipalityId: ward.municipalityId }),
   );
   const summaries = readable.map((r) => ({
     id: r.id,
@@ -95,18 +136,17 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
     overdue: missedDeadline(r.status, deadlines, today),
   }));
   const sum = (pick: (s: (typeof summaries)[number]) => number) => summaries.reduce((n, s) => n + pick(s), 0);
-  const [wardWithYears] = await listWardYears(db, {
-    wardId: ward.id,
-    statuses: options.actor ? undefined : publicStatuses,
-  });
   return {
-    ward: wardWithYears ?? {
+    ward: {
       id: ward.id,
       name: ward.name,
       municipality: ward.municipalityName,
-      fiscalYears: [],
+      fiscalYears: content.years
+        .filter((year) => actor !== null || year.published)
+        .map((year) => year.fiscalYear)
+        .sort((a, b) => b - a),
     },
-    fiscalYear: options.fiscalYear,
+    fiscalYear,
     sheets: summaries,
     deadlines,
     dates,
@@ -123,4 +163,9 @@ export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Pr
       },
     },
   };
+}
+
+/** A 部区's sheets of one year, with their goal, indicator and evaluation counts, read now. */
+export async function listWardSheets(db: Db, options: ListWardSheetsOptions): Promise<WardYearSheets> {
+  return presentWardSheets(await loadWardYearContent(db, options), options.actor, todayInJapan());
 }

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import { permissionsFor, type SheetPolicySubject } from '../../../domain/sheet-policy';
 import type { SheetDetail } from '../../../schemas/sheet';
+import { AnswerCache, type EncodedAnswer, encodeAnswer } from '../../answer-cache';
+import { WardsDirectory } from '../organizations/wards-directory';
 
 export interface CachedSheet {
   detail: SheetDetail;
@@ -11,52 +12,63 @@ export interface CachedSheet {
 }
 
 /**
- * Sheets by id, ready to serve. A sheet is read far more often than it is written (the public
- * portal, the booklet), so the read path serves bytes from here. Entries are dropped when the
- * database announces the sheet changed (`Database.onSheetChanged`), which also covers writes
- * made by other processes on a shared PostgreSQL server.
+ * What the public reads, ready to serve: sheets by id, 部区 year lists, the wards list. They are
+ * read far more often than written (the public portal, the booklet), so the read paths serve
+ * bytes from here. Entries are dropped when the database announces a change
+ * (`Database.onSheetChanged`, `Database.onWardChanged`), which also covers writes made by other
+ * processes on a shared PostgreSQL server; a route that wrote drops them at once as well.
  */
 export class SheetCache {
-  readonly #entries = new Map<string, CachedSheet>();
-  /** Bumped on every invalidation so a read that raced a write does not store stale content. */
-  #generation = 0;
+  readonly #sheets: AnswerCache<CachedSheet>;
+  /** The public's 部区 year lists (`sheets?ward=…&fiscalYear=…`), keyed by the query and the day. */
+  readonly wardYears = new AnswerCache<EncodedAnswer>(2_000);
+  /** The wards list (`/wards`). */
+  readonly wards = new WardsDirectory();
 
-  constructor(private readonly maxEntries = 5_000) {}
+  constructor(maxEntries = 5_000) {
+    this.#sheets = new AnswerCache(maxEntries);
+  }
 
   get(id: string): CachedSheet | undefined {
-    return this.#entries.get(id);
+    return this.#sheets.get(id);
   }
 
   get generation(): number {
-    return this.#generation;
+    return this.#sheets.generation;
   }
 
   /** Store the sheet unless the cache was invalidated since `generation` was read. */
   set(detail: SheetDetail, subject: SheetPolicySubject, generation: number): CachedSheet {
-    const publicBody = new TextEncoder().encode(
-      JSON.stringify({
-        ...detail,
-        permissions: permissionsFor(null, subject),
-        workflow: null,
-      }),
-    );
-    const entry = {
-      detail,
-      subject,
-      publicBody,
-      etag: `"${createHash('sha1').update(publicBody).digest('base64url')}"`,
-    };
-    if (generation !== this.#generation) return entry;
-    if (this.#entries.size >= this.maxEntries) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
-    }
-    this.#entries.set(detail.id, entry);
-    return entry;
+    const { body, etag } = encodeAnswer({
+      ...detail,
+      permissions: permissionsFor(null, subject),
+      workflow: null,
+    });
+    const entry = { detail, subject, publicBody: body, etag };
+    return this.#sheets.set(detail.id, entry, [sheetDependency(detail.id)], generation);
   }
 
+  /** The sheet changed: drop it and every list showing it. */
   invalidate(id: string): void {
-    this.#generation++;
-    this.#entries.delete(id);
+    this.#sheets.invalidate(sheetDependency(id));
+    this.wardYears.invalidate(sheetDependency(id));
+  }
+
+  /**
+   * Something of a 部区 changed (a sheet, its year's deadlines or dates); `null`: organizations,
+   * municipalities or their settings changed, so everything is read again.
+   */
+  wardChanged(wardId: string | null): void {
+    if (wardId === null) {
+      this.#sheets.clear();
+      this.wardYears.clear();
+      this.wards.reset();
+      return;
+    }
+    this.wardYears.invalidate(wardDependency(wardId));
+    this.wards.touch(wardId);
   }
 }
+
+export const sheetDependency = (id: string) => `sheet:${id}`;
+export const wardDependency = (id: string) => `ward:${id}`;

@@ -1,12 +1,7 @@
 import { Hono } from 'hono';
 import { snapshotStages } from '../../../domain/sheet-lifecycle';
 import { historySchema, type SheetHistory } from '../../../schemas/answers';
-import {
-  type SheetDetail,
-  sheetDetailSchema,
-  type WardYearSheets,
-  wardYearSheetsSchema,
-} from '../../../schemas/sheet';
+import { type SheetDetail, sheetDetailSchema, wardYearSheetsSchema } from '../../../schemas/sheet';
 import { setSheetDatesSchema } from '../../../schemas/sheet-dates';
 import {
   decideRevisionSchema,
@@ -23,6 +18,7 @@ import {
 } from '../../../schemas/sheet-edit';
 import { wardYearQuery } from '../../../schemas/ward-year';
 import { z } from '../../../schemas/zod';
+import { sendPrivate, sendShared } from '../../answer-cache';
 import type { AppEnv } from '../../app-env';
 import { acceptsBody, bodyLimits } from '../../middleware/body-limit';
 import { signedIn } from '../../middleware/signed-in';
@@ -30,13 +26,13 @@ import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { setSheetDates } from '../sheet-dates/set-sheet-dates';
 import { getSnapshot, listHistory, listSnapshots } from './history';
-import { listWardSheets } from './list-ward-sheets';
 import { decideRevision, proposeRevision } from './revisions';
 import { saveSheet } from './save-sheet';
 import { authorize, loadSheetSubject } from './sheet-access';
 import type { SheetCache } from './sheet-cache';
 import { transitionSheet } from './transition-sheet';
 import { signedInView, viewSheet } from './view-sheet';
+import { viewWardSheets } from './view-ward-sheets';
 
 const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });
 const revisionParam = sheetParam.extend({ revisionId: z.uuid('申請の ID が正しくありません') });
@@ -51,8 +47,8 @@ export function sheetsRoutes(cache: SheetCache) {
       doc({ summary: '部区・年度のシート一覧と件数', response: wardYearSheetsSchema }),
       validate('query', wardYearQuery),
       async (c) => {
-        const list = await listWardSheets(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
-        return c.json(list satisfies WardYearSheets);
+        const view = await viewWardSheets(c.var.db, cache, { ...c.req.valid('query'), actor: c.var.actor });
+        return view.shared ? sendShared(c, view.answer) : sendPrivate(c, view.body);
       },
     )
     .get(
@@ -61,10 +57,7 @@ export function sheetsRoutes(cache: SheetCache) {
       validate('param', sheetParam),
       async (c) => {
         const view = await viewSheet(c.var.db, cache, c.var.actor, c.req.valid('param').id);
-        const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-        if (!view.shared) return c.body(view.body, 200, { ...headers, 'cache-control': 'private, no-store' });
-        if (c.req.header('if-none-match') === view.etag) return c.body(null, 304, { etag: view.etag });
-        return c.body(view.body, 200, { ...headers, etag: view.etag, 'cache-control': 'no-cache' });
+        return view.shared ? sendShared(c, view) : sendPrivate(c, view.body);
       },
     )
     .put(

@@ -1,0 +1,1 @@
+CREATE INDEX "organizations_kind_name" ON "organizations" USING btree ("kind","name","municipality_id");
