@@ -1,34 +1,49 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { type SQL, sql } from 'drizzle-orm';
 import { sheetChangesChannel, type Tx } from './client';
-import { sheets } from './schema';
 
-const own = alias(sheets, 'own_sheet');
-const sections_ = alias(sheets, 'section_sheet');
+const idList = (ids: readonly string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 /**
- * Announce, inside the writing transaction, that these sheets changed. PostgreSQL delivers the
- * notification only if the transaction commits, to every process listening (cache invalidation
- * across app servers).
+ * Announce, inside the writing transaction, that these sheets changed — in one statement. A
+ * 部区's own sheet is shown inside its sections' sheets (the aligned goals): they change too.
+ * With `showing`, so do the sheets of years after `afterYear` placing these series (their 実績
+ * columns read this year's results; see `sheetsShowing`). PostgreSQL delivers the notification
+ * only if the transaction commits, to every process listening (cache invalidation across app
+ * servers).
  */
-export async function notifySheetChanged(tx: Tx, sheetIds: readonly string[]): Promise<void> {
-  // A 部区's own sheet is shown inside its sections' sheets (the aligned goals): they change too.
-  const sections =
-    sheetIds.length === 0
-      ? []
-      : await tx
-          .select({ id: sections_.id })
-          .from(sections_)
-          .innerJoin(
-            own,
-            and(
-              eq(own.organizationId, own.wardId),
-              eq(sections_.wardId, own.wardId),
-              eq(sections_.fiscalYear, own.fiscalYear),
-            ),
-          )
-          .where(inArray(own.id, [...sheetIds]));
-  for (const id of new Set([...sheetIds, ...sections.map((s) => s.id)])) {
-    await tx.execute(sql`select pg_notify(${sheetChangesChannel}, ${id})`);
+export async function notifySheetChanged(
+  tx: Tx,
+  sheetIds: readonly string[],
+  showing?: { series: readonly string[]; afterYear: number },
+): Promise<void> {
+  if (sheetIds.length === 0 && (showing?.series.length ?? 0) === 0) return;
+  const parts: SQL[] = [];
+  if (sheetIds.length > 0) parts.push(sql`select id from (values ${idValues(sheetIds)}) as given(id)`);
+  if (showing && showing.series.length > 0) {
+    parts.push(sql`select goals.sheet_id from placements
+      join goals on placements.goal_id = goals.id
+      join sheets on goals.sheet_id = sheets.id
+      where placements.indicator_id in (${idList(showing.series)}) and sheets.fiscal_year > ${showing.afterYear}`);
   }
+  await tx.execute(sql`with changed(id) as (${sql.join(parts, sql` union `)}),
+    announced(id) as (
+      select id from changed
+      union
+      select section_sheet.id from sheets own_sheet
+        join sheets section_sheet on section_sheet.ward_id = own_sheet.ward_id
+          and section_sheet.fiscal_year = own_sheet.fiscal_year
+        where own_sheet.organization_id = own_sheet.ward_id and own_sheet.id in (select id from changed)
+    )
+    select pg_notify(${sheetChangesChannel}, id::text) from announced`);
+}
+
+function idValues(ids: readonly string[]): SQL {
+  return sql.join(
+    [...new Set(ids)].map((id) => sql`(${id}::uuid)`),
+    sql`, `,
+  );
 }
