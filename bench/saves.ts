@@ -198,7 +198,8 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
   const base = `http://${host}:${port}`;
   await waitFor200(`${base}/api/health`, { deadlineMs: 120_000, signal: server.exitSignal });
   const sessions = prepared.editors.map((editor) => new EditorSession(editor, base));
-  for (let i = 0; i < sessions.length; i += 10) await Promise.all(sessions.slice(i, i + 10).map((s) => s.load()));
+  for (let i = 0; i < sessions.length; i += 10)
+    await Promise.all(sessions.slice(i, i + 10).map((s) => s.load()));
   const appSave = async (i: number) => (await (sessions[i] as EditorSession).save()) === 200;
   const baseSave = async (i: number) => {
     await prepared.replayer.replay(i);

@@ -49,8 +49,7 @@ async function replayOn(query: Query, statements: LoggedStatement[], returns: Ma
       statement.sql,
       statement.params.map((p) => (ids.has(p) ? ids.get(p) : p)),
     );
-    const recorded = returns.get(index);
-    recorded?.forEach((id, row) => ids.set(id, rows[row]?.[0]));
+    for (const [row, id] of (returns.get(index) ?? []).entries()) ids.set(id, rows[row]?.[0]);
   }
 }
 
