@@ -14,6 +14,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client';
@@ -108,6 +109,7 @@ async function saturated(save: (i: number) => Promise<boolean>, ms = saturatedMs
 }
 
 interface Prepared {
+  split: SaveSplit;
   serverEnv: Record<string, string>;
   replayer: Replayer;
   editors: Editor[];
@@ -115,18 +117,47 @@ interface Prepared {
   firstSave: LoggedStatement[];
 }
 
+/** Where one save's time goes, measured on the recorded saves (one at a time, in this process). */
+interface SaveSplit {
+  /** Wall time of the PUT through the in-process app, median, ms. */
+  requestMs: number;
+  /** Of which inside PGlite's synchronous WASM call (`execProtocolRawSync`), median, ms. */
+  databaseMs?: number;
+}
+
+/** Time spent in PGlite's synchronous protocol call (the WASM PostgreSQL), accumulated. */
+function timePglite(client: PGlite): { elapsedMs: () => number } {
+  let total = 0;
+  const original = client.execProtocolRawSync.bind(client);
+  client.execProtocolRawSync = (message: Uint8Array) => {
+    const start = performance.now();
+    try {
+      return original(message);
+    } finally {
+      total += performance.now() - start;
+    }
+  };
+  return { elapsedMs: () => total };
+}
+
 /** Sheets and editors in a fresh database; one save per editor through the app in this process, recorded. */
-async function prepare(database: Database): Promise<{ editors: Editor[]; saves: LoggedStatement[][] }> {
+async function prepare(
+  database: Database,
+  pgliteTime?: () => number,
+): Promise<{ editors: Editor[]; saves: LoggedStatement[][]; split: SaveSplit }> {
   const loginIds = await createEditors(database.db, editorCount);
   const { app, dispose } = await createApp({ database });
   const fetchApp = async (path: string, init?: RequestInit) => app.request(`http://${host}${path}`, init);
   const editors: Editor[] = [];
   const saves: LoggedStatement[][] = [];
+  const requestMs: number[] = [];
+  const databaseMs: number[] = [];
   for (const [i, loginId] of loginIds.entries()) {
     const editor = await signInEditor(fetchApp, loginId, i);
     const view = sheetViewSchema.parse(
       await (await fetchApp(`/api/v1/sheets/${editor.sheetId}`, { headers: editor.headers })).json(),
     );
+    const [startedAt, databaseBefore] = [performance.now(), pgliteTime?.() ?? 0];
     const { result, statements } = await recordStatements(() =>
       fetchApp(`/api/v1/sheets/${editor.sheetId}`, {
         method: 'PUT',
@@ -135,24 +166,34 @@ async function prepare(database: Database): Promise<{ editors: Editor[]; saves: 
       }),
     );
     if (result.status !== 200) throw new Error(`recorded save: ${result.status} ${await result.text()}`);
+    await result.arrayBuffer();
+    requestMs.push(performance.now() - startedAt);
+    databaseMs.push((pgliteTime?.() ?? 0) - databaseBefore);
     // Back to the version the recorded save started from, so its statements replay as recorded.
     await database.db.update(sheets).set({ version: view.version }).where(eq(sheets.id, editor.sheetId));
     editors.push(editor);
     saves.push(statements);
   }
   await dispose();
-  return { editors, saves };
+  const split = {
+    requestMs: median(requestMs),
+    ...(pgliteTime ? { databaseMs: median(databaseMs) } : {}),
+  };
+  return { editors, saves, split };
 }
 
 async function preparePglite(): Promise<Prepared> {
   const dataDir = makeTempDir('mokuhyo-saves-');
-  const database = await openDatabase({ engine: 'pglite', dataDir });
-  const { editors, saves } = await prepare(database);
+  // Opened here (not by openDatabase) to time PGlite's own work; the bench holds the directory alone.
+  const client = await PGlite.create({ dataDir });
+  const database = await openDatabase({ engine: 'pglite', client });
+  const { editors, saves, split } = await prepare(database, timePglite(client).elapsedMs);
   await database.close();
   const copy = makeTempDir('mokuhyo-saves-baseline-');
   cpSync(dataDir, copy, { recursive: true });
   return {
     serverEnv: { MOKUHYO_DATA_DIR: dataDir, DATABASE_URL: '' },
+    split,
     replayer: await pgliteReplayer(copy, saves),
     editors,
     statementsPerSave: median(saves.map((s) => s.length)),
@@ -172,9 +213,10 @@ async function preparePostgres(): Promise<Prepared> {
   const withDb = (url: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
   const [ownerUrl, appUrl] = [withDb(ownerServer), withDb(appServer)];
   const database = await openDatabase({ engine: 'postgres', url: appUrl, migrationUrl: ownerUrl });
-  const { editors, saves } = await prepare(database);
+  const { editors, saves, split } = await prepare(database);
   await database.close();
   return {
+    split,
     serverEnv: { DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: ownerUrl },
     replayer: postgresReplayer(appUrl, saves),
     editors,
@@ -187,6 +229,13 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
   console.log(`\n== ${engine}: ${editorCount} editors, preparing…`);
   const prepared = engine === 'pglite' ? await preparePglite() : await preparePostgres();
   console.log(`statements of one save request: ${prepared.statementsPerSave}`);
+  const { requestMs, databaseMs } = prepared.split;
+  console.log(
+    `one save at a time, in process: ${fmt(requestMs, 1)} ms` +
+      (databaseMs === undefined
+        ? ''
+        : `, of which PGlite ${fmt(databaseMs, 1)} ms (${fmt((100 * databaseMs) / requestMs)} %), JavaScript ${fmt(requestMs - databaseMs, 1)} ms`),
+  );
   for (const s of prepared.firstSave) console.log(`  ${s.sql.replace(/\s+/g, ' ').slice(0, 110)}`);
   const port = await getFreePort();
   const server = new ChildServer({
@@ -228,6 +277,7 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
   const med = (list: Run[], pick: (r: Run) => number) => median(list.map(pick));
   return {
     engine,
+    split: prepared.split,
     statementsPerSave: prepared.statementsPerSave,
     paced: {
       app: {
