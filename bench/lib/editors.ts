@@ -13,7 +13,7 @@ import { importWardYear } from '../../src/server/features/interchange/import-war
 import { createUser } from '../../src/server/features/users/create-user';
 import { testPasswordCost } from '../../src/server/testing/password-cost';
 
-export const editorPassword = 'bench saves editor passphrase';
+const editorPassword = 'bench saves editor passphrase';
 
 export interface Editor {
   loginId: string;

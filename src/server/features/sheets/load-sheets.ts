@@ -21,7 +21,7 @@ type RevisionRow = typeof targetRevisions.$inferSelect;
 type CorrectionRow = typeof resultCorrections.$inferSelect;
 
 /** An indicator as placed on a sheet, with what its editable document shows. */
-export interface PlacedContent {
+interface PlacedContent {
   placement: PlacementRow;
   indicator: IndicatorRow;
   /** Every stored value of the indicator from three years before the sheet's year to its year. */
