@@ -10,6 +10,7 @@ import { pgExecutor, pgliteExecutor, type SqlExecutor } from './job-queue';
 import { migrationsFolder, preparePgliteSchema, preparePostgresSchema } from './prepare-schema';
 import { startFromImage } from './prepared-image';
 import * as schema from './schema';
+import { statementLog } from './statement-log';
 
 type Schema = typeof schema;
 /** The one database type the app uses, whichever engine is behind it. */
@@ -102,7 +103,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await pool.end();
       throw error;
     }
-    const db = drizzlePg(pool, { schema });
+    const db = drizzlePg(pool, { schema, logger: statementLog });
     const sql = pgExecutor(pool);
     const listeners: pg.Client[] = [];
     const listen = async (channel: string, listener: (payload: string) => void) => {
@@ -138,7 +139,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         : await PGlite.create({ dataDir: options.dataDir, startParams: embeddedStartParams });
     if (!('client' in options)) opened = client; // ours to close if the schema step fails
     if (migrate) await preparePgliteSchema(client, { as: options.as ?? 'app' });
-    const db = drizzlePglite(client, { schema });
+    const db = drizzlePglite(client, { schema, logger: statementLog });
     const sql = pgliteExecutor(client);
     return {
       db: db as unknown as Db,

@@ -12,6 +12,20 @@ export interface ReasonIssue {
 const judged = /\.(evaluation|result|target|milestoneDone)$/;
 
 /**
+ * Whether `missingEvaluationReasons` could find anything: a touched indicator carries an
+ * evaluation without a reason (only then is the municipality's rule needed).
+ */
+export function evaluationsToCheck(document: SheetDocument, changes: SheetChange[]): boolean {
+  const touched = new Set(changes.filter((c) => judged.test(c.path)).map((c) => c.path.replace(judged, '')));
+  return document.goals.some((goal, gi) =>
+    goal.indicators.some(
+      (ind, ii) =>
+        touched.has(`goals[${gi}].indicators[${ii}]`) && ind.evaluation && !ind.evaluationReason?.trim(),
+    ),
+  );
+}
+
+/**
  * Evaluations touched by these changes that differ from the rule's suggestion and carry no
  * reason. Nothing overwrites a person's judgement; a different judgement only needs its why.
  */

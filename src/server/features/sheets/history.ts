@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { sheetHistory, sheetSnapshots, sheets, users } from '../../../db/schema';
 import type { SheetChange } from '../../../domain/sheet-diff';
@@ -22,12 +22,13 @@ type Entry = Omit<
   actor: HistoryActor;
 };
 
-/** Append one entry to a sheet's history, stamped with the sheet's version after the change. */
+/**
+ * Append one entry to a sheet's history, stamped with the sheet's version after the change (read
+ * by the INSERT itself: one statement).
+ */
 export async function recordHistory(tx: Tx, { actor, ...entry }: Entry): Promise<void> {
-  const [row] = await tx.select({ version: sheets.version }).from(sheets).where(eq(sheets.id, entry.sheetId));
-  await tx
-    .insert(sheetHistory)
-    .values({ ...entry, version: row?.version ?? 0, actorId: actor.id, actorName: actor.name });
+  const version = sql<number>`coalesce((select ${sheets.version} from ${sheets} where ${sheets.id} = ${entry.sheetId}), 0)`;
+  await tx.insert(sheetHistory).values({ ...entry, version, actorId: actor.id, actorName: actor.name });
 }
 
 /** Keep the sheet as it stands now as its 作成/修正/評価 snapshot (the latest of each stage). */

@@ -20,19 +20,28 @@ export type ValueRow = typeof indicatorValues.$inferSelect;
 type RevisionRow = typeof targetRevisions.$inferSelect;
 type CorrectionRow = typeof resultCorrections.$inferSelect;
 
-export interface PlacedIndicator {
+/** An indicator as placed on a sheet, with what its editable document shows. */
+interface PlacedContent {
   placement: PlacementRow;
   indicator: IndicatorRow;
   /** Every stored value of the indicator from three years before the sheet's year to its year. */
   values: ValueRow[];
+}
+
+/** A sheet's stored content: its goals and placed indicators with their values (what a save diffs). */
+export interface SheetContent {
+  sheet: SheetRow;
+  goals: { goal: GoalRow; indicators: PlacedContent[] }[];
+}
+
+export interface PlacedIndicator extends PlacedContent {
   /** The approved target revisions of the sheet's year (the ledger printed on the sheet). */
   revisions: RevisionRow[];
   /** Approved corrections of its results from three years before the sheet's year to its year. */
   corrections: CorrectionRow[];
 }
 
-export interface SheetRecord {
-  sheet: SheetRow;
+export interface SheetRecord extends SheetContent {
   goals: { goal: GoalRow; indicators: PlacedIndicator[] }[];
 }
 
@@ -126,17 +135,56 @@ export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Prom
 }
 
 /**
- * A sheet's content as people edit it, read from its records (not through the API's shape):
- * what a save compares the edited document with, inside the transaction that holds the sheet.
+ * A sheet's stored content in two statements (goals with their placed indicators, then their
+ * values): what a save reads, inside the transaction that holds the sheet, to diff the edited
+ * document against and to write only what changed.
  */
-export async function loadSheetDocument(db: Db | Tx, sheet: SheetRow): Promise<SheetDocument> {
-  const [record] = await loadSheetRecords(db, [sheet]);
-  if (!record) throw new Error(`no records for sheet ${sheet.id}`);
-  return sheetDocumentOf(record);
+export async function loadSheetContent(db: Db | Tx, sheet: SheetRow): Promise<SheetContent> {
+  return { sheet, goals: await loadContentGoals(db, sheet) };
+}
+
+/** The goals of `sheet` with their placed indicators and values (see `loadSheetContent`). */
+export async function loadContentGoals(
+  db: Db | Tx,
+  sheet: { id: string; fiscalYear: number },
+): Promise<SheetContent['goals']> {
+  const rows = await db
+    .select({ goal: goals, placement: placements, indicator: indicators })
+    .from(goals)
+    .leftJoin(placements, eq(placements.goalId, goals.id))
+    .leftJoin(indicators, eq(placements.indicatorId, indicators.id))
+    .where(eq(goals.sheetId, sheet.id))
+    .orderBy(asc(goals.no), asc(placements.position));
+  const indicatorIds = [...new Set(rows.flatMap((r) => (r.indicator ? [r.indicator.id] : [])))];
+  const valueRows =
+    indicatorIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(indicatorValues)
+          .where(
+            and(
+              inArray(indicatorValues.indicatorId, indicatorIds),
+              between(indicatorValues.fiscalYear, sheet.fiscalYear - 3, sheet.fiscalYear),
+            ),
+          );
+  const valuesByIndicator = groupBy(valueRows, (v) => v.indicatorId);
+  const content: SheetContent['goals'] = [];
+  for (const { goal, placement, indicator } of rows) {
+    let last = content.at(-1);
+    if (last?.goal.id !== goal.id) {
+      last = { goal, indicators: [] };
+      content.push(last);
+    }
+    if (placement && indicator) {
+      last.indicators.push({ placement, indicator, values: valuesByIndicator.get(indicator.id) ?? [] });
+    }
+  }
+  return content;
 }
 
 /** The editable document of a sheet's records: its header texts, goals and placed indicators. */
-export function sheetDocumentOf({ sheet, goals }: SheetRecord): SheetDocument {
+export function sheetDocumentOf({ sheet, goals }: SheetContent): SheetDocument {
   const fy = sheet.fiscalYear;
   const text = (values: ValueRow[], year: number, kind: ValueRow['kind']) =>
     storedValue(values, year, kind)?.text ?? null;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { sheets } from '../../../db/schema';
 import { parseCell } from '../../../domain/cell-value';
-import { missingEvaluationReasons } from '../../../domain/evaluation-reasons';
+import { evaluationsToCheck, missingEvaluationReasons } from '../../../domain/evaluation-reasons';
 import { formatFiscalYearShort } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
 import { diffSheets, type SheetChange } from '../../../domain/sheet-diff';
@@ -14,7 +14,7 @@ import type { SaveSheet } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
 import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
 import { type HistoryActor, recordHistory } from './history';
-import { loadSheetDocument } from './load-sheets';
+import { loadSheetContent, type SheetContent, sheetDocumentOf } from './load-sheets';
 import { authorize, loadSheetSubject } from './sheet-access';
 import { writeAtVersion } from './sheet-version';
 import { writeSheetContent } from './write-sheet-content';
@@ -36,8 +36,9 @@ export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ ch
   authorize(options.actor, 'edit', subject);
   const expected = { sheetId: sheet.id, version: options.version, status: sheet.status };
   return writeAtVersion(db, expected, async (tx, locked, keepNothing) => {
-    const before = await loadSheetDocument(tx, locked);
-    const changes = diffSheets(before, options.document, locked.fiscalYear);
+    // Read once, in the transaction that holds the row: what the diff, the history and the writes use.
+    const stored = await loadSheetContent(tx, locked);
+    const changes = diffSheets(sheetDocumentOf(stored), options.document, locked.fiscalYear);
     const refused = [
       ...pastResultChanges(changes, options.document),
       ...lockedChanges(changes, locked.status),
@@ -51,11 +52,13 @@ export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ ch
     }
     // Saving what is already there changes nothing, not even the version.
     if (changes.length === 0) return keepNothing({ changes: [] });
-    const unexplained = missingEvaluationReasons(
-      options.document,
-      changes,
-      await evaluationRuleOf(tx, subject.municipalityId),
-    );
+    const unexplained = evaluationsToCheck(options.document, changes)
+      ? missingEvaluationReasons(
+          options.document,
+          changes,
+          await evaluationRuleOf(tx, subject.municipalityId),
+        )
+      : [];
     if (unexplained.length > 0) {
       throw new AppError(
         'invalid',
@@ -64,12 +67,15 @@ export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ ch
       );
     }
     const { phone, purpose, approach, outcome } = options.document;
-    await tx.update(sheets).set({ phone, purpose, approach, outcome }).where(eq(sheets.id, locked.id));
-    await writeDocument(
-      tx,
-      { sheetId: locked.id, organizationId: locked.organizationId, fiscalYear: locked.fiscalYear },
-      options.document,
-    );
+    if (
+      phone !== locked.phone ||
+      purpose !== locked.purpose ||
+      approach !== locked.approach ||
+      outcome !== locked.outcome
+    ) {
+      await tx.update(sheets).set({ phone, purpose, approach, outcome }).where(eq(sheets.id, locked.id));
+    }
+    await writeDocument(tx, stored, options.document);
     await recordHistory(tx, { sheetId: locked.id, actor: options.by, kind: 'edit', changes });
     return { changes };
   });
@@ -79,15 +85,12 @@ export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ ch
  * Write a document's goals and indicators, each value's number read from its text. The 実績
  * columns are read from earlier years and never written from here.
  */
-async function writeDocument(
-  tx: Tx,
-  target: { sheetId: string; organizationId: string; fiscalYear: number },
-  document: SheetDocument,
-) {
+async function writeDocument(tx: Tx, stored: SheetContent, document: SheetDocument) {
   const cell = (text: string | null) => ({ text, value: parseCell(text).value });
+  const { id: sheetId, organizationId, fiscalYear } = stored.sheet;
   return writeSheetContent(
     tx,
-    target,
+    { sheetId, organizationId, fiscalYear },
     document.goals.map((g, gi) => ({
       no: gi + 1,
       parentNo: g.parentNo,
@@ -100,6 +103,7 @@ async function writeDocument(
         result: cell(i.result.text),
       })),
     })),
+    stored.goals,
   );
 }
 
