@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: Chromium and CJK fonts for the browser journeys, a
 # PostgreSQL server to run the database tests against, poppler-utils to read PDFs.
-# Installs only what is missing; run as root (or with sudo).
+# Installs only what is missing; run as root (or with sudo). With `--bench`, also wrk, the load
+# generator of `npm run bench`.
 set -euo pipefail
 need=()
+[ "${1:-}" = "--bench" ] && { command -v wrk >/dev/null 2>&1 || need+=(wrk); }
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
