@@ -9,11 +9,11 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium';
 import { getFreePort, waitFor200 } from './lib/http';
 import { findSheet, host, root, startApp, timeStart } from './lib/mokuhyo';
 import { firstLoad, type PageLoad, resourceKinds, type Throttle } from './lib/page-load';
-import { ChildServer, cleanUp, installCleanupHandlers, makeTempDir } from './lib/processes';
+import { ChildServer, installCleanupHandlers, makeTempDir, runBench } from './lib/processes';
 import { fmt, median, table } from './lib/report';
 
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '5' } } });
@@ -42,10 +42,7 @@ async function main() {
   if (!marker) throw new Error('the sheet has no goal text to wait for');
   const appUrl = `${appBase}/sheets/${sheet.id}`;
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   // The static twin: the page as rendered, without the app's scripts and stylesheets.
   const staticFile = join(makeTempDir('mokuhyo-static-page-'), 'sheet.html');
   const renderer = await browser.newPage({ locale: 'ja-JP' });
@@ -146,14 +143,4 @@ function report(
   );
 }
 
-main().then(
-  async () => {
-    await cleanUp();
-    process.exit(0);
-  },
-  async (error: unknown) => {
-    console.error(error);
-    await cleanUp();
-    process.exit(1);
-  },
-);
+runBench(main);

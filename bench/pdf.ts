@@ -11,10 +11,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium';
 import { getFreePort, httpGet, waitFor200 } from './lib/http';
 import { findSheet, host, root, startApp } from './lib/mokuhyo';
-import { cleanUp, installCleanupHandlers, makeTempDir } from './lib/processes';
+import { installCleanupHandlers, makeTempDir, runBench } from './lib/processes';
 import { fmt, median, table } from './lib/report';
 import { importSyntheticWard } from './lib/synthetic-ward';
 
@@ -28,18 +28,6 @@ const { values } = parseArgs({
 const sheetCount = Number(values.sheets);
 const rounds = Number(values.rounds);
 const pdfsPerRound = Number(values.pdfs);
-
-/** Chromium as the e2e tests launch it (e2e/browser.ts): Debian's, never downloaded. */
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
@@ -82,7 +70,7 @@ async function main() {
   const bookletUrl = `${base}/api/v1/downloads/booklet?fiscalYear=2022&ward=${encodeURIComponent(ward)}`;
 
   // --- one sheet: the app's PDF against Chromium's page.pdf() of the printable page
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await launchChromium();
   const page = await browser.newPage({ locale: 'ja-JP' });
   await page.goto(`${base}/sheets/${sheet.id}`);
   await page.getByRole('table').first().waitFor();
@@ -232,14 +220,4 @@ async function main() {
   writeFileSync(join(root, 'bench', 'results', 'pdf.json'), `${JSON.stringify(figures, null, 2)}\n`);
 }
 
-main().then(
-  async () => {
-    await cleanUp();
-    process.exit(0);
-  },
-  async (error: unknown) => {
-    console.error(error);
-    await cleanUp();
-    process.exit(1);
-  },
-);
+runBench(main);

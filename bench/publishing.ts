@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium';
 import sample from '../src/db/seed/niigata-kita-2022.json';
 import { createTestDatabase } from '../src/db/testing';
 import { renderBookletPdf, renderSheetPdf } from '../src/exports/pdf';
@@ -54,18 +54,7 @@ async function main() {
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const launchStart = performance.now();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium();
   const launchMs = performance.now() - launchStart;
   const page = await browser.newPage({ locale: 'ja-JP' });
   await page.goto(`${base}/sheets/${somu.id}`);

@@ -1,30 +1,5 @@
-import {
-  type Browser,
-  type BrowserContextOptions,
-  type BrowserServer,
-  chromium,
-  type Page,
-} from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-
-/** Debian's Chromium; never downloaded by Playwright. */
-const executablePath = '/usr/bin/chromium';
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-/** The run's Chromium, started once by the global setup, for journeys to connect to. */
-export function launchBrowserServer(): Promise<BrowserServer> {
-  return chromium.launchServer({ executablePath, args: chromiumArgs, headless: true });
-}
 
 /**
  * The run's Chromium (e2e/global-setup.ts): connecting takes a fraction of a launch, and each

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { launchBrowserServer } from './browser';
+import { launchChromiumServer } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -114,7 +114,7 @@ export async function startServer(): Promise<RunningServer> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const count = Math.max(1, project.config.maxWorkers);
   const [browser, ...started] = await Promise.allSettled([
-    launchBrowserServer(),
+    launchChromiumServer(),
     ...Array.from({ length: count }, () => startServer()),
   ]);
   const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));

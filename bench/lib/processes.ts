@@ -222,3 +222,18 @@ export function installCleanupHandlers(name: string): void {
     });
   }
 }
+
+/** Run a bench's `main`, then stop its children and remove its temp dirs, whether it ends well or not. */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    async () => {
+      await cleanUp();
+      process.exit(0);
+    },
+    async (error: unknown) => {
+      console.error(error);
+      await cleanUp();
+      process.exit(1);
+    },
+  );
+}
