@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { wardYearCsv } from '../../../exports/csv';
-import { blankTemplate, wardYearWorkbook } from '../../../exports/xlsx';
 import { xlsxType } from '../../../schemas/media-types';
 import { fiscalYearParam, wardYearQuery } from '../../../schemas/ward-year';
 import { z } from '../../../schemas/zod';
@@ -16,6 +15,12 @@ import type { SheetCache } from '../sheets/sheet-cache';
 import { cachedSheet } from '../sheets/view-sheet';
 import { loadBooklet } from './booklet';
 import { attachment } from './content-disposition';
+
+/**
+ * The workbook writer (exceljs and its ZIP libraries) is loaded by the first Excel download, not
+ * with the server: it was a large part of what every start read.
+ */
+const xlsxWriter = () => import('../../../exports/xlsx');
 
 const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });
 
@@ -72,6 +77,7 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
       validate('query', wardYearQuery),
       async (c) => {
         const file = await exportWardYear(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
+        const { wardYearWorkbook } = await xlsxWriter();
         const workbook = await wardYearWorkbook(file);
         const name = `${formatFiscalYear(file.fiscalYear)}_${file.municipality}${file.ward}_組織目標管理シート.xlsx`;
         return c.body(new Uint8Array(workbook), 200, {
@@ -86,6 +92,7 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
       validate('query', z.object({ fiscalYear: fiscalYearParam })),
       async (c) => {
         const { fiscalYear } = c.req.valid('query');
+        const { blankTemplate } = await xlsxWriter();
         const workbook = await blankTemplate(fiscalYear);
         return c.body(new Uint8Array(workbook), 200, {
           'content-type': xlsxType,
