@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { cpSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { contentKey, migratedInputs, projectRoot } from './content-key';
@@ -60,6 +61,8 @@ export async function startFromImage(dataDir: string): Promise<boolean> {
   if (await exists(join(dataDir, 'PG_VERSION'))) return false;
   const image = await preparedImageDir();
   if (!(await exists(join(image, 'PG_VERSION')))) return false;
-  await cp(image, dataDir, { recursive: true, errorOnExist: false, force: false });
+  // Synchronous on purpose: fs.promises.cp took 1.3 s for the image's 40 MB, cpSync 0.25 s, and
+  // nothing is served before the database is open.
+  cpSync(image, dataDir, { recursive: true, errorOnExist: false, force: false });
   return true;
 }
