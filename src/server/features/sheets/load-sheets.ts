@@ -71,17 +71,7 @@ export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Prom
   const years = sheetRows.map((s) => s.fiscalYear);
   // One query after another: in a transaction they share one connection, where pg 9 refuses a queue.
   const none = indicatorIds.length === 0;
-  const valueRows = none
-    ? []
-    : await db
-        .select()
-        .from(indicatorValues)
-        .where(
-          and(
-            inArray(indicatorValues.indicatorId, indicatorIds),
-            between(indicatorValues.fiscalYear, Math.min(...years) - 3, Math.max(...years)),
-          ),
-        );
+  const valueRows = await valuesOf(db, indicatorIds, Math.min(...years) - 3, Math.max(...years));
   const revisionRows = none
     ? []
     : await db
@@ -134,6 +124,17 @@ export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Prom
   });
 }
 
+/** The values of these indicators from `from` to `to` (fiscal years, inclusive); none asks nothing. */
+async function valuesOf(db: Db | Tx, indicatorIds: string[], from: number, to: number): Promise<ValueRow[]> {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .select()
+    .from(indicatorValues)
+    .where(
+      and(inArray(indicatorValues.indicatorId, indicatorIds), between(indicatorValues.fiscalYear, from, to)),
+    );
+}
+
 /**
  * A sheet's stored content in two statements (goals with their placed indicators, then their
  * values): what a save reads, inside the transaction that holds the sheet, to diff the edited
@@ -156,18 +157,7 @@ export async function loadContentGoals(
     .where(eq(goals.sheetId, sheet.id))
     .orderBy(asc(goals.no), asc(placements.position));
   const indicatorIds = [...new Set(rows.flatMap((r) => (r.indicator ? [r.indicator.id] : [])))];
-  const valueRows =
-    indicatorIds.length === 0
-      ? []
-      : await db
-          .select()
-          .from(indicatorValues)
-          .where(
-            and(
-              inArray(indicatorValues.indicatorId, indicatorIds),
-              between(indicatorValues.fiscalYear, sheet.fiscalYear - 3, sheet.fiscalYear),
-            ),
-          );
+  const valueRows = await valuesOf(db, indicatorIds, sheet.fiscalYear - 3, sheet.fiscalYear);
   const valuesByIndicator = groupBy(valueRows, (v) => v.indicatorId);
   const content: SheetContent['goals'] = [];
   for (const { goal, placement, indicator } of rows) {
