@@ -27,17 +27,23 @@ export type UnusableCharacter = {
 
 const allowedControls = new Set([0x09, 0x0a]);
 
+/** Any control character but tab and line feed, or a lone surrogate: most text has none. */
+const unusable = /[^\P{Cc}\t\n]|\p{Cs}/u;
+
 /** The first character of `text` no field may hold, or null. */
 export function findUnusableCharacter(text: string): UnusableCharacter | null {
+  if (!unusable.test(text)) return null;
   let position = 0;
   for (const char of text) {
     position += 1;
     const cp = char.codePointAt(0) ?? 0;
-    const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-    if ((cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f)) && !allowedControls.has(cp))
-      return { kind: 'control', code, position };
+    const control = (cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f)) && !allowedControls.has(cp);
     // Iterating a string yields a lone surrogate as a one-unit "character".
-    if (cp >= 0xd800 && cp <= 0xdfff) return { kind: 'surrogate', code, position };
+    const surrogate = cp >= 0xd800 && cp <= 0xdfff;
+    if (control || surrogate) {
+      const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+      return { kind: control ? 'control' : 'surrogate', code, position };
+    }
   }
   return null;
 }

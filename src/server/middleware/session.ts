@@ -14,7 +14,7 @@ export function isHttps(c: Context): boolean {
 /** Put the signed-in user (or null) on the request. A request without the cookie costs no query. */
 export const session = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, sessionCookie);
-  const user = token ? await resolveSession(c.var.db, token) : null;
+  const user = token ? await resolveSession(c.get('db'), token) : null;
   if (token && !user) deleteCookie(c, sessionCookie, { path: '/' });
   c.set('user', user);
   c.set('actor', user?.actor ?? null);

@@ -5,7 +5,7 @@ import type { HistoryActor } from '../features/sheets/history';
 
 /** The signed-in user of a request that needs one, as policies and history see them. */
 export function signedIn(c: Context<AppEnv>) {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user)
     throw new AppError(
       'unauthenticated',

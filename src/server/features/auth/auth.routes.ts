@@ -44,7 +44,7 @@ export const authRoutes = (options: AuthRoutesOptions) =>
       async (c) => {
         const { loginId, password } = c.req.valid('json');
         const address = clientAddress(c, options.trustedProxies);
-        const token = await signIn(c.var.db, { loginId, password, address }, options.signIn).catch(
+        const token = await signIn(c.get('db'), { loginId, password, address }, options.signIn).catch(
           (error: unknown) => {
             const retryAfter = retryAfterOf(error);
             if (retryAfter !== null) c.header('retry-after', String(retryAfter));
@@ -58,14 +58,14 @@ export const authRoutes = (options: AuthRoutesOptions) =>
     )
     .post('/sign-out', doc({ summary: 'ログアウト', response: signedInOrOutSchema }), async (c) => {
       const token = getCookie(c, sessionCookie);
-      if (token) await deleteSession(c.var.db, token);
+      if (token) await deleteSession(c.get('db'), token);
       clearSessionCookie(c);
       rotateCsrfToken(c);
       return c.json({ ok: true } satisfies SignedInOrOut);
     })
     .get('/me', doc({ summary: 'ログイン中のユーザーと役割', response: meSchema }), (c) => {
       issueCsrfToken(c);
-      const user = c.var.user;
+      const user = c.get('user');
       c.header('cache-control', 'no-store');
       if (!user) return c.json({ user: null } satisfies Me);
       return c.json({

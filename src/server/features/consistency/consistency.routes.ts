@@ -18,7 +18,10 @@ export const consistencyRoutes = () =>
     validate('query', wardYearQuery),
     async (c) => {
       c.header('cache-control', 'private, no-store');
-      const report = await buildConsistencyReport(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
+      const report = await buildConsistencyReport(c.get('db'), {
+        ...c.req.valid('query'),
+        actor: c.get('actor'),
+      });
       return c.json(report satisfies ConsistencyReport);
     },
   );

@@ -34,7 +34,7 @@ export const proposeCorrectionRoutes = (cache: SheetCache) =>
     async (c) => {
       const { actor, by } = signedIn(c);
       const { id } = c.req.valid('param');
-      const correction = await proposeCorrection(c.var.db, {
+      const correction = await proposeCorrection(c.get('db'), {
         actor,
         by,
         sheetId: id,
@@ -43,7 +43,7 @@ export const proposeCorrectionRoutes = (cache: SheetCache) =>
       cache.invalidate(id);
       const answer: CorrectionProposed = {
         correction,
-        sheet: await signedInView(c.var.db, cache, actor, id),
+        sheet: await signedInView(c.get('db'), cache, actor, id),
       };
       return c.json(answer, 201);
     },
@@ -64,7 +64,7 @@ export const correctionsRoutes = (cache: SheetCache) =>
     async (c) => {
       const { actor, by } = signedIn(c);
       const { id } = c.req.valid('param');
-      const { sheetIds } = await decideCorrection(c.var.db, {
+      const { sheetIds } = await decideCorrection(c.get('db'), {
         actor,
         by,
         correctionId: id,
@@ -73,7 +73,7 @@ export const correctionsRoutes = (cache: SheetCache) =>
       for (const sheetId of sheetIds) cache.invalidate(sheetId);
       const { sheet } = c.req.valid('query');
       const answer: CorrectionDecided = {
-        sheet: sheet ? await signedInView(c.var.db, cache, actor, sheet) : null,
+        sheet: sheet ? await signedInView(c.get('db'), cache, actor, sheet) : null,
       };
       return c.json(answer);
     },

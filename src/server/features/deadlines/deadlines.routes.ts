@@ -13,7 +13,7 @@ export const deadlinesRoutes = () =>
     validate('json', setDeadlinesSchema),
     async (c) => {
       const { actor } = signedIn(c);
-      const deadlines = await setDeadlines(c.var.db, { actor, ...c.req.valid('json') });
+      const deadlines = await setDeadlines(c.get('db'), { actor, ...c.req.valid('json') });
       return c.json({ deadlines } satisfies DeadlinesSet);
     },
   );

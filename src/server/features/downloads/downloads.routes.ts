@@ -40,15 +40,15 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
       }),
       validate('param', sheetParam),
       async (c) => {
-        const entry = await cachedSheet(c.var.db, cache, c.req.valid('param').id);
-        authorize(c.var.actor, 'read', entry.subject);
+        const entry = await cachedSheet(c.get('db'), cache, c.req.valid('param').id);
+        authorize(c.get('actor'), 'read', entry.subject);
         const sheet = entry.detail;
         const body = await pdf.sheet(sheet, c.req.raw.signal);
         const name = `${formatFiscalYear(sheet.fiscalYear)}_${sheet.ward.name}_${sheet.title}.pdf`;
         return c.body(body, 200, {
           'content-type': 'application/pdf',
           'content-disposition': attachment(name, `sheet-${sheet.fiscalYear}.pdf`),
-          'cache-control': c.var.actor ? 'private, no-store' : 'no-cache',
+          'cache-control': c.get('actor') ? 'private, no-store' : 'no-cache',
         });
       },
     )
@@ -60,7 +60,7 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
       }),
       validate('query', wardYearQuery),
       async (c) => {
-        const booklet = await loadBooklet(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
+        const booklet = await loadBooklet(c.get('db'), { ...c.req.valid('query'), actor: c.get('actor') });
         const body = await pdf.booklet(booklet.input, { signal: c.req.raw.signal });
         return c.body(body, 200, {
           'content-type': 'application/pdf',
@@ -76,7 +76,7 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
       }),
       validate('query', wardYearQuery),
       async (c) => {
-        const file = await exportWardYear(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
+        const file = await exportWardYear(c.get('db'), { ...c.req.valid('query'), actor: c.get('actor') });
         const { wardYearWorkbook } = await xlsxWriter();
         const workbook = await wardYearWorkbook(file);
         const name = `${formatFiscalYear(file.fiscalYear)}_${file.municipality}${file.ward}_組織目標管理シート.xlsx`;
@@ -108,7 +108,7 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
       doc({ summary: 'オープンデータ CSV（UTF-8 BOM 付き、指標と年度ごとに1行）', produces: 'text/csv' }),
       validate('query', wardYearQuery),
       async (c) => {
-        const year = await loadWardYear(c.var.db, { ...c.req.valid('query'), actor: c.var.actor });
+        const year = await loadWardYear(c.get('db'), { ...c.req.valid('query'), actor: c.get('actor') });
         const csv = wardYearCsv({
           municipality: year.ward.municipalityName,
           ward: year.ward.name,

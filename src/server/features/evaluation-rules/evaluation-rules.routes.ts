@@ -18,7 +18,7 @@ export const evaluationRulesRoutes = () =>
       }),
       async (c) => {
         const { actor } = signedIn(c);
-        return c.json(await readEvaluationRule(c.var.db, actor));
+        return c.json(await readEvaluationRule(c.get('db'), actor));
       },
     )
     .put(
@@ -27,6 +27,6 @@ export const evaluationRulesRoutes = () =>
       validate('json', evaluationRuleSchema),
       async (c) => {
         const { actor } = signedIn(c);
-        return c.json(await setEvaluationRule(c.var.db, actor, c.req.valid('json')));
+        return c.json(await setEvaluationRule(c.get('db'), actor, c.req.valid('json')));
       },
     );

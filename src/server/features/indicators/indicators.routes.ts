@@ -14,8 +14,8 @@ export const indicatorsRoutes = () =>
     doc({ summary: '指標の年度ごとの目標と結果（推移グラフ用）', response: indicatorSeriesSchema }),
     validate('param', indicatorParam),
     async (c) => {
-      c.header('cache-control', c.var.actor ? 'private, no-store' : 'no-cache');
-      const series = await indicatorSeries(c.var.db, c.var.actor, c.req.valid('param').id);
+      c.header('cache-control', c.get('actor') ? 'private, no-store' : 'no-cache');
+      const series = await indicatorSeries(c.get('db'), c.get('actor'), c.req.valid('param').id);
       return c.json(series satisfies IndicatorSeries);
     },
   );

@@ -55,7 +55,7 @@ export const importRoutes = () =>
       async (c) => {
         const query = c.req.valid('query');
         const request = await importRequest(c, query.via);
-        const preview = await previewImportFile(c.var.db, {
+        const preview = await previewImportFile(c.get('db'), {
           ...request,
           fileName: query.fileName,
           expected: {
@@ -81,7 +81,7 @@ export const importRoutes = () =>
       async (c) => {
         const query = c.req.valid('query');
         const request = await importRequest(c, query.via);
-        const result = await confirmImportFile(c.var.db, {
+        const result = await confirmImportFile(c.get('db'), {
           ...request,
           fileName: query.fileName,
           previewToken: query.previewToken,
@@ -98,7 +98,7 @@ export const exportRoutes = () =>
     validate('query', wardYearQuery),
     async (c) => {
       const query = c.req.valid('query');
-      const file = await exportWardYear(c.var.db, { ...query, actor: c.var.actor });
+      const file = await exportWardYear(c.get('db'), { ...query, actor: c.get('actor') });
       const name = `${file.municipality}_${file.ward}_${file.fiscalYear}.json`;
       c.header('content-disposition', attachment(name, `ward-${file.fiscalYear}.json`));
       return c.json(file);

@@ -24,7 +24,7 @@ export function jobsRoutes(jobs: JobRegistry) {
       }),
       validate('json', bookletJobSchema),
       async (c) => {
-        const status = await jobs.begin('booklet', c.var.user?.id ?? null, c.req.valid('json'));
+        const status = await jobs.begin('booklet', c.get('user')?.id ?? null, c.req.valid('json'));
         return c.json(status, 202);
       },
     )
@@ -72,7 +72,7 @@ export function jobsRoutes(jobs: JobRegistry) {
       validate('param', jobParam),
       async (c) => {
         c.header('cache-control', 'no-store');
-        return c.json(await jobs.status(c.req.valid('param').id, c.var.user?.id ?? null));
+        return c.json(await jobs.status(c.req.valid('param').id, c.get('user')?.id ?? null));
       },
     )
     .get(
@@ -80,7 +80,7 @@ export function jobsRoutes(jobs: JobRegistry) {
       doc({ summary: '処理の結果のファイル（冊子 PDF）', produces: 'application/pdf' }),
       validate('param', jobParam),
       async (c) => {
-        const file = await jobs.file(c.req.valid('param').id, c.var.user?.id ?? null);
+        const file = await jobs.file(c.req.valid('param').id, c.get('user')?.id ?? null);
         return c.body(file.bytes, 200, {
           'content-type': file.contentType,
           'content-disposition': attachment(file.filename, file.asciiFilename),

@@ -18,9 +18,9 @@ export const wardsRoutes = (cache: SheetCache) =>
     '/',
     doc({ summary: '部区と、シートのある年度', response: wardSchema.array() }),
     async (c) =>
-      c.var.actor
-        ? sendPrivate(c, JSON.stringify((await listWardYears(c.var.db)) satisfies Ward[]))
-        : sendShared(c, await cache.wards.answer(c.var.db)),
+      c.get('actor')
+        ? sendPrivate(c, JSON.stringify((await listWardYears(c.get('db'))) satisfies Ward[]))
+        : sendShared(c, await cache.wards.answer(c.get('db'))),
   );
 
 export const organizationsRoutes = () =>
@@ -28,5 +28,6 @@ export const organizationsRoutes = () =>
     '/',
     doc({ summary: '部区の組織（階層）', response: organizationSchema.array() }),
     validate('query', wardQuery),
-    async (c) => c.json((await listOrganizations(c.var.db, c.req.valid('query'))) satisfies Organization[]),
+    async (c) =>
+      c.json((await listOrganizations(c.get('db'), c.req.valid('query'))) satisfies Organization[]),
   );

@@ -18,7 +18,7 @@ export const reorganizationRoutes = () =>
     validate('json', reorganizeSchema),
     async (c) => {
       const { actor } = signedIn(c);
-      const answer: Reorganized = await reorganize(c.var.db, { actor, ...c.req.valid('json') });
+      const answer: Reorganized = await reorganize(c.get('db'), { actor, ...c.req.valid('json') });
       return c.json(answer, 201);
     },
   );

@@ -19,7 +19,7 @@ export const rolloverRoutes = () =>
     validate('json', rollOverSchema),
     async (c) => {
       const { actor, by } = signedIn(c);
-      const summary: RolloverSummary = await rollOverWardYear(c.var.db, {
+      const summary: RolloverSummary = await rollOverWardYear(c.get('db'), {
         actor,
         by,
         ...c.req.valid('json'),

@@ -24,7 +24,7 @@ export const nominalDatesRoutes = () =>
       }),
       async (c) => {
         const { actor } = signedIn(c);
-        return c.json(await readNominalDates(c.var.db, actor));
+        return c.json(await readNominalDates(c.get('db'), actor));
       },
     )
     .put(
@@ -37,7 +37,7 @@ export const nominalDatesRoutes = () =>
       validate('json', nominalDatesSchema),
       async (c) => {
         const { actor } = signedIn(c);
-        return c.json(await setNominalDates(c.var.db, actor, c.req.valid('json')));
+        return c.json(await setNominalDates(c.get('db'), actor, c.req.valid('json')));
       },
     );
 
@@ -53,6 +53,6 @@ export const wardYearDatesRoutes = () =>
     validate('json', setWardYearDatesSchema),
     async (c) => {
       const { actor, by } = signedIn(c);
-      return c.json(await setWardYearDates(c.var.db, { actor, by, ...c.req.valid('json') }));
+      return c.json(await setWardYearDates(c.get('db'), { actor, by, ...c.req.valid('json') }));
     },
   );

@@ -47,7 +47,10 @@ export function sheetsRoutes(cache: SheetCache) {
       doc({ summary: '部区・年度のシート一覧と件数', response: wardYearSheetsSchema }),
       validate('query', wardYearQuery),
       async (c) => {
-        const view = await viewWardSheets(c.var.db, cache, { ...c.req.valid('query'), actor: c.var.actor });
+        const view = await viewWardSheets(c.get('db'), cache, {
+          ...c.req.valid('query'),
+          actor: c.get('actor'),
+        });
         return view.shared ? sendShared(c, view.answer) : sendPrivate(c, view.body);
       },
     )
@@ -56,7 +59,7 @@ export function sheetsRoutes(cache: SheetCache) {
       doc({ summary: '一つのシートのすべてと、できる操作', response: sheetViewSchema }),
       validate('param', sheetParam),
       async (c) => {
-        const view = await viewSheet(c.var.db, cache, c.var.actor, c.req.valid('param').id);
+        const view = await viewSheet(c.get('db'), cache, c.get('actor'), c.req.valid('param').id);
         return view.shared ? sendShared(c, view) : sendPrivate(c, view.body);
       },
     )
@@ -73,11 +76,11 @@ export function sheetsRoutes(cache: SheetCache) {
       async (c) => {
         const { actor, by } = signedIn(c);
         const { id } = c.req.valid('param');
-        const { changes } = await saveSheet(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
+        const { changes } = await saveSheet(c.get('db'), { actor, by, sheetId: id, ...c.req.valid('json') });
         cache.invalidate(id);
         return c.json({
           changes: changes.length,
-          sheet: await signedInView(c.var.db, cache, actor, id),
+          sheet: await signedInView(c.get('db'), cache, actor, id),
         } satisfies SheetSaved);
       },
     )
@@ -93,9 +96,9 @@ export function sheetsRoutes(cache: SheetCache) {
       async (c) => {
         const { actor, by } = signedIn(c);
         const { id } = c.req.valid('param');
-        await transitionSheet(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
+        await transitionSheet(c.get('db'), { actor, by, sheetId: id, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) } satisfies SheetMoved);
+        return c.json({ sheet: await signedInView(c.get('db'), cache, actor, id) } satisfies SheetMoved);
       },
     )
     .post(
@@ -111,9 +114,17 @@ export function sheetsRoutes(cache: SheetCache) {
       async (c) => {
         const { actor, by } = signedIn(c);
         const { id } = c.req.valid('param');
-        const revision = await proposeRevision(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
+        const revision = await proposeRevision(c.get('db'), {
+          actor,
+          by,
+          sheetId: id,
+          ...c.req.valid('json'),
+        });
         cache.invalidate(id);
-        const answer: RevisionProposed = { revision, sheet: await signedInView(c.var.db, cache, actor, id) };
+        const answer: RevisionProposed = {
+          revision,
+          sheet: await signedInView(c.get('db'), cache, actor, id),
+        };
         return c.json(answer, 201);
       },
     )
@@ -129,9 +140,9 @@ export function sheetsRoutes(cache: SheetCache) {
       async (c) => {
         const { actor, by } = signedIn(c);
         const { id, revisionId } = c.req.valid('param');
-        await decideRevision(c.var.db, { actor, by, sheetId: id, revisionId, ...c.req.valid('json') });
+        await decideRevision(c.get('db'), { actor, by, sheetId: id, revisionId, ...c.req.valid('json') });
         cache.invalidate(id);
-        return c.json({ sheet: await signedInView(c.var.db, cache, actor, id) } satisfies SheetMoved);
+        return c.json({ sheet: await signedInView(c.get('db'), cache, actor, id) } satisfies SheetMoved);
       },
     )
     .put(
@@ -146,9 +157,14 @@ export function sheetsRoutes(cache: SheetCache) {
       async (c) => {
         const { actor, by } = signedIn(c);
         const { id } = c.req.valid('param');
-        const { changes } = await setSheetDates(c.var.db, { actor, by, sheetId: id, ...c.req.valid('json') });
+        const { changes } = await setSheetDates(c.get('db'), {
+          actor,
+          by,
+          sheetId: id,
+          ...c.req.valid('json'),
+        });
         cache.invalidate(id);
-        const sheet = await signedInView(c.var.db, cache, actor, id);
+        const sheet = await signedInView(c.get('db'), cache, actor, id);
         return c.json({ changes: changes.length, sheet } satisfies SheetSaved);
       },
     )
@@ -158,12 +174,12 @@ export function sheetsRoutes(cache: SheetCache) {
       validate('param', sheetParam),
       async (c) => {
         const { id } = c.req.valid('param');
-        const { subject } = await loadSheetSubject(c.var.db, id);
-        authorize(c.var.actor, 'readHistory', subject);
+        const { subject } = await loadSheetSubject(c.get('db'), id);
+        authorize(c.get('actor'), 'readHistory', subject);
         c.header('cache-control', 'private, no-store');
-        const snapshots = await listSnapshots(c.var.db, id);
+        const snapshots = await listSnapshots(c.get('db'), id);
         return c.json({
-          entries: await listHistory(c.var.db, id),
+          entries: await listHistory(c.get('db'), id),
           snapshots: snapshots.map((s) => ({ ...s, at: s.at.toISOString() })),
         } satisfies SheetHistory);
       },
@@ -174,10 +190,10 @@ export function sheetsRoutes(cache: SheetCache) {
       validate('param', snapshotParam),
       async (c) => {
         const { id, stage } = c.req.valid('param');
-        const { subject } = await loadSheetSubject(c.var.db, id);
-        authorize(c.var.actor, 'readHistory', subject);
+        const { subject } = await loadSheetSubject(c.get('db'), id);
+        authorize(c.get('actor'), 'readHistory', subject);
         c.header('cache-control', 'private, no-store');
-        return c.json((await getSnapshot(c.var.db, id, stage)) satisfies SheetDetail);
+        return c.json((await getSnapshot(c.get('db'), id, stage)) satisfies SheetDetail);
       },
     );
 }

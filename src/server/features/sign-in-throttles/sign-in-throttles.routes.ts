@@ -34,7 +34,7 @@ export const signInThrottlesRoutes = ({
       async (c) => {
         const { actor } = signedIn(c);
         c.header('cache-control', 'no-store');
-        return c.json(await listSignInThrottles(c.var.db, actor, { now: clock.now(), params: throttle }));
+        return c.json(await listSignInThrottles(c.get('db'), actor, { now: clock.now(), params: throttle }));
       },
     )
     .post(
@@ -51,8 +51,13 @@ export const signInThrottlesRoutes = ({
         const { actor, user } = signedIn(c);
         const now = clock.now();
         const by = { id: user.id, name: user.displayName };
-        const cleared = await clearSignInThrottle(c.var.db, { actor, by, now, target: c.req.valid('json') });
-        const throttles = await listSignInThrottles(c.var.db, actor, { now, params: throttle });
+        const cleared = await clearSignInThrottle(c.get('db'), {
+          actor,
+          by,
+          now,
+          target: c.req.valid('json'),
+        });
+        const throttles = await listSignInThrottles(c.get('db'), actor, { now, params: throttle });
         return c.json({ cleared, throttles });
       },
     );
