@@ -2,19 +2,36 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { evaluationRules, goals, municipalities, organizations, sheets } from '../../../db/schema';
 import { defaultEvaluationRule } from '../../../domain/evaluation-rule';
+import type { SheetDateField } from '../../../domain/sheet-dates';
+import type { SheetPolicySubject } from '../../../domain/sheet-policy';
 import type { SheetDetail } from '../../../schemas/sheet';
 import { AppError } from '../../app-error';
 import { loadSheetRecords } from './load-sheets';
 import { presentSheet } from './present-sheet';
+import { subjectOf } from './sheet-access';
+
+/** A sheet as the API shows it, with what the policy asks of it and its own dates, from one read of its row. */
+export interface LoadedSheet {
+  detail: SheetDetail;
+  subject: SheetPolicySubject;
+  /** The dates set on this sheet alone (a 部区-wide date leaves them as they are). */
+  datesSetIndividually: SheetDateField[];
+}
 
 /**
  * One sheet as the API shows it, with everything it shows (the 409 of a stale write, the
  * snapshots and the import's diff keep this shape too), read with whatever connection is at hand.
  */
 export async function loadSheetDetail(db: Db | Tx, sheetId: string): Promise<SheetDetail> {
+  return (await loadSheet(db, sheetId)).detail;
+}
+
+/** `loadSheetDetail` with the sheet's policy subject and own dates, which its row also holds. */
+export async function loadSheet(db: Db | Tx, sheetId: string): Promise<LoadedSheet> {
   const [row] = await db
     .select({
       sheet: sheets,
+      municipalityId: organizations.municipalityId,
       wardName: organizations.name,
       municipalityName: municipalities.name,
       rule: evaluationRules,
@@ -39,10 +56,15 @@ export async function loadSheetDetail(db: Db | Tx, sheetId: string): Promise<She
         eq(sheets.fiscalYear, row.sheet.fiscalYear),
       ),
     );
-  return presentSheet(
+  const detail = presentSheet(
     record,
     { id: row.sheet.wardId, name: row.wardName, municipalityName: row.municipalityName },
     row.rule ?? defaultEvaluationRule,
     new Map(wardGoals.map((g) => [g.no, g.text])),
   );
+  return {
+    detail,
+    subject: subjectOf(row.sheet, row.municipalityId),
+    datesSetIndividually: row.sheet.datesSetIndividually,
+  };
 }

@@ -1,11 +1,9 @@
-import { permissionsFor, type SheetPolicySubject } from '../../../domain/sheet-policy';
-import type { SheetDetail } from '../../../schemas/sheet';
+import { permissionsFor } from '../../../domain/sheet-policy';
 import { AnswerCache, type EncodedAnswer, encodeAnswer } from '../../answer-cache';
 import { WardsDirectory } from '../organizations/wards-directory';
+import type { LoadedSheet } from './get-sheet';
 
-export interface CachedSheet {
-  detail: SheetDetail;
-  subject: SheetPolicySubject;
+export interface CachedSheet extends LoadedSheet {
   /** The response the public gets (permissions of nobody signed in), encoded once. */
   publicBody: Uint8Array<ArrayBuffer>;
   etag: string;
@@ -38,13 +36,14 @@ export class SheetCache {
   }
 
   /** Store the sheet unless the cache was invalidated since `generation` was read. */
-  set(detail: SheetDetail, subject: SheetPolicySubject, generation: number): CachedSheet {
+  set(loaded: LoadedSheet, generation: number): CachedSheet {
+    const { detail, subject } = loaded;
     const { body, etag } = encodeAnswer({
       ...detail,
       permissions: permissionsFor(null, subject),
       workflow: null,
     });
-    const entry = { detail, subject, publicBody: body, etag };
+    const entry = { ...loaded, publicBody: body, etag };
     return this.#sheets.set(detail.id, entry, [sheetDependency(detail.id)], generation);
   }
 

@@ -1,13 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { sheetHistory, sheets, users } from '../../../db/schema';
+import { sheetHistory, users } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
 import { can, permissionsFor } from '../../../domain/sheet-policy';
 import type { SheetView } from '../../../schemas/sheet-edit';
 import { correctableResults, correctionsOf } from '../corrections/list-corrections';
-import { loadSheetDetail } from './get-sheet';
+import { loadSheet } from './get-sheet';
 import { pendingRevisions } from './revisions';
-import { authorize, loadSheetSubject } from './sheet-access';
+import { authorize } from './sheet-access';
 import type { CachedSheet, SheetCache } from './sheet-cache';
 
 /** The sheet from the cache, loading it on a miss. */
@@ -15,8 +15,7 @@ export async function cachedSheet(db: Db, cache: SheetCache, id: string): Promis
   const hit = cache.get(id);
   if (hit) return hit;
   const generation = cache.generation;
-  const { subject } = await loadSheetSubject(db, id);
-  return cache.set(await loadSheetDetail(db, id), subject, generation);
+  return cache.set(await loadSheet(db, id), generation);
 }
 
 /**
@@ -47,10 +46,6 @@ async function workflowOf(
     .where(and(eq(sheetHistory.sheetId, entry.detail.id), eq(sheetHistory.kind, 'transition')))
     .orderBy(desc(sheetHistory.id))
     .limit(1);
-  const [own] = await db
-    .select({ datesSetIndividually: sheets.datesSetIndividually })
-    .from(sheets)
-    .where(eq(sheets.id, entry.detail.id));
   return {
     lastReturn:
       last?.entry.action === 'return'
@@ -63,7 +58,7 @@ async function workflowOf(
     pendingRevisions: await pendingRevisions(db, entry.detail.id, entry.detail.fiscalYear),
     corrections: await correctionsOf(db, actor, entry.detail, entry.subject),
     correctable: await correctableResults(db, actor, entry.detail, entry.subject),
-    datesSetIndividually: own?.datesSetIndividually ?? [],
+    datesSetIndividually: entry.datesSetIndividually,
   };
 }
 
