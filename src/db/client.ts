@@ -8,7 +8,7 @@ import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from './job-queue';
 import { migrationsFolder, preparePgliteSchema, preparePostgresSchema } from './prepare-schema';
-import { startFromImage } from './prepared-image';
+import { type ImageName, startFromImage } from './prepared-image';
 import * as schema from './schema';
 import { statementLog } from './statement-log';
 
@@ -21,6 +21,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** The prepared image a new embedded data directory was started from (null: it held a database already, or not embedded). */
+  startedFrom: ImageName | null;
   /** Plain SQL over the same connection(s), for pg-boss (the job queue). */
   sql: SqlExecutor;
   /**
@@ -60,7 +62,12 @@ export type DatabaseOptions = {
       /** The owner's (DATABASE_MIGRATION_URL): migrations run over it. Absent: `url` is both. */
       migrationUrl?: string;
     }
-  | { engine: 'pglite'; dataDir: string }
+  | {
+      engine: 'pglite';
+      dataDir: string;
+      /** A new data directory starts with the sample and the demo users (the `sample` image) when that image was made. */
+      sample?: boolean;
+    }
   /** An already-open PGlite (tests clone one template). */
   | { engine: 'pglite'; client: PGlite }
 );
@@ -119,6 +126,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db: db as unknown as Db,
       engine: 'postgres',
+      startedFrom: null,
       sql,
       onSheetChanged: (listener) => listen(sheetChangesChannel, listener),
       onWardChanged: (listener) => listen(wardChangesChannel, (payload) => listener(wardOf(payload))),
@@ -132,7 +140,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let opened: PGlite | undefined;
   try {
     // A restore (migrate: false) brings an empty database to the backup's own migrations.
-    if ('dataDir' in options && migrate) await startFromImage(options.dataDir);
+    const startedFrom =
+      'dataDir' in options && migrate
+        ? await startFromImage(options.dataDir, options.sample ? ['sample', 'migrated'] : ['migrated'])
+        : null;
     const client =
       'client' in options
         ? options.client
@@ -144,6 +155,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db: db as unknown as Db,
       engine: 'pglite',
+      startedFrom,
       sql,
       onSheetChanged: async (listener) => {
         const unlisten = await client.listen(sheetChangesChannel, listener);

@@ -13,6 +13,13 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
  */
 export const migratedInputs = ['src/db', 'package-lock.json'];
 
+/**
+ * What decides a database filled with the sample by the code that imports it: any source file
+ * may take part (the import, the rules it checks, password hashing), so all of src/ but the web
+ * app and the tests, and the locked dependency versions.
+ */
+export const sampleInputs = ['src', 'package-lock.json'];
+
 async function filesOf(path: string): Promise<string[]> {
   const full = join(projectRoot, path);
   if (!(await stat(full)).isDirectory()) return [path];

@@ -134,7 +134,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
  * DATABASE_MIGRATION_URL when that is set too), else the embedded one in the data directory.
  */
 export function databaseOptions(env: Env): DatabaseOptions {
-  if (!env.DATABASE_URL) return { engine: 'pglite', dataDir: env.dataDir };
+  if (!env.DATABASE_URL) {
+    return { engine: 'pglite', dataDir: env.dataDir, sample: env.MOKUHYO_SAMPLE_DATA === 'on' };
+  }
   return {
     engine: 'postgres',
     url: env.DATABASE_URL,

@@ -1,6 +1,6 @@
 import { openDatabase } from '../db/client';
 import { createDemoUsersIfNone, demoPassword, demoUsers } from '../db/seed/demo-users';
-import { loadSampleIfEmpty } from '../db/seed/load-sample';
+import { loadSampleIfEmpty, sampleSummary } from '../db/seed/load-sample';
 import { createApp } from './app';
 import { databaseOptions, parseEnv } from './env';
 import { startBackupSchedule } from './features/backup/backup-schedule';
@@ -27,13 +27,15 @@ async function main() {
       : `データベース: 組み込み PGlite (${env.dataDir})`,
   );
   if (env.MOKUHYO_SAMPLE_DATA === 'on') {
-    const loaded = await loadSampleIfEmpty(database.db);
+    // A new embedded directory copied from the sample image already holds both.
+    const fromImage = database.startedFrom === 'sample';
+    const loaded = fromImage ? sampleSummary() : await loadSampleIfEmpty(database.db);
     if (loaded) {
       console.log(
         `サンプルデータを読み込みました: ${loaded.municipality}${loaded.ward} ${loaded.sheets}シート`,
       );
     }
-    const demo = await createDemoUsersIfNone(database.db);
+    const demo = fromImage ? demoUsers : await createDemoUsersIfNone(database.db);
     if (demo.length > 0) {
       console.log(`デモ用ユーザーを作成しました（パスワードはすべて ${demoPassword}）:`);
       for (const u of demoUsers) console.log(`  ${u.loginId.padEnd(14)} ${u.displayName}`);

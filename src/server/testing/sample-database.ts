@@ -1,4 +1,5 @@
 import { type Database, type Db, openDatabase } from '../../db/client';
+import { sampleInputs } from '../../db/content-key';
 import { loadTemplate, migratedRecipe, type TemplateRecipe, templateFile } from '../../db/pglite-template';
 import type { PostgresTemplateRecipe } from '../../db/postgres-template';
 import { createDemoUsersIfNone } from '../../db/seed/demo-users';
@@ -13,14 +14,10 @@ async function fillWithSample(db: Db): Promise<void> {
   await createDemoUsersIfNone(db, testPasswordCost);
 }
 
-/**
- * The migrated template filled with the sample by the same code a test would run. Any source
- * file may take part in that (the import, the rules it checks, password hashing): all of src/
- * but the web app and the tests decides the content.
- */
+/** The migrated template filled with the sample by the same code a test would run. */
 export const sampleRecipe: TemplateRecipe = {
   name: 'sample',
-  inputs: ['src', 'package-lock.json'],
+  inputs: sampleInputs,
   build: async () => {
     const client = await loadTemplate(await templateFile(migratedRecipe));
     const { db } = await openDatabase({ engine: 'pglite', client });
