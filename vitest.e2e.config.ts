@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config';
  * Browser journeys (e2e/**\/*.e2e.ts) against the real server. Each worker has a shared server
  * of its own started by the global setup (`sharedBaseUrl()`) and runs its files one after
  * another on it, so journeys never meet on one database at the same time; a journey that changes
- * the sample's year starts a server of its own. One worker: on two cores a browser and a server
- * already fill both, and two of each took 526 s against 346 s for one (CI-like runs of the same
- * journeys, `npm run test:e2e`).
+ * the sample's year starts a server of its own. Two workers: a journey waits on the browser and
+ * the server in turn and keeps about one core busy, so a second one uses the other (the whole
+ * set: 348 s against 386 s, and 278 s against 309 s, `npx vitest run --config
+ * vitest.e2e.config.ts --maxWorkers N`, one Chromium shared by both).
  */
 export default defineConfig({
   test: {
@@ -15,6 +16,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    maxWorkers: 1,
+    maxWorkers: 2,
   },
 });
