@@ -5,7 +5,7 @@
  * `GET /api/v1/downloads/booklet`: its time, the latency of cached one-sheet GETs sent one after
  * another while it renders (against the same GETs with nothing else running, same run), and the
  * server's RSS before, at its peak during, and after. The server is the real one
- * (`node --import tsx src/server/main.ts`, embedded PGlite) in a child process.
+ * (`node dist/server/main.mjs`, embedded PGlite) in a child process.
  * Run after `npm run build`: `node --import tsx bench/pdf.ts [--sheets 150] [--rounds 3] [--pdfs 5]`.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client';
 import { createPostgresTestDatabase } from '../src/db/testing';
 import { getFreePort, getJson, httpGet, waitFor200 } from './lib/http';
-import { host, root } from './lib/mokuhyo';
+import { host, root, serverBundle } from './lib/mokuhyo';
 import { ChildServer, cleanUp, installCleanupHandlers, makeTempDir } from './lib/processes';
 import { fmt, median, table } from './lib/report';
 import { benchCity, loadSyntheticCity, municipalityName, wardName } from './lib/synthetic-city';
@@ -137,7 +137,7 @@ async function measureTarget(app: ChildServer, url: string): Promise<Figures> {
 async function benchEngine(engine: 'pglite' | 'postgres') {
   const served = engine === 'pglite' ? await pgliteDatabase() : await postgresDatabase();
   console.log(`\n${served.describe}`);
-  const app = await startServer('mokuhyo server', 'src/server/main.ts', {
+  const app = await startServer('mokuhyo server', serverBundle, {
     ...served.env,
     MOKUHYO_SAMPLE_DATA: 'off',
   });

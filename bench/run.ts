@@ -256,7 +256,7 @@ async function main(): Promise<void> {
       );
     }
 
-    log('\nStart-up (spawn of `node --import tsx src/server/main.ts` → /api/health 200, polled every 20 ms)');
+    log('\nStart-up (spawn of `node dist/server/main.mjs` → /api/health 200, polled every 20 ms)');
     log(
       table(
         ['start', 'to 200 ms', 'to 503 ms', '準備完了 ms'],

@@ -24,7 +24,7 @@ import { sheetViewSchema } from '../src/schemas/sheet-edit';
 import { createApp } from '../src/server/app';
 import { createEditors, type Editor, EditorSession, saveBody, signInEditor } from './lib/editors';
 import { getFreePort, waitFor200 } from './lib/http';
-import { host, root } from './lib/mokuhyo';
+import { host, root, serverBundle } from './lib/mokuhyo';
 import { ChildServer, cleanUp, installCleanupHandlers, makeTempDir } from './lib/processes';
 import { fmt, median, table } from './lib/report';
 import { pgliteReplayer, postgresReplayer, type Replayer } from './lib/save-baseline';
@@ -240,7 +240,7 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
   const port = await getFreePort();
   const server = new ChildServer({
     name: `mokuhyo server (${engine})`,
-    script: 'src/server/main.ts',
+    script: serverBundle,
     cwd: root,
     env: { PORT: String(port), HOST: host, MOKUHYO_SAMPLE_DATA: 'off', ...prepared.serverEnv },
   });

@@ -30,7 +30,7 @@ const descriptions: Record<string, string> = {
   'hono-string+validator': '… + zValidator uuid param',
   'hono-string+all': 'requestId + secureHeaders + validator, string body',
   'hono-bytes+all': 'requestId + secureHeaders + validator, Uint8Array body',
-  app: 'the real server (src/server/main.ts), no cookie',
+  app: 'the real server (dist/server/main.mjs), no cookie',
   'app+cookie': 'the real server, with a mokuhyo_csrf cookie as a returning browser sends',
 };
 /** A well-formed CSRF cookie, so the app has no token to make and no cookie to set. */

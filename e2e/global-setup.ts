@@ -74,14 +74,14 @@ export type RunningServer = { baseUrl: string; stop: () => Promise<void> };
  * re-imports) starts its own, so that the other journeys keep the sample as it is.
  */
 export async function startServer(): Promise<RunningServer> {
-  if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
-    throw new Error('dist/web is missing: run `npm run build` before the browser tests');
+  if (!['dist/web/index.html', 'dist/server/main.mjs'].every((built) => existsSync(join(repoRoot, built)))) {
+    throw new Error('dist/ is missing: run `npm run build` before the browser tests');
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'mokuhyo-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const server = spawn(process.execPath, ['dist/server/main.mjs'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MOKUHYO_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

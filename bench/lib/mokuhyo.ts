@@ -16,11 +16,14 @@ export interface StartTiming {
   readyLogMs: number;
 }
 
-/** Spawn the real server (`node --import tsx src/server/main.ts`) on the embedded PGlite in `dataDir`. */
+/** The server as `npm start` runs it (made by `npm run build`). */
+export const serverBundle = 'dist/server/main.mjs';
+
+/** Spawn the real server (`node dist/server/main.mjs`) on the embedded PGlite in `dataDir`. */
 export function startApp(dataDir: string, port: number): ChildServer {
   return new ChildServer({
     name: 'mokuhyo server',
-    script: 'src/server/main.ts',
+    script: serverBundle,
     cwd: root,
     // DATABASE_URL empty: always the embedded PGlite in `dataDir`, whatever the caller's env says.
     env: {

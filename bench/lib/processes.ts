@@ -12,7 +12,7 @@ const started: ChildServer[] = [];
 export interface StartOptions {
   /** Shown in messages. */
   name: string;
-  /** The script run as `node --import tsx <script>`. */
+  /** The script: `node --import tsx <script>` for TypeScript, `node <script>` for a bundle (.mjs). */
   script: string;
   cwd: string;
   env: Record<string, string>;
@@ -35,7 +35,7 @@ export class ChildServer {
     const controller = new AbortController();
     this.exitSignal = controller.signal;
     this.spawnedAt = performance.now();
-    this.process = spawn(process.execPath, ['--import', 'tsx', script], {
+    this.process = spawn(process.execPath, script.endsWith('.ts') ? ['--import', 'tsx', script] : [script], {
       cwd,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

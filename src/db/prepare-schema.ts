@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -6,10 +6,12 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { embeddedAppRole, ensureEmbeddedAppRole, grantAppRole } from './app-role';
+import { projectRoot } from './content-key';
 import { migrateJobQueue, pgExecutor, pgliteExecutor } from './job-queue';
 import { pgliteSession, pgSession, quoteIdentifier } from './sql-session';
 
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/** The committed migrations, from the project root whether the code runs from src/ or the server bundle. */
+export const migrationsFolder = join(projectRoot, 'src', 'db', 'migrations');
 
 /** One key for every mokuhyo server's schema step, so servers starting together take turns. */
 const schemaStepLock = 7_316_021_409;

@@ -1,9 +1,10 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from '../db/client';
+import { projectRoot } from '../db/content-key';
 import { healthSchema } from '../schemas/answers';
 import type { AppEnv } from './app-env';
 import { TrustedProxies } from './client-address';
@@ -81,7 +82,8 @@ const apiSecurityHeaders = createMiddleware(async (c, next) => {
   await next();
 });
 
-export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+/** The built web app (`npm run build`), from the project root whether the server runs from src/ or its bundle. */
+export const defaultWebRoot = join(projectRoot, 'dist', 'web');
 
 export interface CreateAppOptions {
   database: Database;
