@@ -9,6 +9,20 @@ describe('the database settings', () => {
     });
   });
 
+  it('the server asks for the sample image on a new embedded directory; PostgreSQL never gets one', () => {
+    expect(databaseOptions(parseEnv({ MOKUHYO_DATA_DIR: '/srv/mokuhyo' }), { sample: true })).toEqual({
+      engine: 'pglite',
+      dataDir: '/srv/mokuhyo',
+      sample: true,
+    });
+    expect(
+      databaseOptions(parseEnv({ DATABASE_URL: 'postgres://app@db/mokuhyo' }), { sample: true }),
+    ).toEqual({
+      engine: 'postgres',
+      url: 'postgres://app@db/mokuhyo',
+    });
+  });
+
   it('one URL is both the owner and the app, as before', () => {
     expect(databaseOptions(parseEnv({ DATABASE_URL: 'postgres://app@db/mokuhyo' }))).toEqual({
       engine: 'postgres',

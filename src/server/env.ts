@@ -133,10 +133,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
  * The database the configuration names: PostgreSQL when DATABASE_URL is set (migrated over
  * DATABASE_MIGRATION_URL when that is set too), else the embedded one in the data directory.
  */
-export function databaseOptions(env: Env): DatabaseOptions {
-  if (!env.DATABASE_URL) {
-    return { engine: 'pglite', dataDir: env.dataDir, sample: env.MOKUHYO_SAMPLE_DATA === 'on' };
-  }
+export function databaseOptions(env: Env, { sample = false }: { sample?: boolean } = {}): DatabaseOptions {
+  // Only the server asks for the sample: a command on a new directory starts it empty.
+  if (!env.DATABASE_URL) return { engine: 'pglite', dataDir: env.dataDir, ...(sample ? { sample } : {}) };
   return {
     engine: 'postgres',
     url: env.DATABASE_URL,

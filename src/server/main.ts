@@ -20,7 +20,7 @@ async function main() {
     );
   });
 
-  const database = await openDatabase(databaseOptions(env));
+  const database = await openDatabase(databaseOptions(env, { sample: env.MOKUHYO_SAMPLE_DATA === 'on' }));
   console.log(
     database.engine === 'postgres'
       ? 'データベース: PostgreSQL (DATABASE_URL)'
