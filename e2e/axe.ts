@@ -10,10 +10,10 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * each check. Only violations are collected in full (the passes were never read).
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // One options object: `.options()` replaces what `.withTags()` set, so the tags go in here.
   const results = await new AxeBuilder({ page })
-    .withTags(wcagTags)
     .setLegacyMode()
-    .options({ resultTypes: ['violations'] })
+    .options({ runOnly: { type: 'tag', values: wcagTags }, resultTypes: ['violations'] })
     .analyze();
   return results.violations.flatMap((violation) =>
     violation.nodes.map(
