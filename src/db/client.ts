@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from './job-queue';
+import { drizzleClientOf } from './pglite-parsers';
 import { migrationsFolder, preparePgliteSchema, preparePostgresSchema } from './prepare-schema';
 import { type ImageName, startFromImage } from './prepared-image';
 import * as schema from './schema';
@@ -150,7 +151,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         : await PGlite.create({ dataDir: options.dataDir, startParams: embeddedStartParams });
     if (!('client' in options)) opened = client; // ours to close if the schema step fails
     if (migrate) await preparePgliteSchema(client, { as: options.as ?? 'app' });
-    const db = drizzlePglite(client, { schema, logger: statementLog });
+    const db = drizzlePglite({ client: drizzleClientOf(client), schema, logger: statementLog });
+    db.$client = client; // drizzle's handle on the client is the PGlite itself, not the wrapper
     const sql = pgliteExecutor(client);
     return {
       db: db as unknown as Db,

@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
+import { plainParsersOf } from './pglite-parsers';
 
 /** Plain SQL with `$1…` parameters, as pg-boss runs it over the app's own connection. */
 export interface SqlExecutor {
@@ -46,9 +47,10 @@ export async function migrateJobQueue(db: SqlExecutor): Promise<void> {
 export function pgliteExecutor(client: PGlite): SqlExecutor {
   return {
     executeSql: async (text, values) => {
-      if (values && values.length > 0) return client.query(text, values);
+      const parsers = plainParsersOf(client);
+      if (values && values.length > 0) return client.query(text, values, { parsers });
       try {
-        const results = await client.exec(text);
+        const results = await client.exec(text, { parsers });
         return { rows: results.at(-1)?.rows ?? [] };
       } catch (error) {
         await client.exec('ROLLBACK').catch(() => {});

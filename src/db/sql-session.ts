@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
+import { plainParsersOf } from './pglite-parsers';
 
 /**
  * One database session as the schema step uses it, whichever engine is behind it: read rows
@@ -21,9 +22,10 @@ export function pgSession(client: pg.Client): SqlSession {
 
 export function pgliteSession(client: PGlite): SqlSession {
   return {
-    rows: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+    rows: async <T>(text: string, params: unknown[] = []) =>
+      (await client.query<T>(text, params, { parsers: plainParsersOf(client) })).rows,
     run: async (script) => {
-      await client.exec(script);
+      await client.exec(script, { parsers: plainParsersOf(client) });
     },
   };
 }
