@@ -39,6 +39,8 @@ const emojiCluster =
   /\p{Emoji_Presentation}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\uFE0F\u20E3\u{E0020}-\u{E007F}]/u;
 /** Anything that may need more than BIZ UDPGothic's plain character map. */
 const special = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u20E3]|\u200C|\u200D|\p{Emoji_Presentation}/u;
+/** A text whose shape may depend on being set on its own (the characters of `special`, skin tones). */
+export const shapedOnItsOwn = new RegExp(`${special.source}|\\p{Emoji_Modifier}`, 'u');
 
 const coverage = new Map<FontRole, Map<number, boolean>>();
 

@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { cacheFontsInThisThread } from './font-cache';
 import { withFallbackFonts } from './font-content';
 import { fontFiles, pdfmakeFonts } from './fonts';
+import { joinedInlines, type LaidOutInline } from './joined-inlines';
 
 /**
  * The one place that talks to pdfmake. pdfmake on Node is a process-wide singleton (fonts,
@@ -18,7 +20,42 @@ function configure(): void {
   pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
   pdfmake.setUrlAccessPolicy(() => false);
   cacheFontsInThisThread();
+  drawTouchingPiecesAsOne();
   configured = true;
+}
+
+interface LaidOutLine {
+  inlines: LaidOutInline[];
+}
+type RenderLine = (this: unknown, line: LaidOutLine, x: number, y: number) => void;
+/**
+ * Marks the wrapped `renderLine` (its value: pdfmake's own), so it is wrapped once however often
+ * this module is loaded.
+ */
+const joiningLines = Symbol.for('mokuhyo.joiningLines');
+
+/**
+ * pdfmake's renderer draws each line through `renderLine`; it is given the line with its
+ * touching pieces joined (joined-inlines.ts). pdfmake's own module, so the one pdfmake uses;
+ * a pdfmake without it fails here, at the first document, not with a changed page.
+ */
+function drawTouchingPiecesAsOne(): void {
+  const { default: Renderer } = createRequire(import.meta.url)('pdfmake/js/Renderer.js') as {
+    default: { prototype: { renderLine?: RenderLine } };
+  };
+  const renderLine = Renderer.prototype.renderLine;
+  if (typeof renderLine !== 'function')
+    throw new Error('pdfmake has no Renderer.renderLine to draw lines with');
+  if (joiningLines in renderLine) return; // this module evaluated again on the same pdfmake
+  Renderer.prototype.renderLine = Object.assign(
+    function (this: unknown, line: LaidOutLine, x: number, y: number) {
+      const joined = Object.assign(Object.create(Object.getPrototypeOf(line)), line, {
+        inlines: joinedInlines(line.inlines),
+      });
+      renderLine.call(this, joined, x, y);
+    },
+    { [joiningLines]: renderLine },
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** For tests: reads PDFs back with Debian's poppler-utils (pdftotext, pdfinfo). */
+/** For tests: reads PDFs back with Debian's poppler-utils (pdftotext, pdfinfo, pdftoppm). */
 
 function withFile<T>(pdf: Buffer, read: (path: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'mokuhyo-pdf-'));
@@ -30,6 +30,31 @@ export function pdfText(
   return withFile(pdf, (path) =>
     execFileSync('pdftotext', [`-${mode}`, ...range, path, '-'], { encoding: 'utf8' }),
   );
+}
+
+/** A page drawn in grey: one byte a pixel, row by row. */
+export interface PagePixels {
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+}
+
+/** Every page drawn in grey at `dpi` (pdftoppm, its PGM images one after another). */
+export function pdfPages(pdf: Buffer, dpi: number): PagePixels[] {
+  const out = withFile(pdf, (path) =>
+    execFileSync('pdftoppm', ['-gray', '-r', String(dpi), path], { maxBuffer: 1024 * 1024 * 1024 }),
+  );
+  const pages: PagePixels[] = [];
+  for (let at = 0; at < out.length; ) {
+    const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(out.toString('latin1', at, at + 40));
+    if (!header) throw new Error('pdftoppm wrote something other than PGM images');
+    const [whole, width, height] = header.map(String) as [string, string, string];
+    const start = at + whole.length;
+    const size = Number(width) * Number(height);
+    pages.push({ width: Number(width), height: Number(height), pixels: out.subarray(start, start + size) });
+    at = start + size;
+  }
+  return pages;
 }
 
 /** pdfinfo's fields: Pages, Page size, Title… */
