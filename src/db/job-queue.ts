@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
-import { plainParsersOf } from './pglite-parsers';
+import { plainParsers } from './pglite-parsers';
 
 /** Plain SQL with `$1…` parameters, as pg-boss runs it over the app's own connection. */
 export interface SqlExecutor {
@@ -47,10 +47,9 @@ export async function migrateJobQueue(db: SqlExecutor): Promise<void> {
 export function pgliteExecutor(client: PGlite): SqlExecutor {
   return {
     executeSql: async (text, values) => {
-      const parsers = plainParsersOf(client);
-      if (values && values.length > 0) return client.query(text, values, { parsers });
+      if (values && values.length > 0) return client.query(text, values, { parsers: plainParsers });
       try {
-        const results = await client.exec(text, { parsers });
+        const results = await client.exec(text, { parsers: plainParsers });
         return { rows: results.at(-1)?.rows ?? [] };
       } catch (error) {
         await client.exec('ROLLBACK').catch(() => {});

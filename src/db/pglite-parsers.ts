@@ -5,65 +5,81 @@ import { type PGlite, type QueryOptions, type Transaction, types } from '@electr
  * them, by passing its own parsers with every query. PGlite then merges them into its full table
  * of some 300 parsers on each query: 0.19 ms of a 0.37 ms one-row select (a loop of 3,000 selects
  * with and without the option). Installed on the client once instead, they cost nothing per
- * query; plain SQL (pg-boss, the schema step) passes PGlite's own back, so it sees what it
- * always saw, and only its rare queries pay for the merge.
+ * query; plain SQL (pg-boss, the schema step) passes PGlite's own parsers for these types, so it
+ * reads them as it always did (Date objects), and only its rare queries pay for the merge.
  */
 const asWritten = (value: string) => value;
-// The types drizzle-orm/pglite's session passes: timestamp, timestamptz, interval, date, and the
-// arrays of numeric, timestamp, timestamptz, interval and date.
-const drizzleRawTypes = [
-  types.TIMESTAMP,
-  types.TIMESTAMPTZ,
-  types.INTERVAL,
-  types.DATE,
-  1231,
-  1115,
-  1185,
-  1187,
-  1182,
-];
+
+/**
+ * The types drizzle-orm/pglite's session passes parsers for, each with the element type of the
+ * arrays among them (null for a scalar): timestamp, timestamptz, interval, date, and the arrays
+ * of numeric, timestamp, timestamptz, interval and date.
+ */
+const drizzleRawTypes = new Map<number, number | null>([
+  [types.TIMESTAMP, null],
+  [types.TIMESTAMPTZ, null],
+  [types.INTERVAL, null],
+  [types.DATE, null],
+  [1231, types.NUMERIC],
+  [1115, types.TIMESTAMP],
+  [1185, types.TIMESTAMPTZ],
+  [1187, types.INTERVAL],
+  [1182, types.DATE],
+]);
 
 type Parsers = NonNullable<QueryOptions['parsers']>;
 type Queryable = Pick<PGlite, 'query'> | Pick<Transaction, 'query'>;
 
-/** What drizzle gets: the client's `query` without drizzle's own parsers, in and out of transactions. */
+/** PGlite's own parser of each of these types, whatever a client's table holds now. */
+function pgliteDefaults(): Parsers {
+  const defaults: Parsers = {};
+  for (const [type, element] of drizzleRawTypes) {
+    const scalar = types.parsers[element ?? type] ?? asWritten;
+    defaults[type] = element === null ? scalar : (value: string) => types.arrayParser(value, scalar, type);
+  }
+  return defaults;
+}
+
+/**
+ * What drizzle gets: the client's `query` without drizzle's own parsers, in and out of
+ * transactions. A drizzle that asked for another type than these would be answered with
+ * PGlite's parsing of it: refused instead, at its first query.
+ */
 function withoutQueryParsers<T extends Queryable>(client: T) {
   return {
-    query: (text: string, params?: unknown[], options?: QueryOptions) =>
-      client.query(text, params, options && { ...options, parsers: undefined }),
+    query: (text: string, params?: unknown[], options?: QueryOptions) => {
+      for (const type of Object.keys(options?.parsers ?? {})) {
+        if (!drizzleRawTypes.has(Number(type)))
+          throw new Error(`drizzle asks PGlite for type ${type} as written`);
+      }
+      return client.query(text, params, options && { ...options, parsers: undefined });
+    },
   };
 }
 
-interface Installed {
-  drizzleClient: PGlite;
-  plainParsers: Parsers;
-}
+/**
+ * What plain SQL over a PGlite client passes as `parsers` to read these types as PGlite's
+ * defaults do, whether or not drizzle's parsers are installed on the client.
+ */
+export const plainParsers: Parsers = pgliteDefaults();
 
-const installed = new WeakMap<PGlite, Installed>();
+const drizzleClients = new WeakMap<PGlite, PGlite>();
 
 /**
- * What plain SQL over `client` passes as `parsers` to read rows as PGlite's defaults would:
- * nothing until drizzle's parsers are installed on it.
+ * Sets drizzle's parsers on `client` itself (once per client) and returns the client to give
+ * drizzle. (PGlite's `refreshArrayTypes()` would set its array parsers again; nothing calls it,
+ * and the schema has no array columns.)
  */
-export function plainParsersOf(client: PGlite): Parsers | undefined {
-  return installed.get(client)?.plainParsers;
-}
-
-/** Sets drizzle's parsers on `client` itself (once per client) and returns the client to give drizzle. */
 export function drizzleClientOf(client: PGlite): PGlite {
-  const done = installed.get(client);
-  if (done) return done.drizzleClient;
-  const plainParsers: Parsers = {};
-  for (const type of drizzleRawTypes) {
-    plainParsers[type] = client.parsers[type] ?? asWritten;
-    client.parsers[type] = asWritten;
-  }
+  const done = drizzleClients.get(client);
+  if (done) return done;
+  for (const type of drizzleRawTypes.keys()) client.parsers[type] = asWritten;
   const drizzleClient = {
     ...withoutQueryParsers(client),
     transaction: <T>(callback: (tx: Transaction) => Promise<T>) =>
       client.transaction((tx) => callback(withoutQueryParsers(tx) as unknown as Transaction)),
   };
   // drizzle calls only `query` and `transaction` (drizzle-orm/pglite/session.js).
-  installed.set(client, { drizzleClient: drizzleClient as unknown as PGlite, plainParsers });
+  drizzleClients.set(client, drizzleClient as unknown as PGlite);
   return drizzleClient as unknown as PGlite;
 }

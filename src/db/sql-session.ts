@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
-import { plainParsersOf } from './pglite-parsers';
+import { plainParsers } from './pglite-parsers';
 
 /**
  * One database session as the schema step uses it, whichever engine is behind it: read rows
@@ -23,9 +23,9 @@ export function pgSession(client: pg.Client): SqlSession {
 export function pgliteSession(client: PGlite): SqlSession {
   return {
     rows: async <T>(text: string, params: unknown[] = []) =>
-      (await client.query<T>(text, params, { parsers: plainParsersOf(client) })).rows,
+      (await client.query<T>(text, params, { parsers: plainParsers })).rows,
     run: async (script) => {
-      await client.exec(script, { parsers: plainParsersOf(client) });
+      await client.exec(script, { parsers: plainParsers });
     },
   };
 }
