@@ -26,6 +26,8 @@ function configure(): void {
 
 interface LaidOutLine {
   inlines: LaidOutInline[];
+  /** A page reference: pdfmake writes the page number over the line's first piece. */
+  _pageNodeRef?: unknown;
 }
 type RenderLine = (this: unknown, line: LaidOutLine, x: number, y: number) => void;
 /**
@@ -49,6 +51,7 @@ function drawTouchingPiecesAsOne(): void {
   if (joiningLines in renderLine) return; // this module evaluated again on the same pdfmake
   Renderer.prototype.renderLine = Object.assign(
     function (this: unknown, line: LaidOutLine, x: number, y: number) {
+      if (line._pageNodeRef) return renderLine.call(this, line, x, y);
       const joined = Object.assign(Object.create(Object.getPrototypeOf(line)), line, {
         inlines: joinedInlines(line.inlines),
       });
