@@ -309,9 +309,10 @@ describe.skipIf(!serverUrl)('a server killed in the middle of a job', () => {
 
   it('its job is expired and finished by a live server, which also knows the session', async () => {
     // The only server at first, so the job is surely its own. The timeout is what a live server
-    // waits before it takes over a dead one's job; it must still outlast one booklet on a busy
-    // machine, or the live server's own attempt would be expired too.
-    const { url, child } = await startChildServer(target, { MOKUHYO_JOB_TIMEOUT: '40' });
+    // waits before it takes over a dead one's job, and the test waits it out; it must still
+    // outlast one 8-sheet booklet (1-3 s here) on a busy machine, or the live server's own
+    // attempt would be expired too.
+    const { url, child } = await startChildServer(target, { MOKUHYO_JOB_TIMEOUT: '20' });
     const killed = { url };
     const staff = browser();
     await signedInClient(staff(killed), 'somu-head');
