@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from '../e2e/chromium';
 import { getFreePort, httpGet, waitFor200 } from './lib/http';
 import { findSheet, host, root, startApp } from './lib/mokuhyo';
+import { probe, quantile, timed } from './lib/probe';
 import { installCleanupHandlers, makeTempDir, runBench } from './lib/processes';
 import { fmt, median, table } from './lib/report';
 import { importSyntheticWard } from './lib/synthetic-ward';
@@ -28,32 +29,6 @@ const { values } = parseArgs({
 const sheetCount = Number(values.sheets);
 const rounds = Number(values.rounds);
 const pdfsPerRound = Number(values.pdfs);
-
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await work();
-  return { ms: performance.now() - start, value };
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
-
-/** Cached one-sheet GETs, one after another on fresh connections, until `until` settles. */
-async function probe(url: string, until: Promise<unknown>): Promise<number[]> {
-  let done = false;
-  void until.finally(() => {
-    done = true;
-  });
-  const latencies: number[] = [];
-  while (!done) {
-    const { ms, value } = await timed(() => httpGet(url, 600_000));
-    if (value.status !== 200) throw new Error(`probe GET ${url} → ${value.status}`);
-    latencies.push(ms);
-  }
-  return latencies;
-}
 
 async function main() {
   installCleanupHandlers('pdf bench');

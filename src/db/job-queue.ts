@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
-import { plainParsers } from './pglite-parsers';
+import { plainParsers } from './pglite-client';
 
 /** Plain SQL with `$1…` parameters, as pg-boss runs it over the app's own connection. */
 export interface SqlExecutor {

@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
-import { plainParsers } from './pglite-parsers';
+import { plainParsers } from './pglite-client';
 
 /**
  * One database session as the schema step uses it, whichever engine is behind it: read rows

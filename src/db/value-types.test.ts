@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from './testing';
  * Dates and times read the same whichever engine is behind the app: drizzle gets them as
  * PostgreSQL writes them (it maps them itself), plain SQL (pg-boss) as JavaScript dates, as
  * node-postgres gives them. On PGlite drizzle's parsers are set on the client once
- * (src/db/pglite-parsers.ts), so both readers share one client and must still each get theirs.
+ * (src/db/pglite-client.ts), so both readers share one client and must still each get theirs.
  */
 
 let database: TestDatabase;

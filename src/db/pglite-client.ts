@@ -1,4 +1,5 @@
 import { type PGlite, type QueryOptions, type Transaction, types } from '@electric-sql/pglite';
+import { loopTurnDue } from './loop-turns';
 
 /**
  * drizzle maps date and time columns itself, so it asks PGlite for them as PostgreSQL writes
@@ -43,16 +44,19 @@ function pgliteDefaults(): Parsers {
 /**
  * What drizzle gets: the client's `query` without drizzle's own parsers, in and out of
  * transactions. A drizzle that asked for another type than these would be answered with
- * PGlite's parsing of it: refused instead, at its first query.
+ * PGlite's parsing of it: refused instead, at its first query. A long chain of queries lets the
+ * event loop take a turn now and then (`loop-turns.ts`).
  */
-function withoutQueryParsers<T extends Queryable>(client: T) {
+function drizzleQueries<T extends Queryable>(client: T) {
   return {
     query: (text: string, params?: unknown[], options?: QueryOptions) => {
       for (const type of Object.keys(options?.parsers ?? {})) {
         if (!drizzleRawTypes.has(Number(type)))
           throw new Error(`drizzle asks PGlite for type ${type} as written`);
       }
-      return client.query(text, params, options && { ...options, parsers: undefined });
+      const run = () => client.query(text, params, options && { ...options, parsers: undefined });
+      const turn = loopTurnDue();
+      return turn ? turn.then(run) : run();
     },
   };
 }
@@ -75,9 +79,9 @@ export function drizzleClientOf(client: PGlite): PGlite {
   if (done) return done;
   for (const type of drizzleRawTypes.keys()) client.parsers[type] = asWritten;
   const drizzleClient = {
-    ...withoutQueryParsers(client),
+    ...drizzleQueries(client),
     transaction: <T>(callback: (tx: Transaction) => Promise<T>) =>
-      client.transaction((tx) => callback(withoutQueryParsers(tx) as unknown as Transaction)),
+      client.transaction((tx) => callback(drizzleQueries(tx) as unknown as Transaction)),
   };
   // drizzle calls only `query` and `transaction` (drizzle-orm/pglite/session.js).
   drizzleClients.set(client, drizzleClient as unknown as PGlite);

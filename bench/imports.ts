@@ -1,0 +1,118 @@
+/**
+ * Import bench: what other requests wait while a large ward file is imported into the embedded
+ * database. Each round first probes for 2 s with nothing else running (the baseline), then imports
+ * a synthetic ward of `--sheets` sheets (preview, then confirm, as a 管理者 does; a new ward each
+ * round) while probing the same way: a cached one-sheet GET of the public (answered from memory)
+ * and a signed-in read of a sheet's history (which reads the database each time), each one
+ * after another on fresh connections. The server is the real one (`node dist/server/main.mjs`,
+ * embedded PGlite) in a child process.
+ * Run after `npm run build`: `node --import tsx bench/imports.ts [--sheets 500] [--rounds 3]`.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cookieClient, signedInClient } from '../src/server/testing/test-app';
+import { getFreePort, waitFor200 } from './lib/http';
+import { findSheet, host, root, startApp } from './lib/mokuhyo';
+import { probe, quantile, timed } from './lib/probe';
+import { installCleanupHandlers, makeTempDir, runBench } from './lib/processes';
+import { fmt, median, table } from './lib/report';
+import { importSyntheticWard } from './lib/synthetic-ward';
+
+const { values } = parseArgs({
+  options: {
+    sheets: { type: 'string', default: '500' },
+    rounds: { type: 'string', default: '3' },
+  },
+});
+const sheetCount = Number(values.sheets);
+const rounds = Number(values.rounds);
+
+interface Window {
+  cached: number[];
+  uncached: number[];
+}
+
+async function main() {
+  installCleanupHandlers('import bench');
+  if (!existsSync(join(root, 'dist', 'web', 'index.html'))) throw new Error('run `npm run build` first');
+  const port = await getFreePort();
+  const base = `http://${host}:${port}`;
+  const server = startApp(makeTempDir('mokuhyo-import-bench-'), port);
+  await waitFor200(`${base}/api/health`, { intervalMs: 100, deadlineMs: 300_000, signal: server.exitSignal });
+  const sheet = await findSheet(base);
+  const admin = await signedInClient(
+    cookieClient((path, init) => fetch(`${base}${path}`, init)),
+    'admin',
+  );
+  const historyPath = `/api/v1/sheets/${sheet.id}/history`;
+  const readHistory = async (path: string) => {
+    const response = await admin.get(path);
+    await response.arrayBuffer();
+    return response;
+  };
+  const probeBoth = async (until: Promise<unknown>): Promise<Window> => {
+    const [cached, uncached] = await Promise.all([
+      probe(sheet.url, until),
+      probe(historyPath, until, readHistory),
+    ]);
+    return { cached, uncached };
+  };
+
+  const quiet: Window[] = [];
+  const during: Window[] = [];
+  const importMs: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    quiet.push(await probeBoth(new Promise((resolve) => setTimeout(resolve, 2_000))));
+    const imported = timed(() => importSyntheticWard(base, sheetCount, `合成区${round + 1}`));
+    during.push(await probeBoth(imported));
+    importMs.push((await imported).ms);
+    console.log(`round ${round + 1}: import of ${sheetCount} sheets ${fmt(importMs.at(-1) ?? 0)} ms`);
+  }
+  await server.stop();
+
+  const stat = (windows: Window[], kind: keyof Window, q: number) =>
+    windows.map((w) => (q === 1 ? Math.max(...w[kind]) : quantile(w[kind], q)));
+  const row = (label: string, windows: Window[], kind: keyof Window, q: number) => {
+    const perRound = stat(windows, kind, q);
+    return [
+      label,
+      fmt(median(perRound), 1),
+      perRound.map((v, i) => `${fmt(v, 1)} (${windows[i]?.[kind].length} GETs)`).join(', '),
+    ];
+  };
+  console.log('\n===== import bench (embedded) =====');
+  console.log(
+    table(
+      [`import of ${sheetCount} sheets`, 'median', 'per round'],
+      [
+        [
+          'import time, preview + confirm (ms)',
+          fmt(median(importMs)),
+          importMs.map((v) => fmt(v)).join(', '),
+        ],
+        row('cached sheet GET p99 during (ms; goal ≤ 100)', during, 'cached', 0.99),
+        row('cached sheet GET max during (ms)', during, 'cached', 1),
+        row('baseline: cached sheet GET p99, nothing else (ms)', quiet, 'cached', 0.99),
+        row('history read p99 during (ms)', during, 'uncached', 0.99),
+        row('history read max during (ms)', during, 'uncached', 1),
+        row('baseline: history read p99, nothing else (ms)', quiet, 'uncached', 0.99),
+      ],
+      [0],
+    ),
+  );
+  const figures = {
+    importSheets: sheetCount,
+    importMs: median(importMs),
+    cachedP99DuringMs: median(stat(during, 'cached', 0.99)),
+    cachedMaxDuringMs: median(stat(during, 'cached', 1)),
+    cachedP99QuietMs: median(stat(quiet, 'cached', 0.99)),
+    uncachedP99DuringMs: median(stat(during, 'uncached', 0.99)),
+    uncachedMaxDuringMs: median(stat(during, 'uncached', 1)),
+    uncachedP99QuietMs: median(stat(quiet, 'uncached', 0.99)),
+  };
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results', 'imports.json'), `${JSON.stringify(figures, null, 2)}\n`);
+}
+
+runBench(main);
