@@ -46,10 +46,19 @@ async function main() {
     'admin',
   );
   const historyPath = `/api/v1/sheets/${sheet.id}/history`;
-  const readHistory = async (path: string) => {
-    const response = await admin.get(path);
-    await response.arrayBuffer();
-    return response;
+  // A kept-alive connection the server closes as it reads can fail one read (ECONNRESET: a server
+  // whose thread was held past its keep-alive timeout closes it late); such a read is counted and
+  // sent again, its time included.
+  let resent = 0;
+  const readHistory = async (path: string): Promise<Response> => {
+    try {
+      const response = await admin.get(path);
+      await response.arrayBuffer();
+      return response;
+    } catch (error) {
+      if (resent++ > 100) throw error;
+      return readHistory(path);
+    }
   };
   const probeBoth = async (until: Promise<unknown>): Promise<Window> => {
     const [cached, uncached] = await Promise.all([
@@ -97,6 +106,7 @@ async function main() {
         row('history read p99 during (ms)', during, 'uncached', 0.99),
         row('history read max during (ms)', during, 'uncached', 1),
         row('baseline: history read p99, nothing else (ms)', quiet, 'uncached', 0.99),
+        ['history reads sent again after a reset connection', String(resent), ''],
       ],
       [0],
     ),
@@ -110,6 +120,7 @@ async function main() {
     uncachedP99DuringMs: median(stat(during, 'uncached', 0.99)),
     uncachedMaxDuringMs: median(stat(during, 'uncached', 1)),
     uncachedP99QuietMs: median(stat(quiet, 'uncached', 0.99)),
+    historyReadsResent: resent,
   };
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results', 'imports.json'), `${JSON.stringify(figures, null, 2)}\n`);
