@@ -2,22 +2,21 @@
  * Import bench: what other requests wait while a large ward file is imported into the embedded
  * database. Each round first probes for 2 s with nothing else running (the baseline), then imports
  * a synthetic ward of `--sheets` sheets (preview, then confirm, as a 管理者 does; a new ward each
- * round) while probing the same way: a cached one-sheet GET of the public (answered from memory)
- * and a signed-in read of a sheet's history (which reads the database each time), each one
- * after another on fresh connections. The server is the real one (`node dist/server/main.mjs`,
+ * round) while probing the same way: a cached one-sheet GET of the public (answered from memory,
+ * each on a fresh connection) and a signed-in read of a sheet's history (which reads the
+ * database each time, through fetch), each one after another. The server is the real one (`node dist/server/main.mjs`,
  * embedded PGlite) in a child process.
  * Run after `npm run build`: `node --import tsx bench/imports.ts [--sheets 500] [--rounds 3]`.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cookieClient, signedInClient } from '../src/server/testing/test-app';
 import { getFreePort, waitFor200 } from './lib/http';
 import { findSheet, host, root, startApp } from './lib/mokuhyo';
 import { probe, quantile, timed } from './lib/probe';
 import { installCleanupHandlers, makeTempDir, runBench } from './lib/processes';
 import { fmt, median, table } from './lib/report';
-import { importSyntheticWard } from './lib/synthetic-ward';
+import { importSyntheticWard, signedInAdmin } from './lib/synthetic-ward';
 
 const { values } = parseArgs({
   options: {
@@ -41,14 +40,11 @@ async function main() {
   const server = startApp(makeTempDir('mokuhyo-import-bench-'), port);
   await waitFor200(`${base}/api/health`, { intervalMs: 100, deadlineMs: 300_000, signal: server.exitSignal });
   const sheet = await findSheet(base);
-  const admin = await signedInClient(
-    cookieClient((path, init) => fetch(`${base}${path}`, init)),
-    'admin',
-  );
+  const admin = await signedInAdmin(base);
   const historyPath = `/api/v1/sheets/${sheet.id}/history`;
-  // A kept-alive connection the server closes as it reads can fail one read (ECONNRESET: a server
-  // whose thread was held past its keep-alive timeout closes it late); such a read is counted and
-  // sent again, its time included.
+  // The history reads go through fetch, which keeps its connection alive. A server whose thread
+  // was held past its keep-alive timeout closes that connection as the next read is sent
+  // (ECONNRESET): such a read is counted and sent again, its time included.
   let resent = 0;
   const readHistory = async (path: string): Promise<Response> => {
     try {
@@ -56,7 +52,8 @@ async function main() {
       await response.arrayBuffer();
       return response;
     } catch (error) {
-      if (resent++ > 100) throw error;
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (code !== 'ECONNRESET' || resent++ > 100) throw error;
       return readHistory(path);
     }
   };
@@ -80,8 +77,7 @@ async function main() {
   }
   await server.stop();
 
-  const stat = (windows: Window[], kind: keyof Window, q: number) =>
-    windows.map((w) => (q === 1 ? Math.max(...w[kind]) : quantile(w[kind], q)));
+  const stat = (windows: Window[], kind: keyof Window, q: number) => windows.map((w) => quantile(w[kind], q));
   const row = (label: string, windows: Window[], kind: keyof Window, q: number) => {
     const perRound = stat(windows, kind, q);
     return [

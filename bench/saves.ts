@@ -25,6 +25,7 @@ import { createApp } from '../src/server/app';
 import { createEditors, type Editor, EditorSession, saveBody, signInEditor } from './lib/editors';
 import { getFreePort, waitFor200 } from './lib/http';
 import { host, root, serverBundle } from './lib/mokuhyo';
+import { quantile } from './lib/probe';
 import { ChildServer, cleanUp, installCleanupHandlers, makeTempDir } from './lib/processes';
 import { fmt, median, table } from './lib/report';
 import { pgliteReplayer, postgresReplayer, type Replayer } from './lib/save-baseline';
@@ -56,20 +57,14 @@ interface Run {
   cpuMsPerSave?: number;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0
-    ? Number.NaN
-    : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN);
-
 function summary(latencies: number[], errors: number, ms: number): Run {
-  const sorted = [...latencies].sort((a, b) => a - b);
   return {
     saves: latencies.length,
     errors,
     savesPerS: (latencies.length * 1000) / ms,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? Number.NaN,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    max: quantile(latencies, 1),
   };
 }
 

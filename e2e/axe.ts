@@ -20,7 +20,10 @@ const options: RunOptions = {
  * `evaluate` is not subject to the page's Content-Security-Policy, which allows no inline script.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const present = await page.evaluate(
+    () => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function',
+  );
+  if (!present) await page.evaluate(axeSource);
   const results = await page.evaluate(
     (runOptions) =>
       (window as unknown as { axe: { run: typeof import('axe-core').run } }).axe.run(document, runOptions),

@@ -14,8 +14,9 @@ export function quantile(values: number[], q: number): number {
 }
 
 /**
- * GETs of `url`, one after another on fresh connections, until `until` settles; returns each
- * one's time in ms. Every answer must be a 200 (`get` lets a caller add headers, a cookie).
+ * GETs of `url`, one after another, until `until` settles; returns each one's time in ms. Every
+ * answer must be a 200. By default each GET opens a fresh connection; `get` replaces how it is
+ * sent (with a cookie, say).
  */
 export async function probe(
   url: string,
@@ -23,9 +24,11 @@ export async function probe(
   get: (url: string) => Promise<Pick<HttpResponse, 'status'>> = (u) => httpGet(u, 600_000),
 ): Promise<number[]> {
   let done = false;
-  void until.finally(() => {
+  const stop = () => {
     done = true;
-  });
+  };
+  // Settled either way: the caller awaits `until` itself and reports its failure.
+  until.then(stop, stop);
   const latencies: number[] = [];
   while (!done) {
     const { ms, value } = await timed(() => get(url));

@@ -24,7 +24,7 @@ function syntheticWardFile(sheetCount: number, ward = '合成区'): WardYearFile
 }
 
 /** A client of the server at `base` signed in as the demo 管理者 (`admin`). */
-function signedInAdmin(base: string): Promise<TestClient> {
+export function signedInAdmin(base: string): Promise<TestClient> {
   return signedInClient(
     cookieClient((path, init) => fetch(`${base}${path}`, init)),
     'admin',

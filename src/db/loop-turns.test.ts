@@ -42,4 +42,29 @@ describe('long chains of queries', () => {
     const inside = await db.transaction((tx) => queriesBeforeTimer((q) => tx.execute(sql.raw(q)), 2_000));
     expect(inside.atTimer).not.toBe(-1);
   });
+
+  it('keep the order of queries sent at once, and a savepoint rolled back after a turn leaves nothing', async () => {
+    const { db } = database;
+    const rows = await db.transaction(async (tx) => {
+      await tx.execute(sql.raw('create temporary table turn_order (n int, seq serial) on commit drop'));
+      // Hold the loop past the 10 ms: the queries sent next wait for a turn, all of them.
+      const until = performance.now() + 20;
+      while (performance.now() < until);
+      await Promise.all(
+        Array.from({ length: 20 }, (_, n) => tx.execute(sql`insert into turn_order (n) values (${n})`)),
+      );
+      await tx
+        .transaction(async (savepoint) => {
+          await queriesBeforeTimer((q) => savepoint.execute(sql.raw(q)), 2_000);
+          await savepoint.execute(sql`insert into turn_order (n) values (${-1})`);
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      const { rows } = (await tx.execute(sql.raw('select n from turn_order order by seq'))) as unknown as {
+        rows: { n: number }[];
+      };
+      return rows.map((row) => row.n);
+    });
+    expect(rows).toEqual(Array.from({ length: 20 }, (_, n) => n));
+  });
 });

@@ -29,7 +29,8 @@ export function saveLoop(
       if (res.status !== 200) throw new Error(`save ${saves + 1} failed: ${res.status} ${await res.text()}`);
       view = sheetViewSchema.parse(((await res.json()) as { sheet: unknown }).sheet);
       saves++;
-      // In-process on PGlite a save may never leave the microtask queue: let timers run.
+      // In process on PGlite a save's few queries resolve in microtasks, well within the 10 ms
+      // after which embedded queries give the loop a turn (src/db/loop-turns.ts): let timers run.
       await new Promise((next) => setImmediate(next));
     }
     return saves;

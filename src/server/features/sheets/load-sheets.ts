@@ -45,11 +45,23 @@ export interface SheetRecord extends SheetContent {
   goals: { goal: GoalRow; indicators: PlacedIndicator[] }[];
 }
 
+const sheetsPerRead = 20;
+
 /**
- * Everything a sheet shows, for many sheets in a fixed number of queries (never one per row).
- * Sheets come back in the order of `sheetRows`.
+ * Everything a sheet shows, for many sheets in a fixed number of queries per 20 sheets (never one
+ * per row). Sheets come back in the order of `sheetRows`. A few sheets at a time: PGlite reads a
+ * query's whole answer in one go on the server's thread, and 150 sheets' values at once held it
+ * for about 300 ms, when no other request was answered.
  */
 export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Promise<SheetRecord[]> {
+  const records: SheetRecord[] = [];
+  for (let start = 0; start < sheetRows.length; start += sheetsPerRead) {
+    records.push(...(await readSheetRecords(db, sheetRows.slice(start, start + sheetsPerRead))));
+  }
+  return records;
+}
+
+async function readSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Promise<SheetRecord[]> {
   if (sheetRows.length === 0) return [];
   const sheetIds = sheetRows.map((s) => s.id);
   const goalRows = await db

@@ -7,11 +7,9 @@ import type { SheetDetail } from '../../../schemas/sheet';
 import { AppError } from '../../app-error';
 import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
 import { findWard, type WardRef } from '../organizations/find-ward';
-import { loadSheetRecords, type SheetRecord } from './load-sheets';
+import { loadSheetRecords } from './load-sheets';
 import { presentSheet } from './present-sheet';
 import { subjectOf } from './sheet-access';
-
-const sheetsPerRead = 20;
 
 export interface WardYearDetails {
   ward: WardRef;
@@ -69,12 +67,7 @@ export async function loadWardYear(
     );
   }
   const rule = await evaluationRuleOf(db, ward.municipalityId);
-  // A few sheets at a time: PGlite reads a query's whole answer in one go on the server's thread,
-  // and 150 sheets' values at once held it for about 300 ms, when no other request was answered.
-  const records: SheetRecord[] = [];
-  for (let start = 0; start < readable.length; start += sheetsPerRead) {
-    records.push(...(await loadSheetRecords(db, readable.slice(start, start + sheetsPerRead))));
-  }
+  const records = await loadSheetRecords(db, readable);
   const own = records.find((r) => r.sheet.organizationId === ward.id);
   const wardGoals = new Map(own?.goals.map(({ goal }) => [goal.no, goal.text]) ?? []);
   return {
