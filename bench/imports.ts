@@ -8,13 +8,12 @@
  * embedded PGlite) in a child process.
  * Run after `npm run build`: `node --import tsx bench/imports.ts [--sheets 500] [--rounds 3]`.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { getFreePort, waitFor200 } from './lib/http';
-import { findSheet, host, root, startApp } from './lib/mokuhyo';
+import { root, startBuiltApp } from './lib/mokuhyo';
 import { probe, quantile, timed } from './lib/probe';
-import { installCleanupHandlers, makeTempDir, runBench } from './lib/processes';
+import { installCleanupHandlers, runBench } from './lib/processes';
 import { fmt, median, table } from './lib/report';
 import { importSyntheticWard, signedInAdmin } from './lib/synthetic-ward';
 
@@ -34,12 +33,7 @@ interface Window {
 
 async function main() {
   installCleanupHandlers('import bench');
-  if (!existsSync(join(root, 'dist', 'web', 'index.html'))) throw new Error('run `npm run build` first');
-  const port = await getFreePort();
-  const base = `http://${host}:${port}`;
-  const server = startApp(makeTempDir('mokuhyo-import-bench-'), port);
-  await waitFor200(`${base}/api/health`, { intervalMs: 100, deadlineMs: 300_000, signal: server.exitSignal });
-  const sheet = await findSheet(base);
+  const { server, base, sheet } = await startBuiltApp('import');
   const admin = await signedInAdmin(base);
   const historyPath = `/api/v1/sheets/${sheet.id}/history`;
   // The history reads go through fetch, which keeps its connection alive. A server whose thread

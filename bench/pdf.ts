@@ -8,14 +8,14 @@
  * (`node dist/server/main.mjs`, embedded PGlite) in a child process.
  * Run after `npm run build`: `node --import tsx bench/pdf.ts [--sheets 150] [--rounds 3] [--pdfs 5]`.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../e2e/chromium';
-import { getFreePort, httpGet, waitFor200 } from './lib/http';
-import { findSheet, host, root, startApp } from './lib/mokuhyo';
+import { httpGet } from './lib/http';
+import { root, startBuiltApp } from './lib/mokuhyo';
 import { probe, quantile, timed } from './lib/probe';
-import { installCleanupHandlers, makeTempDir, runBench } from './lib/processes';
+import { installCleanupHandlers, runBench } from './lib/processes';
 import { fmt, median, table } from './lib/report';
 import { importSyntheticWard } from './lib/synthetic-ward';
 
@@ -32,13 +32,7 @@ const pdfsPerRound = Number(values.pdfs);
 
 async function main() {
   installCleanupHandlers('pdf bench');
-  if (!existsSync(join(root, 'dist', 'web', 'index.html'))) throw new Error('run `npm run build` first');
-  const port = await getFreePort();
-  const base = `http://${host}:${port}`;
-  const server = startApp(makeTempDir('mokuhyo-pdf-bench-'), port);
-  // A new data directory runs initdb: slow on a busy machine, so wait longer than the API bench.
-  await waitFor200(`${base}/api/health`, { intervalMs: 100, deadlineMs: 300_000, signal: server.exitSignal });
-  const sheet = await findSheet(base);
+  const { server, base, sheet } = await startBuiltApp('pdf');
   const sheetPdfUrl = `${base}/api/v1/downloads/sheets/${sheet.id}/pdf`;
   console.log(`importing a ${sheetCount}-sheet synthetic ward…`);
   const ward = await importSyntheticWard(base, sheetCount);

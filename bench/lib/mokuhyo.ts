@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getJson, type HttpResponse, httpGet, waitFor200 } from './http';
-import { ChildServer } from './processes';
+import { getFreePort, getJson, type HttpResponse, httpGet, waitFor200 } from './http';
+import { ChildServer, makeTempDir } from './processes';
 
 /** The repository root. */
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -114,4 +116,20 @@ export async function expectSameBytes(
     throw new Error(`${name} body (${response.body.length} bytes) differs from the sheet's bytes`);
   }
   return response;
+}
+
+/**
+ * The built server on the embedded PGlite with the sample, on a free port and a fresh data
+ * directory, once healthy; with the sample's 地域総務課 sheet (the PDF and import benches).
+ */
+export async function startBuiltApp(
+  name: string,
+): Promise<{ server: ChildServer; base: string; sheet: BenchSheet }> {
+  if (!existsSync(join(root, 'dist', 'web', 'index.html'))) throw new Error('run `npm run build` first');
+  const port = await getFreePort();
+  const base = `http://${host}:${port}`;
+  const server = startApp(makeTempDir(`mokuhyo-${name}-bench-`), port);
+  // A new data directory is made at the first start: slow on a busy machine, so wait long.
+  await waitFor200(`${base}/api/health`, { intervalMs: 100, deadlineMs: 300_000, signal: server.exitSignal });
+  return { server, base, sheet: await findSheet(base) };
 }
