@@ -26,7 +26,8 @@ const { values } = parseArgs({
 const sheetCount = Number(values.sheets);
 const rounds = Number(values.rounds);
 
-interface Window {
+/** What the two probes measured over one window of time (quiet, or during an import). */
+interface ProbeWindow {
   cached: number[];
   uncached: number[];
 }
@@ -51,7 +52,7 @@ async function main() {
       return readHistory(path);
     }
   };
-  const probeBoth = async (until: Promise<unknown>): Promise<Window> => {
+  const probeBoth = async (until: Promise<unknown>): Promise<ProbeWindow> => {
     const [cached, uncached] = await Promise.all([
       probe(sheet.url, until),
       probe(historyPath, until, readHistory),
@@ -59,8 +60,8 @@ async function main() {
     return { cached, uncached };
   };
 
-  const quiet: Window[] = [];
-  const during: Window[] = [];
+  const quiet: ProbeWindow[] = [];
+  const during: ProbeWindow[] = [];
   const importMs: number[] = [];
   for (let round = 0; round < rounds; round++) {
     quiet.push(await probeBoth(new Promise((resolve) => setTimeout(resolve, 2_000))));
@@ -71,8 +72,8 @@ async function main() {
   }
   await server.stop();
 
-  const stat = (windows: Window[], kind: keyof Window, q: number) => windows.map((w) => quantile(w[kind], q));
-  const row = (label: string, windows: Window[], kind: keyof Window, q: number) => {
+  const stat = (windows: ProbeWindow[], kind: keyof ProbeWindow, q: number) => windows.map((w) => quantile(w[kind], q));
+  const row = (label: string, windows: ProbeWindow[], kind: keyof ProbeWindow, q: number) => {
     const perRound = stat(windows, kind, q);
     return [
       label,
