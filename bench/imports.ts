@@ -72,7 +72,8 @@ async function main() {
   }
   await server.stop();
 
-  const stat = (windows: ProbeWindow[], kind: keyof ProbeWindow, q: number) => windows.map((w) => quantile(w[kind], q));
+  const stat = (windows: ProbeWindow[], kind: keyof ProbeWindow, q: number) =>
+    windows.map((w) => quantile(w[kind], q));
   const row = (label: string, windows: ProbeWindow[], kind: keyof ProbeWindow, q: number) => {
     const perRound = stat(windows, kind, q);
     return [
