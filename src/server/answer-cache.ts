@@ -17,7 +17,7 @@ export function encodeAnswer(value: unknown): EncodedAnswer {
 const jsonType = 'application/json; charset=utf-8';
 
 /** Does the request's If-None-Match name `etag` (weak or strong, alone or in a list, or `*`)? */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+export function isFresh(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(',').some((tag) => {
     const trimmed = tag.trim();
@@ -25,17 +25,22 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
+/** The headers of a shared answer sent whole (200) and of its 304. */
+export const sharedAnswerHeaders = (answer: EncodedAnswer) => ({
+  'content-type': jsonType,
+  etag: answer.etag,
+  'cache-control': 'no-cache',
+});
+export const notModifiedHeaders = (answer: EncodedAnswer) => ({ etag: answer.etag });
+
 /**
  * Send an answer everybody shares: its bytes with its ETag (revalidated on every use:
  * `no-cache`), or 304 when the client already holds them.
  */
 export function sendShared(c: Context, answer: EncodedAnswer): Response {
-  if (matches(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304, { etag: answer.etag });
-  return c.body(answer.body, 200, {
-    'content-type': jsonType,
-    etag: answer.etag,
-    'cache-control': 'no-cache',
-  });
+  return isFresh(c.req.header('if-none-match'), answer.etag)
+    ? c.body(null, 304, notModifiedHeaders(answer))
+    : c.body(answer.body, 200, sharedAnswerHeaders(answer));
 }
 
 /** Send an answer for the signed-in user alone: never stored by a browser or a proxy. */

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from '../db/client';
 import { projectRoot } from '../db/content-key';
 import { healthSchema } from '../schemas/answers';
+import { answerFromMemory } from './answer-from-memory';
 import type { AppEnv } from './app-env';
 import { TrustedProxies } from './client-address';
 import { authRoutes } from './features/auth/auth.routes';
@@ -26,9 +26,11 @@ import { nominalDatesRoutes, wardYearDatesRoutes } from './features/sheet-dates/
 import { SheetCache } from './features/sheets/sheet-cache';
 import { sheetsRoutes } from './features/sheets/sheets.routes';
 import { signInThrottlesRoutes } from './features/sign-in-throttles/sign-in-throttles.routes';
+import { apiSecurityHeaders } from './middleware/api-headers';
 import { bodyLimits, limitRequestBodies } from './middleware/body-limit';
 import { csrf } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
+import { requestId } from './middleware/request-id';
 import { rawPathOf, rejectUnreadableText } from './middleware/request-text';
 import { type RouteMatch, routeTable } from './middleware/route-table';
 import { session } from './middleware/session';
@@ -72,15 +74,6 @@ const subresourceSecurityHeaders = createMiddleware(async (c, next) => {
   await next();
 });
 const subresource = /^\/assets\/[^/]+\.(?:js|css|woff2)$/;
-
-/** JSON is never rendered as a page: it needs only not to be sniffed into one or framed. */
-const apiSecurityHeaders = createMiddleware(async (c, next) => {
-  // Set before the response exists: touching a finished response's headers makes the Node
-  // adapter build a full Response object, which costs more than the rest of a cached read.
-  c.header('x-content-type-options', 'nosniff');
-  c.header('x-frame-options', 'DENY');
-  await next();
-});
 
 /** The built web app (`npm run build`), from the project root whether the server runs from src/ or its bundle. */
 export const defaultWebRoot = join(projectRoot, 'dist', 'web');
@@ -181,7 +174,7 @@ export async function createApp({
     .notFound(handleNotFound);
 
   const app = new Hono<AppEnv>()
-    .use(requestId())
+    .use(requestId)
     // Before anything reads the request: its body's size, then the text of its URL and headers.
     .use(limitRequestBodies((c) => routeOf(c)?.bodyLimit ?? bodyLimits.json))
     .use('/api/*', rejectUnreadableText(routeOf))
@@ -200,5 +193,5 @@ export async function createApp({
   // Sub-apps keep their own error handlers unless told: route every error through one place.
   api.onError(handleError);
 
-  return { app, cache, jobs, pdf, dispose };
+  return { app, cache, jobs, pdf, dispose, answerEarly: answerFromMemory(cache) };
 }

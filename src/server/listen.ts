@@ -1,5 +1,7 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
+import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
+import type { EarlyAnswer } from './answer-from-memory';
 
 type Bindings = HttpBindings | Http2Bindings;
 type Handler = (request: Request, bindings: Bindings) => Response | Promise<Response>;
@@ -10,25 +12,30 @@ const starting: Handler = () =>
 /**
  * Listen at once, answering 503 until `serveApp` hands over the app. The Node bindings
  * (the request's socket) go along with every request: the app reads the client's address
- * from them (src/server/client-address.ts).
+ * from them (src/server/client-address.ts). `early` may answer a request on the socket
+ * before the app sees it (src/server/answer-from-memory.ts).
  */
 export function listen(
   options: { port: number; hostname: string },
   onListening?: (info: AddressInfo) => void,
 ) {
   let handler = starting;
-  const server = serve(
-    {
-      fetch: (request, bindings) => handler(request, bindings),
-      port: options.port,
-      hostname: options.hostname,
-    },
-    onListening,
-  );
+  let early: EarlyAnswer = () => false;
+  const toApp = getRequestListener((request, bindings) => handler(request, bindings), {
+    hostname: options.hostname,
+  });
+  const server = createServer((request, response) => {
+    if (!early(request, response)) void toApp(request, response);
+  });
+  server.listen(options.port, options.hostname, () => onListening?.(server.address() as AddressInfo));
   return {
     server,
-    serveApp(app: { fetch: (request: Request, bindings: Bindings) => Response | Promise<Response> }) {
+    serveApp(
+      app: { fetch: (request: Request, bindings: Bindings) => Response | Promise<Response> },
+      answerEarly?: EarlyAnswer,
+    ) {
       handler = (request, bindings) => app.fetch(request, bindings);
+      if (answerEarly) early = answerEarly;
     },
   };
 }

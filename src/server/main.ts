@@ -41,12 +41,12 @@ async function main() {
       for (const u of demoUsers) console.log(`  ${u.loginId.padEnd(14)} ${u.displayName}`);
     }
   }
-  const { app, dispose } = await createApp({
+  const { app, dispose, answerEarly } = await createApp({
     database,
     trustedProxies: env.MOKUHYO_TRUSTED_PROXIES,
     jobs: { expireInSeconds: env.MOKUHYO_JOB_TIMEOUT },
   });
-  serveApp(app);
+  serveApp(app, answerEarly);
   const closeControl =
     database.engine === 'pglite'
       ? await startControlChannel({ database, dataDir: env.dataDir })

@@ -42,6 +42,15 @@ function textProblem(text: string | null): string | null {
   return found ? unusableCharacterMessage(found) : null;
 }
 
+/**
+ * A query component decoded, when the check below would let it through (else null). For the
+ * answers given before routing (`answerFromMemory`), which must refuse nothing themselves.
+ */
+export function readableQueryComponent(raw: string): string | null {
+  const text = decodeComponent(raw, true);
+  return textProblem(text) === null ? text : null;
+}
+
 /** Each `name=value` of a query string, as sent. */
 function rawQueryPairs(url: string): [string, string][] {
   const start = url.indexOf('?');
@@ -66,8 +75,8 @@ export function rawPathOf(url: string): string {
 }
 
 /** The headers the app reads, by the name an issue gives them. */
-const readHeaders = ['origin', csrfHeader, 'if-none-match', 'x-forwarded-proto'];
-const readCookies = [sessionCookie, csrfCookie];
+export const readHeaders = ['origin', csrfHeader, 'if-none-match', 'x-forwarded-proto'];
+export const readCookies = [sessionCookie, csrfCookie];
 
 /**
  * Before routing: every query parameter (name and value), every path parameter of the matched

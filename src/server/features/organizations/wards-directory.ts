@@ -35,6 +35,11 @@ export class WardsDirectory {
     this.#answers.clear();
   }
 
+  /** The answer if it is in memory and nothing may have changed it (for `answerFromMemory`). */
+  inMemory(): EncodedAnswer | undefined {
+    return this.#revalidating || this.#touched.size > 0 ? undefined : this.#answers.get(key);
+  }
+
   async answer(db: Db): Promise<EncodedAnswer> {
     if (this.#revalidating) return this.#revalidating;
     const cached = this.#answers.get(key);

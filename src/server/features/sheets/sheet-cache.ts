@@ -4,9 +4,8 @@ import { WardsDirectory } from '../organizations/wards-directory';
 import type { LoadedSheet } from './get-sheet';
 
 export interface CachedSheet extends LoadedSheet {
-  /** The response the public gets (permissions of nobody signed in), encoded once. */
-  publicBody: Uint8Array<ArrayBuffer>;
-  etag: string;
+  /** The answer the public gets (permissions of nobody signed in), encoded once. */
+  publicAnswer: EncodedAnswer;
 }
 
 /**
@@ -38,12 +37,12 @@ export class SheetCache {
   /** Store the sheet unless the cache was invalidated since `generation` was read. */
   set(loaded: LoadedSheet, generation: number): CachedSheet {
     const { detail, subject } = loaded;
-    const { body, etag } = encodeAnswer({
+    const publicAnswer = encodeAnswer({
       ...detail,
       permissions: permissionsFor(null, subject),
       workflow: null,
     });
-    const entry = { ...loaded, publicBody: body, etag };
+    const entry = { ...loaded, publicAnswer };
     return this.#sheets.set(detail.id, entry, [sheetDependency(detail.id)], generation);
   }
 

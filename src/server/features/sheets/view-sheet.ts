@@ -4,6 +4,7 @@ import { sheetHistory, users } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
 import { can, permissionsFor } from '../../../domain/sheet-policy';
 import type { SheetView } from '../../../schemas/sheet-edit';
+import type { EncodedAnswer } from '../../answer-cache';
 import { correctableResults, correctionsOf } from '../corrections/list-corrections';
 import { loadSheet } from './get-sheet';
 import { pendingRevisions } from './revisions';
@@ -18,6 +19,12 @@ export async function cachedSheet(db: Db, cache: SheetCache, id: string): Promis
   return cache.set(await loadSheet(db, id), generation);
 }
 
+/** The public's answer for a sheet if it is in memory now and the public may read it (for `answerFromMemory`). */
+export function publicSheetInMemory(cache: SheetCache, id: string): EncodedAnswer | undefined {
+  const entry = cache.get(id);
+  return entry && can(null, 'read', entry.subject) ? entry.publicAnswer : undefined;
+}
+
 /**
  * A sheet as this actor sees it. The public gets the cached bytes of a published sheet (or
  * 404); staff get what they may do with it and the workflow around it.
@@ -25,7 +32,7 @@ export async function cachedSheet(db: Db, cache: SheetCache, id: string): Promis
 export async function viewSheet(db: Db, cache: SheetCache, actor: Actor | null, id: string) {
   const entry = await cachedSheet(db, cache, id);
   authorize(actor, 'read', entry.subject);
-  if (!actor) return { body: entry.publicBody, etag: entry.etag, shared: true as const };
+  if (!actor) return { ...entry.publicAnswer, shared: true as const };
   const view: SheetView = {
     ...entry.detail,
     permissions: permissionsFor(actor, entry.subject),

@@ -12,6 +12,15 @@ function today(): string {
   return day.today;
 }
 
+type WardYearOf = Omit<ListWardSheetsOptions, 'actor'>;
+
+const publicKey = (query: WardYearOf, date: string) =>
+  JSON.stringify([query.municipality ?? null, query.ward, query.fiscalYear, date]);
+
+/** The public's year list of a 部区 if it is in memory now (for `answerFromMemory`). */
+export const publicWardSheetsInMemory = (cache: SheetCache, query: WardYearOf) =>
+  cache.wardYears.get(publicKey(query, today()));
+
 /**
  * A 部区's year list as this actor sees it. The public gets cached bytes, keyed by the query and
  * the day in Japan (which sheets are overdue depends on it) and dropped when the 部区 or any of
@@ -29,7 +38,7 @@ export async function viewWardSheets(
   }
   const query = { ward: options.ward, municipality: options.municipality, fiscalYear: options.fiscalYear };
   const date = today();
-  const key = JSON.stringify([query.municipality ?? null, query.ward, query.fiscalYear, date]);
+  const key = publicKey(query, date);
   const answer = await cache.wardYears.getOrLoad(key, async () => {
     const content = await loadWardYearContent(db, query);
     return {
