@@ -76,7 +76,7 @@ export function rawPathOf(url: string): string {
 
 /** The headers the app reads, by the name an issue gives them. */
 export const readHeaders = ['origin', csrfHeader, 'if-none-match', 'x-forwarded-proto'];
-export const readCookies = [sessionCookie, csrfCookie];
+const readCookies = [sessionCookie, csrfCookie];
 
 /**
  * Before routing: every query parameter (name and value), every path parameter of the matched
