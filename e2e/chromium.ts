@@ -11,7 +11,6 @@ const launchOptions: LaunchOptions = {
   executablePath: '/usr/bin/chromium-headless-shell',
   headless: true,
   args: [
-    '--headless',
     '--no-sandbox',
     '--disable-gpu',
     '--disable-background-networking',

@@ -6,20 +6,27 @@ import { publicSheetInMemory } from './features/sheets/view-sheet';
 import { publicWardSheetsInMemory } from './features/sheets/view-ward-sheets';
 import { apiHeaders } from './middleware/api-headers';
 import { requestIdFor, requestIdHeader } from './middleware/request-id';
-import { readableQueryComponent, readHeaders } from './middleware/request-text';
+import {
+  isPrintableAscii,
+  rawQueryPairs,
+  readableQueryComponent,
+  readHeaders,
+} from './middleware/request-text';
 import { sessionCookie } from './middleware/session';
 
 /** A request listener that answered (true) or left the request to the app (false). */
 export type EarlyAnswer = (request: IncomingMessage, response: ServerResponse) => boolean;
 
-const printable = /^[\x20-\x7e]*$/;
+/** A Host the Node adapter takes as it is (its own check); any other goes to the app, which may refuse it. */
+const plainHost = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
+/** The route also checks the id is a UUID; the cache holds only ids the database gave, which are. */
 const sheetPath = /^\/api\/v1\/sheets\/([0-9a-f-]{36})$/;
 const plainComponent = /^[\w.~%-]*$/;
 
 /**
  * What the public reads most — one sheet, a 部区's year list, the wards list — answered on the
  * socket when it is ready in memory, before the request is turned into a `Request` and routed:
- * the same bytes and headers as the routes send, for about half of their cost (bench/public-reads.ts).
+ * the same bytes and headers as the routes send, for about half of their CPU (bench/public-reads.ts).
  * Only a plain request is answered here: GET or HEAD, no body, nobody signed in, and every
  * header, cookie and query value one the routes would accept unchanged. Everything else — a
  * miss, a sheet the public may not read, a signed-in user, anything the routes would refuse or
@@ -77,16 +84,17 @@ function headsOf(answer: EncodedAnswer): Heads {
 function isPlainPublicRequest(request: IncomingMessage): boolean {
   const { method, headers } = request;
   if (method !== 'GET' && method !== 'HEAD') return false;
+  if (headers.host === undefined || !plainHost.test(headers.host)) return false;
   if (headers['transfer-encoding'] !== undefined) return false;
   if (headers['content-length'] !== undefined && headers['content-length'] !== '0') return false;
   for (const name of readHeaders) {
     const value = headers[name];
-    if (value !== undefined && (typeof value !== 'string' || !printable.test(value))) return false;
+    if (value !== undefined && (typeof value !== 'string' || !isPrintableAscii(value))) return false;
   }
   const cookie = headers.cookie;
   return (
     cookie === undefined ||
-    (printable.test(cookie) && !cookie.includes('%') && !cookie.includes(sessionCookie))
+    (isPrintableAscii(cookie) && !cookie.includes('%') && !cookie.includes(sessionCookie))
   );
 }
 
@@ -95,7 +103,7 @@ function answerFor(cache: SheetCache, url: string): EncodedAnswer | undefined {
   const sheet = sheetPath.exec(url)?.[1];
   if (sheet) return publicSheetInMemory(cache, sheet);
   if (url.startsWith('/api/v1/sheets?')) {
-    const query = wardYearQueryOf(url.slice('/api/v1/sheets?'.length));
+    const query = wardYearQueryOf(url);
     return query ? publicWardSheetsInMemory(cache, query) : undefined;
   }
   return undefined;
@@ -103,25 +111,24 @@ function answerFor(cache: SheetCache, url: string): EncodedAnswer | undefined {
 
 /** Queries as read, by their text: the public asks for the same few lists over and over. */
 const readQueries = new Map<string, WardYearQuery | null>();
+const rememberedQueryLength = 256;
 
-function wardYearQueryOf(query: string): WardYearQuery | null {
-  let read = readQueries.get(query);
+function wardYearQueryOf(url: string): WardYearQuery | null {
+  let read = readQueries.get(url);
   if (read === undefined) {
-    if (readQueries.size >= 1_000) readQueries.clear();
-    read = readWardYearQuery(query);
-    readQueries.set(query, read);
+    read = readWardYearQuery(url);
+    if (url.length <= rememberedQueryLength) {
+      if (readQueries.size >= 1_000) readQueries.clear();
+      readQueries.set(url, read);
+    }
   }
   return read;
 }
 
 /** `fiscalYear=…&ward=…` read as the route reads it, or null when anything is unusual. */
-function readWardYearQuery(query: string): WardYearQuery | null {
+function readWardYearQuery(url: string): WardYearQuery | null {
   const fields = new Map<string, string>();
-  for (const part of query.split('&')) {
-    if (part === '') continue;
-    const at = part.indexOf('=');
-    if (at === -1) return null;
-    const [rawName, rawValue] = [part.slice(0, at), part.slice(at + 1)];
+  for (const [rawName, rawValue] of rawQueryPairs(url)) {
     if (!plainComponent.test(rawName) || !plainComponent.test(rawValue)) return null;
     const name = readableQueryComponent(rawName);
     const value = readableQueryComponent(rawValue);

@@ -173,6 +173,8 @@ export async function createApp({
     .route('/', interchangeSchemaRoutes())
     .notFound(handleNotFound);
 
+  // The public's cached reads are answered before this chain (answer-from-memory.ts): a
+  // middleware that must apply to them too belongs there as well.
   const app = new Hono<AppEnv>()
     .use(requestId)
     // Before anything reads the request: its body's size, then the text of its URL and headers.

@@ -25,7 +25,14 @@ export function listen(
     hostname: options.hostname,
   });
   const server = createServer((request, response) => {
-    if (!early(request, response)) void toApp(request, response);
+    try {
+      if (early(request, response)) return;
+    } catch (error) {
+      // Not the app's to pay for: the request goes to the app, which answers it (or says why not).
+      console.error('answering early:', error);
+      if (response.headersSent) return void response.destroy();
+    }
+    void toApp(request, response);
   });
   server.listen(options.port, options.hostname, () => onListening?.(server.address() as AddressInfo));
   return {
@@ -35,7 +42,7 @@ export function listen(
       answerEarly?: EarlyAnswer,
     ) {
       handler = (request, bindings) => app.fetch(request, bindings);
-      if (answerEarly) early = answerEarly;
+      early = answerEarly ?? (() => false);
     },
   };
 }

@@ -25,9 +25,12 @@ function decodeComponent(raw: string, plusIsSpace: boolean): string | null {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Printable ASCII: a header read as it came, and text no check here refuses. */
+export const isPrintableAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
+
 /** A header as Node hands it over (each byte one character) read as UTF-8, or null. */
 function headerText(value: string): string | null {
-  if (/^[\x20-\x7e]*$/.test(value)) return value;
+  if (isPrintableAscii(value)) return value;
   try {
     return strictUtf8.decode(Buffer.from(value, 'latin1'));
   } catch {
@@ -52,7 +55,7 @@ export function readableQueryComponent(raw: string): string | null {
 }
 
 /** Each `name=value` of a query string, as sent. */
-function rawQueryPairs(url: string): [string, string][] {
+export function rawQueryPairs(url: string): [string, string][] {
   const start = url.indexOf('?');
   if (start === -1) return [];
   const end = url.indexOf('#', start);
