@@ -8,7 +8,7 @@ import { contentKey, migratedInputs, projectRoot } from './content-key';
 /**
  * Test databases on PGlite start from saved templates: a PGlite prepared once, dumped to a file
  * under .tmp/test-db/ (by the vitest global setup, or by the first test that needs it), then
- * loaded for each test database. Loading a file costs about a second; creating and migrating a
+ * loaded for each test database. Loading a file costs about 0.7 CPU-s; creating and migrating a
  * PGlite costs several. A template's file name carries a hash of the files that decide its
  * content, so changing any of them builds a new one and a stale one is never loaded.
  */
@@ -84,9 +84,11 @@ export async function loadTemplate(file: string): Promise<PGlite> {
 /**
  * The migrated, empty database (what decides it: `migratedInputs`). A test database needs only
  * `postgres`: the template databases and initdb's 16 MB WAL segment were most of the file every
- * test database unpacks (40 MB, 1,146 files), so the template is made without them — 1 MB
- * segments, template0 and template1 dropped — which makes each load cheaper. Test-only: the
- * server's own databases (`prepared-image.ts`, `client.ts`) keep PostgreSQL's defaults.
+ * test database unpacks (the sample's: 42.4 MB, 1,120 files), so the template is made without
+ * them — 1 MB segments (initdb scales the WAL limits to 5–64 MB with them), template0 and
+ * template1 dropped, so no test database can CREATE DATABASE — which makes each load cheaper
+ * (15.7 MB, 524 files). Test-only: the server's own databases (`prepared-image.ts`,
+ * `client.ts`) keep PostgreSQL's defaults.
  */
 export const migratedRecipe: TemplateRecipe = {
   name: 'migrated',
