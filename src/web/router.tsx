@@ -11,6 +11,7 @@ import { AppLayout } from './components/AppLayout';
 import { ErrorPage, NotFoundPage, PendingPage } from './components/StatusPages';
 import { type Grouping, groupings } from './features/consistency/consistency-groups';
 import { SheetPage } from './features/sheets/SheetPage';
+import { loadStaffTools, offersStaffTools } from './features/sheets/sheet-staff-tools';
 import { isNotFoundError } from './lib/api';
 import './lib/history-state';
 import {
@@ -190,7 +191,11 @@ const sheetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sheets/$sheetId',
   loader: ({ context, params }) =>
-    ensure(() => context.queryClient.ensureQueryData(sheetQuery(params.sheetId))),
+    ensure(async () => {
+      const sheet = await context.queryClient.ensureQueryData(sheetQuery(params.sheetId));
+      // Staff get their actions with the page rather than a moment after it.
+      if (offersStaffTools(sheet)) await loadStaffTools();
+    }),
   component: SheetPage,
 });
 

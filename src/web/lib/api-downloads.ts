@@ -9,22 +9,8 @@ import { xlsxType } from '../../schemas/media-types';
 import type { BookletJob } from '../../schemas/ward-year';
 import { requestJson, type WardYearQuery } from './api';
 
-/** The files the city publishes (PDF, Excel, CSV) and the long jobs behind some of them. */
+/** The long jobs behind some of the files the city publishes (their links: `download-urls.ts`). */
 export { type ImportPreview, type ImportResult, importPreviewSchema, importResultSchema, type JobStatus };
-
-function wardYearParams({ fiscalYear, ward, municipality }: WardYearQuery): string {
-  const params = new URLSearchParams({ fiscalYear: String(fiscalYear), ward });
-  if (municipality) params.set('municipality', municipality);
-  return params.toString();
-}
-
-export const downloadUrls = {
-  sheetPdf: (sheetId: string) => `/api/v1/downloads/sheets/${encodeURIComponent(sheetId)}/pdf`,
-  xlsx: (query: WardYearQuery) => `/api/v1/downloads/xlsx?${wardYearParams(query)}`,
-  csv: (query: WardYearQuery) => `/api/v1/downloads/csv?${wardYearParams(query)}`,
-  template: (fiscalYear: number) => `/api/v1/downloads/xlsx-template?fiscalYear=${fiscalYear}`,
-  jobFile: (jobId: string) => `/api/v1/jobs/${encodeURIComponent(jobId)}/file`,
-};
 
 /** 冊子（PDF）: starts making the booklet of the 部区's published sheets. */
 export function startBookletJob(query: WardYearQuery): Promise<JobStatus> {

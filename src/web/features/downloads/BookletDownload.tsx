@@ -1,7 +1,8 @@
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { JobProgress } from '../../components/JobProgress';
 import type { WardYearQuery } from '../../lib/api';
-import { downloadUrls, startBookletJob } from '../../lib/api-downloads';
+import { startBookletJob } from '../../lib/api-downloads';
+import { downloadUrls } from '../../lib/download-urls';
 import { useJob } from '../../lib/use-job';
 
 /**

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { WardYearSheets } from '../../../schemas/sheet';
 import { exportUrl } from '../../lib/api';
-import { downloadUrls } from '../../lib/api-downloads';
+import { downloadUrls } from '../../lib/download-urls';
 import { meQuery } from '../../lib/queries';
 import { canOnWard } from '../../lib/ward-permissions';
 import { BookletDownload } from './BookletDownload';

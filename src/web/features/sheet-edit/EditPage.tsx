@@ -4,8 +4,8 @@ import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { editableParts } from '../../../domain/sheet-lifecycle';
 import { sheetQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { StatusBadge } from '../sheets/SheetActions';
 import { SheetBreadcrumbs } from '../sheets/SheetBreadcrumbs';
+import { StatusBadge } from '../sheets/StatusBadge';
 import { ReturnNotice } from '../sheets/WorkflowNotices';
 import { SheetEditor } from './SheetEditor';
 

@@ -1,10 +1,22 @@
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { indicatorLabel } from '../../../domain/sheet-text';
 import type { SheetGoal, SheetIndicator } from '../../../schemas/sheet';
 import { goalAnchor, indicatorAnchor } from '../../lib/sheet-anchor';
 import { HistoryToggle, hasNumbers } from '../indicators/HistoryToggle';
-import { IndicatorHistory } from '../indicators/IndicatorHistory';
 import { TargetCell, ValueCell } from './ValueCell';
+
+/** The code could not be loaded (the network dropped): say so, where the history would be. */
+function HistoryUnavailable() {
+  return <p className="muted">推移を読み込めませんでした。再読み込みしてからもう一度お試しください。</p>;
+}
+
+// The history (its table, and then its chart) is loaded when one is first opened: most readers never do.
+const IndicatorHistory = lazy(() =>
+  import('../indicators/IndicatorHistory').then(
+    (m) => ({ default: m.IndicatorHistory }),
+    () => ({ default: HistoryUnavailable }),
+  ),
+);
 
 /** Something to offer next to an indicator's target (「目標の修正」), screen only. */
 export type TargetAction = (indicator: SheetIndicator) => ReactNode;
@@ -209,7 +221,9 @@ function IndicatorRows({
       {history?.open && (
         <tr className="history-row app-chrome">
           <td colSpan={indicatorDetailColumns + 1}>
-            <IndicatorHistory indicator={cells.indicator} />
+            <Suspense fallback={<p role="status">推移を読み込んでいます…</p>}>
+              <IndicatorHistory indicator={cells.indicator} />
+            </Suspense>
           </td>
         </tr>
       )}

@@ -1,20 +1,26 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { formatFiscalYear, formatFiscalYearShort } from '../../../domain/fiscal-year';
 import type { SheetIndicator } from '../../../schemas/sheet';
 import { sheetQuery } from '../../lib/queries';
 import { useAnchorFocus } from '../../lib/use-anchor-focus';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { type Correcting, CorrectionDialog } from './CorrectionDialog';
-import { RevisionDialog } from './RevisionDialog';
-import { SheetActions, StatusBadge } from './SheetActions';
+import type { Correcting } from './CorrectionDialog';
+import { SheetActionBar } from './SheetActionBar';
 import { SheetBreadcrumbs } from './SheetBreadcrumbs';
 import { SheetCorrections } from './SheetCorrections';
 import { SheetHeader } from './SheetHeader';
 import { SheetNarratives } from './SheetNarratives';
 import { SheetTable } from './SheetTable';
-import { WorkflowNotices } from './WorkflowNotices';
+import { StatusBadge } from './StatusBadge';
+import {
+  CorrectionDialog,
+  offersStaffTools,
+  RevisionDialog,
+  SheetActions,
+  WorkflowNotices,
+} from './sheet-staff-tools';
 
 const route = getRouteApi('/sheets/$sheetId');
 
@@ -35,6 +41,8 @@ export function SheetPage() {
   useDocumentTitle(`${sheet.title} ${yearLabel}（${wardLabel}）`);
   // Opened from the 点検表 at one row (`#at-goal-3-indicator-0`).
   useAnchorFocus(sheet.id);
+  const staff = offersStaffTools(sheet);
+  const publicActions = <SheetActionBar sheetId={sheet.id} />;
 
   return (
     <>
@@ -44,9 +52,19 @@ export function SheetPage() {
           {`${wardLabel} ${yearLabel} ${sheet.title}`}
           <StatusBadge status={sheet.status} />
         </p>
-        <SheetActions sheet={sheet} />
+        {staff ? (
+          <Suspense fallback={publicActions}>
+            <SheetActions sheet={sheet} />
+          </Suspense>
+        ) : (
+          publicActions
+        )}
       </div>
-      <WorkflowNotices sheet={sheet} />
+      {staff && (
+        <Suspense fallback={null}>
+          <WorkflowNotices sheet={sheet} />
+        </Suspense>
+      )}
       <article className="sheet" aria-label={`${sheet.title}の組織目標管理シート`}>
         <SheetHeader sheet={sheet} />
         <SheetTable
@@ -85,8 +103,12 @@ export function SheetPage() {
         <SheetNarratives sheet={sheet} />
         <SheetCorrections sheet={sheet} />
       </article>
-      <RevisionDialog sheet={sheet} indicator={revising} onClose={() => setRevising(null)} />
-      <CorrectionDialog sheet={sheet} correcting={correcting} onClose={() => setCorrecting(null)} />
+      {staff && (
+        <Suspense fallback={null}>
+          <RevisionDialog sheet={sheet} indicator={revising} onClose={() => setRevising(null)} />
+          <CorrectionDialog sheet={sheet} correcting={correcting} onClose={() => setCorrecting(null)} />
+        </Suspense>
+      )}
     </>
   );
 }
