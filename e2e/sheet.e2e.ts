@@ -161,6 +161,10 @@ describe('a visitor reads and prints a goal sheet', () => {
 
     await expectAccessible(page, 'the sheet page at 375px');
     expect(requestsOutside(requests, baseUrl)).toEqual([]);
+    // A visitor's direct visit asks for the sheet once (the page names it, and the browser fetches
+    // it beside the scripts), and loads nothing of the staff's tools.
+    expect(requests.filter((url) => url.endsWith(`/api/v1/sheets/${sheetId}`))).toHaveLength(1);
+    expect(requests.filter((url) => url.includes('SheetStaffTools'))).toEqual([]);
     await page.context().close();
   });
 });

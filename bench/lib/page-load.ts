@@ -26,7 +26,9 @@ export interface Throttle {
   bytesPerSecond: number;
 }
 
-function kindOf(cdpType: string): ResourceKind {
+/** The kind of an answer; an API answer is data however it was asked for (a fetch, or a preload the page named). */
+function kindOf(cdpType: string, url: string): ResourceKind {
+  if (new URL(url).pathname.startsWith('/api/')) return 'data';
   switch (cdpType) {
     case 'Document':
       return 'html';
@@ -97,7 +99,7 @@ export async function firstLoad(
     const received = await page.evaluate<{ scriptsReceivedMs: number; dataReceivedMs: number }>(`(() => {
       const entries = performance.getEntriesByType('resource');
       const ends = (kind) => entries.filter((entry) =>
-        kind === 'js' ? entry.name.endsWith('.js') : entry.initiatorType === 'fetch').map((entry) => entry.responseEnd);
+        kind === 'js' ? entry.name.endsWith('.js') : new URL(entry.name).pathname.startsWith('/api/')).map((entry) => entry.responseEnd);
       return { scriptsReceivedMs: Math.max(0, ...ends('js')), dataReceivedMs: Math.max(0, ...ends('data')) };
     })()`);
     const load = { textVisibleMs, ...received, ...recorder.totals() };
@@ -135,7 +137,7 @@ function recordNetwork(cdp: CDPSession) {
       Object.entries(event.response.headers).map(([name, value]) => [name.toLowerCase(), String(value)]),
     );
     requests.set(event.requestId, {
-      kind: kindOf(event.type),
+      kind: kindOf(event.type, event.response.url),
       encoding: headers['content-encoding'] ?? 'identity',
       url: event.response.url,
     });

@@ -98,4 +98,40 @@ describe('the built web app', () => {
       await app.close();
     }
   });
+
+  it('names the data a page starts with, so the browser fetches it beside the scripts', async () => {
+    const built = mkdtempSync(join(tmpdir(), 'mokuhyo-web-'));
+    try {
+      writeFileSync(
+        join(built, 'index.html'),
+        '<!doctype html><html><head><title>組織目標管理シート</title>' +
+          '<script type="module" crossorigin src="/assets/index-0000.js"></script></head><body></body></html>',
+      );
+      const web = webApp(built);
+      const sheetId = '0B6F3C1E-5D0F-4C57-9D3E-1F2A3B4C5D6E';
+      const preloads = async (path: string) => {
+        const response = await web.request(path);
+        const html = await response.text();
+        const links = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin>/g)];
+        // Before the scripts, so the browser asks for the data first.
+        expect(html.indexOf('rel="preload"')).toBeLessThan(html.indexOf('<script'));
+        return { hrefs: links.map((m) => m[1]), etag: response.headers.get('etag') };
+      };
+      const sheet = await preloads(`/sheets/${sheetId}`);
+      expect(sheet.hrefs).toEqual(['/api/v1/auth/me', `/api/v1/sheets/${sheetId.toLowerCase()}`]);
+      const home = await preloads('/');
+      expect(home.hrefs).toEqual(['/api/v1/auth/me']);
+      // What is not a sheet's address names no sheet (nothing of the path is written into the page).
+      expect((await preloads('/sheets/%22%3E%3Cscript%3E')).hrefs).toEqual(['/api/v1/auth/me']);
+      expect((await preloads(`/sheets/${sheetId}/edit`)).hrefs).toEqual(['/api/v1/auth/me']);
+      // Each page has its own ETag: a browser's copy of one page is not taken for another.
+      expect(sheet.etag).not.toBe(home.etag);
+      const again = await web.request(`/sheets/${sheetId}`, {
+        headers: { 'if-none-match': sheet.etag ?? '' },
+      });
+      expect(again.status).toBe(304);
+    } finally {
+      rmSync(built, { recursive: true, force: true });
+    }
+  });
 });

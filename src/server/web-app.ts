@@ -9,8 +9,8 @@ import { issueCsrfToken } from './middleware/csrf';
 /**
  * The built React app (`dist/web`): hashed assets cached for good and sent as the build
  * precompressed them (`.br`/`.gz` beside each file, chosen by Accept-Encoding), and index.html —
- * revalidated on every visit through its ETag — for every other path so client routes work on
- * reload.
+ * revalidated on every visit through its ETag, naming the data the page starts with — for every
+ * other path so client routes work on reload.
  */
 export function webApp(root: string) {
   const web = new Hono<AppEnv>();
@@ -55,13 +55,40 @@ export function webApp(root: string) {
   web.use('*', (c, next) => (c.req.path === '/' || c.req.path === '/index.html' ? next() : files(c, next)));
   web.get('*', (c) => {
     issueCsrfToken(c);
-    const { html, etag } = indexPage();
+    const { html, etag } = pageOf(indexPage(), c.req.path);
     c.header('cache-control', 'no-cache');
     c.header('etag', etag);
     if (ifNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
     return c.html(html);
   });
   return web;
+}
+
+const sheetPage = /^\/sheets\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+
+/**
+ * The API reads a page starts with, which the browser can fetch while it loads the scripts
+ * instead of after them: who is signed in (every page's header), and on a sheet's page the sheet.
+ */
+function dataPreloads(path: string): string[] {
+  const sheetId = sheetPage.exec(path)?.[1];
+  return ['/api/v1/auth/me', ...(sheetId ? [`/api/v1/sheets/${sheetId.toLowerCase()}`] : [])];
+}
+
+/**
+ * index.html for `path`: with a `<link rel="preload" as="fetch">` for each of its first reads
+ * (which the app's own `fetch` then takes instead of asking again), and an ETag of its own.
+ */
+function pageOf(index: { html: string; etag: string }, path: string): { html: string; etag: string } {
+  const preloads = dataPreloads(path);
+  const links = preloads.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`).join('');
+  const at = index.html.search(/<script|<\/head>/i);
+  if (at < 0) return index;
+  const tag = createHash('sha256').update(preloads.join(' ')).digest('base64url').slice(0, 8);
+  return {
+    html: `${index.html.slice(0, at)}${links}\n    ${index.html.slice(at)}`,
+    etag: `${index.etag.slice(0, -1)}.${tag}"`,
+  };
 }
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for GET). */
