@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { type ComponentType, createElement, lazy, useState } from 'react';
 import type { SheetView } from '../../../schemas/sheet-edit';
 
 /**
@@ -12,11 +12,31 @@ export function offersStaffTools(sheet: SheetView): boolean {
   );
 }
 
-/** The staff tools' chunk (the sheet route's loader awaits it for staff, so they come with the page). */
-export const loadStaffTools = () => import('./SheetStaffTools');
+type StaffTools = typeof import('./SheetStaffTools');
+let loaded: StaffTools | undefined;
 
-// One chunk for all four, loaded at the first of them.
-export const SheetActions = lazy(() => loadStaffTools().then((m) => ({ default: m.SheetActions })));
-export const WorkflowNotices = lazy(() => loadStaffTools().then((m) => ({ default: m.WorkflowNotices })));
-export const RevisionDialog = lazy(() => loadStaffTools().then((m) => ({ default: m.RevisionDialog })));
-export const CorrectionDialog = lazy(() => loadStaffTools().then((m) => ({ default: m.CorrectionDialog })));
+/** The staff tools' chunk (the sheet route's loader awaits it for staff, so they come with the page). */
+export async function loadStaffTools(): Promise<StaffTools> {
+  loaded ??= await import('./SheetStaffTools');
+  return loaded;
+}
+
+/**
+ * One of the staff tools: drawn at once when the chunk is loaded (React would otherwise show the
+ * fallback first, and reveal the tool only up to 300 ms later), else loaded on first use.
+ */
+function staffTool<P extends object>(pick: (tools: StaffTools) => ComponentType<P>): ComponentType<P> {
+  const Lazy = lazy(async () => ({ default: pick(await loadStaffTools()) }));
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per tool when the module loads, never in a render
+  return function StaffTool(props: P) {
+    // Chosen once per use: a tool that came through `Lazy` stays there, keeping its state.
+    const [Tool] = useState<ComponentType<P>>(() => (loaded ? pick(loaded) : Lazy));
+    return createElement(Tool, props);
+  };
+}
+
+// One chunk for all four.
+export const SheetActions = staffTool((tools) => tools.SheetActions);
+export const WorkflowNotices = staffTool((tools) => tools.WorkflowNotices);
+export const RevisionDialog = staffTool((tools) => tools.RevisionDialog);
+export const CorrectionDialog = staffTool((tools) => tools.CorrectionDialog);
