@@ -4,7 +4,7 @@ import { pdfText } from '../src/exports/pdf/poppler';
 import { indicatorSeriesSchema } from '../src/schemas/indicator-series';
 import { connectBrowser, openPage, requestsOutside } from './browser';
 import { type RunningServer, startServer } from './global-setup';
-import { expectAccessible } from './helpers';
+import { appDrawn, expectAccessible } from './helpers';
 import { apiSignIn, sheetIds } from './session';
 
 // This journey rolls the sample over and corrects a published result: it runs on a server of its own.
@@ -40,6 +40,7 @@ afterAll(async () => {
 /** What each output of 令和4年度 says of the result, read as the public reads it. */
 async function published(page: Page) {
   await page.goto(`${baseUrl}/sheets/${year2022}`);
+  await appDrawn(page);
   await page.locator('th.indicator-name', { hasText: indicator }).waitFor();
   // The row's 実績・目標・結果 cells, as the table lays them out: R1, R2, R3, R4目標, R4結果.
   const cells = await page
@@ -111,6 +112,7 @@ async function signedIn(loginId: string): Promise<Page> {
 
 async function propose(page: Page, to: string, reason: string): Promise<void> {
   await page.goto(`${baseUrl}/sheets/${year2023}`);
+  await appDrawn(page);
   await page.getByRole('button', { name: `${indicator}のR4実績の訂正` }).click();
   const dialog = page.getByRole('dialog', { name: '実績の訂正の申請' });
   await dialog.waitFor();
@@ -122,6 +124,7 @@ async function propose(page: Page, to: string, reason: string): Promise<void> {
 
 async function decide(page: Page, decision: '承認' | '差戻し', comment?: string): Promise<void> {
   await page.goto(`${baseUrl}/sheets/${year2023}`);
+  await appDrawn(page);
   const region = page.getByRole('region', { name: '実績の訂正の申請', exact: true });
   await region.waitFor();
   await region.getByRole('button', { name: `${indicator}のR4実績の訂正を${decision}` }).click();
@@ -161,6 +164,7 @@ describe('過年度実績の訂正: a published result changes only by an approv
     const head = await signedIn('fukushi-head');
     await decide(head, '差戻し', '名簿では7回です。確認してください。');
     await staff.goto(`${baseUrl}/sheets/${year2023}`);
+    await appDrawn(staff);
     const region = staff.getByRole('region', { name: '実績の訂正の申請', exact: true });
     expect(await region.textContent()).toContain('名簿では7回です。確認してください。');
     await propose(staff, '7回', '集計表の転記誤りのため（参加者名簿で確認）。');

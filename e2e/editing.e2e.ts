@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type SheetView, sheetViewSchema } from '../src/schemas/sheet-edit';
 import { indicatorNamed } from '../src/server/testing/finders';
 import { connectBrowser, openPage, requestsOutside } from './browser';
-import { expectAccessible, snap } from './helpers';
+import { appDrawn, expectAccessible, snap } from './helpers';
 import { apiSignIn, importNextYear } from './session';
 import { sharedBaseUrl } from './shared-server';
 
@@ -219,6 +219,7 @@ describe('editing a sheet', () => {
     const staff = await openPage(browser, { viewport: { width: 1440, height: 900 } });
     await apiSignIn(staff.page, baseUrl, 'somu-staff');
     await staff.page.goto(`${baseUrl}/sheets/${approvedId}`);
+    await appDrawn(staff.page);
     await staff.page.getByRole('heading', { level: 1, name: /^組織目標管理シート/ }).waitFor();
     const dialog = staff.page.getByRole('dialog', { name: '目標の修正の申請' });
     const propose = staff.page.getByRole('button', { name: '定時退庁推進日実施率の目標の修正' });
@@ -248,6 +249,7 @@ describe('editing a sheet', () => {
     const head = await openPage(browser, { viewport: { width: 1440, height: 900 } });
     await apiSignIn(head.page, baseUrl, 'somu-head');
     await head.page.goto(`${baseUrl}/sheets/${approvedId}`);
+    await appDrawn(head.page);
     await head.page.getByRole('region', { name: '承認待ちの目標の修正', exact: true }).waitFor();
     await expectAccessible(head.page, 'a sheet with a pending revision');
     await head.page.getByRole('button', { name: '定時退庁推進日実施率の目標の修正を承認' }).click();

@@ -55,3 +55,12 @@ export async function snapPart(part: Locator, name: string): Promise<void> {
   await part.scrollIntoViewIfNeeded();
   await part.screenshot({ path: `${dir}/${name}.png` });
 }
+
+/**
+ * Waits until the app has drawn the page. A published sheet's page arrives already drawn by the
+ * server (its text readable at once) and the app then draws it again in its place: a test that
+ * goes on to use the page's controls waits for the app's own.
+ */
+export async function appDrawn(page: Page): Promise<void> {
+  await page.locator('main#main:not([data-drawn-by-server])').waitFor();
+}

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connectBrowser, openPage, requestsOutside } from './browser';
 import { type RunningServer, startServer } from './global-setup';
-import { expectAccessible, snap, snapPart } from './helpers';
+import { appDrawn, expectAccessible, snap, snapPart } from './helpers';
 import {
   bom,
   brokenWorkbook,
@@ -142,6 +142,7 @@ describe('the public portal: what a visitor sees and downloads', () => {
     expect(titles.sort()).toEqual([...published].sort());
     for (const title of unpublished) {
       await page.goto(`${baseUrl}/sheets/${sheetId(title)}`);
+      await appDrawn(page);
       await page.getByRole('heading', { level: 1, name: 'ページが見つかりません' }).waitFor();
       const pdf = await page.request.get(`${baseUrl}/api/v1/downloads/sheets/${sheetId(title)}/pdf`);
       expect(pdf.status(), `${title}'s PDF`).toBe(404);

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sampleFile, sheetFileTitled } from '../src/server/testing/finders';
 import { connectBrowser, openPage } from './browser';
-import { expectAccessible, headerField, snapPart } from './helpers';
+import { appDrawn, expectAccessible, headerField, snapPart } from './helpers';
 import { apiSignIn, importThroughApi, sheetIds } from './session';
 import { sharedBaseUrl } from './shared-server';
 
@@ -77,6 +77,7 @@ describe("a 部区's 作成日・修正日・評価日", () => {
 
     const ids = await sheetIds(page, baseUrl, 2021);
     await page.goto(`${baseUrl}/sheets/${ids.get('地域総務課')}`);
+    await appDrawn(page);
     await page.locator('.sheet-fields').waitFor();
     expect(await headerField(page, '作成日')).toBe('令和3年4月2日');
     expect(await headerField(page, '評価日')).toBe('令和4年3月31日');
@@ -88,6 +89,7 @@ describe("a 部区's 作成日・修正日・評価日", () => {
 
     // One sheet's own 評価日, from the sheet page.
     await page.goto(`${baseUrl}/sheets/${ids.get('北区郷土博物館')}`);
+    await appDrawn(page);
     await page.getByRole('button', { name: '作成日・修正日・評価日' }).click();
     const dialog = page.getByRole('dialog', { name: '作成日・修正日・評価日' });
     await dialog.waitFor();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SheetDetail } from '../src/schemas/sheet';
 import { sheetViewSchema } from '../src/schemas/sheet-edit';
 import { connectBrowser, openPage } from './browser';
-import { expectAccessible, headerField, sampleSheetId } from './helpers';
+import { appDrawn, expectAccessible, headerField, sampleSheetId } from './helpers';
 import { sharedBaseUrl } from './shared-server';
 
 const baseUrl = sharedBaseUrl();
@@ -71,6 +71,7 @@ describe('the sheet layout follows the data', () => {
     const { page } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
     await page.route(`${baseUrl}/api/v1/sheets/${sheetId}`, (route) => route.fulfill({ json: variant }));
     await page.goto(`${baseUrl}/sheets/${sheetId}`);
+    await appDrawn(page);
     await page.getByRole('heading', { level: 1, name: /^組織目標管理シート/ }).waitFor();
 
     expect(await headerField(page, '年度')).toBe('令和5年度');

@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connectBrowser, openPage, requestsOutside } from './browser';
-import { expectAccessible, fontsReady, headerField, sampleSheetId } from './helpers';
+import { appDrawn, expectAccessible, fontsReady, headerField, sampleSheetId } from './helpers';
 import { sharedBaseUrl } from './shared-server';
 
 const baseUrl = sharedBaseUrl();
@@ -137,6 +137,7 @@ describe('a visitor reads and prints a goal sheet', () => {
     const sheetId = await sampleSheetId(baseUrl, '地域総務課');
     const { page, requests } = await openPage(browser, { viewport: { width: 375, height: 812 } });
     await page.goto(`${baseUrl}/sheets/${sheetId}`);
+    await appDrawn(page);
     await page.getByRole('heading', { level: 1, name: /組織目標管理シート/ }).waitFor();
 
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -165,6 +166,46 @@ describe('a visitor reads and prints a goal sheet', () => {
     // it beside the scripts), and loads nothing of the staff's tools.
     expect(requests.filter((url) => url.endsWith(`/api/v1/sheets/${sheetId}`))).toHaveLength(1);
     expect(requests.filter((url) => url.includes('SheetStaffTools'))).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a published sheet arrives already drawn, readable without scripts, and the app draws the same', async () => {
+    const sheetId = await sampleSheetId(baseUrl, '地域総務課');
+    const viewport = { width: 1440, height: 900 };
+    const shown = (page: Page) =>
+      page.evaluate(() => ({
+        title: document.title,
+        sheet: document.querySelectorAll('article.sheet').length,
+        text: document.querySelector('article.sheet')?.textContent,
+        trail: [...document.querySelectorAll('nav.breadcrumbs a')].map((a) => [
+          a.textContent,
+          a.getAttribute('href'),
+        ]),
+        context: document.querySelector('.sheet-toolbar__context')?.textContent,
+      }));
+
+    // What the server sends: the page, drawn, for a browser that runs no script at all.
+    const plain = await openPage(browser, { viewport, javaScriptEnabled: false });
+    await plain.page.goto(`${baseUrl}/sheets/${sheetId}`);
+    const drawn = await shown(plain.page);
+    expect(drawn.sheet).toBe(1);
+    expect(drawn.text).toContain('令和4年度');
+    expect(drawn.title).toBe('地域総務課 令和4年度（新潟市 北区） | 組織目標管理シート');
+    await plain.page.context().close();
+    // And accessible as it is (the app's scripts held back, so it stays the server's).
+    const held = await openPage(browser, { viewport });
+    await held.page.route('**/assets/*.js', (route) => route.abort());
+    await held.page.goto(`${baseUrl}/sheets/${sheetId}`);
+    expect(await shown(held.page)).toEqual(drawn);
+    await expectAccessible(held.page, 'the sheet page as the server draws it');
+    await held.page.context().close();
+
+    // The app draws the same page in its place, once, with what this visitor may do.
+    const { page } = await openPage(browser, { viewport });
+    await page.goto(`${baseUrl}/sheets/${sheetId}`);
+    await appDrawn(page);
+    await page.getByRole('link', { name: 'ログイン' }).waitFor();
+    expect(await shown(page)).toEqual(drawn);
     await page.context().close();
   });
 });

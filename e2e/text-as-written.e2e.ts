@@ -5,6 +5,7 @@ import { awkwardTexts } from '../src/schemas/text-samples';
 import { awkwardWardYearFile } from '../src/server/testing/awkward-sheet';
 import { sheetFileTitled } from '../src/server/testing/finders';
 import { connectBrowser, openPage, requestsOutside } from './browser';
+import { appDrawn } from './helpers';
 import { apiSignIn, importThroughApi } from './session';
 import { sharedBaseUrl } from './shared-server';
 
@@ -77,6 +78,7 @@ describe('text as written on the page', () => {
       await dialog.dismiss();
     });
     await page.goto(`${baseUrl}/sheets/${sheetId}`);
+    await appDrawn(page);
     await page.getByRole('heading', { level: 1, name: /地域総務課/ }).waitFor();
     await page.locator('td.goal-text').first().waitFor();
 
@@ -127,6 +129,7 @@ describe('text as written on the page', () => {
     expect(stored.goals.map((g: { text: string }) => g.text)).toEqual([...awkwardTexts]);
 
     await page.goto(`${baseUrl}/sheets/${draftId}`);
+    await appDrawn(page);
     await page.locator('td.goal-text').first().waitFor();
     expect(await page.locator('.sheet-fields dd', { hasText: awkwardTexts[0] }).first().textContent()).toBe(
       typed,
@@ -156,6 +159,7 @@ describe('text as written on the page', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${baseUrl}/sheets/${sheetId}#%E0%A4%A`);
+    await appDrawn(page);
     await page.locator('td.goal-text').first().waitFor();
     await apiSignIn(page, baseUrl, 'fukushi-staff');
     await page.goto(`${baseUrl}/sheets/${draftId}/edit#%E0`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sheetViewSchema } from '../src/schemas/sheet-edit';
 import { indicatorNamed } from '../src/server/testing/finders';
 import { connectBrowser, openPage, requestsOutside } from './browser';
-import { expectAccessible, snap } from './helpers';
+import { appDrawn, expectAccessible, snap } from './helpers';
 import { importNextYear, runTransition, signInThroughUi, signOutThroughUi, statusBadge } from './session';
 import { sharedBaseUrl } from './shared-server';
 
@@ -145,6 +145,7 @@ describe('a year of one sheet: results, evaluation, return, approval, confirmati
 
     // 5. The sheet is not public: the visitor gets not-found, signs in there and comes back.
     await page.goto(`${baseUrl}/sheets/${sheetId}`);
+    await appDrawn(page);
     await page.getByRole('heading', { level: 1, name: 'ページが見つかりません' }).waitFor();
     await page.getByRole('link', { name: 'ログイン', exact: true }).click();
     await page.getByLabel('ログインID', { exact: true }).fill(users.head[0]);
@@ -193,6 +194,7 @@ describe('a year of one sheet: results, evaluation, return, approval, confirmati
     // 8. 所属長 approves the evaluation.
     await signInThroughUi(page, ...users.head);
     await page.goto(`${baseUrl}/sheets/${sheetId}`);
+    await appDrawn(page);
     await page.getByRole('heading', { level: 1, name: /^組織目標管理シート/ }).waitFor();
     await runTransition(page, '評価を承認');
     expect(await statusBadge(page)).toBe('評価承認済み（企画担当確認待ち）');
@@ -238,6 +240,7 @@ describe('a year of one sheet: results, evaluation, return, approval, confirmati
     expect(await list.getByRole('link', { name: '地域総務課', exact: true }).count()).toBe(1);
     expect(await list.getByRole('link', { name: '健康福祉課' }).count()).toBe(0);
     await page.goto(`${baseUrl}/sheets/${idOf('健康福祉課')}`);
+    await appDrawn(page);
     await page.getByRole('heading', { level: 1, name: 'ページが見つかりません' }).waitFor();
     await expectAccessible(page, 'the not-found page of a 下書き');
 

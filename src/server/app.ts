@@ -23,6 +23,7 @@ import { organizationsRoutes, wardsRoutes } from './features/organizations/organ
 import { reorganizationRoutes } from './features/reorganization/reorganization.routes';
 import { rolloverRoutes } from './features/rollover/rollover.routes';
 import { nominalDatesRoutes, wardYearDatesRoutes } from './features/sheet-dates/sheet-dates.routes';
+import { drawnSheetPages } from './features/sheets/drawn-sheet-page';
 import { SheetCache } from './features/sheets/sheet-cache';
 import { sheetsRoutes } from './features/sheets/sheets.routes';
 import { signInThrottlesRoutes } from './features/sign-in-throttles/sign-in-throttles.routes';
@@ -189,7 +190,7 @@ export async function createApp({
     .use('*', (c, next) =>
       subresource.test(c.req.path) ? subresourceSecurityHeaders(c, next) : pageSecurityHeaders(c, next),
     )
-    .route('/', webApp(webRoot))
+    .route('/', webApp(webRoot, drawnSheetPages(cache)))
     .onError(handleError);
   whole = app as unknown as Hono<never>;
   // Sub-apps keep their own error handlers unless told: route every error through one place.

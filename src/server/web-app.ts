@@ -3,16 +3,22 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import type { Db } from '../db/client';
 import type { AppEnv } from './app-env';
+import type { DrawnSheetPage } from './features/sheets/drawn-sheet-page';
 import { issueCsrfToken } from './middleware/csrf';
+
+/** The public sheet page drawn for the HTML of `/sheets/:id`, if the public may read the sheet. */
+export type DrawnSheetPages = (db: Db, sheetId: string) => Promise<DrawnSheetPage | undefined>;
 
 /**
  * The built React app (`dist/web`): hashed assets cached for good and sent as the build
  * precompressed them (`.br`/`.gz` beside each file, chosen by Accept-Encoding), and index.html —
- * revalidated on every visit through its ETag, naming the data the page starts with — for every
- * other path so client routes work on reload.
+ * revalidated on every visit through its ETag, naming the data the page starts with, and with a
+ * published sheet's page already drawn on `/sheets/:id` — for every other path so client routes
+ * work on reload.
  */
-export function webApp(root: string) {
+export function webApp(root: string, drawnSheetPages?: DrawnSheetPages) {
   const web = new Hono<AppEnv>();
   const indexPath = join(root, 'index.html');
   if (!existsSync(indexPath)) {
@@ -53,9 +59,12 @@ export function webApp(root: string) {
   // Other files of the build (none today but index.html, which always takes the route below).
   const files = serveStatic({ root });
   web.use('*', (c, next) => (c.req.path === '/' || c.req.path === '/index.html' ? next() : files(c, next)));
-  web.get('*', (c) => {
+  web.get('*', async (c) => {
     issueCsrfToken(c);
-    const { html, etag } = pageOf(indexPage(), c.req.path);
+    const sheetId = sheetPage.exec(c.req.path)?.[1]?.toLowerCase();
+    const drawn =
+      sheetId && drawnSheetPages ? await drawnPage(drawnSheetPages, c.get('db'), sheetId) : undefined;
+    const { html, etag } = pageOf(indexPage(), c.req.path, drawn);
     c.header('cache-control', 'no-cache');
     c.header('etag', etag);
     if (ifNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
@@ -79,17 +88,37 @@ function dataPreloads(path: string): string[] {
  * index.html for `path`: with a `<link rel="preload" as="fetch">` for each of its first reads
  * (which the app's own `fetch` then takes instead of asking again), and an ETag of its own.
  */
-function pageOf(index: { html: string; etag: string }, path: string): { html: string; etag: string } {
+function pageOf(
+  index: { html: string; etag: string },
+  path: string,
+  drawn: DrawnSheetPage | undefined,
+): { html: string; etag: string } {
   const preloads = dataPreloads(path);
   const links = preloads.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`).join('');
   const at = index.html.search(/<script|<\/head>/i);
   if (at < 0) return index;
+  let html = `${index.html.slice(0, at)}${links}\n    ${index.html.slice(at)}`;
+  if (drawn) {
+    html = html
+      .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(drawn.title)}</title>`)
+      .replace('<div id="root"></div>', () => `<div id="root">${drawn.body}</div>`);
+  }
   const tag = createHash('sha256').update(preloads.join(' ')).digest('base64url').slice(0, 8);
-  return {
-    html: `${index.html.slice(0, at)}${links}\n    ${index.html.slice(at)}`,
-    etag: `${index.etag.slice(0, -1)}.${tag}"`,
-  };
+  return { html, etag: `${index.etag.slice(0, -1)}.${tag}${drawn ? `.${drawn.tag}` : ''}"` };
 }
+
+/** The sheet's page drawn, or nothing when it cannot be (the page is then the app alone, which says why). */
+async function drawnPage(draw: DrawnSheetPages, db: Db, sheetId: string) {
+  try {
+    return await draw(db, sheetId);
+  } catch (error) {
+    console.error('drawing the sheet page:', error);
+    return undefined;
+  }
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for GET). */
 function ifNoneMatch(header: string | undefined, etag: string): boolean {

@@ -1,11 +1,14 @@
 import { permissionsFor } from '../../../domain/sheet-policy';
 import { AnswerCache, type EncodedAnswer, encodeAnswer } from '../../answer-cache';
 import { WardsDirectory } from '../organizations/wards-directory';
+import type { DrawnSheetPage } from './drawn-sheet-page';
 import type { LoadedSheet } from './get-sheet';
 
 export interface CachedSheet extends LoadedSheet {
   /** The answer the public gets (permissions of nobody signed in), encoded once. */
   publicAnswer: EncodedAnswer;
+  /** The public's page of the sheet drawn for its HTML, once it was first asked for. */
+  drawnPage?: DrawnSheetPage;
 }
 
 /**

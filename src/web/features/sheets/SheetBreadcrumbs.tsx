@@ -31,3 +31,20 @@ export function SheetBreadcrumbs({ sheet, current }: { sheet: SheetDetail; curre
   }
   return <Breadcrumbs items={items} current={current ?? sheet.title} />;
 }
+
+/**
+ * The sheet's trail as plain links, for the page the server sends already drawn (before the app
+ * runs): the addresses the router's links above make (a journey compares the two).
+ */
+export function PlainSheetBreadcrumbs({ sheet }: { sheet: SheetDetail }) {
+  const wardYear = `/years/${sheet.fiscalYear}/wards/${encodeURIComponent(sheet.ward.name)}?${new URLSearchParams({ municipality: sheet.municipality })}`;
+  const items = [
+    <a key="home" href="/">
+      部区・年度を選ぶ
+    </a>,
+    <a key="ward" href={wardYear}>
+      {`${sheet.municipality} ${sheet.ward.name} ${formatFiscalYear(sheet.fiscalYear)}`}
+    </a>,
+  ];
+  return <Breadcrumbs items={items} current={sheet.title} />;
+}

@@ -1,19 +1,15 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { Suspense, useState } from 'react';
-import { formatFiscalYear, formatFiscalYearShort } from '../../../domain/fiscal-year';
+import { formatFiscalYearShort } from '../../../domain/fiscal-year';
 import type { SheetIndicator } from '../../../schemas/sheet';
 import { sheetQuery } from '../../lib/queries';
 import { useAnchorFocus } from '../../lib/use-anchor-focus';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import type { Correcting } from './CorrectionDialog';
 import { SheetActionBar } from './SheetActionBar';
+import { SheetArticle, SheetToolbar, sheetPageTitle } from './SheetArticle';
 import { SheetBreadcrumbs } from './SheetBreadcrumbs';
-import { SheetCorrections } from './SheetCorrections';
-import { SheetHeader } from './SheetHeader';
-import { SheetNarratives } from './SheetNarratives';
-import { SheetTable } from './SheetTable';
-import { StatusBadge } from './StatusBadge';
 import {
   CorrectionDialog,
   offersStaffTools,
@@ -36,9 +32,7 @@ export function SheetPage() {
   const correctable = new Set(
     (sheet.workflow?.correctable ?? []).map((c) => `${c.indicatorId}:${c.fiscalYear}`),
   );
-  const yearLabel = formatFiscalYear(sheet.fiscalYear);
-  const wardLabel = `${sheet.municipality} ${sheet.ward.name}`;
-  useDocumentTitle(`${sheet.title} ${yearLabel}（${wardLabel}）`);
+  useDocumentTitle(sheetPageTitle(sheet));
   // Opened from the 点検表 at one row (`#at-goal-3-indicator-0`).
   useAnchorFocus(sheet.id);
   const staff = offersStaffTools(sheet);
@@ -47,62 +41,55 @@ export function SheetPage() {
   return (
     <>
       <SheetBreadcrumbs sheet={sheet} />
-      <div className="sheet-toolbar app-chrome">
-        <p className="sheet-toolbar__context">
-          {`${wardLabel} ${yearLabel} ${sheet.title}`}
-          <StatusBadge status={sheet.status} />
-        </p>
-        {staff ? (
-          <Suspense fallback={publicActions}>
-            <SheetActions sheet={sheet} />
-          </Suspense>
-        ) : (
-          publicActions
-        )}
-      </div>
+      <SheetToolbar
+        sheet={sheet}
+        actions={
+          staff ? (
+            <Suspense fallback={publicActions}>
+              <SheetActions sheet={sheet} />
+            </Suspense>
+          ) : (
+            publicActions
+          )
+        }
+      />
       {staff && (
         <Suspense fallback={null}>
           <WorkflowNotices sheet={sheet} />
         </Suspense>
       )}
-      <article className="sheet" aria-label={`${sheet.title}の組織目標管理シート`}>
-        <SheetHeader sheet={sheet} />
-        <SheetTable
-          sheet={sheet}
-          withHistory
-          targetAction={
-            sheet.permissions.proposeRevision
-              ? (indicator) => (
+      <SheetArticle
+        sheet={sheet}
+        targetAction={
+          sheet.permissions.proposeRevision
+            ? (indicator) => (
+                <button
+                  type="button"
+                  className="button button--secondary button--small target-action app-chrome"
+                  aria-label={`${indicator.name}の目標の修正`}
+                  onClick={() => setRevising(indicator)}
+                >
+                  目標の修正
+                </button>
+              )
+            : undefined
+        }
+        valueAction={
+          correctable.size > 0
+            ? (indicator, fiscalYear) =>
+                correctable.has(`${indicator.indicatorId}:${fiscalYear}`) && (
                   <button
                     type="button"
                     className="button button--secondary button--small target-action app-chrome"
-                    aria-label={`${indicator.name}の目標の修正`}
-                    onClick={() => setRevising(indicator)}
+                    aria-label={`${indicator.name}の${formatFiscalYearShort(fiscalYear)}実績の訂正`}
+                    onClick={() => setCorrecting({ indicator, fiscalYear })}
                   >
-                    目標の修正
+                    訂正
                   </button>
                 )
-              : undefined
-          }
-          valueAction={
-            correctable.size > 0
-              ? (indicator, fiscalYear) =>
-                  correctable.has(`${indicator.indicatorId}:${fiscalYear}`) && (
-                    <button
-                      type="button"
-                      className="button button--secondary button--small target-action app-chrome"
-                      aria-label={`${indicator.name}の${formatFiscalYearShort(fiscalYear)}実績の訂正`}
-                      onClick={() => setCorrecting({ indicator, fiscalYear })}
-                    >
-                      訂正
-                    </button>
-                  )
-              : undefined
-          }
-        />
-        <SheetNarratives sheet={sheet} />
-        <SheetCorrections sheet={sheet} />
-      </article>
+            : undefined
+        }
+      />
       {staff && (
         <Suspense fallback={null}>
           <RevisionDialog sheet={sheet} indicator={revising} onClose={() => setRevising(null)} />
