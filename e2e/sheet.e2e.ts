@@ -208,4 +208,38 @@ describe('a visitor reads and prints a goal sheet', () => {
     expect(await shown(page)).toEqual(drawn);
     await page.context().close();
   });
+
+  test('the app takes over the drawn page where the reader is: the same place, the same focused link', async () => {
+    const sheetId = await sampleSheetId(baseUrl, '地域総務課');
+    const { page } = await openPage(browser, { viewport: { width: 1440, height: 600 } });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/assets/*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/sheets/${sheetId}`, { waitUntil: 'commit' });
+    await page.locator('main[data-drawn-by-server]').waitFor();
+    // Buttons that only the app can run are not offered yet.
+    expect(await page.getByRole('button', { name: '印刷' }).count()).toBe(0);
+    // The reader scrolls down and tabs to a link of the trail.
+    const trail = '新潟市 北区 令和4年度';
+    await page.evaluate((name) => {
+      window.scrollTo(0, 400);
+      const link = [...document.querySelectorAll('nav.breadcrumbs a')].find((a) => a.textContent === name);
+      (link as HTMLElement | undefined)?.focus({ preventScroll: true });
+    }, trail);
+    const place = await page.evaluate(() => window.scrollY);
+    expect(place).toBeGreaterThan(0);
+
+    release();
+    await appDrawn(page);
+    await page.getByRole('button', { name: '印刷' }).waitFor();
+    // The same place, but for the few pixels the app's header adds (who is signed in).
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - place)).toBeLessThanOrEqual(16);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(trail);
+    await page.context().close();
+  });
 });

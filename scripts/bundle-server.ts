@@ -1,5 +1,4 @@
-import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 // `npm run build`: the server as one ES module, dist/server/main.mjs (what `npm start` runs), and
 // the PDF worker beside it, dist/server/pdf-worker.mjs (found next to the bundle, as
@@ -8,8 +7,23 @@ import { build } from 'esbuild';
 // 300 modules through tsx. The bundle sits two folders below the project root like src/db, so
 // `projectRoot` (src/db/content-key.ts) is the same from either.
 const started = performance.now();
-// Chunks are named by their content: the last build's would stay beside the new ones.
-rmSync('dist/server/chunks', { recursive: true, force: true });
+/**
+ * The server draws pages with the web app's components (`src/web/prerender/`). What they load only
+ * in a browser, when a reader opens a chart (uPlot and its stylesheet), is never run here: it is
+ * left out of the bundle, as an empty module, instead of being imported when the server starts.
+ */
+const browserOnly: Plugin = {
+  name: 'browser-only',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^uplot(\/|$)|\.css$/ }, (args) => ({
+      path: args.path,
+      namespace: 'browser-only',
+    }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'browser-only' }, () => ({
+      contents: 'export default undefined;',
+    }));
+  },
+};
 const common = {
   bundle: true,
   platform: 'node',
@@ -19,16 +33,11 @@ const common = {
   logLevel: 'warning',
 } as const;
 await Promise.all([
-  // Split: what the server never runs of the web components it draws pages with (the lazily
-  // loaded history chart, which imports a browser library and its stylesheet) stays in a chunk
-  // of its own that is never loaded.
   build({
     ...common,
-    entryPoints: { main: 'src/server/main.ts' },
-    outdir: 'dist/server',
-    outExtension: { '.js': '.mjs' },
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    entryPoints: ['src/server/main.ts'],
+    outfile: 'dist/server/main.mjs',
+    plugins: [browserOnly],
   }),
   build({
     ...common,

@@ -118,7 +118,7 @@ describe('the built web app', () => {
         return { hrefs: links.map((m) => m[1]), etag: response.headers.get('etag') };
       };
       const sheet = await preloads(`/sheets/${sheetId}`);
-      expect(sheet.hrefs).toEqual(['/api/v1/auth/me', `/api/v1/sheets/${sheetId.toLowerCase()}`]);
+      expect(sheet.hrefs).toEqual(['/api/v1/auth/me', `/api/v1/sheets/${sheetId}`]);
       const home = await preloads('/');
       expect(home.hrefs).toEqual(['/api/v1/auth/me']);
       // What is not a sheet's address names no sheet (nothing of the path is written into the page).

@@ -61,9 +61,11 @@ export function webApp(root: string, drawnSheetPages?: DrawnSheetPages) {
   web.use('*', (c, next) => (c.req.path === '/' || c.req.path === '/index.html' ? next() : files(c, next)));
   web.get('*', async (c) => {
     issueCsrfToken(c);
-    const sheetId = sheetPage.exec(c.req.path)?.[1]?.toLowerCase();
+    const sheetId = sheetPage.exec(c.req.path)?.[1];
     const drawn =
-      sheetId && drawnSheetPages ? await drawnPage(drawnSheetPages, c.get('db'), sheetId) : undefined;
+      sheetId && drawnSheetPages
+        ? await drawnPage(drawnSheetPages, c.get('db'), sheetId.toLowerCase())
+        : undefined;
     const { html, etag } = pageOf(indexPage(), c.req.path, drawn);
     c.header('cache-control', 'no-cache');
     c.header('etag', etag);
@@ -81,7 +83,8 @@ const sheetPage = /^\/sheets\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
  */
 function dataPreloads(path: string): string[] {
   const sheetId = sheetPage.exec(path)?.[1];
-  return ['/api/v1/auth/me', ...(sheetId ? [`/api/v1/sheets/${sheetId.toLowerCase()}`] : [])];
+  // As the address has it: the app asks for exactly this, and only the same URL takes the preload.
+  return ['/api/v1/auth/me', ...(sheetId ? [`/api/v1/sheets/${sheetId}`] : [])];
 }
 
 /**
@@ -101,7 +104,8 @@ function pageOf(
   if (drawn) {
     html = html
       .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(drawn.title)}</title>`)
-      .replace('<div id="root"></div>', () => `<div id="root">${drawn.body}</div>`);
+      .replace('<div id="root"></div>', () => `<div id="root">${drawn.body}</div>`)
+      .replace(/<noscript>[^<]*<\/noscript>/, `<noscript>${drawnWithoutScripts}</noscript>`);
   }
   const tag = createHash('sha256').update(preloads.join(' ')).digest('base64url').slice(0, 8);
   return { html, etag: `${index.etag.slice(0, -1)}.${tag}${drawn ? `.${drawn.tag}` : ''}"` };
@@ -116,6 +120,9 @@ async function drawnPage(draw: DrawnSheetPages, db: Db, sheetId: string) {
     return undefined;
   }
 }
+
+/** What a browser that runs no script is told under a page the server drew (the text is all there). */
+const drawnWithoutScripts = '推移のグラフの表示など、この画面の一部の機能には JavaScript が必要です。';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);

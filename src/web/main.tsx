@@ -16,6 +16,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isClientError } from './lib/api';
+import { takeOverDrawnPage } from './lib/drawn-page';
 import { createAppRouter } from './router';
 
 const queryClient = new QueryClient({
@@ -28,8 +29,6 @@ const queryClient = new QueryClient({
   },
 });
 
-const router = createAppRouter(queryClient);
-
 // The web font's faces come after the page's own stylesheet, not with it: with a face to look up
 // for each slice of characters, the first layout of a long sheet took about 100 ms more. The
 // text shows at once in the system's Japanese font and takes the web font as its slices arrive
@@ -38,6 +37,9 @@ void import('./styles/web-font');
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('#root is missing from index.html');
+// The public sheet page arrives drawn by the server (`web/prerender/`).
+const overDrawnPage = rootElement.hasChildNodes();
+const router = createAppRouter(queryClient, { overDrawnPage });
 
 const render = () =>
   createRoot(rootElement).render(
@@ -48,7 +50,7 @@ const render = () =>
     </StrictMode>,
   );
 
-// A page the server sent already drawn (the public sheet page) stays until the app can draw the
-// whole page in its place, rather than going blank while its data loads.
-if (rootElement.hasChildNodes()) void router.load().finally(render);
+// A page the server drew stays until the app can draw the whole page in its place, rather than
+// going blank while its data loads.
+if (overDrawnPage) void router.load().finally(() => takeOverDrawnPage(rootElement, router, render));
 else render();

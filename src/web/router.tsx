@@ -193,8 +193,9 @@ const sheetRoute = createRoute({
   loader: ({ context, params }) =>
     ensure(async () => {
       const sheet = await context.queryClient.ensureQueryData(sheetQuery(params.sheetId));
-      // Staff get their actions with the page rather than a moment after it.
-      if (offersStaffTools(sheet)) await loadStaffTools();
+      // Staff get their actions with the page rather than a moment after it (if they cannot be
+      // loaded, the page still shows, and says so where the actions would be).
+      if (offersStaffTools(sheet)) await loadStaffTools().catch(() => undefined);
     }),
   component: SheetPage,
 });
@@ -272,7 +273,12 @@ const routeTree = rootRoute.addChildren([
   snapshotRoute,
 ]);
 
-export function createAppRouter(queryClient: QueryClient) {
+/**
+ * The app's router. `overDrawnPage`: the app takes over a page the server drew, where the reader
+ * may already have scrolled, so its first page keeps its place instead of going to the top.
+ */
+export function createAppRouter(queryClient: QueryClient, { overDrawnPage = false } = {}) {
+  let keepPlace = overDrawnPage;
   return createRouter({
     routeTree,
     context: { queryClient },
@@ -282,7 +288,11 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreload: 'intent',
     // Loaders read through TanStack Query, which owns caching.
     defaultPreloadStaleTime: 0,
-    scrollRestoration: true,
+    scrollRestoration: () => {
+      const restore = !keepPlace;
+      keepPlace = false;
+      return restore;
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import type { SheetDetail } from '../../schemas/sheet';
 import { type HomeLink, SiteFrame } from '../components/SiteFrame';
 import { SheetActionBar } from '../features/sheets/SheetActionBar';
 import { SheetArticle, SheetToolbar, sheetPageTitle } from '../features/sheets/SheetArticle';
-import { PlainSheetBreadcrumbs } from '../features/sheets/SheetBreadcrumbs';
+import { SheetBreadcrumbs } from '../features/sheets/SheetBreadcrumbs';
 import { documentTitle } from '../lib/use-document-title';
 
 const PlainHomeLink: HomeLink = (props) => <a href="/" {...props} />;
@@ -23,7 +23,7 @@ export interface DrawnPage {
 export function drawSheetPage(sheet: SheetDetail): DrawnPage {
   const body = renderToStaticMarkup(
     <SiteFrame HomeLink={PlainHomeLink} drawnByServer>
-      <PlainSheetBreadcrumbs sheet={sheet} />
+      <SheetBreadcrumbs sheet={sheet} plain />
       <SheetToolbar sheet={sheet} actions={<SheetActionBar sheetId={sheet.id} />} />
       <SheetArticle sheet={sheet} />
     </SiteFrame>,

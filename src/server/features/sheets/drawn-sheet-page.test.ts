@@ -19,7 +19,7 @@ beforeAll(async () => {
     join(webRoot, 'index.html'),
     '<!doctype html><html lang="ja"><head><title>組織目標管理シート</title>' +
       '<script type="module" crossorigin src="/assets/index-0000.js"></script></head>' +
-      '<body><div id="root"></div></body></html>',
+      '<body><div id="root"></div><noscript>このページを表示するには JavaScript を有効にしてください。</noscript></body></html>',
   );
   t = await createTestApp({ app: { webRoot } });
   expect((await importThroughApi(await t.as('admin'), nextYearFixture())).status).toBe(200);
@@ -29,7 +29,7 @@ afterAll(async () => {
   rmSync(webRoot, { recursive: true, force: true });
 });
 
-const rootOf = (html: string) => html.slice(html.indexOf('<div id="root">'), html.lastIndexOf('</body>'));
+const rootOf = (html: string) => html.slice(html.indexOf('<div id="root">'), html.lastIndexOf('<noscript>'));
 
 describe('the page of a sheet', () => {
   it('of a published sheet arrives drawn: the frame, the trail, the sheet and its name', async () => {
@@ -44,6 +44,10 @@ describe('the page of a sheet', () => {
     expect(root).toContain('コミュニティ協議会');
     expect(root).toContain(`href="/api/v1/downloads/sheets/${id}/pdf"`);
     expect(root).toContain('href="/years/2022/wards/%E5%8C%97%E5%8C%BA?municipality=');
+    // Without scripts the page is all there: only what needs them is said to.
+    expect(html).toContain(
+      '<noscript>推移のグラフの表示など、この画面の一部の機能には JavaScript が必要です。</noscript>',
+    );
     // The same again, from the cache, with the same ETag; a new version is drawn anew.
     const etag = response.headers.get('etag');
     expect(
@@ -58,6 +62,9 @@ describe('the page of a sheet', () => {
       const html = await (await admin.request(path)).text();
       expect(rootOf(html), path).toBe('<div id="root"></div>');
       expect(html).toContain('<title>組織目標管理シート</title>');
+      expect(html).toContain(
+        '<noscript>このページを表示するには JavaScript を有効にしてください。</noscript>',
+      );
       expect(html).not.toContain('コミュニティ協議会');
     }
   });
