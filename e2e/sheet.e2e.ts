@@ -242,4 +242,34 @@ describe('a visitor reads and prints a goal sheet', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(trail);
     await page.context().close();
   });
+
+  test('a visitor’s first load of a sheet brings at most 150 KiB of scripts and stylesheets, compressed', async () => {
+    const sheetId = await sampleSheetId(baseUrl, '地域総務課');
+    const { page } = await openPage(browser);
+    const sent: Promise<{ url: string; bytes: number; encoding: string | null }>[] = [];
+    page.on('requestfinished', (request) => {
+      if (!/\.(?:js|css)$/.test(new URL(request.url()).pathname)) return;
+      sent.push(
+        (async () => {
+          const sizes = await request.sizes();
+          const response = await request.response();
+          return {
+            url: request.url(),
+            bytes: sizes.responseHeadersSize + sizes.responseBodySize,
+            encoding: (await response?.allHeaders())?.['content-encoding'] ?? null,
+          };
+        })(),
+      );
+    });
+    await page.goto(`${baseUrl}/sheets/${sheetId}`);
+    await appDrawn(page);
+    await page.waitForLoadState('networkidle');
+    const files = await Promise.all(sent);
+    // Issue 11's budget for the public sheet page (bench/first-load.ts measures it the same way).
+    const total = files.reduce((sum, file) => sum + file.bytes, 0);
+    expect(total, files.map((f) => `${f.url} ${f.bytes}`).join('\n')).toBeLessThanOrEqual(150 * 1024);
+    expect(files.filter((f) => f.bytes > 1024 && f.encoding !== 'br')).toEqual([]);
+    expect(files.some((f) => f.url.includes('SheetStaffTools'))).toBe(false);
+    await page.context().close();
+  });
 });
