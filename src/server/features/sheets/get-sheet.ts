@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { evaluationRules, goals, municipalities, organizations, sheets } from '../../../db/schema';
 import { defaultEvaluationRule } from '../../../domain/evaluation-rule';
@@ -35,6 +35,12 @@ export async function loadSheet(db: Db | Tx, sheetId: string): Promise<LoadedShe
       wardName: organizations.name,
       municipalityName: municipalities.name,
       rule: evaluationRules,
+      // The 部区's own sheet of the year: the goals this sheet's 部区 numbers point to.
+      wardGoals: sql<{ no: number; text: string }[]>`(
+        select coalesce(json_agg(json_build_object('no', g.no, 'text', g.text)), '[]'::json)
+        from ${goals} g join ${sheets} w on g.sheet_id = w.id
+        where w.organization_id = ${sheets.wardId} and w.ward_id = ${sheets.wardId}
+          and w.fiscal_year = ${sheets.fiscalYear})`,
     })
     .from(sheets)
     .innerJoin(organizations, eq(sheets.wardId, organizations.id))
@@ -44,23 +50,11 @@ export async function loadSheet(db: Db | Tx, sheetId: string): Promise<LoadedShe
   if (!row) throw new AppError('not_found', 'お探しのシートは見つかりませんでした。');
   const [record] = await loadSheetRecords(db, [row.sheet]);
   if (!record) throw new AppError('not_found', 'お探しのシートは見つかりませんでした。');
-  // The 部区's own sheet of the year: the goals this sheet's 部区 numbers point to.
-  const wardGoals = await db
-    .select({ no: goals.no, text: goals.text })
-    .from(goals)
-    .innerJoin(sheets, eq(goals.sheetId, sheets.id))
-    .where(
-      and(
-        eq(sheets.organizationId, row.sheet.wardId),
-        eq(sheets.wardId, row.sheet.wardId),
-        eq(sheets.fiscalYear, row.sheet.fiscalYear),
-      ),
-    );
   const detail = presentSheet(
     record,
     { id: row.sheet.wardId, name: row.wardName, municipalityName: row.municipalityName },
     row.rule ?? defaultEvaluationRule,
-    new Map(wardGoals.map((g) => [g.no, g.text])),
+    new Map(row.wardGoals.map((g) => [g.no, g.text])),
   );
   return {
     detail,

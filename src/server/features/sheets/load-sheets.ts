@@ -48,8 +48,8 @@ export interface SheetRecord extends SheetContent {
 const sheetsPerRead = 20;
 
 /**
- * Everything a sheet shows, for many sheets in a fixed number of queries per 20 sheets (never one
- * per row). Sheets come back in the order of `sheetRows`. A few sheets at a time: PGlite reads a
+ * Everything a sheet shows, for many sheets in four queries per 20 sheets (never one per row):
+ * goals with their placed indicators, values, revisions, corrections. Sheets come back in the order of `sheetRows`. A few sheets at a time: PGlite reads a
  * query's whole answer in one go on the server's thread, and 150 sheets' values at once held it
  * for about 300 ms, when no other request was answered.
  */
@@ -63,23 +63,13 @@ export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Prom
 
 async function readSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Promise<SheetRecord[]> {
   if (sheetRows.length === 0) return [];
-  const sheetIds = sheetRows.map((s) => s.id);
-  const goalRows = await db
-    .select()
-    .from(goals)
-    .where(inArray(goals.sheetId, sheetIds))
-    .orderBy(asc(goals.no));
-  const goalIds = goalRows.map((g) => g.id);
-  const placed =
-    goalIds.length === 0
-      ? []
-      : await db
-          .select({ placement: placements, indicator: indicators })
-          .from(placements)
-          .innerJoin(indicators, eq(placements.indicatorId, indicators.id))
-          .where(inArray(placements.goalId, goalIds))
-          .orderBy(asc(placements.position));
-  const indicatorIds = [...new Set(placed.map((p) => p.indicator.id))];
+  const goalsBySheet = await placedGoals(
+    db,
+    sheetRows.map((s) => s.id),
+  );
+  const indicatorIds = [
+    ...new Set([...goalsBySheet.values()].flat().flatMap((g) => g.indicators.map((p) => p.indicator.id))),
+  ];
   const years = sheetRows.map((s) => s.fiscalYear);
   // One query after another: in a transaction they share one connection, where pg 9 refuses a queue.
   const none = indicatorIds.length === 0;
@@ -107,20 +97,17 @@ async function readSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Promise<She
         )
         .orderBy(asc(resultCorrections.decidedAt));
 
-  const yearOfSheet = new Map(sheetRows.map((s) => [s.id, s.fiscalYear]));
-  const goalsBySheet = groupBy(goalRows, (g) => g.sheetId);
-  const placedByGoal = groupBy(placed, (p) => p.placement.goalId);
   const valuesByIndicator = groupBy(valueRows, (v) => v.indicatorId);
   const revisionsByIndicator = groupBy(revisionRows, (r) => r.indicatorId);
   const correctionsByIndicator = groupBy(correctionRows, (r) => r.indicatorId);
 
   return sheetRows.map((sheet) => {
-    const fy = yearOfSheet.get(sheet.id) ?? sheet.fiscalYear;
+    const fy = sheet.fiscalYear;
     return {
       sheet,
-      goals: (goalsBySheet.get(sheet.id) ?? []).map((goal) => ({
+      goals: (goalsBySheet.get(sheet.id) ?? []).map(({ goal, indicators }) => ({
         goal,
-        indicators: (placedByGoal.get(goal.id) ?? []).map(({ placement, indicator }) => ({
+        indicators: indicators.map(({ placement, indicator }) => ({
           placement,
           indicator,
           values: (valuesByIndicator.get(indicator.id) ?? []).filter(
@@ -134,6 +121,37 @@ async function readSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Promise<She
       })),
     };
   });
+}
+
+type PlacedGoal = { goal: GoalRow; indicators: { placement: PlacementRow; indicator: IndicatorRow }[] };
+
+/**
+ * The goals of these sheets, by sheet and in number order, each with its placed indicators in
+ * position order: one statement (goals joined to their placements and series).
+ */
+async function placedGoals(db: Db | Tx, sheetIds: string[]): Promise<Map<string, PlacedGoal[]>> {
+  const rows = await db
+    .select({ goal: goals, placement: placements, indicator: indicators })
+    .from(goals)
+    .leftJoin(placements, eq(placements.goalId, goals.id))
+    .leftJoin(indicators, eq(placements.indicatorId, indicators.id))
+    .where(inArray(goals.sheetId, sheetIds))
+    .orderBy(asc(goals.sheetId), asc(goals.no), asc(placements.position));
+  const bySheet = new Map<string, PlacedGoal[]>();
+  for (const { goal, placement, indicator } of rows) {
+    let sheetGoals = bySheet.get(goal.sheetId);
+    if (!sheetGoals) {
+      sheetGoals = [];
+      bySheet.set(goal.sheetId, sheetGoals);
+    }
+    let last = sheetGoals.at(-1);
+    if (last?.goal.id !== goal.id) {
+      last = { goal, indicators: [] };
+      sheetGoals.push(last);
+    }
+    if (placement && indicator) last.indicators.push({ placement, indicator });
+  }
+  return bySheet;
 }
 
 /** The values of these indicators from `from` to `to` (fiscal years, inclusive); none asks nothing. */
@@ -161,28 +179,20 @@ export async function loadContentGoals(
   db: Db | Tx,
   sheet: { id: string; fiscalYear: number },
 ): Promise<SheetContent['goals']> {
-  const rows = await db
-    .select({ goal: goals, placement: placements, indicator: indicators })
-    .from(goals)
-    .leftJoin(placements, eq(placements.goalId, goals.id))
-    .leftJoin(indicators, eq(placements.indicatorId, indicators.id))
-    .where(eq(goals.sheetId, sheet.id))
-    .orderBy(asc(goals.no), asc(placements.position));
-  const indicatorIds = [...new Set(rows.flatMap((r) => (r.indicator ? [r.indicator.id] : [])))];
-  const valueRows = await valuesOf(db, indicatorIds, sheet.fiscalYear - 3, sheet.fiscalYear);
-  const valuesByIndicator = groupBy(valueRows, (v) => v.indicatorId);
-  const content: SheetContent['goals'] = [];
-  for (const { goal, placement, indicator } of rows) {
-    let last = content.at(-1);
-    if (last?.goal.id !== goal.id) {
-      last = { goal, indicators: [] };
-      content.push(last);
-    }
-    if (placement && indicator) {
-      last.indicators.push({ placement, indicator, values: valuesByIndicator.get(indicator.id) ?? [] });
-    }
-  }
-  return content;
+  const sheetGoals = (await placedGoals(db, [sheet.id])).get(sheet.id) ?? [];
+  const indicatorIds = [...new Set(sheetGoals.flatMap((g) => g.indicators.map((p) => p.indicator.id)))];
+  const valuesByIndicator = groupBy(
+    await valuesOf(db, indicatorIds, sheet.fiscalYear - 3, sheet.fiscalYear),
+    (v) => v.indicatorId,
+  );
+  return sheetGoals.map(({ goal, indicators }) => ({
+    goal,
+    indicators: indicators.map(({ placement, indicator }) => ({
+      placement,
+      indicator,
+      values: valuesByIndicator.get(indicator.id) ?? [],
+    })),
+  }));
 }
 
 /** The editable document of a sheet's records: its header texts, goals and placed indicators. */
