@@ -49,9 +49,10 @@ const sheetsPerRead = 20;
 
 /**
  * Everything a sheet shows, for many sheets in four queries per 20 sheets (never one per row):
- * goals with their placed indicators, values, revisions, corrections. Sheets come back in the order of `sheetRows`. A few sheets at a time: PGlite reads a
- * query's whole answer in one go on the server's thread, and 150 sheets' values at once held it
- * for about 300 ms, when no other request was answered.
+ * goals with their placed indicators, values, revisions, corrections. Sheets come back in the
+ * order of `sheetRows`. A few sheets at a time: PGlite reads a query's whole answer in one go on
+ * the server's thread, and 150 sheets' values at once held it for about 300 ms, when no other
+ * request was answered.
  */
 export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Promise<SheetRecord[]> {
   const records: SheetRecord[] = [];
