@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { Db } from '../db/client';
+import { isFresh } from './answer-cache';
 import type { AppEnv } from './app-env';
 import type { DrawnSheetPage } from './features/sheets/drawn-sheet-page';
 import { issueCsrfToken } from './middleware/csrf';
@@ -69,7 +70,7 @@ export function webApp(root: string, drawnSheetPages?: DrawnSheetPages) {
     const { html, etag } = pageOf(indexPage(), c.req.path, drawn);
     c.header('cache-control', 'no-cache');
     c.header('etag', etag);
-    if (ifNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    if (isFresh(c.req.header('if-none-match'), etag)) return c.body(null, 304);
     return c.html(html);
   });
   return web;
@@ -126,10 +127,3 @@ const drawnWithoutScripts = '推移のグラフの表示など、この画面の
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
-
-/** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for GET). */
-function ifNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}

@@ -8,6 +8,7 @@ import {
 } from '../../schemas/sheet';
 import { type SheetView, sheetViewSchema } from '../../schemas/sheet-edit';
 import type { WardYearQuery } from '../../schemas/ward-year';
+import { wardYearParams } from './download-urls';
 
 export type { WardYearQuery };
 
@@ -135,12 +136,6 @@ export async function requestJson<T>(
 
 function getJson<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
   return requestJson('GET', path, schema, { signal });
-}
-
-function wardYearParams({ fiscalYear, ward, municipality }: WardYearQuery): string {
-  const params = new URLSearchParams({ fiscalYear: String(fiscalYear), ward });
-  if (municipality) params.set('municipality', municipality);
-  return params.toString();
 }
 
 export function fetchWards(signal?: AbortSignal): Promise<Ward[]> {

@@ -1,6 +1,7 @@
-import type { WardYearQuery } from './api';
+import type { WardYearQuery } from '../../schemas/ward-year';
 
-function wardYearParams({ fiscalYear, ward, municipality }: WardYearQuery): string {
+/** A 部区 year as query parameters (`fiscalYear`, `ward`, and `municipality` when given). */
+export function wardYearParams({ fiscalYear, ward, municipality }: WardYearQuery): string {
   const params = new URLSearchParams({ fiscalYear: String(fiscalYear), ward });
   if (municipality) params.set('municipality', municipality);
   return params.toString();
