@@ -67,7 +67,7 @@ export function webApp(root: string, drawnSheetPages?: DrawnSheetPages) {
       sheetId && drawnSheetPages
         ? await drawnPage(drawnSheetPages, c.get('db'), sheetId.toLowerCase())
         : undefined;
-    const { html, etag } = pageOf(indexPage(), c.req.path, drawn);
+    const { html, etag } = pageOf(indexPage(), sheetId, drawn);
     c.header('cache-control', 'no-cache');
     c.header('etag', etag);
     if (isFresh(c.req.header('if-none-match'), etag)) return c.body(null, 304);
@@ -82,22 +82,21 @@ const sheetPage = /^\/sheets\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
  * The API reads a page starts with, which the browser can fetch while it loads the scripts
  * instead of after them: who is signed in (every page's header), and on a sheet's page the sheet.
  */
-function dataPreloads(path: string): string[] {
-  const sheetId = sheetPage.exec(path)?.[1];
+function dataPreloads(sheetId: string | undefined): string[] {
   // As the address has it: the app asks for exactly this, and only the same URL takes the preload.
   return ['/api/v1/auth/me', ...(sheetId ? [`/api/v1/sheets/${sheetId}`] : [])];
 }
 
 /**
- * index.html for `path`: with a `<link rel="preload" as="fetch">` for each of its first reads
+ * index.html for a page (`sheetId`: a sheet's page): with a `<link rel="preload" as="fetch">` for each of its first reads
  * (which the app's own `fetch` then takes instead of asking again), and an ETag of its own.
  */
 function pageOf(
   index: { html: string; etag: string },
-  path: string,
+  sheetId: string | undefined,
   drawn: DrawnSheetPage | undefined,
 ): { html: string; etag: string } {
-  const preloads = dataPreloads(path);
+  const preloads = dataPreloads(sheetId);
   const links = preloads.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`).join('');
   const at = index.html.search(/<script|<\/head>/i);
   if (at < 0) return index;
