@@ -13,10 +13,11 @@ import {
   sheetDatesIssues,
 } from '../../../domain/sheet-dates';
 import type { SheetChange } from '../../../domain/sheet-diff';
+import type { SheetPolicySubject } from '../../../domain/sheet-policy';
 import type { SetSheetDates } from '../../../schemas/sheet-dates';
 import { AppError } from '../../app-error';
 import { type HistoryActor, recordHistory } from '../sheets/history';
-import { authorize, loadSheetSubject } from '../sheets/sheet-access';
+import { authorize } from '../sheets/sheet-access';
 import { writeAtVersion } from '../sheets/sheet-version';
 import { sheetsWithApprovedRevision } from './approved-revisions';
 import { datesOfSheet, nominalDatesOf, wardYearDatesOf } from './official-dates';
@@ -32,10 +33,12 @@ export async function setSheetDates(
   db: Db,
   options: SetSheetDates & { actor: Actor; by: HistoryActor; sheetId: string },
 ): Promise<{ changes: SheetChange[] }> {
-  const { sheet, subject } = await loadSheetSubject(db, options.sheetId);
-  authorize(options.actor, 'setDates', subject);
-  const expected = { sheetId: sheet.id, version: options.version };
-  return writeAtVersion(db, expected, async (tx, locked, keepNothing) => {
+  const expected = {
+    sheetId: options.sheetId,
+    version: options.version,
+    allow: (subject: SheetPolicySubject) => authorize(options.actor, 'setDates', subject),
+  };
+  return writeAtVersion(db, expected, async (tx, locked, keepNothing, subject) => {
     const current = datesOfSheet(locked);
     const next: SheetDates = { ...current };
     const own = new Set(locked.datesSetIndividually);

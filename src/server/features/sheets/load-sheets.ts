@@ -1,12 +1,12 @@
 import { and, asc, between, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import {
+import type {
   goals,
   indicators,
   indicatorValues,
   placements,
   resultCorrections,
-  type sheets,
+  sheets,
   targetRevisions,
 } from '../../../db/schema';
 import { actualYears } from '../../../domain/fiscal-year';
@@ -48,128 +48,25 @@ export interface SheetRecord extends SheetContent {
 const sheetsPerRead = 20;
 
 /**
- * Everything a sheet shows, for many sheets in four queries per 20 sheets (never one per row):
- * goals with their placed indicators, values, revisions, corrections. Sheets come back in the
- * order of `sheetRows`. A few sheets at a time: PGlite reads a query's whole answer in one go on
- * the server's thread, and 150 sheets' values at once held it for about 300 ms, when no other
- * request was answered.
+ * Everything a sheet shows, for many sheets in one statement per 20 sheets (never one per row):
+ * goals with their placed indicators, each series' values, approved revisions and corrections.
+ * Sheets come back in the order of `sheetRows`. A few sheets at a time: PGlite reads a query's
+ * whole answer in one go on the server's thread, and 150 sheets' values at once held it for
+ * about 300 ms, when no other request was answered.
  */
 export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Promise<SheetRecord[]> {
   const records: SheetRecord[] = [];
   for (let start = 0; start < sheetRows.length; start += sheetsPerRead) {
-    records.push(...(await readSheetRecords(db, sheetRows.slice(start, start + sheetsPerRead))));
+    const batch = sheetRows.slice(start, start + sheetsPerRead);
+    const goalsBySheet = await placedGoals(db, batch);
+    records.push(...batch.map((sheet) => ({ sheet, goals: goalsBySheet.get(sheet.id) ?? [] })));
   }
   return records;
 }
 
-async function readSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Promise<SheetRecord[]> {
-  if (sheetRows.length === 0) return [];
-  const goalsBySheet = await placedGoals(
-    db,
-    sheetRows.map((s) => s.id),
-  );
-  const indicatorIds = [
-    ...new Set([...goalsBySheet.values()].flat().flatMap((g) => g.indicators.map((p) => p.indicator.id))),
-  ];
-  const years = sheetRows.map((s) => s.fiscalYear);
-  // One query after another: in a transaction they share one connection, where pg 9 refuses a queue.
-  const none = indicatorIds.length === 0;
-  const valueRows = await valuesOf(db, indicatorIds, Math.min(...years) - 3, Math.max(...years));
-  const revisionRows = none
-    ? []
-    : await db
-        .select()
-        .from(targetRevisions)
-        .where(
-          and(inArray(targetRevisions.indicatorId, indicatorIds), eq(targetRevisions.status, 'approved')),
-        )
-        .orderBy(asc(targetRevisions.revisedOn), asc(targetRevisions.createdAt));
-  const correctionRows = none
-    ? []
-    : await db
-        .select()
-        .from(resultCorrections)
-        .where(
-          and(
-            inArray(resultCorrections.indicatorId, indicatorIds),
-            eq(resultCorrections.status, 'approved'),
-            between(resultCorrections.fiscalYear, Math.min(...years) - 3, Math.max(...years)),
-          ),
-        )
-        .orderBy(asc(resultCorrections.decidedAt));
-
-  const valuesByIndicator = groupBy(valueRows, (v) => v.indicatorId);
-  const revisionsByIndicator = groupBy(revisionRows, (r) => r.indicatorId);
-  const correctionsByIndicator = groupBy(correctionRows, (r) => r.indicatorId);
-
-  return sheetRows.map((sheet) => {
-    const fy = sheet.fiscalYear;
-    return {
-      sheet,
-      goals: (goalsBySheet.get(sheet.id) ?? []).map(({ goal, indicators }) => ({
-        goal,
-        indicators: indicators.map(({ placement, indicator }) => ({
-          placement,
-          indicator,
-          values: (valuesByIndicator.get(indicator.id) ?? []).filter(
-            (v) => v.fiscalYear >= fy - 3 && v.fiscalYear <= fy,
-          ),
-          revisions: (revisionsByIndicator.get(indicator.id) ?? []).filter((r) => r.fiscalYear === fy),
-          corrections: (correctionsByIndicator.get(indicator.id) ?? []).filter(
-            (r) => r.fiscalYear >= fy - 3 && r.fiscalYear <= fy,
-          ),
-        })),
-      })),
-    };
-  });
-}
-
-type PlacedGoal = { goal: GoalRow; indicators: { placement: PlacementRow; indicator: IndicatorRow }[] };
-
 /**
- * The goals of these sheets, by sheet and in number order, each with its placed indicators in
- * position order: one statement (goals joined to their placements and series).
- */
-async function placedGoals(db: Db | Tx, sheetIds: string[]): Promise<Map<string, PlacedGoal[]>> {
-  const rows = await db
-    .select({ goal: goals, placement: placements, indicator: indicators })
-    .from(goals)
-    .leftJoin(placements, eq(placements.goalId, goals.id))
-    .leftJoin(indicators, eq(placements.indicatorId, indicators.id))
-    .where(inArray(goals.sheetId, sheetIds))
-    .orderBy(asc(goals.sheetId), asc(goals.no), asc(placements.position));
-  const bySheet = new Map<string, PlacedGoal[]>();
-  for (const { goal, placement, indicator } of rows) {
-    let sheetGoals = bySheet.get(goal.sheetId);
-    if (!sheetGoals) {
-      sheetGoals = [];
-      bySheet.set(goal.sheetId, sheetGoals);
-    }
-    let last = sheetGoals.at(-1);
-    if (last?.goal.id !== goal.id) {
-      last = { goal, indicators: [] };
-      sheetGoals.push(last);
-    }
-    if (placement && indicator) last.indicators.push({ placement, indicator });
-  }
-  return bySheet;
-}
-
-/** The values of these indicators from `from` to `to` (fiscal years, inclusive); none asks nothing. */
-async function valuesOf(db: Db | Tx, indicatorIds: string[], from: number, to: number): Promise<ValueRow[]> {
-  if (indicatorIds.length === 0) return [];
-  return db
-    .select()
-    .from(indicatorValues)
-    .where(
-      and(inArray(indicatorValues.indicatorId, indicatorIds), between(indicatorValues.fiscalYear, from, to)),
-    );
-}
-
-/**
- * A sheet's stored content in two statements (goals with their placed indicators, then their
- * values): what a save reads, inside the transaction that holds the sheet, to diff the edited
- * document against and to write only what changed.
+ * A sheet's stored content in one statement: what a save reads, inside the transaction that
+ * holds the sheet, to diff the edited document against and to write only what changed.
  */
 export async function loadSheetContent(db: Db | Tx, sheet: SheetRow): Promise<SheetContent> {
   return { sheet, goals: await loadContentGoals(db, sheet) };
@@ -180,20 +77,69 @@ export async function loadContentGoals(
   db: Db | Tx,
   sheet: { id: string; fiscalYear: number },
 ): Promise<SheetContent['goals']> {
-  const sheetGoals = (await placedGoals(db, [sheet.id])).get(sheet.id) ?? [];
-  const indicatorIds = [...new Set(sheetGoals.flatMap((g) => g.indicators.map((p) => p.indicator.id)))];
-  const valuesByIndicator = groupBy(
-    await valuesOf(db, indicatorIds, sheet.fiscalYear - 3, sheet.fiscalYear),
-    (v) => v.indicatorId,
-  );
-  return sheetGoals.map(({ goal, indicators }) => ({
-    goal,
-    indicators: indicators.map(({ placement, indicator }) => ({
-      placement,
-      indicator,
-      values: valuesByIndicator.get(indicator.id) ?? [],
-    })),
-  }));
+  return (await placedGoals(db, [sheet])).get(sheet.id) ?? [];
+}
+
+/**
+ * The goals of these sheets, by sheet and in number order, each with its placed indicators in
+ * position order and what each series holds for the sheet's year and the three before it: one
+ * statement (drizzle's relational query, which nests the rows as JSON).
+ */
+async function placedGoals(
+  db: Db | Tx,
+  sheetRows: { id: string; fiscalYear: number }[],
+): Promise<Map<string, SheetRecord['goals']>> {
+  if (sheetRows.length === 0) return new Map();
+  const years = sheetRows.map((s) => s.fiscalYear);
+  const [from, to] = [Math.min(...years) - 3, Math.max(...years)];
+  const rows = await db.query.goals.findMany({
+    where: (g) => inArray(g.sheetId, [...new Set(sheetRows.map((s) => s.id))]),
+    orderBy: (g) => [asc(g.sheetId), asc(g.no)],
+    with: {
+      placements: {
+        orderBy: (p) => [asc(p.position)],
+        with: {
+          indicator: {
+            with: {
+              values: { where: (v) => between(v.fiscalYear, from, to) },
+              revisions: {
+                where: (r) => eq(r.status, 'approved'),
+                orderBy: (r) => [asc(r.revisedOn), asc(r.createdAt)],
+              },
+              corrections: {
+                where: (c) => and(eq(c.status, 'approved'), between(c.fiscalYear, from, to)),
+                orderBy: (c) => [asc(c.decidedAt)],
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  const yearOf = new Map(sheetRows.map((s) => [s.id, s.fiscalYear]));
+  const bySheet = new Map<string, SheetRecord['goals']>();
+  for (const { placements: placed, ...goal } of rows) {
+    const fy = yearOf.get(goal.sheetId) ?? 0;
+    const shown = (year: number) => year >= fy - 3 && year <= fy;
+    let sheetGoals = bySheet.get(goal.sheetId);
+    if (!sheetGoals) {
+      sheetGoals = [];
+      bySheet.set(goal.sheetId, sheetGoals);
+    }
+    sheetGoals.push({
+      goal,
+      indicators: placed.map(
+        ({ indicator: { values, revisions, corrections, ...indicator }, ...placement }) => ({
+          placement,
+          indicator,
+          values: values.filter((v) => shown(v.fiscalYear)),
+          revisions: revisions.filter((r) => r.fiscalYear === fy),
+          corrections: corrections.filter((c) => shown(c.fiscalYear)),
+        }),
+      ),
+    });
+  }
+  return bySheet;
 }
 
 /** The editable document of a sheet's records: its header texts, goals and placed indicators. */
@@ -228,7 +174,7 @@ export function sheetDocumentOf({ sheet, goals }: SheetContent): SheetDocument {
   };
 }
 
-function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+function _groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
   for (const row of rows) {
     const k = key(row);

@@ -1,15 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
-import {
-  goals,
-  indicators,
-  indicatorValues,
-  placements,
-  sheets,
-  targetRevisions,
-  users,
-} from '../../../db/schema';
+import { goals, indicators, indicatorValues, placements, sheets, targetRevisions } from '../../../db/schema';
 import { parseCell } from '../../../domain/cell-value';
 import { formatFiscalYearShort } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
@@ -192,26 +184,4 @@ export async function decideRevision(
       await takeSnapshot(tx, sheet.id, 'revision', await loadSheetDetail(tx, sheet.id));
     await notifySheetChanged(tx, [sheet.id]);
   });
-}
-
-/** Revisions waiting for a decision on a sheet, for the people who handle them. */
-export async function pendingRevisions(db: Db, sheetId: string, fiscalYear: number) {
-  const rows = await db
-    .select({ revision: targetRevisions, name: indicators.name, proposer: users.displayName })
-    .from(targetRevisions)
-    .innerJoin(indicators, eq(targetRevisions.indicatorId, indicators.id))
-    .innerJoin(placements, eq(placements.indicatorId, indicators.id))
-    .innerJoin(goals, and(eq(placements.goalId, goals.id), eq(goals.sheetId, sheetId)))
-    .leftJoin(users, eq(targetRevisions.proposedBy, users.id))
-    .where(and(eq(targetRevisions.status, 'proposed'), eq(targetRevisions.fiscalYear, fiscalYear)));
-  return rows.map(({ revision, name, proposer }) => ({
-    id: revision.id,
-    indicatorId: revision.indicatorId,
-    indicatorName: name,
-    from: revision.fromText,
-    to: revision.toText,
-    reason: revision.reason,
-    proposedBy: proposer,
-    proposedById: revision.proposedBy,
-  }));
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../../../domain/roles';
 import { diffSheets, type SheetChange } from '../../../domain/sheet-diff';
 import type { SheetDocument } from '../../../domain/sheet-document';
 import { editableParts, isPartLocked } from '../../../domain/sheet-lifecycle';
+import type { SheetPolicySubject } from '../../../domain/sheet-policy';
 import { type SheetStatus, sheetStatusLabels } from '../../../domain/sheet-status';
 import type { FieldIssue } from '../../../schemas/issues';
 import type { SaveSheet } from '../../../schemas/sheet-edit';
@@ -15,7 +16,7 @@ import { AppError } from '../../app-error';
 import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
 import { type HistoryActor, recordHistory } from './history';
 import { loadSheetContent, type SheetContent, sheetDocumentOf } from './load-sheets';
-import { authorize, loadSheetSubject } from './sheet-access';
+import { authorize } from './sheet-access';
 import { writeAtVersion } from './sheet-version';
 import { writeSheetContent } from './write-sheet-content';
 
@@ -32,10 +33,12 @@ export interface SaveSheetOptions extends SaveSheet {
  * allows may change; every change is recorded in the history.
  */
 export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ changes: SheetChange[] }> {
-  const { sheet, subject } = await loadSheetSubject(db, options.sheetId);
-  authorize(options.actor, 'edit', subject);
-  const expected = { sheetId: sheet.id, version: options.version, status: sheet.status };
-  return writeAtVersion(db, expected, async (tx, locked, keepNothing) => {
+  const expected = {
+    sheetId: options.sheetId,
+    version: options.version,
+    allow: (subject: SheetPolicySubject) => authorize(options.actor, 'edit', subject),
+  };
+  return writeAtVersion(db, expected, async (tx, locked, keepNothing, subject) => {
     // Read once, in the transaction that holds the row: what the diff, the history and the writes use.
     const stored = await loadSheetContent(tx, locked);
     const changes = diffSheets(sheetDocumentOf(stored), options.document, locked.fiscalYear);

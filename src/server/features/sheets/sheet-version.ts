@@ -1,11 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { sheets } from '../../../db/schema';
+import { organizations, sheets } from '../../../db/schema';
+import type { SheetPolicySubject } from '../../../domain/sheet-policy';
 import type { SheetStatus } from '../../../domain/sheet-status';
 import type { StaleSheetDetails } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
 import { loadSheetDetail } from './get-sheet';
 import type { SheetRow } from './load-sheets';
+import { loadSheetSubject, subjectOf } from './sheet-access';
 
 /**
  * A sheet's optimistic-concurrency version. Every write of what a sheet shows moves
@@ -25,6 +27,11 @@ export interface ExpectedVersion {
   version: number;
   /** The state the writer was allowed in: a sheet that has left it is stale too. */
   status?: SheetStatus;
+  /**
+   * Whether the writer may write this sheet (throws if not: see `authorize`), asked of the sheet
+   * as locked, and of the sheet as it is before a stale answer shows it.
+   */
+  allow?: (subject: SheetPolicySubject) => void;
 }
 
 /** What `write` returns to roll everything back (not even the version moves) and answer `answer`. */
@@ -32,14 +39,15 @@ export type KeepNothing<T> = (answer: T) => never;
 
 /**
  * Run `write` in one transaction that first takes the sheet at the expected version (bumping it),
- * so everything `write` reads is exactly that version; `sheet` is its row as locked. If anyone
- * wrote since, nothing runs and the caller gets the stale answer. `write` may call
- * `keepNothing(answer)` to roll the whole transaction back and answer with `answer`.
+ * so everything `write` reads is exactly that version; `sheet` is its row as locked and `subject`
+ * what the policy asks of it. If anyone wrote since, nothing runs and the caller gets the stale
+ * answer. `write` may call `keepNothing(answer)` to roll the whole transaction back and answer
+ * with `answer`.
  */
 export async function writeAtVersion<T>(
   db: Db,
   expected: ExpectedVersion,
-  write: (tx: Tx, sheet: SheetRow, keepNothing: KeepNothing<T>) => Promise<T>,
+  write: (tx: Tx, sheet: SheetRow, keepNothing: KeepNothing<T>, subject: SheetPolicySubject) => Promise<T>,
 ): Promise<T> {
   const outcome: { kept?: { answer: T } } = {};
   const keepNothing: KeepNothing<T> = (answer) => {
@@ -47,7 +55,10 @@ export async function writeAtVersion<T>(
     throw new NothingKept();
   };
   try {
-    return await db.transaction(async (tx) => write(tx, await lockSheetVersion(tx, expected), keepNothing));
+    return await db.transaction(async (tx) => {
+      const { sheet, subject } = await lockSheetVersion(tx, expected);
+      return write(tx, sheet, keepNothing, subject);
+    });
   } catch (error) {
     if (error instanceof NothingKept && outcome.kept) return outcome.kept.answer;
     throw error;
@@ -59,22 +70,35 @@ class NothingKept extends Error {}
 /**
  * Take the sheet at the expected version inside the caller's transaction: one UPDATE … SET
  * version = version + 1 WHERE id = … AND version = expected, so of concurrent writers from one
- * version exactly one gets the row and the others the stale answer.
+ * version exactly one gets the row and the others the stale answer. The row comes back with its
+ * 部区's municipality, for the policy: one statement.
  */
-async function lockSheetVersion(tx: Tx, expected: ExpectedVersion): Promise<SheetRow> {
+async function lockSheetVersion(
+  tx: Tx,
+  expected: ExpectedVersion,
+): Promise<{ sheet: SheetRow; subject: SheetPolicySubject }> {
   const [locked] = await tx
     .update(sheets)
     .set({ version: sql`${sheets.version} + 1`, updatedAt: new Date() })
+    .from(organizations)
     .where(
       and(
         eq(sheets.id, expected.sheetId),
         eq(sheets.version, expected.version),
+        eq(organizations.id, sheets.wardId),
         expected.status === undefined ? undefined : eq(sheets.status, expected.status),
       ),
     )
-    .returning();
-  if (!locked) throw await staleVersion(tx, expected.sheetId);
-  return locked;
+    .returning({ ...getTableColumns(sheets), municipalityId: organizations.municipalityId });
+  if (!locked) {
+    // Only someone who may write the sheet learns that it changed, and what it is now.
+    expected.allow?.((await loadSheetSubject(tx, expected.sheetId)).subject);
+    throw await staleVersion(tx, expected.sheetId);
+  }
+  const { municipalityId, ...sheet } = locked;
+  const subject = subjectOf(sheet, municipalityId);
+  expected.allow?.(subject);
+  return { sheet, subject };
 }
 
 /**

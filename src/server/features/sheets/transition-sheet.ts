@@ -6,6 +6,7 @@ import type { Actor } from '../../../domain/roles';
 import { sheetDateLabels } from '../../../domain/sheet-dates';
 import type { SheetChange } from '../../../domain/sheet-diff';
 import { nextStatus, transitionRules } from '../../../domain/sheet-lifecycle';
+import type { SheetPolicySubject } from '../../../domain/sheet-policy';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { FieldIssue } from '../../../schemas/issues';
 import type { TransitionSheet } from '../../../schemas/sheet-edit';
@@ -13,7 +14,7 @@ import { AppError } from '../../app-error';
 import { dateToStamp } from '../sheet-dates/official-dates';
 import { loadSheetDetail } from './get-sheet';
 import { type HistoryActor, recordHistory, takeSnapshot } from './history';
-import { authorize, loadSheetSubject } from './sheet-access';
+import { authorize } from './sheet-access';
 import { writeAtVersion } from './sheet-version';
 
 export interface TransitionSheetOptions extends TransitionSheet {
@@ -27,10 +28,12 @@ export interface TransitionSheetOptions extends TransitionSheet {
  * move is checked against the sheet at the version the user saw, after taking it.
  */
 export async function transitionSheet(db: Db, options: TransitionSheetOptions): Promise<void> {
-  const { sheet, subject } = await loadSheetSubject(db, options.sheetId);
-  authorize(options.actor, options.transition, subject);
-  const expected = { sheetId: sheet.id, version: options.version, status: sheet.status };
-  await writeAtVersion(db, expected, async (tx, locked) => {
+  const expected = {
+    sheetId: options.sheetId,
+    version: options.version,
+    allow: (subject: SheetPolicySubject) => authorize(options.actor, options.transition, subject),
+  };
+  await writeAtVersion(db, expected, async (tx, locked, _keepNothing, subject) => {
     const rule = transitionRules[options.transition];
     const to = nextStatus(options.transition, locked.status);
     if (!to)

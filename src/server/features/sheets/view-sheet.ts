@@ -1,15 +1,12 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { sheetHistory, users } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
 import { can, permissionsFor } from '../../../domain/sheet-policy';
 import type { SheetView } from '../../../schemas/sheet-edit';
 import type { EncodedAnswer } from '../../answer-cache';
-import { correctableResults, correctionsOf } from '../corrections/list-corrections';
 import { loadSheet } from './get-sheet';
-import { pendingRevisions } from './revisions';
 import { authorize } from './sheet-access';
 import type { CachedSheet, SheetCache } from './sheet-cache';
+import { workflowOf } from './sheet-workflow';
 
 /** The sheet from the cache, loading it on a miss. */
 export async function cachedSheet(db: Db, cache: SheetCache, id: string): Promise<CachedSheet> {
@@ -39,34 +36,6 @@ export async function viewSheet(db: Db, cache: SheetCache, actor: Actor | null, 
     workflow: can(actor, 'readHistory', entry.subject) ? await workflowOf(db, actor, entry) : null,
   };
   return { body: JSON.stringify(view), etag: null, shared: false as const, view };
-}
-
-async function workflowOf(
-  db: Db,
-  actor: Actor,
-  entry: CachedSheet,
-): Promise<NonNullable<SheetView['workflow']>> {
-  const [last] = await db
-    .select({ entry: sheetHistory, name: users.displayName })
-    .from(sheetHistory)
-    .leftJoin(users, eq(sheetHistory.actorId, users.id))
-    .where(and(eq(sheetHistory.sheetId, entry.detail.id), eq(sheetHistory.kind, 'transition')))
-    .orderBy(desc(sheetHistory.id))
-    .limit(1);
-  return {
-    lastReturn:
-      last?.entry.action === 'return'
-        ? {
-            comment: last.entry.comment,
-            by: last.name ?? last.entry.actorName,
-            at: last.entry.at.toISOString(),
-          }
-        : null,
-    pendingRevisions: await pendingRevisions(db, entry.detail.id, entry.detail.fiscalYear),
-    corrections: await correctionsOf(db, actor, entry.detail, entry.subject),
-    correctable: await correctableResults(db, actor, entry.detail, entry.subject),
-    datesSetIndividually: entry.datesSetIndividually,
-  };
 }
 
 /** The sheet as a signed-in actor sees it, as an object (for write responses). */
