@@ -7,7 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from './job-queue';
-import { drizzleClientOf } from './pglite-client';
+import { drizzleClientOf, embeddedStartParams } from './pglite-client';
 import { migrationsFolder, preparePgliteSchema, preparePostgresSchema } from './prepare-schema';
 import { type ImageName, startFromImage } from './prepared-image';
 import * as schema from './schema';
@@ -85,14 +85,6 @@ export async function applyMigrations(database: Database, folder = migrationsFol
     });
   }
 }
-
-/**
- * The embedded PostgreSQL's settings: PGlite's own, with shared buffers of 16 MB instead of
- * 128 MB. PGlite lives in the server's memory, and a city's database is a few tens of MB that the
- * operating system's file cache holds anyway: the default buffers held about 130 MiB of the
- * server's resident memory for nothing (a process's RSS after opening it: 352 → 222 MiB).
- */
-export const embeddedStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 /**
  * Open the database: bring its schema up to date with the committed migrations as the tables'

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { embeddedStartParams, openDatabase } from './client';
+import { openDatabase } from './client';
 import { contentKey, migratedInputs, projectRoot } from './content-key';
+import { embeddedStartParams } from './pglite-client';
 
 /**
  * Test databases on PGlite start from saved templates: a PGlite prepared once, dumped to a file

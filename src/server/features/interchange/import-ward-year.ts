@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
+import { readsFromSnapshotDuring } from '../../../db/read-snapshot';
 import { municipalities, organizations, sheets, wardYears } from '../../../db/schema';
 import {
   describeImport,
@@ -148,115 +149,118 @@ async function runImport(db: Db, file: WardYearFile, options: RunOptions): Promi
   const actor = options.actor ?? commandLineActor;
   const reason = options.reason?.trim() || null;
   try {
-    return await db.transaction(async (tx) => {
-      const target = await findImportTarget(tx, file);
-      const municipalityId = await ensureMunicipality(tx, file.municipality);
-      const wardId = await ensureOrganization(tx, {
-        municipalityId,
-        wardId: null,
-        parentId: null,
-        name: file.ward,
-      });
-      await writeWardYear(tx, wardId, file);
-      // A file listing the whole year orders its sheets; a partial one (a single organization's
-      // sheet) keeps the others' order and adds new sheets at the end.
-      const [{ count: present = 0, last = -1 } = {}] = await tx
-        .select({
-          count: sql<number>`count(*)::int`,
-          last: sql<number>`coalesce(max(${sheets.position}), -1)::int`,
-        })
-        .from(sheets)
-        .where(and(eq(sheets.wardId, wardId), eq(sheets.fiscalYear, file.fiscalYear)));
-      const ordersAll = file.sheets.length >= present;
-      let appended = last;
-      const outcomes: SheetOutcome[] = [];
-      const kept: FieldIssue[] = [];
-      const stamps: unknown[] = [];
-      for (const [index, sheet] of file.sheets.entries()) {
-        const write = {
+    // A year of many sheets holds the embedded database for seconds: others read a snapshot meanwhile.
+    return await readsFromSnapshotDuring(() =>
+      db.transaction(async (tx) => {
+        const target = await findImportTarget(tx, file);
+        const municipalityId = await ensureMunicipality(tx, file.municipality);
+        const wardId = await ensureOrganization(tx, {
           municipalityId,
-          wardId,
-          fiscalYear: file.fiscalYear,
-          position: ordersAll ? index : null,
-          nextPosition: () => ++appended,
-          sheet,
-          wardName: file.ward,
-        };
-        let written: WrittenSheet;
-        let changes: SheetChange[] = [];
-        let action: ImportAction;
-        try {
-          written = await tx.transaction(async (sp) => {
-            const w = await writeSheet(sp, write);
-            kept.push(...keptPastResults(index, sheet, w.after));
-            changes = w.before ? diffImportedSheet(w.before, w.after) : [];
-            if (w.before && changes.length === 0) throw new Unchanged(w);
-            return w;
-          });
-          action = written.before ? 'replace' : 'create';
-        } catch (error) {
-          if (!(error instanceof Unchanged)) throw error;
-          written = error.written;
-          action = 'unchanged';
-        }
-        stamps.push(written.stamp ? [written.stamp.id, written.stamp.version, written.stamp.status] : null);
-        const currentStatus = written.before?.status ?? null;
-        if (action !== 'unchanged') {
-          await recordHistory(tx, {
-            sheetId: written.sheetId,
-            actor,
-            kind: 'import',
-            // A move of state shows as one (公開 → 下書き); a sheet created shows its state.
-            ...(currentStatus !== written.after.status
-              ? { fromStatus: currentStatus, toStatus: written.after.status }
-              : {}),
-            comment: describeImport(source, action, reason),
-            changes,
-          });
-          await notifySheetChanged(tx, [written.sheetId]);
-        }
-        outcomes.push({
-          index,
-          title: fileSheetTitle(sheet),
-          department: sheet.department,
-          organization: sheet.organization,
-          action,
-          sheetId: action === 'create' && options.mode === 'preview' ? null : written.sheetId,
-          currentStatus,
-          status: action === 'unchanged' ? (currentStatus ?? written.after.status) : written.after.status,
-          needsReason: replacingNeedsReason(action, currentStatus),
-          changes: changes.map(({ path, label, before, after }) => ({ path, label, before, after })),
+          wardId: null,
+          parentId: null,
+          name: file.ward,
         });
-        options.onProgress?.(index + 1, file.sheets.length);
-      }
-      const run: Run = {
-        file,
-        source,
-        newWard: target.wardId === null,
-        outcomes,
-        warnings: [...options.warnings, ...kept],
-        previewToken: previewToken(file, stamps),
-      };
-      if (options.mode === 'preview') throw new RolledBack(run);
-      if (options.mode === 'confirm') {
-        if (options.previewToken !== run.previewToken) {
-          throw new AppError(
-            'conflict',
-            '確認した後に、取り込み先のシートが変更されたか、ファイルが変わりました。何も書き込んでいません。新しい確認の内容を見てから、もう一度取り込んでください。',
-            [],
-            { preview: toPreview(run, options.expected ?? {}) },
-          );
+        await writeWardYear(tx, wardId, file);
+        // A file listing the whole year orders its sheets; a partial one (a single organization's
+        // sheet) keeps the others' order and adds new sheets at the end.
+        const [{ count: present = 0, last = -1 } = {}] = await tx
+          .select({
+            count: sql<number>`count(*)::int`,
+            last: sql<number>`coalesce(max(${sheets.position}), -1)::int`,
+          })
+          .from(sheets)
+          .where(and(eq(sheets.wardId, wardId), eq(sheets.fiscalYear, file.fiscalYear)));
+        const ordersAll = file.sheets.length >= present;
+        let appended = last;
+        const outcomes: SheetOutcome[] = [];
+        const kept: FieldIssue[] = [];
+        const stamps: unknown[] = [];
+        for (const [index, sheet] of file.sheets.entries()) {
+          const write = {
+            municipalityId,
+            wardId,
+            fiscalYear: file.fiscalYear,
+            position: ordersAll ? index : null,
+            nextPosition: () => ++appended,
+            sheet,
+            wardName: file.ward,
+          };
+          let written: WrittenSheet;
+          let changes: SheetChange[] = [];
+          let action: ImportAction;
+          try {
+            written = await tx.transaction(async (sp) => {
+              const w = await writeSheet(sp, write);
+              kept.push(...keptPastResults(index, sheet, w.after));
+              changes = w.before ? diffImportedSheet(w.before, w.after) : [];
+              if (w.before && changes.length === 0) throw new Unchanged(w);
+              return w;
+            });
+            action = written.before ? 'replace' : 'create';
+          } catch (error) {
+            if (!(error instanceof Unchanged)) throw error;
+            written = error.written;
+            action = 'unchanged';
+          }
+          stamps.push(written.stamp ? [written.stamp.id, written.stamp.version, written.stamp.status] : null);
+          const currentStatus = written.before?.status ?? null;
+          if (action !== 'unchanged') {
+            await recordHistory(tx, {
+              sheetId: written.sheetId,
+              actor,
+              kind: 'import',
+              // A move of state shows as one (公開 → 下書き); a sheet created shows its state.
+              ...(currentStatus !== written.after.status
+                ? { fromStatus: currentStatus, toStatus: written.after.status }
+                : {}),
+              comment: describeImport(source, action, reason),
+              changes,
+            });
+            await notifySheetChanged(tx, [written.sheetId]);
+          }
+          outcomes.push({
+            index,
+            title: fileSheetTitle(sheet),
+            department: sheet.department,
+            organization: sheet.organization,
+            action,
+            sheetId: action === 'create' && options.mode === 'preview' ? null : written.sheetId,
+            currentStatus,
+            status: action === 'unchanged' ? (currentStatus ?? written.after.status) : written.after.status,
+            needsReason: replacingNeedsReason(action, currentStatus),
+            changes: changes.map(({ path, label, before, after }) => ({ path, label, before, after })),
+          });
+          options.onProgress?.(index + 1, file.sheets.length);
         }
-        const needing = outcomes.filter((o) => o.needsReason);
-        if (needing.length > 0 && reason === null) {
-          const message = `評価確定・公開のシート（${needing.map((o) => o.title).join('、')}）を置き換えるには、理由を入力してください`;
-          throw new AppError('invalid', `${message}。何も書き込んでいません。`, [
-            { path: 'reason', message },
-          ]);
+        const run: Run = {
+          file,
+          source,
+          newWard: target.wardId === null,
+          outcomes,
+          warnings: [...options.warnings, ...kept],
+          previewToken: previewToken(file, stamps),
+        };
+        if (options.mode === 'preview') throw new RolledBack(run);
+        if (options.mode === 'confirm') {
+          if (options.previewToken !== run.previewToken) {
+            throw new AppError(
+              'conflict',
+              '確認した後に、取り込み先のシートが変更されたか、ファイルが変わりました。何も書き込んでいません。新しい確認の内容を見てから、もう一度取り込んでください。',
+              [],
+              { preview: toPreview(run, options.expected ?? {}) },
+            );
+          }
+          const needing = outcomes.filter((o) => o.needsReason);
+          if (needing.length > 0 && reason === null) {
+            const message = `評価確定・公開のシート（${needing.map((o) => o.title).join('、')}）を置き換えるには、理由を入力してください`;
+            throw new AppError('invalid', `${message}。何も書き込んでいません。`, [
+              { path: 'reason', message },
+            ]);
+          }
         }
-      }
-      return run;
-    });
+        return run;
+      }),
+    );
   } catch (error) {
     if (error instanceof RolledBack) return error.run;
     throw error;
