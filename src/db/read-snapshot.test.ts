@@ -93,8 +93,10 @@ describe('reads during a long write', () => {
     const write = database.db.execute(sql`select 1 as one into temporary table snapshot_probe`);
     writer.release();
     await Promise.all([writer.done, write]);
-    const rows = await database.db.execute(sql`select one from snapshot_probe`);
-    expect(rows.rows ?? rows).toEqual([{ one: 1 }]);
+    const result = (await database.db.execute(sql`select one from snapshot_probe`)) as unknown as {
+      rows: unknown[];
+    };
+    expect(result.rows).toEqual([{ one: 1 }]);
   });
 });
 
