@@ -46,32 +46,41 @@ function plain(inline: LaidOutInline): boolean {
   return drawnApart.every((key) => !inline[key]) && !shapedOnItsOwn.test(inline.text);
 }
 
-function joinable(a: LaidOutInline, b: LaidOutInline): boolean {
+/** Whether `next` touches a text drawn from `first` over `width` and looks the same. */
+function continues(first: LaidOutInline, width: number, next: LaidOutInline): boolean {
   return (
-    a.font === b.font &&
-    a.fontSize === b.fontSize &&
-    a.color === b.color &&
-    a.opacity === b.opacity &&
-    Math.abs(a.x + a.width - b.x) < 1e-6 &&
-    plain(a) &&
-    plain(b)
+    first.font === next.font &&
+    first.fontSize === next.fontSize &&
+    first.color === next.color &&
+    first.opacity === next.opacity &&
+    Math.abs(first.x + width - next.x) < 1e-6 &&
+    plain(next)
   );
 }
 
-/** The inlines of one laid-out line, touching pieces that look the same joined into one. */
+/**
+ * The inlines of one laid-out line, touching pieces that look the same joined into one: each
+ * run of them copied once, its texts joined once (a piece is checked once, not the growing text).
+ */
 export function joinedInlines<T extends LaidOutInline>(inlines: readonly T[]): T[] {
   const joined: T[] = [];
-  for (const inline of inlines) {
-    const last = joined.at(-1);
-    if (last && joinable(last, inline)) {
-      joined[joined.length - 1] = {
-        ...last,
-        text: last.text + inline.text,
-        width: last.width + inline.width,
-      };
-    } else {
-      joined.push(inline);
+  let start = 0;
+  while (start < inlines.length) {
+    const first = inlines[start] as T;
+    let end = start + 1;
+    let width = first.width;
+    if (plain(first)) {
+      for (let next = inlines[end]; next && continues(first, width, next); next = inlines[++end]) {
+        width += next.width;
+      }
     }
+    if (end === start + 1) joined.push(first);
+    else {
+      let text = '';
+      for (let i = start; i < end; i++) text += (inlines[i] as T).text;
+      joined.push({ ...first, text, width });
+    }
+    start = end;
   }
   return joined;
 }

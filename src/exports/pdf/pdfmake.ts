@@ -5,6 +5,7 @@ import { cacheFontsInThisThread } from './font-cache';
 import { withFallbackFonts } from './font-content';
 import { fontFiles, pdfmakeFonts } from './fonts';
 import { joinedInlines, type LaidOutInline } from './joined-inlines';
+import { lookUpStylesFaster } from './style-lookup';
 
 /**
  * The one place that talks to pdfmake. pdfmake on Node is a process-wide singleton (fonts,
@@ -21,6 +22,7 @@ function configure(): void {
   pdfmake.setUrlAccessPolicy(() => false);
   cacheFontsInThisThread();
   drawTouchingPiecesAsOne();
+  lookUpStylesFaster();
   configured = true;
 }
 
