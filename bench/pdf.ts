@@ -84,9 +84,17 @@ async function main() {
   const quiet: number[][] = [];
   const during: number[][] = [];
   const bookletMs: number[] = [];
+  const aloneMs: number[] = [];
   const rss = { before: [] as number[], peak: [] as number[], after: [] as number[] };
   let bookletBytes = 0;
   for (let round = 0; round < rounds; round++) {
+    // The booklet alone: the probe below keeps a core busy with GETs (client and server), and
+    // the machine has two.
+    const alone = await timed(() => httpGet(bookletUrl, 600_000));
+    if (alone.value.status !== 200) throw new Error(`booklet → ${alone.value.status}`);
+    aloneMs.push(alone.ms);
+    // Its thread ends once idle: the booklet below starts a thread as this one did.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     const window = new Promise((resolve) => setTimeout(resolve, 2_000));
     quiet.push(await probe(sheet.url, window));
     await window;
@@ -147,7 +155,12 @@ async function main() {
     table(
       [`booklet of ${sheetCount} sheets`, 'median', 'per round'],
       [
-        ['booklet time (ms; goal ≤ 3000)', fmt(median(bookletMs)), bookletMs.map((v) => fmt(v)).join(', ')],
+        ['booklet time alone (ms; goal ≤ 3000)', fmt(median(aloneMs)), aloneMs.map((v) => fmt(v)).join(', ')],
+        [
+          'booklet time while the GETs below run (ms)',
+          fmt(median(bookletMs)),
+          bookletMs.map((v) => fmt(v)).join(', '),
+        ],
         [
           'cached GET max while it renders (ms; goal ≤ 100)',
           fmt(median(maxDuring), 1),
@@ -178,7 +191,8 @@ async function main() {
     chromiumOverApp: ratio,
     sheetPdfServerCpuMs: median(appCpuMs),
     bookletSheets: sheetCount,
-    bookletMs: median(bookletMs),
+    bookletMs: median(aloneMs),
+    bookletProbedMs: median(bookletMs),
     getMaxDuringBookletMs: median(maxDuring),
     getMaxQuietMs: median(maxQuiet),
     rssBeforeMiB: median(rss.before),

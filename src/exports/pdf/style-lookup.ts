@@ -82,6 +82,16 @@ function remembered(answers: Answers, property: string, find: () => unknown): un
   return value;
 }
 
+/** An item's named styles' answer, the last style first (one style: no list made for it). */
+function ownStylesValue(dictionary: StyleDictionary, style: string | string[], property: string): unknown {
+  if (!Array.isArray(style)) return namedStyleValue(dictionary, String(style), property);
+  for (let i = style.length - 1; i >= 0; i--) {
+    const value = namedStyleValue(dictionary, style[i] as string, property);
+    if (isValue(value)) return value;
+  }
+  return undefined;
+}
+
 /** A stack's answers so far; dropped whenever it is pushed or popped. */
 const stackAnswers = Symbol('mokuhyo.stackAnswers');
 type AnsweringStack = StyleStack & { [stackAnswers]?: Answers | undefined };
@@ -120,11 +130,8 @@ function styleProperty(
   if (isValue(own)) return own;
   if (!stack) return defaultValue;
   if (!isString(item) && item.section === undefined && item.style) {
-    const names = Array.isArray(item.style) ? item.style : [item.style];
-    for (let i = names.length - 1; i >= 0; i--) {
-      const value = namedStyleValue(stack.styleDictionary, names[i] as string, property);
-      if (isValue(value)) return value;
-    }
+    const value = ownStylesValue(stack.styleDictionary, item.style, property);
+    if (isValue(value)) return value;
   }
   const value = stackValue(stack, property);
   return isValue(value) ? value : defaultValue;
