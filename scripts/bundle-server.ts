@@ -1,8 +1,9 @@
 import { build, type Plugin } from 'esbuild';
 
 // `npm run build`: the server as one ES module, dist/server/main.mjs (what `npm start` runs), and
-// the PDF worker beside it, dist/server/pdf-worker.mjs (found next to the bundle, as
-// src/server/pdf-workers/pdf-worker.mjs is next to its source). Packages stay in node_modules;
+// its two worker threads beside it, dist/server/pdf-worker.mjs and read-snapshot-worker.mjs (found
+// next to the bundle, as src/server/pdf-workers/pdf-worker.mjs and src/db/read-snapshot-worker.mjs
+// are next to their sources). Packages stay in node_modules;
 // only the app's own TypeScript is bundled, so a start loads two files instead of compiling some
 // 300 modules through tsx. The bundle sits two folders below the project root like src/db, so
 // `projectRoot` (src/db/content-key.ts) is the same from either.
@@ -47,6 +48,11 @@ await Promise.all([
       loader: 'ts',
     },
     outfile: 'dist/server/pdf-worker.mjs',
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/db/read-snapshot-worker.mjs'],
+    outfile: 'dist/server/read-snapshot-worker.mjs',
   }),
 ]);
 console.log(`server bundle: dist/server/main.mjs (${Math.round(performance.now() - started)} ms)`);

@@ -1,6 +1,7 @@
 import { PGlite, type QueryOptions, type Transaction, types } from '@electric-sql/pglite';
 import { loopTurnDue } from './loop-turns';
 import { isPlainRead, isSnapshotWanted } from './read-snapshot';
+import { openSnapshotCopy, type SnapshotCopy } from './snapshot-copy';
 
 /**
  * The embedded PostgreSQL's settings: PGlite's own, with shared buffers of 16 MB instead of
@@ -90,8 +91,8 @@ export function drizzleClientOf(client: PGlite): PGlite {
   setDrizzleParsers(client);
   const main = drizzleQueries(client);
   // The copy answering plain reads now, and the writers asking for one that wait for the client.
-  let snapshot: Snapshot | null = null;
-  const waiting: Promise<Snapshot | null>[] = [];
+  let snapshot: SnapshotCopy | null = null;
+  const waiting: Promise<SnapshotCopy | null>[] = [];
   const drizzleClient = {
     query: (text: string, params?: unknown[], options?: QueryOptions) => {
       const elsewhere = () => main.query(text, params, options);
@@ -106,20 +107,23 @@ export function drizzleClientOf(client: PGlite): PGlite {
     transaction: <T>(callback: (tx: Transaction) => Promise<T>) => {
       const run = (tx: Transaction) => callback(drizzleQueries(tx) as unknown as Transaction);
       if (!isSnapshotWanted()) return client.transaction(run);
-      let provide: (copy: Snapshot | null) => void = () => {};
-      const opened = new Promise<Snapshot | null>((resolve) => {
+      let provide: (copy: SnapshotCopy | null) => void = () => {};
+      const opened = new Promise<SnapshotCopy | null>((resolve) => {
         provide = resolve;
       });
       waiting.push(opened);
       // Once the writer has its copy (or has none), reads waiting for it go on.
-      const settle = (copy: Snapshot | null) => {
+      const settle = (copy: SnapshotCopy | null) => {
         const index = waiting.indexOf(opened);
         if (index >= 0) waiting.splice(index, 1);
         provide(copy);
       };
       return client
         .transaction(async (tx) => {
-          const copy = await openSnapshot(client, tx);
+          const copy = await openSnapshotCopy(client, tx, {
+            startParams: embeddedStartParams,
+            rawTypes: [...drizzleRawTypes.keys()],
+          });
           snapshot = copy;
           settle(copy);
           try {
@@ -140,64 +144,4 @@ export function drizzleClientOf(client: PGlite): PGlite {
 
 function setDrizzleParsers(client: PGlite): void {
   for (const type of drizzleRawTypes.keys()) client.parsers[type] = asWritten;
-}
-
-/** PostgreSQL's `read_only_sql_transaction`: a write sent to the read-only copy. */
-const readOnlyViolation = '25006';
-
-/** A read-only copy of the database as committed, answering plain reads while a writer holds it. */
-interface Snapshot {
-  query(
-    text: string,
-    params: unknown[] | undefined,
-    options: QueryOptions | undefined,
-    elsewhere: () => Promise<unknown>,
-  ): Promise<unknown>;
-  /** Closes the copy once the reads it is answering are done. */
-  close(): Promise<void>;
-}
-
-/**
- * Copy `client` inside its transaction `tx`, before the writer's first statement (`dumpDataDir`
- * takes the query lock, not the transaction's), into a read-only PGlite in memory whose session
- * has the same role (the app's: what it may read there is what it may read here). null when the
- * copy cannot be made: readers then wait, as they would without one.
- */
-async function openSnapshot(client: PGlite, tx: Transaction): Promise<Snapshot | null> {
-  let copy: PGlite;
-  try {
-    const { rows } = await tx.query<{ role: string }>('select current_user as role');
-    copy = await PGlite.create({
-      loadDataDir: await client.dumpDataDir('none'),
-      startParams: [...embeddedStartParams, '-c', 'default_transaction_read_only=on'],
-    });
-    await copy.query(`select set_config('role', $1, false)`, [rows[0]?.role ?? 'postgres']);
-  } catch (error) {
-    console.error('snapshot for reads during a long write:', error);
-    return null;
-  }
-  setDrizzleParsers(copy);
-  const queries = drizzleQueries(copy);
-  const running = new Set<Promise<unknown>>();
-  let closing = false;
-  return {
-    query(text, params, options, elsewhere) {
-      if (closing) return elsewhere();
-      const answer = queries.query(text, params, options).catch((error: { code?: string }) => {
-        if (error?.code === readOnlyViolation) return elsewhere();
-        throw error;
-      });
-      const settled: Promise<unknown> = answer.then(
-        () => running.delete(settled),
-        () => running.delete(settled),
-      );
-      running.add(settled);
-      return answer;
-    },
-    async close() {
-      closing = true;
-      await Promise.all(running);
-      await copy.close();
-    },
-  };
 }
