@@ -1,6 +1,11 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './client';
+import { preparedImage } from './prepared-image';
 import { isPlainRead, readsFromSnapshotDuring } from './read-snapshot';
 import { municipalities } from './schema';
 import { createTestDatabase, type TestDatabase } from './testing';
@@ -98,6 +103,54 @@ describe('reads during a long write', () => {
     };
     expect(result.rows).toEqual([{ one: 1 }]);
   });
+});
+
+describe('reads during a long write to a data directory on disk', () => {
+  const copies = async () => (await readdir(tmpdir())).filter((name) => name.startsWith('mokuhyo-snapshot-'));
+
+  it.skipIf(process.env.TEST_DATABASE_URL)(
+    'are answered by a copy of its files, which is removed when the writer ends',
+    async () => {
+      await preparedImage('migrated');
+      const dataDir = await mkdtemp(join(tmpdir(), 'mokuhyo-read-snapshot-'));
+      const before = await copies();
+      const onDisk = await openDatabase({ engine: 'pglite', dataDir });
+      try {
+        await onDisk.db.insert(municipalities).values({ name: '北区市' });
+        let release: () => void = () => {};
+        const gate = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let inside: () => void = () => {};
+        const started = new Promise<void>((resolve) => {
+          inside = resolve;
+        });
+        const writer = readsFromSnapshotDuring(() =>
+          onDisk.db.transaction(async (tx) => {
+            await tx.insert(municipalities).values({ name: '取込市' });
+            inside();
+            await gate;
+          }),
+        );
+        await started;
+        const read = onDisk.db.select({ name: municipalities.name }).from(municipalities);
+        expect(await answeredSoon(read)).toBe('answered');
+        expect((await read).map((m) => m.name)).toEqual(['北区市']);
+        expect((await copies()).length).toBe(before.length + 1);
+        release();
+        await writer;
+        const names = await onDisk.db.select({ name: municipalities.name }).from(municipalities);
+        expect(names.map((m) => m.name).sort()).toEqual(['北区市', '取込市']);
+        for (let waited = 0; (await copies()).length > before.length && waited < 10_000; waited += 50)
+          await sleep(50);
+        expect(await copies()).toEqual(before);
+      } finally {
+        await onDisk.close();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });
 
 describe('isPlainRead', () => {
