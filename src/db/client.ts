@@ -11,6 +11,7 @@ import { drizzleClientOf, embeddedStartParams } from './pglite-client';
 import { migrationsFolder, preparePgliteSchema, preparePostgresSchema } from './prepare-schema';
 import { type ImageName, startFromImage } from './prepared-image';
 import * as schema from './schema';
+import { removeLeftoverCopies } from './snapshot-copy';
 import { statementLog } from './statement-log';
 
 type Schema = typeof schema;
@@ -132,6 +133,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const release = 'dataDir' in options ? lockDataDir(options.dataDir) : () => {};
   let opened: PGlite | undefined;
   try {
+    // Holding the lock, this process alone may use (or remove) what a stopped one left.
+    if ('dataDir' in options) await removeLeftoverCopies(options.dataDir);
     // A restore (migrate: false) brings an empty database to the backup's own migrations.
     const startedFrom =
       'dataDir' in options && migrate

@@ -129,7 +129,8 @@ export function drizzleClientOf(client: PGlite): PGlite {
           try {
             return await run(tx);
           } finally {
-            // Before the COMMIT: a read from now on waits for it, as it would without a copy.
+            // Before the COMMIT: a read sent from now on waits for it, as it would without a copy
+            // (one the copy is answering may end after it, as a reader's snapshot in PostgreSQL).
             snapshot = null;
             void copy?.close();
           }

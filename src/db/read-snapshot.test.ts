@@ -1,6 +1,6 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -106,15 +106,20 @@ describe('reads during a long write', () => {
 });
 
 describe('reads during a long write to a data directory on disk', () => {
-  const copies = async () => (await readdir(tmpdir())).filter((name) => name.startsWith('mokuhyo-snapshot-'));
+  /** The copies beside `dataDir`. */
+  const copiesOf = async (dataDir: string) =>
+    (await readdir(dirname(dataDir))).filter((name) => name.startsWith(`${basename(dataDir)}.snapshot-`));
 
   it.skipIf(process.env.TEST_DATABASE_URL)(
-    'are answered by a copy of its files, which is removed when the writer ends',
+    'are answered by a copy of its files beside it, removed when the writer ends (or, left by a stopped server, at the next start)',
     async () => {
       await preparedImage('migrated');
-      const dataDir = await mkdtemp(join(tmpdir(), 'mokuhyo-read-snapshot-'));
-      const before = await copies();
+      const dataDir = join(await mkdtemp(join(tmpdir(), 'mokuhyo-read-snapshot-')), 'data');
+      await mkdir(`${dataDir}.snapshot-left`, { recursive: true });
+      const copies = () => copiesOf(dataDir);
       const onDisk = await openDatabase({ engine: 'pglite', dataDir });
+      const before = await copies();
+      expect(before).toEqual([]);
       try {
         await onDisk.db.insert(municipalities).values({ name: '北区市' });
         let release: () => void = () => {};
@@ -146,7 +151,7 @@ describe('reads during a long write to a data directory on disk', () => {
         expect(await copies()).toEqual(before);
       } finally {
         await onDisk.close();
-        await rm(dataDir, { recursive: true, force: true });
+        await rm(dirname(dataDir), { recursive: true, force: true });
       }
     },
     120_000,
@@ -163,5 +168,8 @@ describe('isPlainRead', () => {
     expect(isPlainRead("select nextval('s')")).toBe(false);
     expect(isPlainRead('select * from sheets for update')).toBe(false);
     expect(isPlainRead('select * from sheets for no key update skip locked')).toBe(false);
+    expect(isPlainRead("select set_config('role', 'x', false)")).toBe(false);
+    expect(isPlainRead('select pg_try_advisory_lock(1)')).toBe(false);
+    expect(isPlainRead('select lastval()')).toBe(false);
   });
 });

@@ -21,13 +21,14 @@ export function isSnapshotWanted(): boolean {
 }
 
 /**
- * A statement a snapshot may answer: a SELECT with no side effect drizzle could have written.
- * The snapshot is read-only besides (`default_transaction_read_only`), so a write that slipped
- * through fails there and goes to the database itself.
+ * A statement a snapshot may answer: a SELECT with no effect beyond its answer — not a
+ * notification, a sequence, a row lock, a setting or an advisory lock of the session (the copy
+ * has a session of its own). The snapshot is read-only besides (`default_transaction_read_only`),
+ * so a write that slipped through fails there and goes to the database itself.
  */
+const sideEffects =
+  /\b(pg_notify|nextval|setval|currval|lastval|set_config|pg_(try_)?advisory\w*|for\s+(update|share|no\s+key|key))\b/i;
+
 export function isPlainRead(sql: string): boolean {
-  return (
-    /^\s*select\b/i.test(sql) &&
-    !/\b(pg_notify|nextval|setval|for\s+(update|share|no\s+key|key))\b/i.test(sql)
-  );
+  return /^\s*select\b/i.test(sql) && !sideEffects.test(sql);
 }

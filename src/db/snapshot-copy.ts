@@ -1,6 +1,5 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PGlite, QueryOptions, Transaction } from '@electric-sql/pglite';
 
@@ -12,14 +11,14 @@ import type { PGlite, QueryOptions, Transaction } from '@electric-sql/pglite';
  * own, some hundreds of MiB) goes with it: a copy opened in the server's thread kept it.
  */
 export interface SnapshotCopy {
-  /** The copy's answer; `elsewhere()`'s when the copy refuses to write or is gone. */
+  /** The copy's answer; `elsewhere()`'s when the copy refuses the statement or cannot answer. */
   query(
     text: string,
     params: unknown[] | undefined,
     options: QueryOptions | undefined,
     elsewhere: () => Promise<unknown>,
   ): Promise<unknown>;
-  /** Ends the copy's thread once the reads it is answering are done. */
+  /** Ends the copy's thread once the reads it is answering are done, and removes its files. Never fails. */
   close(): Promise<void>;
 }
 
@@ -29,10 +28,33 @@ export interface CopySettings {
   rawTypes: number[];
 }
 
-/** PostgreSQL's `read_only_sql_transaction`: a write sent to the read-only copy. */
-const readOnlyViolation = '25006';
+/**
+ * Statements the copy refuses that the database itself may well answer: a write
+ * (`read_only_sql_transaction`), a table the copy lacks (a session's temporary table).
+ */
+const answeredElsewhere = new Set(['25006', '42P01']);
+
+/** How long readers wait for the copy to open (it recovers from the WAL), before they wait for the writer instead. */
+const openingMs = 30_000;
 
 const workerUrl = new URL('./read-snapshot-worker.mjs', import.meta.url);
+
+/** Where copies of `dataDir` are made: beside it (same disk, not the memory of a tmpfs). */
+const copyPrefix = (dataDir: string) => join(dirname(dataDir), `${basename(dataDir)}.snapshot-`);
+
+/**
+ * Removes the copies of `dataDir` a server that stopped during a long write left behind. Called
+ * by the process that has just locked the directory, so no other process is using them.
+ */
+export async function removeLeftoverCopies(dataDir: string): Promise<void> {
+  const prefix = basename(copyPrefix(dataDir));
+  const siblings = await readdir(dirname(dataDir)).catch(() => []);
+  await Promise.all(
+    siblings
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => rm(join(dirname(dataDir), name), { recursive: true, force: true })),
+  );
+}
 
 type FromCopy =
   | { type: 'ready' }
@@ -40,95 +62,112 @@ type FromCopy =
   | { type: 'answer'; id: number; result: unknown }
   | { type: 'refused'; id: number; message: string; fields: Record<string, unknown> };
 
-/** The copy answered no more (its thread ended): the read goes to the database itself. */
+/** The copy answered no more (its thread ended, or never opened): the read goes to the database. */
 class CopyGone extends Error {}
 
 /**
  * Copy `client` inside its transaction `tx`, before the writer's first statement, with the
  * session's role (the app's: what it may read there is what it may read here). A data directory
  * on disk is copied file by file, as a crash would leave it (PGlite has written every committed
- * transaction's WAL, and nothing writes meanwhile), and the copy opens it and recovers; PGlite's
- * own `dumpDataDir` would build the archive in its WebAssembly memory, which never shrinks (about
- * 250 MiB held for the life of the server). A database in memory (tests) is dumped (`dumpDataDir`
- * takes PGlite's query lock, not its transaction lock). null when the copy cannot be made:
- * readers then wait, as they would without one.
+ * transaction's WAL, and nothing writes meanwhile); PGlite's own `dumpDataDir` would build the
+ * archive in its WebAssembly memory, which never shrinks (about 250 MiB held for the life of the
+ * server). A database in memory (tests) is dumped (`dumpDataDir` takes PGlite's query lock, not
+ * its transaction lock). The writer waits only for the files; the thread that opens and recovers
+ * them starts when a reader first comes (a command-line import has none). null when the files
+ * cannot be copied: readers then wait for the writer, as they would without a copy.
  */
 export async function openSnapshotCopy(
   client: PGlite,
   tx: Transaction,
   settings: CopySettings,
 ): Promise<SnapshotCopy | null> {
-  let worker: Worker | undefined;
   let directory: string | undefined;
-  const removeDirectory = async () => {
-    if (directory) await rm(directory, { recursive: true, force: true });
-  };
   try {
     const { rows } = await tx.query<{ role: string }>('select current_user as role');
     const onDisk = client.dataDir && !client.dataDir.startsWith('memory://') ? client.dataDir : null;
     let source: { dataDir: string } | { dump: ArrayBuffer };
     if (onDisk) {
-      directory = await mkdtemp(join(tmpdir(), 'mokuhyo-snapshot-'));
+      directory = await mkdtemp(copyPrefix(onDisk));
       await cp(onDisk, directory, { recursive: true });
       source = { dataDir: directory };
     } else source = { dump: await (await client.dumpDataDir('none')).arrayBuffer() };
-    worker = new Worker(workerUrl, {
-      workerData: {
-        startParams: [...settings.startParams, '-c', 'default_transaction_read_only=on'],
-        role: rows[0]?.role ?? 'postgres',
-        rawTypes: settings.rawTypes,
-      },
-      // A thread of plain JavaScript: the parent's `--import tsx` would only slow its start.
-      execArgv: [],
+    return copyOf(source, {
+      startParams: [...settings.startParams, '-c', 'default_transaction_read_only=on'],
+      role: rows[0]?.role ?? 'postgres',
+      rawTypes: settings.rawTypes,
     });
-    return await copyIn(worker, source, removeDirectory);
   } catch (error) {
     console.error('snapshot for reads during a long write:', error);
-    await worker?.terminate();
-    await removeDirectory();
+    if (directory) await rm(directory, { recursive: true, force: true }).catch(() => {});
     return null;
   }
 }
 
-function copyIn(
-  worker: Worker,
+function copyOf(
   source: { dataDir: string } | { dump: ArrayBuffer },
-  removeDirectory: () => Promise<void>,
-): Promise<SnapshotCopy> {
+  workerData: { startParams: string[]; role: string; rawTypes: number[] },
+): SnapshotCopy {
   const pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: unknown) => void }>();
   const asked = new Set<Promise<unknown>>();
   let nextId = 0;
   let gone = false;
+  let worker: Worker | undefined;
+  let opened: Promise<boolean> | undefined;
+
   const end = (reason: unknown) => {
     gone = true;
     for (const { reject } of pending.values()) reject(new CopyGone(String(reason)));
     pending.clear();
   };
-  return new Promise((resolve, reject) => {
-    worker.on('error', (error) => {
-      end(error);
-      reject(error);
+  /** Starts the thread and waits for the copy to open: true once it answers, false if it never will. */
+  const open = () =>
+    new Promise<boolean>((resolve) => {
+      const started = new Worker(workerUrl, {
+        workerData,
+        // A thread of plain JavaScript: the parent's `--import tsx` would only slow its start.
+        execArgv: [],
+      });
+      worker = started;
+      const giveUp = (reason: unknown) => {
+        clearTimeout(timer);
+        if (!gone) console.error('snapshot for reads during a long write:', reason);
+        end(reason);
+        void started.terminate();
+        resolve(false);
+      };
+      const timer = setTimeout(() => giveUp(`not open after ${openingMs} ms`), openingMs);
+      started.on('error', giveUp);
+      started.on('exit', (code) => giveUp(`its thread ended (${code})`));
+      started.on('message', (message: FromCopy) => {
+        if (message.type === 'ready') {
+          clearTimeout(timer);
+          resolve(true);
+        } else if (message.type === 'failed') giveUp(message.message);
+        else {
+          const waiting = pending.get(message.id);
+          pending.delete(message.id);
+          if (message.type === 'answer') waiting?.resolve(message.result);
+          else waiting?.reject(Object.assign(new Error(message.message), message.fields));
+        }
+      });
+      started.postMessage(source, 'dump' in source ? [source.dump] : []);
     });
-    worker.on('exit', (code) => {
-      end(`exit ${code}`);
-      reject(new Error(`the snapshot's thread ended (${code})`));
+  const ask = async (text: string, params: unknown[] | undefined, options: QueryOptions | undefined) => {
+    opened ??= open();
+    if (!(await opened) || gone) throw new CopyGone('closed');
+    return new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      const { parsers: _, ...plain } = options ?? {};
+      worker?.postMessage({ id, text, params, options: plain });
     });
-    worker.on('message', (message: FromCopy) => {
-      if (message.type === 'ready') resolve(copy);
-      else if (message.type === 'failed') reject(new Error(message.message));
-      else {
-        const waiting = pending.get(message.id);
-        pending.delete(message.id);
-        if (message.type === 'answer') waiting?.resolve(message.result);
-        else waiting?.reject(Object.assign(new Error(message.message), message.fields));
-      }
-    });
-    const ask = (text: string, params: unknown[] | undefined, options: QueryOptions | undefined) => {
-      const answer = new Promise((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        const { parsers: _, ...plain } = options ?? {};
-        worker.postMessage({ id, text, params, options: plain });
+  };
+  return {
+    query(text, params, options, elsewhere) {
+      if (gone) return elsewhere();
+      const answer = ask(text, params, options).catch((error: { code?: string }) => {
+        if (error instanceof CopyGone || answeredElsewhere.has(error?.code ?? '')) return elsewhere();
+        throw error;
       });
       const settled: Promise<unknown> = answer.then(
         () => asked.delete(settled),
@@ -136,22 +175,16 @@ function copyIn(
       );
       asked.add(settled);
       return answer;
-    };
-    const copy: SnapshotCopy = {
-      query(text, params, options, elsewhere) {
-        if (gone) return elsewhere();
-        return ask(text, params, options).catch((error: { code?: string }) => {
-          if (error instanceof CopyGone || error?.code === readOnlyViolation) return elsewhere();
-          throw error;
-        });
-      },
-      async close() {
-        gone = true;
-        await Promise.all(asked);
-        await worker.terminate();
-        await removeDirectory();
-      },
-    };
-    worker.postMessage(source, 'dump' in source ? [source.dump] : []);
-  });
+    },
+    async close() {
+      gone = true;
+      await Promise.all(asked);
+      try {
+        await worker?.terminate();
+        if ('dataDir' in source) await rm(source.dataDir, { recursive: true, force: true });
+      } catch (error) {
+        console.error('closing the snapshot for reads during a long write:', error);
+      }
+    },
+  };
 }

@@ -7,7 +7,7 @@ import { lookUpStylesFaster, pdfmakeStyleLookup } from './style-lookup';
 type Lookup = (...args: unknown[]) => unknown;
 interface Stack {
   getStyleProperty: Lookup;
-  prototype: { getProperty: Lookup };
+  prototype: { getProperty: Lookup; push: Lookup; pop: Lookup };
 }
 
 const { default: StyleContextStack } = createRequire(import.meta.url)('pdfmake/js/StyleContextStack.js') as {
@@ -31,14 +31,21 @@ describe('pdfmake style lookups', () => {
       if (!Object.is(answer, expected) && differing.length < 10)
         differing.push(`${what}: ${String(answer)} instead of ${String(expected)}`);
     };
-    /** pdfmake's own answer, its stack asked with its own `getProperty` too. */
+    /**
+     * pdfmake's own answer, its stack asked with its own `getProperty`, and pushed and popped by
+     * its own `push`/`pop`, which leave the stack's remembered answers in place (so that those,
+     * not fresh ones, are what the next question is checked against).
+     */
     const theirs = <T>(work: () => T): T => {
-      const checking = StyleContextStack.prototype.getProperty;
-      StyleContextStack.prototype.getProperty = pdfmakes.getProperty as Lookup;
+      const own = StyleContextStack.prototype;
+      const checking = { getProperty: own.getProperty, push: own.push, pop: own.pop };
+      own.getProperty = pdfmakes.getProperty as Lookup;
+      own.push = pdfmakes.push as Lookup;
+      own.pop = pdfmakes.pop as Lookup;
       try {
         return work();
       } finally {
-        StyleContextStack.prototype.getProperty = checking;
+        Object.assign(own, checking);
       }
     };
     StyleContextStack.getStyleProperty = (item, stack, property, defaultValue) => {
@@ -67,5 +74,28 @@ describe('pdfmake style lookups', () => {
     }
     expect(differing).toEqual([]);
     expect(asked).toBeGreaterThan(50_000);
+  });
+
+  it('answer for the stack as it is now: after a push and after a pop', () => {
+    lookUpStylesFaster();
+    const { default: Stack } = createRequire(import.meta.url)('pdfmake/js/StyleContextStack.js') as {
+      default: new (
+        styles: object,
+        defaults: object,
+      ) => { push(style: unknown): void; pop(): void; getProperty(property: string): unknown };
+    };
+    const stack = new Stack({ heading: { bold: true, fontSize: 14 } }, { fontSize: 9, bold: false });
+    expect(stack.getProperty('fontSize')).toBe(9);
+    stack.push('heading');
+    expect(stack.getProperty('fontSize')).toBe(14);
+    expect(stack.getProperty('bold')).toBe(true);
+    stack.push({ fontSize: 11 });
+    expect(stack.getProperty('fontSize')).toBe(11);
+    expect(stack.getProperty('bold')).toBe(true);
+    stack.pop();
+    expect(stack.getProperty('fontSize')).toBe(14);
+    stack.pop();
+    expect(stack.getProperty('fontSize')).toBe(9);
+    expect(stack.getProperty('bold')).toBe(false);
   });
 });

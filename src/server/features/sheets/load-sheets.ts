@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import type {
   goals,
@@ -58,7 +58,7 @@ export async function loadSheetRecords(db: Db | Tx, sheetRows: SheetRow[]): Prom
   const records: SheetRecord[] = [];
   for (let start = 0; start < sheetRows.length; start += sheetsPerRead) {
     const batch = sheetRows.slice(start, start + sheetsPerRead);
-    const goalsBySheet = await placedGoals(db, batch);
+    const goalsBySheet = await placedGoals(db, batch, { ledger: true });
     records.push(...batch.map((sheet) => ({ sheet, goals: goalsBySheet.get(sheet.id) ?? [] })));
   }
   return records;
@@ -77,17 +77,19 @@ export async function loadContentGoals(
   db: Db | Tx,
   sheet: { id: string; fiscalYear: number },
 ): Promise<SheetContent['goals']> {
-  return (await placedGoals(db, [sheet])).get(sheet.id) ?? [];
+  return (await placedGoals(db, [sheet], { ledger: false })).get(sheet.id) ?? [];
 }
 
 /**
  * The goals of these sheets, by sheet and in number order, each with its placed indicators in
  * position order and what each series holds for the sheet's year and the three before it: one
- * statement (drizzle's relational query, which nests the rows as JSON).
+ * statement (drizzle's relational query, which nests the rows as JSON). With `ledger`, also the
+ * approved revisions and corrections the sheet prints; without (what a save diffs), none.
  */
 async function placedGoals(
   db: Db | Tx,
   sheetRows: { id: string; fiscalYear: number }[],
+  { ledger }: { ledger: boolean },
 ): Promise<Map<string, SheetRecord['goals']>> {
   if (sheetRows.length === 0) return new Map();
   const years = sheetRows.map((s) => s.fiscalYear);
@@ -103,11 +105,13 @@ async function placedGoals(
             with: {
               values: { where: (v) => between(v.fiscalYear, from, to) },
               revisions: {
-                where: (r) => eq(r.status, 'approved'),
+                where: (r) =>
+                  ledger ? and(eq(r.status, 'approved'), between(r.fiscalYear, from, to)) : sql`false`,
                 orderBy: (r) => [asc(r.revisedOn), asc(r.createdAt)],
               },
               corrections: {
-                where: (c) => and(eq(c.status, 'approved'), between(c.fiscalYear, from, to)),
+                where: (c) =>
+                  ledger ? and(eq(c.status, 'approved'), between(c.fiscalYear, from, to)) : sql`false`,
                 orderBy: (c) => [asc(c.decidedAt)],
               },
             },
@@ -172,17 +176,6 @@ export function sheetDocumentOf({ sheet, goals }: SheetContent): SheetDocument {
       })),
     })),
   };
-}
-
-function _groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }
 
 /** The stored value of one kind for one year, or null. */

@@ -112,7 +112,7 @@ describe('one save of a 4-indicator sheet', () => {
     expect(after.purpose).toBe('組織の目的を変更');
   });
 
-  it('the sheet read whole again for the answer takes 5 statements (row with its 部区 goals, goals with their indicators, values, revisions, corrections)', async () => {
+  it('the sheet read whole again for the answer takes 2 statements (its row with its 部区 goals; goals with their indicators, values, revisions and corrections)', async () => {
     const { sheetId } = await editorOf('somu-staff', '地域総務課');
     const { result, statements } = await recordStatements(() => loadSheetDetail(t.database.db, sheetId));
     expect(statements).toHaveLength(2);

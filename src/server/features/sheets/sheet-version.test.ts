@@ -80,19 +80,31 @@ describe('writeAtVersion', () => {
     expect((await row(id)).version).toBe(start.version);
   });
 
-  it('is stale when the sheet has left the state the writer was allowed in', async () => {
+  it('asks whether the writer may write of the sheet as locked, and of the sheet as it is before a stale answer shows it', async () => {
     const id = sheetNo(2);
     const start = await row(id);
-    const other = start.status === 'draft' ? 'approved' : 'draft';
-    const error = await rejection(
-      writeAtVersion(
-        database.db,
-        { sheetId: id, version: start.version, status: other },
-        async () => undefined,
-      ),
+    const asked: { status: string; organizationId: string }[] = [];
+    const refuse = (subject: { status: string; organizationId: string }) => {
+      asked.push(subject);
+      throw new AppError('forbidden', 'このシートの編集を行う権限がありません。');
+    };
+    const notRun = async () => {
+      throw new Error('the writer ran');
+    };
+    const atVersion = await rejection(
+      writeAtVersion(database.db, { sheetId: id, version: start.version, allow: refuse }, notRun),
     );
-    expect(error.status).toBe(409);
-    expect(error.message).toMatch(/他の人が先に保存しました/);
+    expect(atVersion.status).toBe(403);
+    const stale = await rejection(
+      writeAtVersion(database.db, { sheetId: id, version: start.version - 1, allow: refuse }, notRun),
+    );
+    // Refused before the 409, which would carry the sheet as it is.
+    expect(stale.status).toBe(403);
+    expect(stale.details).toBeUndefined();
+    expect(asked).toEqual([
+      expect.objectContaining({ status: start.status, organizationId: start.organizationId }),
+      expect.objectContaining({ status: start.status, organizationId: start.organizationId }),
+    ]);
     expect((await row(id)).version).toBe(start.version);
   });
 

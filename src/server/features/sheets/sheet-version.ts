@@ -2,7 +2,6 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { organizations, sheets } from '../../../db/schema';
 import type { SheetPolicySubject } from '../../../domain/sheet-policy';
-import type { SheetStatus } from '../../../domain/sheet-status';
 import type { StaleSheetDetails } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
 import { loadSheetDetail } from './get-sheet';
@@ -25,8 +24,6 @@ export interface ExpectedVersion {
   sheetId: string;
   /** The version the writer started from. */
   version: number;
-  /** The state the writer was allowed in: a sheet that has left it is stale too. */
-  status?: SheetStatus;
   /**
    * Whether the writer may write this sheet (throws if not: see `authorize`), asked of the sheet
    * as locked, and of the sheet as it is before a stale answer shows it.
@@ -86,7 +83,6 @@ async function lockSheetVersion(
         eq(sheets.id, expected.sheetId),
         eq(sheets.version, expected.version),
         eq(organizations.id, sheets.wardId),
-        expected.status === undefined ? undefined : eq(sheets.status, expected.status),
       ),
     )
     .returning({ ...getTableColumns(sheets), municipalityId: organizations.municipalityId });
