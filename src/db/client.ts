@@ -7,7 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from './job-queue';
-import { drizzleClientOf, embeddedStartParams } from './pglite-client';
+import { copiesClosed, drizzleClientOf, embeddedStartParams } from './pglite-client';
 import { migrationsFolder, preparePgliteSchema, preparePostgresSchema } from './prepare-schema';
 import { type ImageName, startFromImage } from './prepared-image';
 import * as schema from './schema';
@@ -163,6 +163,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         return () => unlisten();
       },
       close: async () => {
+        await copiesClosed(client);
         await client.close();
         release();
       },

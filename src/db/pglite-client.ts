@@ -78,6 +78,13 @@ function drizzleQueries<T extends Queryable>(client: T) {
 export const plainParsers: Parsers = pgliteDefaults();
 
 const drizzleClients = new WeakMap<PGlite, PGlite>();
+/** Copies of each client still closing (their threads ending, their files being removed). */
+const closingCopies = new WeakMap<PGlite, Set<Promise<void>>>();
+
+/** Waits for the copies of `client` that are closing: before the client itself is closed. */
+export async function copiesClosed(client: PGlite): Promise<void> {
+  await Promise.all(closingCopies.get(client) ?? []);
+}
 
 /**
  * Sets drizzle's parsers on `client` itself (once per client) and returns the client to give
@@ -132,7 +139,14 @@ export function drizzleClientOf(client: PGlite): PGlite {
             // Before the COMMIT: a read sent from now on waits for it, as it would without a copy
             // (one the copy is answering may end after it, as a reader's snapshot in PostgreSQL).
             snapshot = null;
-            void copy?.close();
+            if (copy) {
+              const closing = closingCopies.get(client) ?? new Set();
+              closingCopies.set(client, closing);
+              const closed = copy.close().then(() => {
+                closing.delete(closed);
+              });
+              closing.add(closed);
+            }
           }
         })
         .finally(() => settle(null));
