@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
+import { preparedOnce } from '../../../db/prepared';
 import { evaluationRules, goals, municipalities, organizations, sheets } from '../../../db/schema';
 import { defaultEvaluationRule } from '../../../domain/evaluation-rule';
 import type { SheetDateField } from '../../../domain/sheet-dates';
@@ -26,9 +27,9 @@ export async function loadSheetDetail(db: Db | Tx, sheetId: string): Promise<She
   return (await loadSheet(db, sheetId)).detail;
 }
 
-/** `loadSheetDetail` with the sheet's policy subject and own dates, which its row also holds. */
-export async function loadSheet(db: Db | Tx, sheetId: string): Promise<LoadedSheet> {
-  const [row] = await db
+/** A sheet's row `id` with its 部区, municipality, evaluation rule and the 部区's own goals of the year. */
+function sheetRowQuery(db: Db | Tx) {
+  return db
     .select({
       sheet: sheets,
       municipalityId: organizations.municipalityId,
@@ -46,7 +47,13 @@ export async function loadSheet(db: Db | Tx, sheetId: string): Promise<LoadedShe
     .innerJoin(organizations, eq(sheets.wardId, organizations.id))
     .innerJoin(municipalities, eq(organizations.municipalityId, municipalities.id))
     .leftJoin(evaluationRules, eq(evaluationRules.municipalityId, municipalities.id))
-    .where(eq(sheets.id, sheetId));
+    .where(eq(sheets.id, sql.placeholder('id')))
+    .prepare('');
+}
+
+/** `loadSheetDetail` with the sheet's policy subject and own dates, which its row also holds. */
+export async function loadSheet(db: Db | Tx, sheetId: string): Promise<LoadedSheet> {
+  const [row] = await preparedOnce(db, sheetRowQuery).execute({ id: sheetId });
   if (!row) throw new AppError('not_found', 'お探しのシートは見つかりませんでした。');
   const [record] = await loadSheetRecords(db, [row.sheet]);
   if (!record) throw new AppError('not_found', 'お探しのシートは見つかりませんでした。');

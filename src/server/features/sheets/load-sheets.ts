@@ -1,5 +1,6 @@
-import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, between, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
+import { preparedOnce } from '../../../db/prepared';
 import type {
   goals,
   indicators,
@@ -81,6 +82,42 @@ export async function loadContentGoals(
 }
 
 /**
+ * The goals of the sheets `sheetIds` with their placed series and the values of years `from` to
+ * `to`; with `ledger`, also the approved revisions and corrections of those years.
+ */
+function placedGoalsQuery(db: Db | Tx, ledger: boolean) {
+  const inYears = (column: AnyColumn) => between(column, sql.placeholder('from'), sql.placeholder('to'));
+  return db.query.goals
+    .findMany({
+      where: (g) => sql`${g.sheetId} = any(${sql.placeholder('sheetIds')})`,
+      orderBy: (g) => [asc(g.sheetId), asc(g.no)],
+      with: {
+        placements: {
+          orderBy: (p) => [asc(p.position)],
+          with: {
+            indicator: {
+              with: {
+                values: { where: (v) => inYears(v.fiscalYear) },
+                revisions: {
+                  where: (r) => (ledger ? and(eq(r.status, 'approved'), inYears(r.fiscalYear)) : sql`false`),
+                  orderBy: (r) => [asc(r.revisedOn), asc(r.createdAt)],
+                },
+                corrections: {
+                  where: (c) => (ledger ? and(eq(c.status, 'approved'), inYears(c.fiscalYear)) : sql`false`),
+                  orderBy: (c) => [asc(c.decidedAt)],
+                },
+              },
+            },
+          },
+        },
+      },
+    })
+    .prepare('');
+}
+const goalsWithLedger = (db: Db | Tx) => placedGoalsQuery(db, true);
+const goalsWithValues = (db: Db | Tx) => placedGoalsQuery(db, false);
+
+/**
  * The goals of these sheets, by sheet and in number order, each with its placed indicators in
  * position order and what each series holds for the sheet's year and the three before it: one
  * statement (drizzle's relational query, which nests the rows as JSON). With `ledger`, also the
@@ -93,32 +130,10 @@ async function placedGoals(
 ): Promise<Map<string, SheetRecord['goals']>> {
   if (sheetRows.length === 0) return new Map();
   const years = sheetRows.map((s) => s.fiscalYear);
-  const [from, to] = [Math.min(...years) - 3, Math.max(...years)];
-  const rows = await db.query.goals.findMany({
-    where: (g) => inArray(g.sheetId, [...new Set(sheetRows.map((s) => s.id))]),
-    orderBy: (g) => [asc(g.sheetId), asc(g.no)],
-    with: {
-      placements: {
-        orderBy: (p) => [asc(p.position)],
-        with: {
-          indicator: {
-            with: {
-              values: { where: (v) => between(v.fiscalYear, from, to) },
-              revisions: {
-                where: (r) =>
-                  ledger ? and(eq(r.status, 'approved'), between(r.fiscalYear, from, to)) : sql`false`,
-                orderBy: (r) => [asc(r.revisedOn), asc(r.createdAt)],
-              },
-              corrections: {
-                where: (c) =>
-                  ledger ? and(eq(c.status, 'approved'), between(c.fiscalYear, from, to)) : sql`false`,
-                orderBy: (c) => [asc(c.decidedAt)],
-              },
-            },
-          },
-        },
-      },
-    },
+  const rows = await preparedOnce(db, ledger ? goalsWithLedger : goalsWithValues).execute({
+    sheetIds: [...new Set(sheetRows.map((s) => s.id))],
+    from: Math.min(...years) - 3,
+    to: Math.max(...years),
   });
   const yearOf = new Map(sheetRows.map((s) => [s.id, s.fiscalYear]));
   const bySheet = new Map<string, SheetRecord['goals']>();

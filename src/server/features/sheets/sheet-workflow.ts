@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { and, between, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import { preparedOnce } from '../../../db/prepared';
 import { actualYears } from '../../../domain/fiscal-year';
 import { canCorrect, closedStatuses } from '../../../domain/result-correction';
 import type { Actor } from '../../../domain/roles';
@@ -8,6 +9,64 @@ import type { SheetView } from '../../../schemas/sheet-edit';
 import type { CachedSheet } from './sheet-cache';
 
 type Workflow = NonNullable<SheetView['workflow']>;
+
+/** The workflow's one statement: the sheet `id` of year `fy`, its results from year `from`. */
+function workflowQuery(db: Db | Tx) {
+  return db.query.sheets
+    .findFirst({
+      where: (s) => eq(s.id, sql.placeholder('id')),
+      columns: { id: true },
+      with: {
+        history: {
+          where: (h) => eq(h.kind, 'transition'),
+          orderBy: (h) => [desc(h.id)],
+          limit: 1,
+          with: { actor: { columns: { displayName: true } } },
+        },
+        goals: {
+          columns: { no: true },
+          orderBy: (g) => [g.no],
+          with: {
+            placements: {
+              columns: { position: true },
+              orderBy: (p) => [p.position],
+              with: {
+                indicator: {
+                  columns: { id: true, name: true },
+                  with: {
+                    revisions: {
+                      where: (r) => and(eq(r.status, 'proposed'), eq(r.fiscalYear, sql.placeholder('fy'))),
+                      with: { proposer: { columns: { displayName: true } } },
+                    },
+                    corrections: {
+                      where: (c) =>
+                        and(
+                          between(c.fiscalYear, sql.placeholder('from'), sql.placeholder('fy')),
+                          inArray(c.status, ['proposed', 'returned']),
+                        ),
+                      orderBy: (c) => [desc(c.createdAt)],
+                      with: { proposer: { columns: { displayName: true } } },
+                    },
+                    // The sheets placing the series: a past year with an open sheet corrects there.
+                    placements: {
+                      columns: {},
+                      with: {
+                        goal: {
+                          columns: {},
+                          with: { sheet: { columns: { fiscalYear: true, status: true } } },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    })
+    .prepare('');
+}
 
 /**
  * The workflow around a sheet, for the people working on it, in one statement: the last
@@ -18,55 +77,7 @@ export async function workflowOf(db: Db, actor: Actor, entry: CachedSheet): Prom
   const { detail, subject } = entry;
   const fy = detail.fiscalYear;
   const pastYears = actualYears(fy);
-  const row = await db.query.sheets.findFirst({
-    where: (s) => eq(s.id, detail.id),
-    columns: { id: true },
-    with: {
-      history: {
-        where: (h) => eq(h.kind, 'transition'),
-        orderBy: (h) => [desc(h.id)],
-        limit: 1,
-        with: { actor: { columns: { displayName: true } } },
-      },
-      goals: {
-        columns: { no: true },
-        orderBy: (g) => [g.no],
-        with: {
-          placements: {
-            columns: { position: true },
-            orderBy: (p) => [p.position],
-            with: {
-              indicator: {
-                columns: { id: true, name: true },
-                with: {
-                  revisions: {
-                    where: (r) => and(eq(r.status, 'proposed'), eq(r.fiscalYear, fy)),
-                    with: { proposer: { columns: { displayName: true } } },
-                  },
-                  corrections: {
-                    where: (c) =>
-                      and(
-                        inArray(c.fiscalYear, [...pastYears, fy]),
-                        inArray(c.status, ['proposed', 'returned']),
-                      ),
-                    orderBy: (c) => [desc(c.createdAt)],
-                    with: { proposer: { columns: { displayName: true } } },
-                  },
-                  // The sheets placing the series: a past year with an open sheet corrects there.
-                  placements: {
-                    columns: {},
-                    with: {
-                      goal: { columns: {}, with: { sheet: { columns: { fiscalYear: true, status: true } } } },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
+  const row = await preparedOnce(db, workflowQuery).execute({ id: detail.id, fy, from: fy - 3 });
   const [last] = row?.history ?? [];
   const placed = (row?.goals ?? []).flatMap((g) => g.placements.map((p) => p.indicator));
   return {
