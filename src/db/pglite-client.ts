@@ -81,7 +81,11 @@ const drizzleClients = new WeakMap<PGlite, PGlite>();
 /** Copies of each client still closing (their threads ending, their files being removed). */
 const closingCopies = new WeakMap<PGlite, Set<Promise<void>>>();
 
-/** Waits for the copies of `client` that are closing: before the client itself is closed. */
+/**
+ * Waits for the copies of `client` that are closing: before the client itself is closed, so a
+ * stopping server leaves none behind. (A copy still serving a writer that runs is not among
+ * them; the next start removes what a stop leaves.)
+ */
 export async function copiesClosed(client: PGlite): Promise<void> {
   await Promise.all(closingCopies.get(client) ?? []);
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -115,11 +115,15 @@ describe('reads during a long write to a data directory on disk', () => {
     async () => {
       await preparedImage('migrated');
       const dataDir = join(await mkdtemp(join(tmpdir(), 'mokuhyo-read-snapshot-')), 'data');
-      await mkdir(`${dataDir}.snapshot-left`, { recursive: true });
-      const copies = () => copiesOf(dataDir);
+      // One a stopped server left (named and marked as copies are), and someone's own folder.
+      await mkdir(`${dataDir}.snapshot-Ab12Cd`, { recursive: true });
+      await writeFile(join(`${dataDir}.snapshot-Ab12Cd`, '.mokuhyo-snapshot-copy'), '');
+      await mkdir(`${dataDir}.snapshot-before-upgrade`, { recursive: true });
+      const copies = async () => (await copiesOf(dataDir)).filter((name) => !name.endsWith('before-upgrade'));
       const onDisk = await openDatabase({ engine: 'pglite', dataDir });
       const before = await copies();
       expect(before).toEqual([]);
+      expect(await copiesOf(dataDir)).toEqual([`${basename(dataDir)}.snapshot-before-upgrade`]);
       try {
         await onDisk.db.insert(municipalities).values({ name: '北区市' });
         let release: () => void = () => {};

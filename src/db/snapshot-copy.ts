@@ -1,7 +1,9 @@
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PGlite, QueryOptions, Transaction } from '@electric-sql/pglite';
+import { lockFileName } from './data-dir-lock';
 
 /**
  * A read-only copy of the embedded database as committed, in a thread of its own
@@ -39,21 +41,46 @@ const openingMs = 30_000;
 
 const workerUrl = new URL('./read-snapshot-worker.mjs', import.meta.url);
 
-/** Where copies of `dataDir` are made: beside it (same disk, not the memory of a tmpfs). */
+/** Where copies of `dataDir` are made: beside it (usually the same disk, not a tmpfs's memory). */
 const copyPrefix = (dataDir: string) => join(dirname(dataDir), `${basename(dataDir)}.snapshot-`);
 
+/** Written into a copy before its files: what marks a directory as one of ours to remove. */
+const copyMark = '.mokuhyo-snapshot-copy';
+
 /**
- * Removes the copies of `dataDir` a server that stopped during a long write left behind. Called
- * by the process that has just locked the directory, so no other process is using them.
+ * Removes the copies of `dataDir` a server that stopped during a long write left behind: only
+ * directories named as `mkdtemp` names them that hold the mark. Called by the process that has
+ * just locked the directory, so no other process is using them; a copy that cannot be removed is
+ * logged and left.
  */
 export async function removeLeftoverCopies(dataDir: string): Promise<void> {
-  const prefix = basename(copyPrefix(dataDir));
-  const siblings = await readdir(dirname(dataDir)).catch(() => []);
-  await Promise.all(
-    siblings
-      .filter((name) => name.startsWith(prefix))
-      .map((name) => rm(join(dirname(dataDir), name), { recursive: true, force: true })),
-  );
+  const real = await realpath(dataDir).catch(() => dataDir);
+  const own = new RegExp(`^${escapeRegExp(basename(copyPrefix(real)))}[A-Za-z0-9]{6}$`);
+  const siblings = await readdir(dirname(real)).catch(() => []);
+  for (const name of siblings.filter((sibling) => own.test(sibling))) {
+    const path = join(dirname(real), name);
+    const marked = await stat(join(path, copyMark)).then(
+      () => true,
+      () => false,
+    );
+    if (marked) await rm(path, { recursive: true, force: true }).catch((error) => console.error(error));
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A new directory for a copy of `dataDir`, beside it, or in the system's temporary directory
+ * where the data directory's parent may not be written.
+ */
+async function copyDirectory(dataDir: string): Promise<string> {
+  const directory = await mkdtemp(copyPrefix(dataDir)).catch((error: { code?: string }) => {
+    if (error?.code === 'EACCES' || error?.code === 'EPERM' || error?.code === 'EROFS')
+      return mkdtemp(join(tmpdir(), 'mokuhyo-snapshot-'));
+    throw error;
+  });
+  await writeFile(join(directory, copyMark), '');
+  return directory;
 }
 
 type FromCopy =
@@ -87,8 +114,14 @@ export async function openSnapshotCopy(
     const onDisk = client.dataDir && !client.dataDir.startsWith('memory://') ? client.dataDir : null;
     let source: { dataDir: string } | { dump: ArrayBuffer };
     if (onDisk) {
-      directory = await mkdtemp(copyPrefix(onDisk));
-      await cp(onDisk, directory, { recursive: true });
+      // The directory itself, not a link to it (cp copies a link as a link).
+      const real = await realpath(onDisk);
+      directory = await copyDirectory(real);
+      // Not the lock: the copy is nobody's data directory, and a lock's probe file may vanish.
+      await cp(real, directory, {
+        recursive: true,
+        filter: (path) => !basename(path).startsWith(lockFileName),
+      });
       source = { dataDir: directory };
     } else source = { dump: await (await client.dumpDataDir('none')).arrayBuffer() };
     return copyOf(source, {
@@ -119,28 +152,41 @@ function copyOf(
     for (const { reject } of pending.values()) reject(new CopyGone(String(reason)));
     pending.clear();
   };
+  /** Gives up opening the copy (closed before it was open): set by `open`. */
+  let stopOpening: (() => void) | undefined;
   /** Starts the thread and waits for the copy to open: true once it answers, false if it never will. */
   const open = () =>
     new Promise<boolean>((resolve) => {
-      const started = new Worker(workerUrl, {
-        workerData,
-        // A thread of plain JavaScript: the parent's `--import tsx` would only slow its start.
-        execArgv: [],
-      });
+      let started: Worker;
+      try {
+        started = new Worker(workerUrl, {
+          workerData,
+          // A thread of plain JavaScript: the parent's `--import tsx` would only slow its start.
+          execArgv: [],
+        });
+      } catch (error) {
+        console.error('snapshot for reads during a long write:', error);
+        end(error);
+        resolve(false);
+        return;
+      }
       worker = started;
       const giveUp = (reason: unknown) => {
         clearTimeout(timer);
+        stopOpening = undefined;
         if (!gone) console.error('snapshot for reads during a long write:', reason);
         end(reason);
         void started.terminate();
         resolve(false);
       };
+      stopOpening = () => giveUp('closed before it was open');
       const timer = setTimeout(() => giveUp(`not open after ${openingMs} ms`), openingMs);
       started.on('error', giveUp);
       started.on('exit', (code) => giveUp(`its thread ended (${code})`));
       started.on('message', (message: FromCopy) => {
         if (message.type === 'ready') {
           clearTimeout(timer);
+          stopOpening = undefined;
           resolve(true);
         } else if (message.type === 'failed') giveUp(message.message);
         else {
@@ -178,6 +224,8 @@ function copyOf(
     },
     async close() {
       gone = true;
+      // A copy still opening answers nobody now: its readers go to the database at once.
+      stopOpening?.();
       await Promise.all(asked);
       try {
         await worker?.terminate();
