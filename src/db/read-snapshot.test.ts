@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 /** A writer that adds `name` and holds its transaction open until `release()`. */
-function longWriter(name: string) {
+function longWriter(name: string, db = database.db) {
   let release: () => void = () => {};
   const gate = new Promise<void>((resolve) => {
     release = resolve;
@@ -34,7 +34,7 @@ function longWriter(name: string) {
     started = resolve;
   });
   const done = readsFromSnapshotDuring(() =>
-    database.db.transaction(async (tx) => {
+    db.transaction(async (tx) => {
       await tx.insert(municipalities).values({ name });
       started();
       await gate;
@@ -126,28 +126,14 @@ describe('reads during a long write to a data directory on disk', () => {
       expect(await copiesOf(dataDir)).toEqual([`${basename(dataDir)}.snapshot-before-upgrade`]);
       try {
         await onDisk.db.insert(municipalities).values({ name: '北区市' });
-        let release: () => void = () => {};
-        const gate = new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        let inside: () => void = () => {};
-        const started = new Promise<void>((resolve) => {
-          inside = resolve;
-        });
-        const writer = readsFromSnapshotDuring(() =>
-          onDisk.db.transaction(async (tx) => {
-            await tx.insert(municipalities).values({ name: '取込市' });
-            inside();
-            await gate;
-          }),
-        );
-        await started;
+        const writer = longWriter('取込市', onDisk.db);
+        await writer.inside;
         const read = onDisk.db.select({ name: municipalities.name }).from(municipalities);
         expect(await answeredSoon(read)).toBe('answered');
         expect((await read).map((m) => m.name)).toEqual(['北区市']);
         expect((await copies()).length).toBe(before.length + 1);
-        release();
-        await writer;
+        writer.release();
+        await writer.done;
         const names = await onDisk.db.select({ name: municipalities.name }).from(municipalities);
         expect(names.map((m) => m.name).sort()).toEqual(['北区市', '取込市']);
         for (let waited = 0; (await copies()).length > before.length && waited < 10_000; waited += 50)
