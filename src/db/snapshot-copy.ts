@@ -55,9 +55,10 @@ const copyMark = '.mokuhyo-snapshot-copy';
  */
 export async function removeLeftoverCopies(dataDir: string): Promise<void> {
   const real = await realpath(dataDir).catch(() => dataDir);
-  const own = new RegExp(`^${escapeRegExp(basename(copyPrefix(real)))}[A-Za-z0-9]{6}$`);
+  const prefix = basename(copyPrefix(real));
+  const own = (name: string) => name.startsWith(prefix) && /^[A-Za-z0-9]{6}$/.test(name.slice(prefix.length));
   const siblings = await readdir(dirname(real)).catch(() => []);
-  for (const name of siblings.filter((sibling) => own.test(sibling))) {
+  for (const name of siblings.filter(own)) {
     const path = join(dirname(real), name);
     const marked = await stat(join(path, copyMark)).then(
       () => true,
@@ -66,8 +67,6 @@ export async function removeLeftoverCopies(dataDir: string): Promise<void> {
     if (marked) await rm(path, { recursive: true, force: true }).catch((error) => console.error(error));
   }
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A new directory for a copy of `dataDir`, beside it, or in the system's temporary directory
