@@ -42,20 +42,22 @@ const special = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u20E3]|\u200C|\u200D|\p{Emoji
 /** A text whose shape may depend on being set on its own (the characters of `special`, skin tones). */
 export const shapedOnItsOwn = new RegExp(`${special.source}|\\p{Emoji_Modifier}`, 'u');
 
-const coverage = new Map<FontRole, Map<number, boolean>>();
+/** Per font, per code point: 0 not asked yet, 1 has a glyph, 2 has none. */
+const coverage = new Map<FontRole, Uint8Array>();
+const lastCodePoint = 0x10ffff;
 
 function has(role: FontRole, codePoint: number): boolean {
   let known = coverage.get(role);
   if (!known) {
-    known = new Map();
+    known = new Uint8Array(lastCodePoint + 1);
     coverage.set(role, known);
   }
-  let found = known.get(codePoint);
-  if (found === undefined) {
-    found = fontOf(role).hasGlyphForCodePoint(codePoint);
-    known.set(codePoint, found);
+  let found = known[codePoint];
+  if (!found) {
+    found = fontOf(role).hasGlyphForCodePoint(codePoint) ? 1 : 2;
+    known[codePoint] = found;
   }
-  return found;
+  return found === 1;
 }
 
 function isVariationSelector(codePoint: number): boolean {
@@ -137,10 +139,16 @@ function clusterRuns(cluster: string): FontRun[] {
 
 const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 
-/** Whether BIZ UDPGothic alone sets the text as written. */
+/**
+ * Whether BIZ UDPGothic alone sets the text as written. Control characters (line ends, tabs)
+ * are drawn by no font: pdfmake acts on them, and they stay in BIZ UDPGothic's run.
+ */
 function primaryAlone(text: string): boolean {
   if (special.test(text)) return false;
-  for (const char of text) if (!has('primary', char.codePointAt(0) ?? 0)) return false;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (codePoint >= 0x20 && !has('primary', codePoint)) return false;
+  }
   return true;
 }
 
