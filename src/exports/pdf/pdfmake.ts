@@ -5,6 +5,7 @@ import { cacheFontsInThisThread } from './font-cache';
 import { withFallbackFonts } from './font-content';
 import { fontFiles, pdfmakeFonts } from './fonts';
 import { joinedInlines, type LaidOutInline } from './joined-inlines';
+import { measurePiecesByRun } from './piece-styles';
 import { lookUpStylesFaster } from './style-lookup';
 
 /**
@@ -23,6 +24,7 @@ function configure(): void {
   cacheFontsInThisThread();
   drawTouchingPiecesAsOne();
   lookUpStylesFaster();
+  measurePiecesByRun();
   configured = true;
 }
 
