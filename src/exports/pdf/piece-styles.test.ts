@@ -78,6 +78,9 @@ describe('text pieces measured with their style asked once per run of alike piec
             { text: '  空白を残す  ', preserveLeadingSpaces: true, preserveTrailingSpaces: true },
             '改行の前\n改行の後',
             { text: '字間', characterSpacing: 1.5 },
+            // A word across two inlines: its first piece must stay on the line with the next.
+            ' Niigata',
+            { text: 'Kita', bold: true },
           ],
           leadingIndent: 12,
           style: 'emphasis',
