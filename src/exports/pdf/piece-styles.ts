@@ -156,11 +156,6 @@ function measuredCopy(piece: Piece, given: RunStyle['given']): Piece {
   };
 }
 
-/** Any other piece is given the answers in place, in pdfmake's order (that of `given`). */
-function withStyle(piece: Piece, given: RunStyle['given']): Piece {
-  return Object.assign(piece, given);
-}
-
 /** pdfmake's `TextInlines.measure`, asking the style once per run of alike pieces. */
 function measure(this: TextInlines, pieces: Piece[], stack: StyleStack, ask: StyleLookup): Piece[] {
   const [first] = pieces;
@@ -176,7 +171,8 @@ function measure(this: TextInlines, pieces: Piece[], stack: StyleStack, ask: Sty
     const original = pieces[i] as Piece;
     if (!style || !sameOwnStyle(original, style)) style = askStyle(this, original, stack, ask);
     const { given } = style;
-    const piece = isBare(original) ? measuredCopy(original, given) : withStyle(original, given);
+    // Any other piece is given the answers in place, in pdfmake's order (that of `given`).
+    const piece = isBare(original) ? measuredCopy(original, given) : Object.assign(original, given);
     pieces[i] = piece;
     if (piece.sup || piece.sub) (piece.fontSize as number) *= 0.58;
     piece.width = this.widthOfText(piece.text, piece);
