@@ -13,6 +13,7 @@ export const municipalityPermissions = [
   'setNominalDates',
   'readSignInThrottles',
   'clearSignInThrottles',
+  'viewAllProgress',
 ] as const;
 export type MunicipalityPermission = (typeof municipalityPermissions)[number];
 
@@ -23,6 +24,8 @@ export const municipalityPolicy: Record<MunicipalityPermission, readonly Role[]>
   setNominalDates: ['admin'],
   readSignInThrottles: ['admin'],
   clearSignInThrottles: ['admin'],
+  /** The 進捗管理表 of every 部区 at once. */
+  viewAllProgress: ['admin', 'viewer'],
 };
 
 /** Whether grants of the municipality give the permission there (every grant reaches its whole municipality's settings). */

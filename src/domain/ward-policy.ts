@@ -10,6 +10,7 @@ export const wardPermissions = [
   'import',
   'importNewWard',
   'checkConsistency',
+  'viewProgress',
   'rollover',
   'setDeadlines',
   'setSheetDates',
@@ -25,6 +26,8 @@ export const wardPolicy: Record<WardPermission, readonly Role[]> = {
    */
   importNewWard: ['admin'],
   checkConsistency: ['admin', 'viewer', 'planner'],
+  /** 進捗管理表: every sheet's phase, the people responsible and who changed it last. */
+  viewProgress: ['admin', 'viewer', 'planner'],
   rollover: ['planner'],
   setDeadlines: ['planner'],
   /** The 作成日・修正日・評価日 of the 部区's year (see src/domain/sheet-dates.ts). */

@@ -52,11 +52,11 @@ export const csvColumns = [
 export type CsvColumn = (typeof csvColumns)[number];
 
 /** A value as the CSV holds it: text (guarded against formulas), a number, or nothing. */
-type Field = { text: string | null } | { number: number | null };
+export type Field = { text: string | null } | { number: number | null };
 type CsvRow = Record<CsvColumn, Field>;
 
-const text = (value: string | null): Field => ({ text: value });
-const number = (value: number | null): Field => ({ number: value });
+export const text = (value: string | null): Field => ({ text: value });
+export const number = (value: number | null): Field => ({ number: value });
 
 const bom = '\uFEFF';
 const recordEnd = '\r\n';
@@ -168,9 +168,14 @@ export function wardYearCsv(input: WardYearCsvInput): string {
       goal.indicators.flatMap((indicator) => indicatorRows(input, sheet, goal, indicator)),
     ),
   );
-  const lines = [
-    csvColumns.map(quoteField).join(','),
-    ...rows.map((row) => csvColumns.map((column) => formatField(row[column])).join(',')),
-  ];
+  return csvText(
+    csvColumns,
+    rows.map((row) => csvColumns.map((column) => row[column])),
+  );
+}
+
+/** A CSV file as spreadsheets in Japanese offices open it: UTF-8 with BOM, CRLF, RFC 4180. */
+export function csvText(header: readonly string[], rows: readonly (readonly Field[])[]): string {
+  const lines = [header.map(quoteField).join(','), ...rows.map((row) => row.map(formatField).join(','))];
   return `${bom}${lines.map((line) => line + recordEnd).join('')}`;
 }

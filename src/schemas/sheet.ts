@@ -37,7 +37,7 @@ export const organizationSchema = z.object({
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
-const evaluationCountsSchema = z.object({
+export const evaluationCountsSchema = z.object({
   達成: z.number().int(),
   一部未達成: z.number().int(),
   未達成: z.number().int(),
@@ -50,7 +50,7 @@ export const deadlinesSchema = z.object({
   evaluation: z.iso.date('日付は YYYY-MM-DD の形式で入力してください').nullable(),
 });
 
-const sheetSummarySchema = z.object({
+export const sheetSummarySchema = z.object({
   id: z.uuid(),
   organizationId: z.uuid(),
   fiscalYear: z.number().int(),

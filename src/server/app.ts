@@ -20,6 +20,7 @@ import { exportRoutes, importRoutes } from './features/interchange/interchange.r
 import { JobRegistry, type JobRegistryOptions } from './features/jobs/job-registry';
 import { jobsRoutes } from './features/jobs/jobs.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
+import { progressRoutes } from './features/progress/progress.routes';
 import { reorganizationRoutes } from './features/reorganization/reorganization.routes';
 import { rolloverRoutes } from './features/rollover/rollover.routes';
 import { nominalDatesRoutes, wardYearDatesRoutes } from './features/sheet-dates/sheet-dates.routes';
@@ -152,6 +153,7 @@ export async function createApp({
     .route('/v1/export', exportRoutes())
     .route('/v1/import', importRoutes())
     .route('/v1/consistency', consistencyRoutes())
+    .route('/v1/progress', progressRoutes())
     .route('/v1/rollover', rolloverRoutes())
     .route('/v1/deadlines', deadlinesRoutes())
     .route('/v1/reorganizations', reorganizationRoutes())

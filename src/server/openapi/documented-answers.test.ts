@@ -93,6 +93,7 @@ describe('the OpenAPI document', () => {
       'GET /api/v1/downloads/xlsx',
       'GET /api/v1/downloads/xlsx-template',
       'GET /api/v1/jobs/{id}/file',
+      'GET /api/v1/progress/csv',
     ]);
   });
 });
@@ -168,6 +169,8 @@ describe('real answers fit the declared schemas', () => {
     const head = await signIn('somu-head');
     const year = `fiscalYear=2022&ward=${ward}`;
     expect((await planner.get(`/api/v1/consistency?${year}`)).status).toBe(200);
+    expect((await planner.get(`/api/v1/progress?${year}`)).status).toBe(200);
+    expect((await planner.get(`/api/v1/progress/csv?${year}&sort=deadline`)).status).toBe(200);
     expect((await planner.send('POST', '/api/v1/rollover', { ward: '北区', fromYear: 2022 })).status).toBe(
       201,
     );

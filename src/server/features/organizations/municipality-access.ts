@@ -14,6 +14,7 @@ const municipalityPermissionLabels: Record<MunicipalityPermission, string> = {
   setNominalDates: '作成日・修正日・評価日の既定の月日を変更できる',
   readSignInThrottles: 'ログインの制限を見られる',
   clearSignInThrottles: 'ログインの制限を解除できる',
+  viewAllProgress: '全部区の進捗管理表を見られる',
 };
 
 /**

@@ -53,6 +53,8 @@ async function probe(client: TestClient, permission: MunicipalityPermission, log
       return client.send('PUT', '/api/v1/nominal-dates', defaultNominalDates);
     case 'readSignInThrottles':
       return client.get('/api/v1/sign-in-throttles');
+    case 'viewAllProgress':
+      return client.get('/api/v1/progress?fiscalYear=2022');
     case 'clearSignInThrottles': {
       const { db } = t.database;
       await db.delete(signInFailures);

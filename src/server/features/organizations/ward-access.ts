@@ -17,6 +17,7 @@ const wardPermissionLabels: Record<WardPermission, { what: string; mayVerb: stri
   import: { what: 'シートを取り込む', mayVerb: '行えます' },
   importNewWard: { what: 'シートを取り込み、部区として新たに登録する', mayVerb: '行えます' },
   checkConsistency: { what: '点検表を見る', mayVerb: '見られます' },
+  viewProgress: { what: '進捗管理表を見る', mayVerb: '見られます' },
   rollover: { what: '次年度シートを作成する', mayVerb: '行えます' },
   setDeadlines: { what: '期限を設定する', mayVerb: '行えます' },
   setSheetDates: { what: '作成日・修正日・評価日を設定する', mayVerb: '行えます' },

@@ -92,6 +92,8 @@ async function probe(client: TestClient, permission: Exclude<WardPermission, 'im
       return importThroughApi(client, place.file);
     case 'checkConsistency':
       return client.get(`/api/v1/consistency?${new URLSearchParams({ ...where, fiscalYear: '2022' })}`);
+    case 'viewProgress':
+      return client.get(`/api/v1/progress?${new URLSearchParams({ ...where, fiscalYear: '2022' })}`);
     case 'rollover':
       return client.send('POST', '/api/v1/rollover', { ...where, fromYear: 2022 });
     case 'setDeadlines':
@@ -128,6 +130,7 @@ const success: Record<WardPermission, number> = {
   import: 200,
   importNewWard: 200,
   checkConsistency: 200,
+  viewProgress: 200,
   rollover: 201,
   setDeadlines: 200,
   setSheetDates: 200,

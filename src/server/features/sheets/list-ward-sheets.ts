@@ -1,12 +1,12 @@
-import { and, asc, countDistinct, eq, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { goals, placements, sheets, wardYears } from '../../../db/schema';
-import { missedDeadline, phaseOf } from '../../../domain/deadlines';
+import { type Deadlines, missedDeadline, phaseOf } from '../../../domain/deadlines';
 import type { Actor } from '../../../domain/roles';
 import type { NominalDates } from '../../../domain/sheet-dates';
 import { nominalDatesIn } from '../../../domain/sheet-dates';
 import { can, publicStatuses } from '../../../domain/sheet-policy';
-import type { WardYearSheets } from '../../../schemas/sheet';
+import type { SheetSummary, WardYearSheets } from '../../../schemas/sheet';
 import { sheetTitle } from '../../../schemas/sheet-header';
 import { todayInJapan } from '../../clock';
 import { findWard, type WardRef } from '../organizations/find-ward';
@@ -31,13 +31,14 @@ const countWhere = (evaluation: string) =>
 export interface WardYearContent {
   ward: WardRef;
   fiscalYear: number;
-  rows: Awaited<ReturnType<typeof loadRows>>;
+  rows: SheetRow[];
   yearRow: typeof wardYears.$inferSelect | undefined;
   nominalDates: NominalDates;
   years: { fiscalYear: number; published: boolean }[];
 }
 
-function loadRows(db: Db, wardId: string, fiscalYear: number) {
+/** The sheets of a year of these 部区 with their counts, in each 部区's booklet order. */
+export function loadSheetRows(db: Db, wardIds: readonly string[], fiscalYear: number) {
   return db
     .select({
       id: sheets.id,
@@ -58,9 +59,43 @@ function loadRows(db: Db, wardId: string, fiscalYear: number) {
     .from(sheets)
     .leftJoin(goals, eq(goals.sheetId, sheets.id))
     .leftJoin(placements, eq(placements.goalId, goals.id))
-    .where(and(eq(sheets.wardId, wardId), eq(sheets.fiscalYear, fiscalYear)))
+    .where(
+      and(
+        wardIds.length === 1 ? eq(sheets.wardId, wardIds[0] ?? '') : inArray(sheets.wardId, [...wardIds]),
+        eq(sheets.fiscalYear, fiscalYear),
+      ),
+    )
     .groupBy(sheets.id)
     .orderBy(asc(sheets.position), asc(sheets.departmentName));
+}
+
+export type SheetRow = Awaited<ReturnType<typeof loadSheetRows>>[number];
+
+/** A 部区's deadlines of a year from its row (all null without one). */
+export function deadlinesOf(yearRow: typeof wardYears.$inferSelect | undefined): Deadlines {
+  return {
+    plan: yearRow?.planDeadline ?? null,
+    revision: yearRow?.revisionDeadline ?? null,
+    evaluation: yearRow?.evaluationDeadline ?? null,
+  };
+}
+
+/** A sheet as lists show it, its phase and any missed deadline as of `today`. */
+export function summaryOf(r: SheetRow, deadlines: Deadlines, today: string): SheetSummary {
+  return {
+    id: r.id,
+    organizationId: r.organizationId,
+    fiscalYear: r.fiscalYear,
+    departmentName: r.departmentName,
+    organizationName: r.organizationName,
+    title: sheetTitle(r),
+    status: r.status,
+    goalCount: Number(r.goalCount),
+    indicatorCount: r.indicatorCount,
+    evaluations: { 達成: r.achieved, 一部未達成: r.partly, 未達成: r.notAchieved, 未評価: r.unevaluated },
+    phase: phaseOf(r.status),
+    overdue: missedDeadline(r.status, deadlines, today),
+  };
 }
 
 export async function loadWardYearContent(
@@ -68,7 +103,7 @@ export async function loadWardYearContent(
   options: Omit<ListWardSheetsOptions, 'actor'>,
 ): Promise<WardYearContent> {
   const ward = await findWard(db, options);
-  const rows = await loadRows(db, ward.id, options.fiscalYear);
+  const rows = await loadSheetRows(db, [ward.id], options.fiscalYear);
   const [yearRow] = await db
     .select()
     .from(wardYears)
@@ -102,11 +137,7 @@ export function presentWardSheets(
   today: string,
 ): WardYearSheets {
   const { ward, fiscalYear, yearRow } = content;
-  const deadlines = {
-    plan: yearRow?.planDeadline ?? null,
-    revision: yearRow?.revisionDeadline ?? null,
-    evaluation: yearRow?.evaluationDeadline ?? null,
-  };
+  const deadlines = deadlinesOf(yearRow);
   const dates = {
     createdOn: yearRow?.createdOn ?? null,
     revisedOn: yearRow?.revisedOn ?? null,
@@ -121,20 +152,7 @@ export function presentWardSheets(
   const readable = content.rows.filter((r) =>
     can(actor, 'read', { ...r, municipalityId: ward.municipalityId }),
   );
-  const summaries = readable.map((r) => ({
-    id: r.id,
-    organizationId: r.organizationId,
-    fiscalYear: r.fiscalYear,
-    departmentName: r.departmentName,
-    organizationName: r.organizationName,
-    title: sheetTitle(r),
-    status: r.status,
-    goalCount: Number(r.goalCount),
-    indicatorCount: r.indicatorCount,
-    evaluations: { 達成: r.achieved, 一部未達成: r.partly, 未達成: r.notAchieved, 未評価: r.unevaluated },
-    phase: phaseOf(r.status),
-    overdue: missedDeadline(r.status, deadlines, today),
-  }));
+  const summaries = readable.map((r) => summaryOf(r, deadlines, today));
   const sum = (pick: (s: (typeof summaries)[number]) => number) => summaries.reduce((n, s) => n + pick(s), 0);
   return {
     ward: {

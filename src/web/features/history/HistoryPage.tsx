@@ -1,6 +1,7 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
+import { historyActionLabel } from '../../../domain/history-action';
 import { snapshotStageLabels } from '../../../domain/sheet-lifecycle';
 import type { HistoryEntry, SheetHistory } from '../../lib/api-sheet-edit';
 import { formatDateTime } from '../../lib/format-date-time';
@@ -8,7 +9,7 @@ import { historyQuery, sheetQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { SheetBreadcrumbs } from '../sheets/SheetBreadcrumbs';
 import { ChangeTable } from './ChangeTable';
-import { actionLabel, statusChange } from './history-labels';
+import { statusChange } from './history-labels';
 
 const route = getRouteApi('/sheets/$sheetId/history');
 
@@ -18,7 +19,7 @@ const foldAfter = 8;
 function Entry({ entry }: { entry: HistoryEntry }) {
   const titleId = `history-entry-${entry.id}`;
   const when = formatDateTime(entry.at);
-  const action = actionLabel(entry);
+  const action = historyActionLabel(entry);
   const moved = statusChange(entry);
   const table = <ChangeTable entry={entry} caption={`${when} ${action}で変更された項目`} />;
   return (

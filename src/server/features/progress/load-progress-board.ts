@@ -1,0 +1,184 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import {
+  municipalities,
+  organizations,
+  roleGrants,
+  sheetHistory,
+  users,
+  wardYears,
+} from '../../../db/schema';
+import { historyActionLabel } from '../../../domain/history-action';
+import { boardTotals, deadlineAhead } from '../../../domain/progress-board';
+import type { Actor } from '../../../domain/roles';
+import { can } from '../../../domain/sheet-policy';
+import type { ProgressBoard, ProgressRow } from '../../../schemas/progress';
+import { AppError } from '../../app-error';
+import { findWard, type WardRef } from '../organizations/find-ward';
+import { authorizeMunicipality } from '../organizations/municipality-access';
+import { authorizeWard } from '../organizations/ward-access';
+import { deadlinesOf, loadSheetRows, summaryOf } from '../sheets/list-ward-sheets';
+
+export interface ProgressBoardOptions {
+  actor: Actor | null;
+  fiscalYear: number;
+  /** One 部区; without it, every 部区 of the municipality. */
+  ward?: string | undefined;
+  municipality?: string | undefined;
+  /** Today in Japan: what is overdue. */
+  today: string;
+}
+
+/** The 部区 the board covers, once the actor may see it: the one named, or all of the municipality. */
+async function wardsOfBoard(db: Db, options: ProgressBoardOptions): Promise<WardRef[]> {
+  const { actor } = options;
+  if (options.ward !== undefined) {
+    const ward = await findWard(db, { ward: options.ward, municipality: options.municipality });
+    authorizeWard(actor, 'viewProgress', ward);
+    return [ward];
+  }
+  if (!actor) throw new AppError('unauthenticated', 'この操作にはログインが必要です。');
+  authorizeMunicipality(actor, 'viewAllProgress', actor.municipalityId);
+  const wards = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      municipalityId: municipalities.id,
+      municipalityName: municipalities.name,
+    })
+    .from(organizations)
+    .innerJoin(municipalities, eq(organizations.municipalityId, municipalities.id))
+    .where(and(eq(organizations.kind, 'ward'), eq(organizations.municipalityId, actor.municipalityId)))
+    .orderBy(asc(organizations.createdAt), asc(organizations.name));
+  const named = options.municipality;
+  if (named !== undefined && wards[0] && wards[0].municipalityName !== named) {
+    throw new AppError('forbidden', '他の自治体の進捗管理表は見られません。', [
+      { path: 'municipality', message: 'ご自身の自治体を指定してください' },
+    ]);
+  }
+  return wards;
+}
+
+/** 担当者 and 所属長 of each organization, by display name. */
+async function peopleOf(db: Db, organizationIds: string[]) {
+  const people = new Map<string, { responsible: string[]; heads: string[] }>();
+  if (organizationIds.length === 0) return people;
+  const grants = await db
+    .select({ organizationId: roleGrants.organizationId, role: roleGrants.role, name: users.displayName })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(
+      and(
+        inArray(roleGrants.organizationId, organizationIds),
+        inArray(roleGrants.role, ['editor', 'head']),
+        eq(users.disabled, false),
+      ),
+    )
+    .orderBy(asc(users.displayName));
+  for (const grant of grants) {
+    if (!grant.organizationId) continue;
+    const entry = people.get(grant.organizationId) ?? { responsible: [], heads: [] };
+    people.set(grant.organizationId, entry);
+    (grant.role === 'head' ? entry.heads : entry.responsible).push(grant.name);
+  }
+  return people;
+}
+
+type HistoryPick = {
+  sheetId: string;
+  actorName: string;
+  kind: string;
+  action: string | null;
+  comment: string | null;
+  at: Date;
+};
+
+/** The last history entry of each sheet, and its last move through the year (transitions only). */
+async function latestHistory(db: Db, sheetIds: string[]) {
+  const latest = (onlyTransitions: boolean) =>
+    sheetIds.length === 0
+      ? Promise.resolve([] as HistoryPick[])
+      : db
+          .selectDistinctOn([sheetHistory.sheetId], {
+            sheetId: sheetHistory.sheetId,
+            actorName: sheetHistory.actorName,
+            kind: sheetHistory.kind,
+            action: sheetHistory.action,
+            comment: sheetHistory.comment,
+            at: sheetHistory.at,
+          })
+          .from(sheetHistory)
+          .where(
+            and(
+              inArray(sheetHistory.sheetId, sheetIds),
+              onlyTransitions ? eq(sheetHistory.kind, 'transition') : undefined,
+            ),
+          )
+          .orderBy(sheetHistory.sheetId, desc(sheetHistory.id));
+  const [changes, moves] = await Promise.all([latest(false), latest(true)]);
+  return {
+    lastChange: new Map(changes.map((entry) => [entry.sheetId, entry])),
+    lastMove: new Map(moves.map((entry) => [entry.sheetId, entry])),
+  };
+}
+
+/**
+ * 進捗管理表 of a 部区's year, or of every 部区 of the municipality: each sheet the actor may
+ * read, with its phase, the deadline it works towards and whether it is past, its people, its
+ * last change and any 差戻し it is back with; totals by phase and evaluation.
+ */
+export async function loadProgressBoard(db: Db, options: ProgressBoardOptions): Promise<ProgressBoard> {
+  const wards = await wardsOfBoard(db, options);
+  const wardIds = wards.map((ward) => ward.id);
+  const { fiscalYear, today, actor } = options;
+  const [sheetRows, yearRows] = await Promise.all([
+    wardIds.length === 0 ? Promise.resolve([]) : loadSheetRows(db, wardIds, fiscalYear),
+    wardIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .select()
+          .from(wardYears)
+          .where(and(inArray(wardYears.wardId, wardIds), eq(wardYears.fiscalYear, fiscalYear))),
+  ]);
+  const municipalityId = wards[0]?.municipalityId ?? actor?.municipalityId ?? '';
+  const readable = sheetRows.filter((row) => can(actor, 'read', { ...row, municipalityId }));
+  const wardOrder = new Map(wardIds.map((id, index) => [id, index]));
+  readable.sort((a, b) => (wardOrder.get(a.wardId) ?? 0) - (wardOrder.get(b.wardId) ?? 0));
+  const [people, history] = await Promise.all([
+    peopleOf(db, [...new Set(readable.map((row) => row.organizationId))]),
+    latestHistory(
+      db,
+      readable.map((row) => row.id),
+    ),
+  ]);
+  const wardName = new Map(wards.map((ward) => [ward.id, ward.name]));
+  const deadlinesByWard = new Map(yearRows.map((row) => [row.wardId, deadlinesOf(row)]));
+  const rows = readable.map((row): ProgressRow => {
+    const deadlines = deadlinesByWard.get(row.wardId) ?? deadlinesOf(undefined);
+    const last = history.lastChange.get(row.id);
+    const move = history.lastMove.get(row.id);
+    const staff = people.get(row.organizationId);
+    return {
+      ...summaryOf(row, deadlines, today),
+      ward: wardName.get(row.wardId) ?? '',
+      responsible: staff?.responsible ?? [],
+      heads: staff?.heads ?? [],
+      lastChange: last
+        ? { by: last.actorName, at: last.at.toISOString(), what: historyActionLabel(last) }
+        : null,
+      deadline: deadlineAhead(row.status, deadlines),
+      returned:
+        move?.action === 'return'
+          ? { by: move.actorName, at: move.at.toISOString(), comment: move.comment }
+          : null,
+    };
+  });
+  return {
+    municipality: wards[0]?.municipalityName ?? '',
+    ward: options.ward === undefined ? null : (wards[0]?.name ?? null),
+    fiscalYear,
+    today,
+    rows,
+    totals: boardTotals(rows),
+  };
+}
