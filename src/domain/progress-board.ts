@@ -148,7 +148,9 @@ export interface BoardTotals {
   evaluations: Record<EvaluationTally, number>;
 }
 
-export function boardTotals(rows: readonly BoardRow[]): BoardTotals {
+export function boardTotals(
+  rows: readonly Pick<BoardRow, 'phase' | 'overdue' | 'evaluations'>[],
+): BoardTotals {
   const totals: BoardTotals = {
     sheets: rows.length,
     overdue: 0,

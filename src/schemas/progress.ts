@@ -28,7 +28,7 @@ export const progressQuery = z.object({
 });
 export type ProgressQuery = z.output<typeof progressQuery>;
 
-const whoWhen = z.object({ by: z.string(), at: z.iso.datetime({ offset: true }) });
+export const whoWhen = z.object({ by: z.string(), at: z.iso.datetime({ offset: true }) });
 
 export const progressRowSchema = sheetSummarySchema.extend({
   /** The 部区 the sheet belongs to. */
@@ -46,6 +46,19 @@ export const progressRowSchema = sheetSummarySchema.extend({
 });
 export type ProgressRow = z.infer<typeof progressRowSchema>;
 
+/** Sheets and evaluations counted by phase, past a deadline, by evaluation. */
+export const boardTotalsSchema = z.object({
+  sheets: z.number().int(),
+  overdue: z.number().int(),
+  phases: z.object({
+    plan: z.number().int(),
+    revision: z.number().int(),
+    evaluation: z.number().int(),
+    done: z.number().int(),
+  }),
+  evaluations: evaluationCountsSchema,
+});
+
 export const progressBoardSchema = z.object({
   municipality: z.string(),
   /** null: every 部区 of the municipality. */
@@ -54,16 +67,6 @@ export const progressBoardSchema = z.object({
   /** Today in Japan, as overdue was decided. */
   today: z.iso.date(),
   rows: z.array(progressRowSchema),
-  totals: z.object({
-    sheets: z.number().int(),
-    overdue: z.number().int(),
-    phases: z.object({
-      plan: z.number().int(),
-      revision: z.number().int(),
-      evaluation: z.number().int(),
-      done: z.number().int(),
-    }),
-    evaluations: evaluationCountsSchema,
-  }),
+  totals: boardTotalsSchema,
 });
 export type ProgressBoard = z.infer<typeof progressBoardSchema>;

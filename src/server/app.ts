@@ -15,6 +15,7 @@ import { correctionsRoutes, proposeCorrectionRoutes } from './features/correctio
 import { deadlinesRoutes } from './features/deadlines/deadlines.routes';
 import { downloadsRoutes } from './features/downloads/downloads.routes';
 import { evaluationRulesRoutes } from './features/evaluation-rules/evaluation-rules.routes';
+import { homeRoutes } from './features/home/home.routes';
 import { indicatorsRoutes } from './features/indicators/indicators.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
 import { JobRegistry, type JobRegistryOptions } from './features/jobs/job-registry';
@@ -154,6 +155,7 @@ export async function createApp({
     .route('/v1/import', importRoutes())
     .route('/v1/consistency', consistencyRoutes())
     .route('/v1/progress', progressRoutes())
+    .route('/v1/home', homeRoutes())
     .route('/v1/rollover', rolloverRoutes())
     .route('/v1/deadlines', deadlinesRoutes())
     .route('/v1/reorganizations', reorganizationRoutes())

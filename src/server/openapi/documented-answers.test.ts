@@ -170,6 +170,7 @@ describe('real answers fit the declared schemas', () => {
     const year = `fiscalYear=2022&ward=${ward}`;
     expect((await planner.get(`/api/v1/consistency?${year}`)).status).toBe(200);
     expect((await planner.get(`/api/v1/progress?${year}`)).status).toBe(200);
+    expect((await planner.get('/api/v1/home')).status).toBe(200);
     expect((await planner.get(`/api/v1/progress/csv?${year}&sort=deadline`)).status).toBe(200);
     expect((await planner.send('POST', '/api/v1/rollover', { ward: '北区', fromYear: 2022 })).status).toBe(
       201,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { municipalities, organizations } from '../../../db/schema';
 import { AppError } from '../../app-error';
@@ -44,6 +44,21 @@ export async function findWardById(db: Db | Tx, wardId: string): Promise<WardRef
   );
   if (!ward) throw new AppError('not_found', '部区が見つかりません。');
   return ward;
+}
+
+/** Every 部区 of a municipality, in the order they were registered. */
+export function wardsOfMunicipality(db: Db | Tx, municipalityId: string): Promise<WardRef[]> {
+  return wardsWithMunicipality(db)
+    .where(and(eq(organizations.kind, 'ward'), eq(organizations.municipalityId, municipalityId)))
+    .orderBy(asc(organizations.createdAt), asc(organizations.name));
+}
+
+/** These 部区, in the order they were registered. */
+export function wardsWithIds(db: Db | Tx, wardIds: readonly string[]): Promise<WardRef[]> {
+  if (wardIds.length === 0) return Promise.resolve([]);
+  return wardsWithMunicipality(db)
+    .where(and(eq(organizations.kind, 'ward'), inArray(organizations.id, [...wardIds])))
+    .orderBy(asc(organizations.createdAt), asc(organizations.name));
 }
 
 /** 部区 rows as a `WardRef`, joined to their municipality; callers add the condition. */

@@ -1,23 +1,17 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import {
-  municipalities,
-  organizations,
-  roleGrants,
-  sheetHistory,
-  users,
-  wardYears,
-} from '../../../db/schema';
+import { roleGrants, users, wardYears } from '../../../db/schema';
 import { historyActionLabel } from '../../../domain/history-action';
 import { boardTotals, deadlineAhead } from '../../../domain/progress-board';
 import type { Actor } from '../../../domain/roles';
 import { can } from '../../../domain/sheet-policy';
 import type { ProgressBoard, ProgressRow } from '../../../schemas/progress';
 import { AppError } from '../../app-error';
-import { findWard, type WardRef } from '../organizations/find-ward';
+import { findWard, type WardRef, wardsOfMunicipality } from '../organizations/find-ward';
 import { authorizeMunicipality } from '../organizations/municipality-access';
 import { authorizeWard } from '../organizations/ward-access';
 import { deadlinesOf, loadSheetRows, summaryOf } from '../sheets/list-ward-sheets';
+import { latestHistory, returnedBy } from './latest-history';
 
 export interface ProgressBoardOptions {
   actor: Actor | null;
@@ -39,17 +33,7 @@ async function wardsOfBoard(db: Db, options: ProgressBoardOptions): Promise<Ward
   }
   if (!actor) throw new AppError('unauthenticated', 'この操作にはログインが必要です。');
   authorizeMunicipality(actor, 'viewAllProgress', actor.municipalityId);
-  const wards = await db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      municipalityId: municipalities.id,
-      municipalityName: municipalities.name,
-    })
-    .from(organizations)
-    .innerJoin(municipalities, eq(organizations.municipalityId, municipalities.id))
-    .where(and(eq(organizations.kind, 'ward'), eq(organizations.municipalityId, actor.municipalityId)))
-    .orderBy(asc(organizations.createdAt), asc(organizations.name));
+  const wards = await wardsOfMunicipality(db, actor.municipalityId);
   const named = options.municipality;
   if (named !== undefined && wards[0] && wards[0].municipalityName !== named) {
     throw new AppError('forbidden', '他の自治体の進捗管理表は見られません。', [
@@ -82,44 +66,6 @@ async function peopleOf(db: Db, organizationIds: string[]) {
     (grant.role === 'head' ? entry.heads : entry.responsible).push(grant.name);
   }
   return people;
-}
-
-type HistoryPick = {
-  sheetId: string;
-  actorName: string;
-  kind: string;
-  action: string | null;
-  comment: string | null;
-  at: Date;
-};
-
-/** The last history entry of each sheet, and its last move through the year (transitions only). */
-async function latestHistory(db: Db, sheetIds: string[]) {
-  const latest = (onlyTransitions: boolean) =>
-    sheetIds.length === 0
-      ? Promise.resolve([] as HistoryPick[])
-      : db
-          .selectDistinctOn([sheetHistory.sheetId], {
-            sheetId: sheetHistory.sheetId,
-            actorName: sheetHistory.actorName,
-            kind: sheetHistory.kind,
-            action: sheetHistory.action,
-            comment: sheetHistory.comment,
-            at: sheetHistory.at,
-          })
-          .from(sheetHistory)
-          .where(
-            and(
-              inArray(sheetHistory.sheetId, sheetIds),
-              onlyTransitions ? eq(sheetHistory.kind, 'transition') : undefined,
-            ),
-          )
-          .orderBy(sheetHistory.sheetId, desc(sheetHistory.id));
-  const [changes, moves] = await Promise.all([latest(false), latest(true)]);
-  return {
-    lastChange: new Map(changes.map((entry) => [entry.sheetId, entry])),
-    lastMove: new Map(moves.map((entry) => [entry.sheetId, entry])),
-  };
 }
 
 /**
@@ -156,7 +102,6 @@ export async function loadProgressBoard(db: Db, options: ProgressBoardOptions): 
   const rows = readable.map((row): ProgressRow => {
     const deadlines = deadlinesByWard.get(row.wardId) ?? deadlinesOf(undefined);
     const last = history.lastChange.get(row.id);
-    const move = history.lastMove.get(row.id);
     const staff = people.get(row.organizationId);
     return {
       ...summaryOf(row, deadlines, today),
@@ -167,10 +112,7 @@ export async function loadProgressBoard(db: Db, options: ProgressBoardOptions): 
         ? { by: last.actorName, at: last.at.toISOString(), what: historyActionLabel(last) }
         : null,
       deadline: deadlineAhead(row.status, deadlines),
-      returned:
-        move?.action === 'return'
-          ? { by: move.actorName, at: move.at.toISOString(), comment: move.comment }
-          : null,
+      returned: returnedBy(history.lastMove.get(row.id)),
     };
   });
   return {
