@@ -91,7 +91,11 @@ describe('a year of one sheet: results, evaluation, return, approval, confirmati
     await page.getByLabel('パスワード', { exact: true }).fill('mokuhyo-demo');
     await page.getByRole('button', { name: 'ログイン', exact: true }).click();
     await page.getByText(users.staff[1], { exact: true }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/');
+    // From the public start page, 担当者 land on their ホーム: their sheet and its deadline.
+    expect(new URL(page.url()).pathname).toBe('/home');
+    const mine = page.getByRole('region', { name: '自分の組織のシート' });
+    await mine.getByRole('link', { name: '地域総務課（北区 令和5年度）' }).waitFor();
+    await expectAccessible(page, 'the home of a 担当者');
 
     // 2. The approved sheet: 編集 and 評価を提出 are offered, 承認 is not.
     await openSheetFromHome(page, '地域総務課');

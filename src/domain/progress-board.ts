@@ -90,7 +90,12 @@ export function filterBoard<R extends BoardRow>(rows: readonly R[], filter: Boar
   );
 }
 
-const collator = new Intl.Collator('ja');
+let japaneseOrder: Intl.Collator | undefined;
+/** Made on first use, so that a bundle taking only this module's names does not build it. */
+const collator = () => {
+  japaneseOrder ??= new Intl.Collator('ja');
+  return japaneseOrder;
+};
 
 /** Compares two rows by one key, ascending; rows without a value (no deadline, no change) go last. */
 function compareBy(key: BoardSortKey, a: BoardRow, b: BoardRow): number {
@@ -99,9 +104,9 @@ function compareBy(key: BoardSortKey, a: BoardRow, b: BoardRow): number {
       return 0;
     case 'organization':
       return (
-        collator.compare(a.ward, b.ward) ||
-        collator.compare(a.departmentName, b.departmentName) ||
-        collator.compare(a.organizationName ?? '', b.organizationName ?? '')
+        collator().compare(a.ward, b.ward) ||
+        collator().compare(a.departmentName, b.departmentName) ||
+        collator().compare(a.organizationName ?? '', b.organizationName ?? '')
       );
     case 'phase':
       return phases.indexOf(a.phase) - phases.indexOf(b.phase);

@@ -17,7 +17,7 @@ const sheetPlace = {
   fiscalYear: z.number().int(),
 };
 
-export const homeSheetSchema = z.object({
+const homeSheetSchema = z.object({
   ...sheetPlace,
   status: z.enum(sheetStatuses),
   phase: z.enum(phases),
@@ -29,7 +29,7 @@ export const homeSheetSchema = z.object({
 });
 export type HomeSheet = z.infer<typeof homeSheetSchema>;
 
-export const awaitingKinds = [
+const awaitingKinds = [
   'approve',
   'approveEvaluation',
   'confirmEvaluation',
@@ -38,7 +38,7 @@ export const awaitingKinds = [
 ] as const;
 export type AwaitingKind = (typeof awaitingKinds)[number];
 
-export const awaitingSchema = z.object({
+const awaitingSchema = z.object({
   kind: z.enum(awaitingKinds),
   ...sheetPlace,
   /** Who asked and when (the submission, the proposal); null when the record does not say. */
@@ -48,7 +48,7 @@ export const awaitingSchema = z.object({
 });
 export type Awaiting = z.infer<typeof awaitingSchema>;
 
-export const wardCardSchema = z.object({
+const wardCardSchema = z.object({
   ward: z.string(),
   municipality: z.string(),
   /** The 部区's latest year with sheets; null when it has none. */

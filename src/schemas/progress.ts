@@ -26,11 +26,10 @@ export const progressQuery = z.object({
     .transform((v) => v === 'true')
     .optional(),
 });
-export type ProgressQuery = z.output<typeof progressQuery>;
 
 export const whoWhen = z.object({ by: z.string(), at: z.iso.datetime({ offset: true }) });
 
-export const progressRowSchema = sheetSummarySchema.extend({
+const progressRowSchema = sheetSummarySchema.extend({
   /** The 部区 the sheet belongs to. */
   ward: z.string(),
   /** 担当者: the display names of those granted the role on the organization. */

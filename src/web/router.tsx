@@ -5,11 +5,13 @@ import {
   createRouter,
   lazyRouteComponent,
   notFound,
+  redirect,
 } from '@tanstack/react-router';
 import { type SnapshotStage, snapshotStages } from '../domain/sheet-lifecycle';
 import { AppLayout } from './components/AppLayout';
 import { ErrorPage, NotFoundPage, PendingPage } from './components/StatusPages';
 import { type Grouping, groupings } from './features/consistency/consistency-groups';
+import { parseBoardSearch } from './features/progress/board-view';
 import { SheetPage } from './features/sheets/SheetPage';
 import { loadStaffTools, offersStaffTools } from './features/sheets/sheet-staff-tools';
 import { isNotFoundError } from './lib/api';
@@ -18,8 +20,10 @@ import {
   consistencyQuery,
   evaluationRuleQuery,
   historyQuery,
+  homeQuery,
   meQuery,
   nominalDatesQuery,
+  progressBoardQuery,
   sheetQuery,
   signInThrottlesQuery,
   snapshotQuery,
@@ -186,6 +190,50 @@ const signInThrottlesRoute = createRoute({
   ),
 });
 
+/** `/home`: what the signed-in user has to do; the public is asked to sign in first. */
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/home',
+  loader: async ({ context }) => {
+    const me = await context.queryClient.fetchQuery(meQuery());
+    if (!me.user) throw redirect({ to: '/sign-in', search: { redirect: '/home' } });
+    await context.queryClient.fetchQuery(homeQuery());
+  },
+  component: lazyRouteComponent(() => import('./features/home/HomePage'), 'HomePage'),
+});
+
+/** `/years/2023/wards/北区/progress?phase=plan&sort=deadline`: the 進捗管理表 of a ward's year. */
+const wardProgressRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/years/$fiscalYear/wards/$wardName/progress',
+  params: wardYearParams,
+  validateSearch: parseBoardSearch,
+  loaderDeps: ({ search }) => ({ municipality: search.municipality }),
+  loader: ({ context, params, deps }) =>
+    ensure(() => context.queryClient.fetchQuery(progressBoardQuery(wardYearOf(params, deps)))),
+  component: lazyRouteComponent(() => import('./features/progress/ProgressPage'), 'WardProgressPage'),
+});
+
+/** `/years/2023/progress`: the 進捗管理表 of every ward of the user's municipality. */
+const municipalityProgressRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/years/$fiscalYear/progress',
+  params: {
+    parse: (raw: Record<'fiscalYear', string>) => ({
+      fiscalYear: /^\d{4}$/.test(raw.fiscalYear) ? Number(raw.fiscalYear) : Number.NaN,
+    }),
+    stringify: (params: { fiscalYear: number }) => ({ fiscalYear: String(params.fiscalYear) }),
+  },
+  validateSearch: parseBoardSearch,
+  loader: ({ context, params }) => {
+    if (!Number.isInteger(params.fiscalYear)) throw notFound();
+    return ensure(() =>
+      context.queryClient.fetchQuery(progressBoardQuery({ fiscalYear: params.fiscalYear })),
+    );
+  },
+  component: lazyRouteComponent(() => import('./features/progress/ProgressPage'), 'MunicipalityProgressPage'),
+});
+
 /** `/sheets/:id`: one sheet in the official layout, printable. */
 const sheetRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -266,6 +314,9 @@ const routeTree = rootRoute.addChildren([
   evaluationRuleRoute,
   nominalDatesRoute,
   signInThrottlesRoute,
+  homeRoute,
+  wardProgressRoute,
+  municipalityProgressRoute,
   sheetRoute,
   signInRoute,
   editRoute,

@@ -4,10 +4,11 @@ import { useEffect, useRef } from 'react';
 /**
  * After a client-side navigation, moves focus to the new page's <h1> so that screen reader users
  * hear where they are (a full page load would have done the same). The first render is left alone,
- * and so is a page opened at a place it marked (see useAnchorFocus).
+ * and so is a page opened at a place it marked (see useAnchorFocus). A change of the address's
+ * query alone (a filter, a sort, a grouping) is the same page: focus stays on the control used.
  */
 export function useFocusOnNavigation(): void {
-  const href = useRouterState({ select: (state) => state.resolvedLocation?.href });
+  const href = useRouterState({ select: (state) => state.resolvedLocation?.pathname });
   const previous = useRef<string | undefined>(undefined);
 
   useEffect(() => {

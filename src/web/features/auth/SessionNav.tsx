@@ -45,6 +45,9 @@ export function SessionNav() {
   const roles = [...new Set(data.user.roles.map((r) => r.label))].join('・');
   return (
     <div className="session">
+      <Link to="/home" className="session__home">
+        ホーム
+      </Link>
       <p className="session__user">
         <span className="session__name">{data.user.displayName}</span>
         {roles && <span className="session__roles">{roles}</span>}

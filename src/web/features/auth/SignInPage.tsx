@@ -24,7 +24,7 @@ function problemOf(error: unknown): Problem {
   return { title: error.message, fields };
 }
 
-/** `/sign-in`: ログインID and password; afterwards back to the page the user came from. */
+/** `/sign-in`: ログインID and password; afterwards back to the page the user came from, else ホーム. */
 export function SignInPage() {
   const { redirect } = route.useSearch();
   const navigate = useNavigate();
@@ -55,7 +55,9 @@ export function SignInPage() {
     try {
       await signIn(parsed.data);
       await queryClient.resetQueries();
-      await navigate({ href: redirect ?? '/', state: { flash: 'ログインしました。' } });
+      // From the public start page, staff go to their ホーム rather than back to the ward chooser.
+      const back = redirect && redirect !== '/' ? redirect : '/home';
+      await navigate({ href: back, state: { flash: 'ログインしました。' } });
     } catch (error) {
       setPassword('');
       setProblem(problemOf(error));

@@ -48,7 +48,8 @@ export function WardYearActions({ data }: { data: WardYearSheets }) {
   const canRollOver = canOnWard(me, 'rollover', ward.id);
   const canImport = canOnWard(me, 'import', ward.id);
   const canReorganize = canOnWard(me, 'reorganize', ward.id);
-  if (!canCheck && !canRollOver && !canImport && !canReorganize) return null;
+  const canViewProgress = canOnWard(me, 'viewProgress', ward.id);
+  if (!canCheck && !canRollOver && !canImport && !canReorganize && !canViewProgress) return null;
 
   const confirm = async () => {
     setBusy(true);
@@ -71,6 +72,18 @@ export function WardYearActions({ data }: { data: WardYearSheets }) {
   return (
     <div className="ward-actions app-chrome">
       <ul className="action-bar__list" aria-label={`${formatFiscalYear(fiscalYear)}の部区の操作`}>
+        {canViewProgress && (
+          <li>
+            <Link
+              to="/years/$fiscalYear/wards/$wardName/progress"
+              params={{ fiscalYear, wardName: ward.name }}
+              search={{ municipality: ward.municipality }}
+              className="button button--secondary"
+            >
+              進捗管理表
+            </Link>
+          </li>
+        )}
         {canCheck && (
           <li>
             <Link

@@ -1,0 +1,148 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { phaseLabels } from '../src/domain/deadlines';
+import { type ProgressBoard, progressBoardSchema } from '../src/schemas/progress';
+import { connectBrowser, openPage } from './browser';
+import { expectAccessible, snap } from './helpers';
+import { apiSignIn, importNextYear } from './session';
+import { sharedBaseUrl } from './shared-server';
+
+const baseUrl = sharedBaseUrl();
+let browser: Browser;
+const kita = encodeURIComponent('北区');
+
+beforeAll(async () => {
+  browser = await connectBrowser();
+  await importNextYear(browser, baseUrl);
+  const { page } = await openPage(browser);
+  const headers = await apiSignIn(page, baseUrl, 'kita-kikaku');
+  const res = await page.request.put(`${baseUrl}/api/v1/deadlines`, {
+    headers,
+    data: {
+      ward: '北区',
+      fiscalYear: 2023,
+      deadlines: { plan: '2023-04-28', revision: '2023-10-31', evaluation: '2024-03-29' },
+    },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  await page.context().close();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The board as the API gives it to whoever the page is signed in as (the journeys compare against it). */
+async function boardOf(page: Page, query = `fiscalYear=2023&ward=${kita}`): Promise<ProgressBoard> {
+  const res = await page.request.get(`${baseUrl}/api/v1/progress?${query}`);
+  expect(res.status()).toBe(200);
+  return progressBoardSchema.parse(await res.json());
+}
+
+const bodyRows = (page: Page) => page.locator('.board-table tbody tr');
+const shownCount = (page: Page) => page.locator('.board-summary__count');
+
+describe('the ward’s year at a glance', () => {
+  test('企画担当: ホーム → 進捗管理表, filtered and sorted from the keyboard, the same rows as CSV', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+    await apiSignIn(page, baseUrl, 'kita-kikaku');
+    const board = await boardOf(page);
+
+    await page.goto(`${baseUrl}/home`);
+    await page.getByRole('heading', { level: 1, name: /ホーム/ }).waitFor();
+    const wards = page.getByRole('region', { name: '部区の進捗' });
+    const card = wards.getByRole('region', { name: /北区/ });
+    await card.waitFor();
+    expect(await card.locator('dt:text-is("期限超過") + dd').textContent()).toBe(`${board.totals.overdue}件`);
+    await expectAccessible(page, 'the home of a 企画担当');
+    await card.getByRole('link', { name: '進捗管理表' }).click();
+
+    await page.getByRole('heading', { level: 1, name: /新潟市 北区 令和5年度\s*進捗管理表/ }).waitFor();
+    expect(await bodyRows(page).count()).toBe(board.rows.length);
+    // The chart's table alternative holds the same totals as the API.
+    const phasesTable = page.getByRole('figure', { name: /段階別のシート数/ }).getByRole('table');
+    const phaseCounts = (await phasesTable.locator('tbody td').allTextContents()).map(Number);
+    expect(phaseCounts).toEqual([
+      board.totals.phases.plan,
+      board.totals.phases.revision,
+      board.totals.phases.evaluation,
+      board.totals.phases.done,
+    ]);
+    await expectAccessible(page, 'the progress board');
+    await snap(page, 'progress-board', true);
+
+    // Keyboard only: the words box, Enter; then Tab to 「期限を過ぎたものだけ」 and Space.
+    await page.getByLabel('組織名・担当者').focus();
+    await page.keyboard.type('福祉');
+    await page.keyboard.press('Enter');
+    const fukushi = board.rows.filter((r) =>
+      `${r.departmentName}${r.organizationName ?? ''}${r.responsible.join('')}`.includes('福祉'),
+    );
+    await expect
+      .poll(() => shownCount(page).textContent())
+      .toBe(`${board.rows.length}件中 ${fukushi.length}件を表示`);
+    expect(new URL(page.url()).searchParams.get('words')).toBe('福祉');
+    await page.getByLabel('組織名・担当者').fill('');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shownCount(page).textContent()).toBe(`${board.rows.length}件`);
+
+    const overdueBox = page.getByRole('checkbox', { name: '期限を過ぎたものだけ' });
+    for (let tab = 0; tab < 8 && !(await overdueBox.evaluate((el) => el === document.activeElement)); tab++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Space');
+    const overdue = board.rows.filter((r) => r.overdue);
+    await expect.poll(() => bodyRows(page).count()).toBe(overdue.length);
+    expect(new URL(page.url()).searchParams.get('overdue')).toBe('true');
+    expect(await overdueBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => new URL(page.url()).searchParams.get('overdue')).toBeNull();
+
+    // 段階 (descending): the most advanced phase first; the header says how the table is sorted.
+    await page.getByLabel('並べ替え').selectOption({ label: '段階' });
+    await page.getByRole('checkbox', { name: '降順' }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('descending')).toBe('true');
+    expect(await page.getByRole('columnheader', { name: '段階・状態' }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    const firstPhase = await bodyRows(page).first().locator('td').first().locator('.nowrap').textContent();
+    expect(firstPhase).toBe(phaseLabels.done);
+
+    // 完了 only, kept in the address: a reload shows the same view.
+    await page.getByLabel('段階', { exact: true }).selectOption({ label: '完了' });
+    const done = board.rows.filter((r) => r.phase === 'done');
+    await expect.poll(() => bodyRows(page).count()).toBe(done.length);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /進捗管理表/ }).waitFor();
+    expect(await bodyRows(page).count()).toBe(done.length);
+    expect(await page.getByLabel('段階', { exact: true }).inputValue()).toBe('done');
+
+    // The CSV link carries the same view: as many records as rows shown.
+    const href = await page
+      .getByRole('link', { name: '表示中の内容を CSV でダウンロード' })
+      .getAttribute('href');
+    expect(href).toContain('phase=done');
+    const csv = await page.request.get(`${baseUrl}${href}`);
+    expect(csv.status()).toBe(200);
+    const lines = (await csv.text()).split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(done.length + 1);
+    await page.context().close();
+  });
+
+  test('管理者: the board of every 部区 from ホーム; the public is asked to sign in', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${baseUrl}/home`);
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe('/home');
+
+    await apiSignIn(page, baseUrl, 'admin');
+    await page.goto(`${baseUrl}/home`);
+    await page.getByRole('link', { name: /全部区の進捗管理表（令和5年度）/ }).click();
+    await page.getByRole('heading', { level: 1, name: /新潟市 全部区 令和5年度/ }).waitFor();
+    const board = await boardOf(page, 'fiscalYear=2023');
+    expect(await bodyRows(page).count()).toBe(board.rows.length);
+    expect(await page.getByRole('columnheader', { name: '部区' }).count()).toBe(1);
+    await expectAccessible(page, 'the municipality’s progress board');
+    await page.context().close();
+  });
+});
