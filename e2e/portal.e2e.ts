@@ -167,6 +167,8 @@ describe('Excel import from the UI', () => {
     const original = await (await page.request.get(`${baseUrl}/api/v1/downloads/xlsx?${params}`)).body();
     const [edited, broken] = await Promise.all([editedWorkbook(original), brokenWorkbook(original)]);
 
+    // Signed in from the start page, the 企画担当 is on ホーム: back to the ward chooser.
+    await page.getByRole('link', { name: '部区・年度を選ぶ' }).first().click();
     await page.getByRole('link', { name: '新潟市 北区 — 令和4年度' }).click();
     await page.getByRole('heading', { level: 1, name: /新潟市 北区 令和4年度/ }).waitFor();
     const template = page

@@ -2,9 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { phaseLabels } from '../src/domain/deadlines';
 import { type ProgressBoard, progressBoardSchema } from '../src/schemas/progress';
+import { sampleFile } from '../src/server/testing/finders';
 import { connectBrowser, openPage } from './browser';
 import { expectAccessible, snap } from './helpers';
-import { apiSignIn, importNextYear } from './session';
+import { apiSignIn, importNextYear, importThroughApi } from './session';
 import { sharedBaseUrl } from './shared-server';
 
 const baseUrl = sharedBaseUrl();
@@ -105,7 +106,7 @@ describe('the ward’s year at a glance', () => {
     expect(await page.getByRole('columnheader', { name: '段階・状態' }).getAttribute('aria-sort')).toBe(
       'descending',
     );
-    const firstPhase = await bodyRows(page).first().locator('td').first().locator('.nowrap').textContent();
+    const firstPhase = await bodyRows(page).first().locator('td .nowrap').first().textContent();
     expect(firstPhase).toBe(phaseLabels.done);
 
     // 完了 only, kept in the address: a reload shows the same view.
@@ -126,6 +127,56 @@ describe('the ward’s year at a glance', () => {
     expect(csv.status()).toBe(200);
     const lines = (await csv.text()).split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(done.length + 1);
+    await page.context().close();
+  });
+
+  test('企画担当: a bulk 公開 of the 8 sheets of a year, where one is refused and says why', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+    const headers = await apiSignIn(page, baseUrl, 'admin');
+    // 令和元年度 on this server is this journey's own: seven sheets 評価確定, 健康福祉課 still 下書き.
+    // Each result is the series' R1実績 as the 2022 sheets read it, so nothing they show changes.
+    const file = sampleFile();
+    file.fiscalYear = 2019;
+    file.sheets = file.sheets.map((sheet) => ({
+      ...sheet,
+      status:
+        sheet.organization === '健康福祉課' || sheet.department === '健康福祉課' ? 'draft' : 'evaluated',
+      goals: sheet.goals.map((goal) => ({
+        ...goal,
+        indicators: goal.indicators.map((ind) => ({
+          ...ind,
+          actuals: {},
+          target: { text: null, value: null },
+          result: ind.actuals['2019'] ?? { text: null, value: null },
+        })),
+      })),
+    }));
+    await importThroughApi(page, baseUrl, headers, file);
+    await apiSignIn(page, baseUrl, 'kita-kikaku');
+    await page.goto(`${baseUrl}/years/2019/wards/${kita}/progress`);
+    await page.getByRole('heading', { level: 1, name: /令和元年度\s*進捗管理表/ }).waitFor();
+    expect(await bodyRows(page).count()).toBe(8);
+
+    await page.getByRole('checkbox', { name: '表示中のシートをすべて選ぶ' }).check();
+    await page.getByLabel('操作', { exact: true }).selectOption({ label: '公開' });
+    await page.getByRole('button', { name: '選んだ 8 件を公開する' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: '公開：7件を行いました。1件は行えませんでした' })
+      .waitFor();
+    const outcome = page.getByRole('table', { name: '一括の公開の結果' });
+    const refused = outcome.getByRole('row').filter({ hasText: '行えませんでした' });
+    expect(await refused.count()).toBe(1);
+    expect(await refused.getByRole('rowheader').textContent()).toBe('健康福祉課');
+    expect(await refused.textContent()).toContain('このシートは現在「下書き」のため、公開はできません。');
+    await expectAccessible(page, 'the progress board after a bulk action');
+    // The board was read again: seven sheets are 完了 (公開), and the selection is cleared.
+    const phasesTable = page.getByRole('figure', { name: /段階別のシート数/ }).getByRole('table');
+    await expect
+      .poll(async () => (await phasesTable.locator('tbody td').allTextContents()).map(Number))
+      .toEqual([1, 0, 0, 7]);
+    expect(await page.getByRole('button', { name: '選んだ 0 件を公開する' }).count()).toBe(1);
+    await snap(page, 'progress-bulk', true);
     await page.context().close();
   });
 

@@ -30,6 +30,8 @@ export const progressQuery = z.object({
 export const whoWhen = z.object({ by: z.string(), at: z.iso.datetime({ offset: true }) });
 
 const progressRowSchema = sheetSummarySchema.extend({
+  /** The version read: what a 一括操作 on the sheet is checked against. */
+  version: z.number().int(),
   /** The 部区 the sheet belongs to. */
   ward: z.string(),
   /** 担当者: the display names of those granted the role on the organization. */

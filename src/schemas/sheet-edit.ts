@@ -52,7 +52,7 @@ export const sheetDocumentSchema = z.strictObject({
   goals: z.array(goalDocumentSchema).max(20, '組織目標は20件までです'),
 }) satisfies z.ZodType<SheetDocument>;
 
-const baseVersion = z.number('版（version）を指定してください').int().min(1);
+export const baseVersion = z.number('版（version）を指定してください').int().min(1);
 
 export const saveSheetSchema = z.strictObject({ version: baseVersion, document: sheetDocumentSchema });
 export type SaveSheet = z.infer<typeof saveSheetSchema>;

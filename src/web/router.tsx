@@ -11,7 +11,6 @@ import { type SnapshotStage, snapshotStages } from '../domain/sheet-lifecycle';
 import { AppLayout } from './components/AppLayout';
 import { ErrorPage, NotFoundPage, PendingPage } from './components/StatusPages';
 import { type Grouping, groupings } from './features/consistency/consistency-groups';
-import { parseBoardSearch } from './features/progress/board-view';
 import { SheetPage } from './features/sheets/SheetPage';
 import { loadStaffTools, offersStaffTools } from './features/sheets/sheet-staff-tools';
 import { isNotFoundError } from './lib/api';
@@ -20,10 +19,8 @@ import {
   consistencyQuery,
   evaluationRuleQuery,
   historyQuery,
-  homeQuery,
   meQuery,
   nominalDatesQuery,
-  progressBoardQuery,
   sheetQuery,
   signInThrottlesQuery,
   snapshotQuery,
@@ -190,6 +187,30 @@ const signInThrottlesRoute = createRoute({
   ),
 });
 
+/**
+ * The 進捗管理表's filter and order as given in the address, kept as text here; the page reads
+ * them (features/progress/board-view.ts) so that their rules load with it, not with every page.
+ */
+const boardSearchKeys = [
+  'municipality',
+  'phase',
+  'overdue',
+  'evaluation',
+  'words',
+  'sort',
+  'descending',
+] as const;
+type RawBoardSearch = Partial<Record<(typeof boardSearchKeys)[number], string | number | boolean>>;
+function boardSearchOf(search: Record<string, unknown>): RawBoardSearch {
+  const kept: RawBoardSearch = {};
+  for (const key of boardSearchKeys) {
+    const value = search[key];
+    if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
+      kept[key] = value;
+  }
+  return kept;
+}
+
 /** `/home`: what the signed-in user has to do; the public is asked to sign in first. */
 const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -197,7 +218,6 @@ const homeRoute = createRoute({
   loader: async ({ context }) => {
     const me = await context.queryClient.fetchQuery(meQuery());
     if (!me.user) throw redirect({ to: '/sign-in', search: { redirect: '/home' } });
-    await context.queryClient.fetchQuery(homeQuery());
   },
   component: lazyRouteComponent(() => import('./features/home/HomePage'), 'HomePage'),
 });
@@ -207,10 +227,11 @@ const wardProgressRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/years/$fiscalYear/wards/$wardName/progress',
   params: wardYearParams,
-  validateSearch: parseBoardSearch,
-  loaderDeps: ({ search }) => ({ municipality: search.municipality }),
-  loader: ({ context, params, deps }) =>
-    ensure(() => context.queryClient.fetchQuery(progressBoardQuery(wardYearOf(params, deps)))),
+  validateSearch: boardSearchOf,
+  // The board itself is read by its page (its schemas load with it): here only the address is checked.
+  loader: ({ params }) => {
+    wardYearOf(params, {});
+  },
   component: lazyRouteComponent(() => import('./features/progress/ProgressPage'), 'WardProgressPage'),
 });
 
@@ -224,12 +245,9 @@ const municipalityProgressRoute = createRoute({
     }),
     stringify: (params: { fiscalYear: number }) => ({ fiscalYear: String(params.fiscalYear) }),
   },
-  validateSearch: parseBoardSearch,
-  loader: ({ context, params }) => {
+  validateSearch: boardSearchOf,
+  loader: ({ params }) => {
     if (!Number.isInteger(params.fiscalYear)) throw notFound();
-    return ensure(() =>
-      context.queryClient.fetchQuery(progressBoardQuery({ fiscalYear: params.fiscalYear })),
-    );
   },
   component: lazyRouteComponent(() => import('./features/progress/ProgressPage'), 'MunicipalityProgressPage'),
 });

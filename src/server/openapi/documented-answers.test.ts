@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../db/seed/demo-users';
-import { type JobStatus, jobStatusSchema } from '../../schemas/answers';
+import type { JobStatus } from '../../schemas/answers';
 import { importPreviewSchema } from '../../schemas/import';
 import { wardYearFileSchema } from '../../schemas/interchange';
 import { organizationSchema, wardYearSheetsSchema } from '../../schemas/sheet';
 import { type SheetView, sheetViewSchema, toSheetDocument } from '../../schemas/sheet-edit';
 import { importThroughApi } from '../testing/import-through-api';
+import { settledJob } from '../testing/jobs';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app';
 import {
   checkedClient,
@@ -62,19 +63,8 @@ async function sheetOf(client: TestClient, fiscalYear: number, title: string): P
 
 const indicatorsOf = (sheet: SheetView) => sheet.goals.flatMap((g) => g.indicators);
 
-/** Polls a job until it has ended (done or failed). */
-async function settled(client: TestClient, started: Response): Promise<JobStatus> {
-  expect(started.status, await started.clone().text()).toBe(202);
-  let job = jobStatusSchema.parse(await started.json());
-  while (job.state === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    job = jobStatusSchema.parse(await (await client.get(`/api/v1/jobs/${job.id}`)).json());
-  }
-  return job;
-}
-
 async function finished(client: TestClient, started: Response): Promise<JobStatus> {
-  const job = await settled(client, started);
+  const job = await settledJob(client, started);
   expect(job.state, JSON.stringify(job.error)).toBe('done');
   return job;
 }
@@ -171,6 +161,14 @@ describe('real answers fit the declared schemas', () => {
     expect((await planner.get(`/api/v1/consistency?${year}`)).status).toBe(200);
     expect((await planner.get(`/api/v1/progress?${year}`)).status).toBe(200);
     expect((await planner.get('/api/v1/home')).status).toBe(200);
+    const bulk = await finished(
+      planner,
+      await planner.send('POST', '/api/v1/jobs/bulk-action', {
+        action: 'publish',
+        sheets: [{ id: crypto.randomUUID(), version: 1 }],
+      }),
+    );
+    expect(bulk.result).toMatchObject({ done: 0, refused: 1 });
     expect((await planner.get(`/api/v1/progress/csv?${year}&sort=deadline`)).status).toBe(200);
     expect((await planner.send('POST', '/api/v1/rollover', { ward: '北区', fromYear: 2022 })).status).toBe(
       201,
@@ -181,7 +179,7 @@ describe('real answers fit the declared schemas', () => {
     const dates = { createdOn: null, revisedOn: null, evaluatedOn: null };
     expect((await planner.send('PUT', '/api/v1/ward-year-dates', { ...body, dates })).status).toBe(200);
     // A booklet job of a year with nothing published yet fails at once, and says why.
-    const booklet = await settled(planner, await planner.send('POST', '/api/v1/jobs/booklet', body));
+    const booklet = await settledJob(planner, await planner.send('POST', '/api/v1/jobs/booklet', body));
     expect(booklet).toMatchObject({ state: 'failed', error: { code: 'not_found' } });
 
     let sheet = await sheetOf(staff, 2023, '地域総務課');

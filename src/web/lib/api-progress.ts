@@ -1,4 +1,6 @@
 import type { BoardFilter, BoardSort } from '../../domain/progress-board';
+import { type JobStatus, jobStatusSchema } from '../../schemas/answers';
+import type { BulkActionRequest } from '../../schemas/bulk-action';
 import { type Home, homeSchema } from '../../schemas/home';
 import { type ProgressBoard, progressBoardSchema } from '../../schemas/progress';
 import { requestJson } from './api';
@@ -34,4 +36,9 @@ export const progressCsvUrl = (scope: BoardScope, view: BoardFilter & Partial<Bo
 
 export function fetchHome(signal?: AbortSignal): Promise<Home> {
   return requestJson('GET', '/api/v1/home', homeSchema, { signal });
+}
+
+/** 一括操作: started as a job; its result says, per sheet, done or why not. */
+export function startBulkAction(body: BulkActionRequest): Promise<JobStatus> {
+  return requestJson('POST', '/api/v1/jobs/bulk-action', jobStatusSchema, { body });
 }

@@ -3,7 +3,6 @@ import type { SnapshotStage } from '../../domain/sheet-lifecycle';
 import { fetchSheet, fetchWards, fetchWardYearSheets, type WardYearQuery } from './api';
 import { fetchMe } from './api-auth';
 import { fetchEvaluationRule, fetchIndicatorSeries } from './api-indicators';
-import { type BoardScope, fetchHome, fetchProgressBoard } from './api-progress';
 import { fetchNominalDates } from './api-sheet-dates';
 import { fetchHistory, fetchSnapshot } from './api-sheet-edit';
 import { fetchSignInThrottles } from './api-sign-in-throttles';
@@ -80,21 +79,5 @@ export const signInThrottlesQuery = () =>
   queryOptions({
     queryKey: ['sign-in-throttles'],
     queryFn: ({ signal }) => fetchSignInThrottles(signal),
-    staleTime: 0,
-  });
-
-/** The 進捗管理表 moves with every action anyone takes: always read fresh. */
-export const progressBoardQuery = (scope: BoardScope) =>
-  queryOptions({
-    queryKey: ['progress', scope.fiscalYear, scope.ward ?? null, scope.municipality ?? null],
-    queryFn: ({ signal }) => fetchProgressBoard(scope, signal),
-    staleTime: 0,
-  });
-
-/** What waits for the user changes with every action anyone takes: always read fresh. */
-export const homeQuery = () =>
-  queryOptions({
-    queryKey: ['home'],
-    queryFn: ({ signal }) => fetchHome(signal),
     staleTime: 0,
   });

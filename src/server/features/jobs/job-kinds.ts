@@ -1,5 +1,6 @@
 import type { z as zod } from 'zod';
 import type { Db } from '../../../db/client';
+import { bulkActionSchema } from '../../../schemas/bulk-action';
 import { importConfirmQuery, importPreviewQuery } from '../../../schemas/import';
 import { bookletJobSchema } from '../../../schemas/ward-year';
 import { AppError } from '../../app-error';
@@ -7,9 +8,10 @@ import { type PdfWorkers, streamBytes } from '../../pdf-workers/pdf-workers';
 import type { SignedInUser } from '../auth/sessions';
 import { loadBooklet } from '../downloads/booklet';
 import { confirmImportFile, previewImportFile } from '../interchange/import-file';
+import { runBulkAction } from '../progress/run-bulk-action';
 import type { JobFile } from './job-store';
 
-export type JobKindName = 'booklet' | 'import-preview' | 'import';
+export type JobKindName = 'booklet' | 'import-preview' | 'import' | 'bulk-action';
 
 /** What one attempt of a job gets: the database, its starter, its upload, a way to report. */
 export interface JobContext {
@@ -99,6 +101,20 @@ export const jobKinds: Record<JobKindName, JobKind> = {
         previewToken: query.previewToken,
         reason: query.reason,
         onProgress: (done, total) => context.progress(done, total, `${done}/${total} シートを取り込み中`),
+      });
+      return { result };
+    },
+  }),
+  /** 一括操作 of the 進捗管理表: each sheet done or refused on its own, with progress. */
+  'bulk-action': defineKind({
+    input: bulkActionSchema,
+    run: async (request, context) => {
+      const { actor, by } = signedInOwner(context);
+      const result = await runBulkAction(context.db, {
+        ...request,
+        actor,
+        by,
+        onProgress: (done, total) => context.progress(done, total, `${done}/${total} シートを処理中`),
       });
       return { result };
     },

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { jobStatusSchema } from '../../../schemas/answers';
+import { bulkActionSchema } from '../../../schemas/bulk-action';
 import { importConfirmQuery, importPreviewQuery } from '../../../schemas/import';
 import { bookletJobSchema } from '../../../schemas/ward-year';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
+import { AppError } from '../../app-error';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { attachment } from '../downloads/content-disposition';
@@ -25,6 +27,23 @@ export function jobsRoutes(jobs: JobRegistry) {
       validate('json', bookletJobSchema),
       async (c) => {
         const status = await jobs.begin('booklet', c.get('user')?.id ?? null, c.req.valid('json'));
+        return c.json(status, 202);
+      },
+    )
+    .post(
+      '/bulk-action',
+      doc({
+        summary:
+          '進捗管理表の一括操作（評価を確定・公開・差戻し）を始める。シートごとに実行し、できなかったものは理由とともに result に返す（進み具合は GET /api/v1/jobs/{id}）',
+        status: 202,
+        access: '各シートでその操作ができる人（評価の確定・公開は企画担当、差戻しは所属長・企画担当）',
+        response: jobStatusSchema,
+      }),
+      validate('json', bulkActionSchema),
+      async (c) => {
+        const user = c.get('user');
+        if (!user) throw new AppError('unauthenticated', '一括操作にはログインが必要です。');
+        const status = await jobs.begin('bulk-action', user.id, c.req.valid('json'));
         return c.json(status, 202);
       },
     )

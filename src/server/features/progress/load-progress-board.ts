@@ -105,6 +105,7 @@ export async function loadProgressBoard(db: Db, options: ProgressBoardOptions): 
     const staff = people.get(row.organizationId);
     return {
       ...summaryOf(row, deadlines, today),
+      version: row.version,
       ward: wardName.get(row.wardId) ?? '',
       responsible: staff?.responsible ?? [],
       heads: staff?.heads ?? [],

@@ -47,6 +47,7 @@ export function loadSheetRows(db: Db, wardIds: readonly string[], fiscalYear: nu
       departmentName: sheets.departmentName,
       organizationName: sheets.organizationName,
       status: sheets.status,
+      version: sheets.version,
       wardId: sheets.wardId,
       submittedBy: sheets.submittedBy,
       goalCount: countDistinct(goals.id),

@@ -24,24 +24,48 @@ function People({ label, names }: { label: string; names: string[] }) {
   );
 }
 
+/** Which rows are chosen for a 一括操作, when the user may make one. */
+export interface RowSelection {
+  chosen: ReadonlySet<string>;
+  choose(ids: string[], on: boolean): void;
+}
+
 /** Each sheet's row of the 進捗管理表; the organization links to the sheet. */
 export function BoardTable({
   rows,
   sort,
   showWard,
   caption,
+  selection,
 }: {
   rows: ProgressRow[];
   sort: BoardSort;
   showWard: boolean;
   caption: string;
+  selection?: RowSelection | undefined;
 }) {
+  const allChosen = selection !== undefined && rows.every((row) => selection.chosen.has(row.id));
   return (
     <ScrollRegion labelledBy="board-caption">
       <table className="data-table board-table">
         <caption id="board-caption">{caption}</caption>
         <thead>
           <tr>
+            {selection && (
+              <td className="board-choose">
+                <input
+                  type="checkbox"
+                  aria-label="表示中のシートをすべて選ぶ"
+                  checked={allChosen}
+                  onChange={(e) =>
+                    selection.choose(
+                      rows.map((row) => row.id),
+                      e.target.checked,
+                    )
+                  }
+                />
+              </td>
+            )}
             {showWard && (
               <th scope="col" aria-sort={sortedBy('organization', sort)}>
                 部区
@@ -76,6 +100,16 @@ export function BoardTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className={row.overdue ? 'board-row--overdue' : undefined}>
+              {selection && (
+                <td className="board-choose">
+                  <input
+                    type="checkbox"
+                    aria-label={`${row.title}を選ぶ`}
+                    checked={selection.chosen.has(row.id)}
+                    onChange={(e) => selection.choose([row.id], e.target.checked)}
+                  />
+                </td>
+              )}
               {showWard && <td className="nowrap">{row.ward}</td>}
               <th scope="row">
                 <Link to="/sheets/$sheetId" params={{ sheetId: row.id }}>

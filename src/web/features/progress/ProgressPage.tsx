@@ -1,16 +1,19 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { filterBoard, sortBoard } from '../../../domain/progress-board';
 import { formatSheetDate } from '../../../domain/sheet-text';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { type BoardScope, progressCsvUrl } from '../../lib/api-progress';
-import { progressBoardQuery } from '../../lib/queries';
+import { progressBoardQuery } from '../../lib/progress-queries';
+import { meQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import '../../styles/progress.css';
 import { BoardControls } from './BoardControls';
-import { BoardTable } from './BoardTable';
-import { type BoardSearch, boardViewOf } from './board-view';
+import { BoardTable, type RowSelection } from './BoardTable';
+import { BulkActions } from './BulkActions';
+import { type BoardSearch, boardViewOf, parseBoardSearch } from './board-view';
 import { ProgressTotals } from './ProgressTotals';
 
 const wardRoute = getRouteApi('/years/$fiscalYear/wards/$wardName/progress');
@@ -36,6 +39,24 @@ function ProgressBoardView({
   useDocumentTitle(`進捗管理表 ${where} ${year}`);
   const view = boardViewOf(search);
   const rows = sortBoard(filterBoard(data.rows, view), view);
+  const { data: me } = useQuery(meQuery());
+  // 評価確定・公開・差戻し are the 企画担当's; the server still decides sheet by sheet.
+  const acts = data.ward !== null && (me?.user?.roles.some((r) => r.role === 'planner') ?? false);
+  const [chosenIds, setChosenIds] = useState<ReadonlySet<string>>(new Set());
+  const selection: RowSelection = {
+    chosen: chosenIds,
+    choose: (ids, on) =>
+      setChosenIds((before) => {
+        const next = new Set(before);
+        for (const id of ids) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
+  };
+  // Only what is shown is acted on: a filter hides a row, and it is no longer chosen.
+  const chosen = rows.filter((row) => chosenIds.has(row.id));
 
   return (
     <>
@@ -82,6 +103,7 @@ function ProgressBoardView({
             表示中の内容を CSV でダウンロード
           </a>
         </div>
+        {acts && <BulkActions chosen={chosen} onDone={() => setChosenIds(new Set())} />}
         {rows.length === 0 ? (
           <p>条件に合うシートはありません。</p>
         ) : (
@@ -90,6 +112,7 @@ function ProgressBoardView({
             sort={view}
             showWard={data.ward === null}
             caption={`${where} ${year}のシートの進捗`}
+            selection={acts ? selection : undefined}
           />
         )}
       </section>
@@ -100,7 +123,7 @@ function ProgressBoardView({
 /** `/years/2023/wards/北区/progress`: the board of one 部区's year (企画担当・閲覧者・管理者). */
 export function WardProgressPage() {
   const { fiscalYear, wardName } = wardRoute.useParams();
-  const search = wardRoute.useSearch();
+  const search = parseBoardSearch(wardRoute.useSearch());
   const navigate = useNavigate({ from: '/years/$fiscalYear/wards/$wardName/progress' });
   return (
     <ProgressBoardView
@@ -114,7 +137,7 @@ export function WardProgressPage() {
 /** `/years/2023/progress`: the board of every 部区 of the municipality (閲覧者・管理者). */
 export function MunicipalityProgressPage() {
   const { fiscalYear } = municipalityRoute.useParams();
-  const search = municipalityRoute.useSearch();
+  const search = parseBoardSearch(municipalityRoute.useSearch());
   const navigate = useNavigate({ from: '/years/$fiscalYear/progress' });
   return (
     <ProgressBoardView
