@@ -81,6 +81,11 @@ describe('editing a sheet', () => {
     const before = await stored(first.page);
     await openEditor(first.page);
     await openEditor(second.page);
+    // The second to open the editor is told who already has it open.
+    await second.page
+      .getByRole('status')
+      .filter({ hasText: '健康福祉課 担当者（デモ）さんもこのシートを編集中です。' })
+      .waitFor();
 
     const purpose = '誰もが健康で安心して暮らせる地域を、区民と共につくります。';
     await first.page.getByLabel('組織の目的').fill(purpose);

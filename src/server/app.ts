@@ -26,6 +26,7 @@ import { reorganizationRoutes } from './features/reorganization/reorganization.r
 import { rolloverRoutes } from './features/rollover/rollover.routes';
 import { nominalDatesRoutes, wardYearDatesRoutes } from './features/sheet-dates/sheet-dates.routes';
 import { drawnSheetPages } from './features/sheets/drawn-sheet-page';
+import { presenceRoutes } from './features/sheets/presence.routes';
 import { SheetCache } from './features/sheets/sheet-cache';
 import { sheetsRoutes } from './features/sheets/sheets.routes';
 import { signInThrottlesRoutes } from './features/sign-in-throttles/sign-in-throttles.routes';
@@ -150,6 +151,7 @@ export async function createApp({
     .route('/v1/organizations', organizationsRoutes())
     .route('/v1/sheets', sheetsRoutes(cache))
     .route('/v1/sheets', proposeCorrectionRoutes(cache))
+    .route('/v1/sheets', presenceRoutes())
     .route('/v1/corrections', correctionsRoutes(cache))
     .route('/v1/export', exportRoutes())
     .route('/v1/import', importRoutes())

@@ -3,6 +3,7 @@ export * from './history';
 export * from './indicators';
 export * from './jobs';
 export * from './organizations';
+export * from './presence';
 export * from './relations';
 export * from './sheets';
 export * from './users';

@@ -185,6 +185,8 @@ describe('real answers fit the declared schemas', () => {
     let sheet = await sheetOf(staff, 2023, '地域総務課');
     const base = `/api/v1/sheets/${sheet.id}`;
     const document = { ...toSheetDocument(sheet), phone: '025-000-0000' };
+    expect((await staff.send('POST', `${base}/presence`)).status).toBe(200);
+    expect((await staff.send('DELETE', `${base}/presence`)).status).toBe(200);
     let res = await staff.send('PUT', base, { version: sheet.version, document });
     expect(res.status, await res.clone().text()).toBe(200);
     sheet = sheetViewSchema.parse((await res.json()).sheet);

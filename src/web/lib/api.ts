@@ -85,7 +85,7 @@ async function csrfToken(): Promise<string> {
   return readCsrfToken() ?? '';
 }
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Call a same-origin JSON endpoint and parse the answer with the shared schema. */
 export async function requestJson<T>(

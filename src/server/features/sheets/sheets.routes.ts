@@ -34,7 +34,7 @@ import { transitionSheet } from './transition-sheet';
 import { signedInView, viewSheet } from './view-sheet';
 import { viewWardSheets } from './view-ward-sheets';
 
-const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });
+export const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });
 const revisionParam = sheetParam.extend({ revisionId: z.uuid('申請の ID が正しくありません') });
 const snapshotParam = sheetParam.extend({
   stage: z.enum(snapshotStages, '段階は plan・revision・evaluation のいずれかです'),

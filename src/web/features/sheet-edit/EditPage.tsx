@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { SheetBreadcrumbs } from '../sheets/SheetBreadcrumbs';
 import { StatusBadge } from '../sheets/StatusBadge';
 import { ReturnNotice } from '../sheets/WorkflowNotices';
+import { OthersEditing } from './OthersEditing';
 import { SheetEditor } from './SheetEditor';
 
 const route = getRouteApi('/sheets/$sheetId/edit');
@@ -42,6 +43,7 @@ export function EditPage() {
         <>
           <p className="lead">{partsNote(sheet.status)}</p>
           <ReturnNotice lastReturn={sheet.workflow?.lastReturn ?? null} />
+          <OthersEditing sheetId={sheet.id} />
           <SheetEditor key={sheet.id} sheet={sheet} />
         </>
       ) : (
