@@ -10,6 +10,7 @@ const kindLabels: Record<string, string> = {
   import: '取り込み',
   rollover: '次年度シートの作成',
   dates: '作成日・修正日・評価日の設定',
+  comment: 'コメント',
 };
 
 const actionsOfKind: Record<string, Record<string, string>> = {

@@ -22,6 +22,7 @@ export const sheetPermissions = [
   'publish',
   'reopen',
   'setDates',
+  'comment',
 ] as const;
 export type SheetPermission = (typeof sheetPermissions)[number];
 
@@ -63,6 +64,8 @@ export const sheetPolicy: Record<SheetPermission, Rule> = {
   reopen: { grants: { planner: ['evaluated', 'published'] } },
   /** One sheet's own 作成日・修正日・評価日; even a 評価確定 or 公開 sheet's, by the 企画担当 only. */
   setDates: { grants: { planner: all } },
+  /** コメント: start a thread on the sheet, a goal or an indicator, reply, resolve and reopen it. */
+  comment: { grants: { admin: all, planner: all, head: all, editor: all } },
 };
 
 export interface SheetPolicySubject extends OrganizationScope {

@@ -27,6 +27,7 @@ export const progressQuery = z.object({
     .optional(),
 });
 
+/** Who did something and when (a display name and an ISO timestamp). */
 export const whoWhen = z.object({ by: z.string(), at: z.iso.datetime({ offset: true }) });
 
 const progressRowSchema = sheetSummarySchema.extend({
@@ -44,6 +45,8 @@ const progressRowSchema = sheetSummarySchema.extend({
   deadline: z.iso.date().nullable(),
   /** The latest 差戻し while the sheet is still back with its organization. */
   returned: whoWhen.extend({ comment: z.string().nullable() }).nullable(),
+  /** コメント not yet resolved on the sheet. */
+  openComments: z.number().int(),
 });
 export type ProgressRow = z.infer<typeof progressRowSchema>;
 

@@ -10,6 +10,7 @@ import type { AppEnv } from './app-env';
 import { TrustedProxies } from './client-address';
 import { authRoutes } from './features/auth/auth.routes';
 import { defaultSignInOptions, type SignInOptions } from './features/auth/sign-in';
+import { commentThreadsRoutes, sheetCommentsRoutes } from './features/comments/comments.routes';
 import { consistencyRoutes } from './features/consistency/consistency.routes';
 import { correctionsRoutes, proposeCorrectionRoutes } from './features/corrections/corrections.routes';
 import { deadlinesRoutes } from './features/deadlines/deadlines.routes';
@@ -152,6 +153,8 @@ export async function createApp({
     .route('/v1/sheets', sheetsRoutes(cache))
     .route('/v1/sheets', proposeCorrectionRoutes(cache))
     .route('/v1/sheets', presenceRoutes())
+    .route('/v1/sheets', sheetCommentsRoutes())
+    .route('/v1/comment-threads', commentThreadsRoutes())
     .route('/v1/corrections', correctionsRoutes(cache))
     .route('/v1/export', exportRoutes())
     .route('/v1/import', importRoutes())

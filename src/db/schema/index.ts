@@ -1,3 +1,4 @@
+export * from './comments';
 export * from './corrections';
 export * from './history';
 export * from './indicators';

@@ -187,7 +187,20 @@ describe('real answers fit the declared schemas', () => {
     const document = { ...toSheetDocument(sheet), phone: '025-000-0000' };
     expect((await staff.send('POST', `${base}/presence`)).status).toBe(200);
     expect((await staff.send('DELETE', `${base}/presence`)).status).toBe(200);
-    let res = await staff.send('PUT', base, { version: sheet.version, document });
+    let res = await planner.send('POST', `${base}/comments`, {
+      subject: 'sheet',
+      body: '目標1の指標を確認してください。',
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const [thread] = (await res.json()).threads;
+    res = await staff.send('POST', `/api/v1/comment-threads/${thread.id}/replies`, {
+      body: '確認しました。',
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    res = await planner.send('POST', `/api/v1/comment-threads/${thread.id}/resolution`, { resolved: true });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await head.get(`${base}/comments`)).status).toBe(200);
+    res = await staff.send('PUT', base, { version: sheet.version, document });
     expect(res.status, await res.clone().text()).toBe(200);
     sheet = sheetViewSchema.parse((await res.json()).sheet);
     const move = async (client: TestClient, transition: string) => {

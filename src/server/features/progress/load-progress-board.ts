@@ -7,6 +7,7 @@ import type { Actor } from '../../../domain/roles';
 import { can } from '../../../domain/sheet-policy';
 import type { ProgressBoard, ProgressRow } from '../../../schemas/progress';
 import { AppError } from '../../app-error';
+import { openThreadCounts } from '../comments/comments';
 import { findWard, type WardRef, wardsOfMunicipality } from '../organizations/find-ward';
 import { authorizeMunicipality } from '../organizations/municipality-access';
 import { authorizeWard } from '../organizations/ward-access';
@@ -90,12 +91,11 @@ export async function loadProgressBoard(db: Db, options: ProgressBoardOptions): 
   const readable = sheetRows.filter((row) => can(actor, 'read', { ...row, municipalityId }));
   const wardOrder = new Map(wardIds.map((id, index) => [id, index]));
   readable.sort((a, b) => (wardOrder.get(a.wardId) ?? 0) - (wardOrder.get(b.wardId) ?? 0));
-  const [people, history] = await Promise.all([
+  const sheetIds = readable.map((row) => row.id);
+  const [people, history, openComments] = await Promise.all([
     peopleOf(db, [...new Set(readable.map((row) => row.organizationId))]),
-    latestHistory(
-      db,
-      readable.map((row) => row.id),
-    ),
+    latestHistory(db, sheetIds),
+    openThreadCounts(db, sheetIds),
   ]);
   const wardName = new Map(wards.map((ward) => [ward.id, ward.name]));
   const deadlinesByWard = new Map(yearRows.map((row) => [row.wardId, deadlinesOf(row)]));
@@ -114,6 +114,7 @@ export async function loadProgressBoard(db: Db, options: ProgressBoardOptions): 
         : null,
       deadline: deadlineAhead(row.status, deadlines),
       returned: returnedBy(history.lastMove.get(row.id)),
+      openComments: openComments.get(row.id) ?? 0,
     };
   });
   return {

@@ -132,6 +132,8 @@ async function probe(
         version,
         decision: 'approve',
       });
+    case 'comment':
+      return client.send('POST', `${base}/comments`, { subject: 'sheet', body: '確認をお願いします。' });
     case 'setDates':
       return client.send('PUT', `${base}/dates`, { version, dates: { createdOn: '2022-04-02' } });
     default:

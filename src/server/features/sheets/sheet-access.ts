@@ -30,6 +30,7 @@ const permissionLabels: Record<SheetPermission, string> = {
   publish: '公開',
   reopen: '再開',
   setDates: '作成日・修正日・評価日の設定',
+  comment: 'コメント',
 };
 
 /** What one's own work is called when the policy's own-work condition refuses a decision on it. */

@@ -11,6 +11,7 @@ import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { FieldIssue } from '../../../schemas/issues';
 import type { TransitionSheet } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
+import { startThreadIn } from '../comments/comments';
 import { dateToStamp } from '../sheet-dates/official-dates';
 import { loadSheetDetail } from './get-sheet';
 import { type HistoryActor, recordHistory, takeSnapshot } from './history';
@@ -78,6 +79,16 @@ export async function transitionSheet(db: Db, options: TransitionSheetOptions): 
       comment: options.comment ?? null,
       changes,
     });
+    // A 差戻し's reason starts a thread on the sheet: the organization answers and resolves it there.
+    if (options.transition === 'return' && options.comment) {
+      await startThreadIn(tx, {
+        ...options,
+        sheetId: locked.id,
+        subject: 'sheet',
+        body: options.comment,
+        kind: 'return',
+      });
+    }
     if (rule.snapshot) await takeSnapshot(tx, locked.id, rule.snapshot, await loadSheetDetail(tx, locked.id));
     await notifySheetChanged(tx, [locked.id]);
   });

@@ -84,7 +84,7 @@ export function BoardTable({
             <th scope="col" aria-sort={sortedBy('lastChange', sort)}>
               最終更新
             </th>
-            <th scope="col">差戻し</th>
+            <th scope="col">差戻し・コメント</th>
             {evaluationTallies.map((tally) => (
               <th
                 key={tally}
@@ -152,6 +152,9 @@ export function BoardTable({
                   </>
                 ) : (
                   ''
+                )}
+                {row.openComments > 0 && (
+                  <span className="cell-sub">{`未解決のコメント ${row.openComments}件`}</span>
                 )}
               </td>
               {evaluationTallies.map((tally) => (
