@@ -24,6 +24,12 @@ const actionsOfKind: Record<string, Record<string, string>> = {
     wardYear: '部区の作成日・修正日・評価日の設定',
     sheet: 'このシートの作成日・修正日・評価日の設定',
   },
+  comment: {
+    started: 'コメント',
+    replied: 'コメントへの返信',
+    resolved: 'コメントの解決',
+    reopened: 'コメントを未解決に戻す',
+  },
 };
 
 export function historyActionLabel(entry: { kind: string; action: string | null }): string {

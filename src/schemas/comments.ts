@@ -1,6 +1,6 @@
 import { commentSubjects } from '../domain/comments';
-import { whoWhen } from './progress';
 import { plainText } from './text';
+import { whoWhen } from './who-when';
 import { z } from './zod';
 
 /**

@@ -1,6 +1,7 @@
 import { phases } from '../domain/deadlines';
 import { sheetStatuses } from '../domain/sheet-status';
-import { boardTotalsSchema, whoWhen } from './progress';
+import { boardTotalsSchema } from './progress';
+import { whoWhen } from './who-when';
 import { z } from './zod';
 
 /**

@@ -3,6 +3,7 @@ import { boardSortKeys, evaluationTallies } from '../domain/progress-board';
 import { evaluationCountsSchema, sheetSummarySchema } from './sheet';
 import { municipalityName, plainText, wardName } from './text';
 import { fiscalYearParam } from './ward-year';
+import { whoWhen } from './who-when';
 import { z } from './zod';
 
 /**
@@ -26,9 +27,6 @@ export const progressQuery = z.object({
     .transform((v) => v === 'true')
     .optional(),
 });
-
-/** Who did something and when (a display name and an ISO timestamp). */
-export const whoWhen = z.object({ by: z.string(), at: z.iso.datetime({ offset: true }) });
 
 const progressRowSchema = sheetSummarySchema.extend({
   /** The version read: what a 一括操作 on the sheet is checked against. */

@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { formatFiscalYearShort } from '../../../domain/fiscal-year';
 import type { SheetIndicator } from '../../../schemas/sheet';
 import { sheetQuery } from '../../lib/queries';
@@ -19,6 +19,20 @@ import {
 } from './sheet-staff-tools';
 
 const route = getRouteApi('/sheets/$sheetId');
+
+/** コメント: staff only, read after the sheet is drawn, in a chunk of its own. */
+const SheetComments = lazy(() =>
+  import('./SheetComments').then(
+    (module) => ({ default: module.SheetComments }),
+    () => ({
+      default: () => (
+        <p role="alert" className="form-field__error app-chrome">
+          コメントを読み込めませんでした。再読み込みしてください。
+        </p>
+      ),
+    }),
+  ),
+);
 
 /**
  * `/sheets/:id`: one organization's sheet in the official layout, ready to print on A4
@@ -94,6 +108,11 @@ export function SheetPage() {
         <Suspense fallback={null}>
           <RevisionDialog sheet={sheet} indicator={revising} onClose={() => setRevising(null)} />
           <CorrectionDialog sheet={sheet} correcting={correcting} onClose={() => setCorrecting(null)} />
+        </Suspense>
+      )}
+      {staff && sheet.permissions.readHistory && (
+        <Suspense fallback={null}>
+          <SheetComments sheet={sheet} />
         </Suspense>
       )}
     </>
