@@ -31,6 +31,11 @@ export const newUserNamesSchema = z.object({
   municipality: nameText(200, '自治体を指定してください'),
   loginId: nameText(100, 'ログインIDを入力してください'),
   displayName: nameText(100, '表示名を入力してください'),
+  /** Where 通知 are mailed. */
+  email: z
+    .email('メールアドレスの形式が正しくありません（例: yamada@city.example.lg.jp）')
+    .max(254)
+    .optional(),
   grants: z.array(
     z.object({
       ward: nameText(200, '部区を指定してください').optional(),

@@ -21,6 +21,7 @@ import { indicatorsRoutes } from './features/indicators/indicators.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
 import { JobRegistry, type JobRegistryOptions } from './features/jobs/job-registry';
 import { jobsRoutes } from './features/jobs/jobs.routes';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
 import { progressRoutes } from './features/progress/progress.routes';
 import { reorganizationRoutes } from './features/reorganization/reorganization.routes';
@@ -95,6 +96,8 @@ export interface CreateAppOptions {
   jobs?: JobRegistryOptions;
   /** The PDF worker threads (tests limit them). */
   pdf?: PdfWorkerOptions;
+  /** Whether 通知 are mailed (MOKUHYO_SMTP_URL is set): the settings page says so. */
+  mailEnabled?: boolean;
 }
 
 export interface DisposeOptions {
@@ -113,6 +116,7 @@ export async function createApp({
   signIn = {},
   jobs: jobOptions,
   pdf: pdfOptions,
+  mailEnabled = false,
 }: CreateAppOptions) {
   const signInOptions: SignInOptions = { ...defaultSignInOptions, ...signIn };
   const proxies = trustedProxies.length > 0 ? new TrustedProxies(trustedProxies) : null;
@@ -155,6 +159,7 @@ export async function createApp({
     .route('/v1/sheets', presenceRoutes())
     .route('/v1/sheets', sheetCommentsRoutes())
     .route('/v1/comment-threads', commentThreadsRoutes())
+    .route('/v1/notifications', notificationsRoutes(mailEnabled))
     .route('/v1/corrections', correctionsRoutes(cache))
     .route('/v1/export', exportRoutes())
     .route('/v1/import', importRoutes())

@@ -3,6 +3,7 @@ import type { DatabaseOptions } from '../db/client';
 import type { BackupSchedule } from '../domain/backup-schedule';
 import { z } from '../schemas/zod';
 import { isAddressOrCidr } from './client-address';
+import type { MailConfig } from './features/notifications/mail-outbox';
 
 /** `10.0.0.5, 192.168.0.0/24` → the list; every entry an address or a CIDR block. */
 const trustedProxiesSchema = z
@@ -64,6 +65,22 @@ const envSchema = z.object({
     .min(1, 'MOKUHYO_JOB_TIMEOUT は 1〜86399 秒で指定してください')
     .max(86_399, 'MOKUHYO_JOB_TIMEOUT は 1〜86399 秒で指定してください')
     .default(600),
+  /** The city's mail server for 通知; without it no mail is sent (the app's list still works). */
+  MOKUHYO_SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^/\s]+/,
+      'MOKUHYO_SMTP_URL は smtp://mail.example.lg.jp:25 のように smtp:// か smtps:// で始めて指定してください',
+    )
+    .optional(),
+  MOKUHYO_MAIL_FROM: z.email('MOKUHYO_MAIL_FROM は送信元のメールアドレスで指定してください').optional(),
+  MOKUHYO_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error:
+        'MOKUHYO_PUBLIC_URL は https://mokuhyo.example.lg.jp のように、職員が開くアドレスで指定してください',
+    })
+    .optional(),
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
@@ -76,7 +93,25 @@ export interface BackupConfig {
   keep: number;
 }
 
-export type Env = ParsedEnv & { dataDir: string; backup: BackupConfig | null };
+export type Env = ParsedEnv & { dataDir: string; backup: BackupConfig | null; mail: MailConfig | null };
+
+/** Mail of 通知: all three settings, or none (then nothing is mailed). */
+function mailConfig(env: ParsedEnv): MailConfig | null | string[] {
+  const { MOKUHYO_SMTP_URL: smtpUrl, MOKUHYO_MAIL_FROM: from, MOKUHYO_PUBLIC_URL: publicUrl } = env;
+  if (!smtpUrl) {
+    return (['MOKUHYO_MAIL_FROM', 'MOKUHYO_PUBLIC_URL'] as const)
+      .filter((name) => env[name] !== undefined)
+      .map((name) => `  ${name}: メールで通知するには MOKUHYO_SMTP_URL（メールサーバー）も指定してください`);
+  }
+  const missing = [
+    ...(from ? [] : ['  MOKUHYO_MAIL_FROM: メールで通知するには送信元のアドレスを指定してください']),
+    ...(publicUrl
+      ? []
+      : ['  MOKUHYO_PUBLIC_URL: メールのリンクのため、職員が開くアドレスを指定してください']),
+  ];
+  if (missing.length > 0 || !from || !publicUrl) return missing;
+  return { smtpUrl, from, publicUrl };
+}
 
 const defaultBackupKeep = 14;
 
@@ -122,11 +157,15 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`設定（環境変数）に誤りがあります:\n${lines.join('\n')}`);
   }
   const backup = backupConfig(parsed.data);
-  if (Array.isArray(backup)) {
-    if (backup.length > 0) throw new Error(`設定（環境変数）に誤りがあります:\n${backup.join('\n')}`);
-    return { ...parsed.data, dataDir: resolve(parsed.data.MOKUHYO_DATA_DIR), backup: null };
-  }
-  return { ...parsed.data, dataDir: resolve(parsed.data.MOKUHYO_DATA_DIR), backup };
+  const mail = mailConfig(parsed.data);
+  const wrong = [...(Array.isArray(backup) ? backup : []), ...(Array.isArray(mail) ? mail : [])];
+  if (wrong.length > 0) throw new Error(`設定（環境変数）に誤りがあります:\n${wrong.join('\n')}`);
+  return {
+    ...parsed.data,
+    dataDir: resolve(parsed.data.MOKUHYO_DATA_DIR),
+    backup: Array.isArray(backup) ? null : backup,
+    mail: Array.isArray(mail) ? null : mail,
+  };
 }
 
 /**

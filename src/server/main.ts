@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { databaseOptions, parseEnv } from './env';
 import { startBackupSchedule } from './features/backup/backup-schedule';
 import { startControlChannel } from './features/backup/control-channel';
+import { MailOutbox } from './features/notifications/mail-outbox';
 import { listen } from './listen';
 
 /**
@@ -45,12 +46,16 @@ async function main() {
     database,
     trustedProxies: env.MOKUHYO_TRUSTED_PROXIES,
     jobs: { expireInSeconds: env.MOKUHYO_JOB_TIMEOUT },
+    mailEnabled: env.mail !== null,
   });
   serveApp(app, answerEarly);
   const closeControl =
     database.engine === 'pglite'
       ? await startControlChannel({ database, dataDir: env.dataDir })
       : async () => {};
+  const outbox = new MailOutbox(database, env.mail);
+  outbox.start();
+  if (env.mail) console.log(`メールの通知: ${env.mail.smtpUrl} から ${env.mail.from} の名前で送ります`);
   const stopBackups = env.backup
     ? startBackupSchedule({ database, config: env.backup, databaseUrl: env.DATABASE_URL })
     : async () => {};
@@ -67,6 +72,7 @@ async function main() {
     stopping = true;
     server.close();
     await stopBackups();
+    await outbox.stop();
     await closeControl();
     // Jobs running here get a few seconds; what is left is run again by another server.
     const left = await dispose({ jobGraceMs: 10_000 });

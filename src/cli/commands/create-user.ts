@@ -5,9 +5,10 @@ import { createUser } from '../../server/features/users/create-user';
 import { openConfiguredDatabase } from '../open-database';
 import { readPassword } from '../read-password';
 
-const usage = `使い方: mokuhyo create-user --login ログインID --name 表示名 --role 役割 [--ward 部区] [--organization 組織] [--municipality 自治体]
+const usage = `使い方: mokuhyo create-user --login ログインID --name 表示名 --role 役割 [--ward 部区] [--organization 組織] [--municipality 自治体] [--email メールアドレス]
   役割: ${roles.map((r) => `${r}（${roleLabels[r]}）`).join('、')}
   企画担当は --ward、所属長・担当者は --ward と --organization を指定します。
+  --email を指定すると、通知をメールでも受け取ります（MOKUHYO_SMTP_URL を設定したとき）。
   パスワードは端末で尋ねます（標準入力から渡すときは --password-stdin）。12文字以上で、よく使われるものやログインIDを含むものは使えません（単語を空白でつないだパスフレーズも使えます）。`;
 
 /** `mokuhyo create-user`: a staff member with one role. */
@@ -23,6 +24,7 @@ export async function createUserCommand(args: string[]): Promise<void> {
         ward: { type: 'string' },
         organization: { type: 'string' },
         municipality: { type: 'string' },
+        email: { type: 'string' },
         'password-stdin': { type: 'boolean' },
       },
       strict: true,
@@ -30,7 +32,7 @@ export async function createUserCommand(args: string[]): Promise<void> {
   } catch {
     throw new AppError('invalid', usage);
   }
-  const { login, name, role, ward, organization, municipality } = values;
+  const { login, name, role, ward, organization, municipality, email } = values;
   if (typeof login !== 'string' || typeof name !== 'string' || !roles.includes(role as Role)) {
     throw new AppError('invalid', usage);
   }
@@ -41,6 +43,7 @@ export async function createUserCommand(args: string[]): Promise<void> {
       municipality: typeof municipality === 'string' ? municipality : '新潟市',
       loginId: login,
       displayName: name,
+      ...(typeof email === 'string' ? { email } : {}),
       password,
       grants: [
         {

@@ -3,6 +3,7 @@ export * from './corrections';
 export * from './history';
 export * from './indicators';
 export * from './jobs';
+export * from './notifications';
 export * from './organizations';
 export * from './presence';
 export * from './relations';

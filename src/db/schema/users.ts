@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type MailDelivery, mailDeliveries } from '../../domain/notifications';
 import { roles } from '../../domain/roles';
 import { municipalities, organizations } from './organizations';
 
@@ -13,6 +14,13 @@ export const users = pgTable('users', {
   /** scrypt$N$r$p$salt$hash (see src/server/features/auth/password.ts). */
   passwordHash: text('password_hash').notNull(),
   disabled: boolean('disabled').notNull().default(false),
+  /** Where 通知 are mailed; none: only in the app. */
+  email: text('email'),
+  /** How: one mail a day (the default: a mail per event annoys people), each at once, or none. */
+  mailDelivery: text('mail_delivery', { enum: mailDeliveries })
+    .$type<MailDelivery>()
+    .notNull()
+    .default('digest'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -44,6 +44,8 @@ export async function createDemoUsersIfNone(db: Db, cost?: ScryptParams): Promis
       municipality: '新潟市',
       loginId: u.loginId,
       displayName: u.displayName,
+      // example.jp is reserved for examples (JPRS): no real mailbox receives demo mail.
+      email: `${u.loginId}@example.jp`,
       password: demoPassword,
       passwordHash,
       grants: [{ role: u.role, ward: '北区', ...(u.organization ? { organization: u.organization } : {}) }],

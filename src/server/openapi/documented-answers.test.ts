@@ -200,6 +200,15 @@ describe('real answers fit the declared schemas', () => {
     res = await planner.send('POST', `/api/v1/comment-threads/${thread.id}/resolution`, { resolved: true });
     expect(res.status, await res.clone().text()).toBe(200);
     expect((await head.get(`${base}/comments`)).status).toBe(200);
+    // The reply and the resolution were told to the 企画担当; she reads them and changes her mail.
+    res = await planner.get('/api/v1/notifications');
+    expect(res.status).toBe(200);
+    expect((await res.json()).unread).toBeGreaterThan(0);
+    res = await planner.send('POST', '/api/v1/notifications/read', {});
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await planner.get('/api/v1/notifications/settings')).status).toBe(200);
+    res = await planner.send('PUT', '/api/v1/notifications/settings', { mailDelivery: 'immediate' });
+    expect(res.status, await res.clone().text()).toBe(200);
     res = await staff.send('PUT', base, { version: sheet.version, document });
     expect(res.status, await res.clone().text()).toBe(200);
     sheet = sheetViewSchema.parse((await res.json()).sheet);

@@ -2,9 +2,10 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { comments, commentThreads, goals, indicators, placements, users } from '../../../db/schema';
 import { type CommentSubject, commentSubjectLabel } from '../../../domain/comments';
-import type { Actor } from '../../../domain/roles';
+import { type Actor, rolesReaching } from '../../../domain/roles';
 import type { CommentThreads, StartThread } from '../../../schemas/comments';
 import { AppError } from '../../app-error';
+import { noticeOfComment } from '../notifications/sheet-notices';
 import { type HistoryActor, recordHistory } from '../sheets/history';
 import { authorize, loadSheetSubject } from '../sheets/sheet-access';
 
@@ -128,10 +129,8 @@ export async function startThreadIn(
   tx: Tx,
   options: Writer & StartThread & { sheetId: string; kind?: 'comment' | 'return' },
 ): Promise<string> {
-  if (options.kind !== 'return') {
-    const { subject } = await loadSheetSubject(tx, options.sheetId);
-    authorize(options.actor, 'comment', subject);
-  }
+  const { sheet, subject } = await loadSheetSubject(tx, options.sheetId);
+  if (options.kind !== 'return') authorize(options.actor, 'comment', subject);
   const { subjectId, label } = await subjectLabelOf(tx, options.sheetId, options.subject, options.subjectId);
   const [thread] = await tx
     .insert(commentThreads)
@@ -147,6 +146,13 @@ export async function startThreadIn(
       action: 'started',
       comment: `${label}: ${options.body}`,
     });
+    const authorRoles = rolesReaching(options.actor, subject);
+    await noticeOfComment(
+      tx,
+      sheet,
+      { subjectLabel: label, body: options.body, participants: [], authorRoles },
+      options.by,
+    );
   }
   return thread.id;
 }
@@ -166,9 +172,9 @@ async function addComment(
 async function threadFor(tx: Tx, threadId: string, actor: Actor) {
   const [thread] = await tx.select().from(commentThreads).where(eq(commentThreads.id, threadId));
   if (!thread) throw new AppError('not_found', 'お探しのコメントは見つかりませんでした。');
-  const { subject } = await loadSheetSubject(tx, thread.sheetId);
+  const { sheet, subject } = await loadSheetSubject(tx, thread.sheetId);
   authorize(actor, 'comment', subject);
-  return thread;
+  return { thread, sheet };
 }
 
 /** A reply in a thread; a reply to a resolved thread reopens it (someone has more to say). */
@@ -177,7 +183,11 @@ export async function replyToThread(
   options: Writer & { threadId: string; body: string },
 ): Promise<string> {
   return db.transaction(async (tx) => {
-    const thread = await threadFor(tx, options.threadId, options.actor);
+    const { thread, sheet } = await threadFor(tx, options.threadId, options.actor);
+    const writers = await tx
+      .selectDistinct({ id: comments.authorId })
+      .from(comments)
+      .where(eq(comments.threadId, thread.id));
     await addComment(tx, thread.id, options, 'comment');
     if (thread.resolvedAt) {
       await tx
@@ -192,6 +202,17 @@ export async function replyToThread(
       action: 'replied',
       comment: `${thread.subjectLabel}: ${options.body}`,
     });
+    await noticeOfComment(
+      tx,
+      sheet,
+      {
+        subjectLabel: thread.subjectLabel,
+        body: options.body,
+        participants: writers.flatMap((w) => (w.id ? [w.id] : [])),
+        authorRoles: new Set(),
+      },
+      options.by,
+    );
     return thread.sheetId;
   });
 }
@@ -202,7 +223,7 @@ export async function resolveThread(
   options: Writer & { threadId: string; resolved: boolean },
 ): Promise<string> {
   return db.transaction(async (tx) => {
-    const thread = await threadFor(tx, options.threadId, options.actor);
+    const { thread } = await threadFor(tx, options.threadId, options.actor);
     const updated = await tx
       .update(commentThreads)
       .set(

@@ -8,7 +8,9 @@ import type { Actor } from '../../../domain/roles';
 import type { DecideCorrection } from '../../../schemas/result-correction';
 import { AppError } from '../../app-error';
 import { todayInJapan } from '../../clock';
+import { noticeOfProposal } from '../notifications/sheet-notices';
 import { type HistoryActor, recordHistory } from '../sheets/history';
+import { loadSheetSubject } from '../sheets/sheet-access';
 import { bumpSheetVersion } from '../sheets/sheet-version';
 import { sheetsShowing } from '../sheets/sheets-showing';
 import { authorizeCorrection } from './correction-access';
@@ -108,6 +110,19 @@ export async function decideCorrection(
           ]
         : [],
     });
+    const { sheet } = await loadSheetSubject(tx, correction.proposedOnSheetId);
+    await noticeOfProposal(
+      tx,
+      sheet,
+      {
+        what: 'correction',
+        stage: approve ? 'approved' : 'returned',
+        label,
+        proposedBy: correction.proposedBy,
+        comment: options.comment ?? null,
+      },
+      options.by,
+    );
     const sheetIds = await sheetsShowing(tx, [correction.indicatorId]);
     await notifySheetChanged(tx, sheetIds);
     return { sheetIds };

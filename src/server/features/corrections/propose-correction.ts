@@ -9,6 +9,7 @@ import type { Actor } from '../../../domain/roles';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { ProposeCorrection } from '../../../schemas/result-correction';
 import { AppError } from '../../app-error';
+import { noticeOfProposal } from '../notifications/sheet-notices';
 import { type HistoryActor, recordHistory } from '../sheets/history';
 import { authorize, loadSheetSubject } from '../sheets/sheet-access';
 import { sheetsShowing } from '../sheets/sheets-showing';
@@ -110,6 +111,18 @@ export async function proposeCorrection(
         },
       ],
     });
+    await noticeOfProposal(
+      tx,
+      sheet,
+      {
+        what: 'correction',
+        stage: 'proposed',
+        label: `${label}：${current?.text ?? '（なし）'} → ${options.to.text}`,
+        proposedBy: options.actor.userId,
+        comment: options.reason,
+      },
+      options.by,
+    );
     await notifySheetChanged(tx, await sheetsShowing(tx, [indicatorId]));
     return row;
   });

@@ -8,6 +8,7 @@ import type { Actor } from '../../../domain/roles';
 import type { DecideRevision, ProposeRevision } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
 import { todayInJapan } from '../../clock';
+import { noticeOfProposal } from '../notifications/sheet-notices';
 import { dateToStamp } from '../sheet-dates/official-dates';
 import { loadSheetDetail } from './get-sheet';
 import { type HistoryActor, recordHistory, takeSnapshot } from './history';
@@ -84,6 +85,18 @@ export async function proposeRevision(db: Db, options: Base & ProposeRevision): 
         },
       ],
     });
+    await noticeOfProposal(
+      tx,
+      sheet,
+      {
+        what: 'revision',
+        stage: 'proposed',
+        label: `指標「${placed.name}」 › ${formatFiscalYearShort(sheet.fiscalYear)}目標：${current?.text ?? '（なし）'} → ${options.to.text}`,
+        proposedBy: options.actor.userId,
+        comment: options.reason,
+      },
+      options.by,
+    );
     await notifySheetChanged(tx, [sheet.id]);
     return row;
   });
@@ -182,6 +195,18 @@ export async function decideRevision(
     });
     if (options.decision === 'approve')
       await takeSnapshot(tx, sheet.id, 'revision', await loadSheetDetail(tx, sheet.id));
+    await noticeOfProposal(
+      tx,
+      sheet,
+      {
+        what: 'revision',
+        stage: options.decision === 'approve' ? 'approved' : 'returned',
+        label,
+        proposedBy: revision.proposedBy,
+        comment: options.comment ?? null,
+      },
+      options.by,
+    );
     await notifySheetChanged(tx, [sheet.id]);
   });
 }

@@ -12,6 +12,7 @@ import type { FieldIssue } from '../../../schemas/issues';
 import type { TransitionSheet } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
 import { startThreadIn } from '../comments/comments';
+import { noticeOfTransition } from '../notifications/sheet-notices';
 import { dateToStamp } from '../sheet-dates/official-dates';
 import { loadSheetDetail } from './get-sheet';
 import { type HistoryActor, recordHistory, takeSnapshot } from './history';
@@ -90,6 +91,7 @@ export async function transitionSheet(db: Db, options: TransitionSheetOptions): 
       });
     }
     if (rule.snapshot) await takeSnapshot(tx, locked.id, rule.snapshot, await loadSheetDetail(tx, locked.id));
+    await noticeOfTransition(tx, locked, options.transition, options.by, options.comment ?? null);
     await notifySheetChanged(tx, [locked.id]);
   });
 }

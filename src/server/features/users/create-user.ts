@@ -12,6 +12,8 @@ export interface NewUser {
   municipality: string;
   loginId: string;
   displayName: string;
+  /** Where 通知 are mailed (none: only in the app). */
+  email?: string;
   password: string;
   /** `organization` names an organization of `ward` (or the ward itself for 企画担当). */
   grants: { role: Role; ward?: string; organization?: string }[];
@@ -90,6 +92,7 @@ export async function createUser(db: Db, given: NewUser): Promise<{ id: string }
         municipalityId: municipality.id,
         loginId: input.loginId,
         displayName: input.displayName,
+        email: input.email ?? null,
         passwordHash,
       })
       .returning({ id: users.id });
