@@ -11,6 +11,7 @@ const kindLabels: Record<string, string> = {
   rollover: '次年度シートの作成',
   dates: '作成日・修正日・評価日の設定',
   comment: 'コメント',
+  reminder: '督促',
 };
 
 const actionsOfKind: Record<string, Record<string, string>> = {

@@ -23,6 +23,7 @@ export const sheetPermissions = [
   'reopen',
   'setDates',
   'comment',
+  'remind',
 ] as const;
 export type SheetPermission = (typeof sheetPermissions)[number];
 
@@ -66,6 +67,10 @@ export const sheetPolicy: Record<SheetPermission, Rule> = {
   setDates: { grants: { planner: all } },
   /** コメント: start a thread on the sheet, a goal or an indicator, reply, resolve and reopen it. */
   comment: { grants: { admin: all, planner: all, head: all, editor: all } },
+  /** 督促: asking the organization to finish the step its sheet stands at, while one remains. */
+  remind: {
+    grants: { planner: ['draft', 'submitted', 'approved', 'evaluation_submitted', 'evaluation_approved'] },
+  },
 };
 
 export interface SheetPolicySubject extends OrganizationScope {

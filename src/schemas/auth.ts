@@ -21,6 +21,8 @@ export const meSchema = z.object({
       roles: z.array(
         z.object({ role: z.enum(roles), organizationId: z.uuid().nullable(), label: z.string() }),
       ),
+      /** 通知 not yet read (the header's count). */
+      unreadNotifications: z.number().int(),
     })
     .nullable(),
 });

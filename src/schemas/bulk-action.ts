@@ -7,18 +7,19 @@ import { z } from './zod';
  * 一括操作 from the 進捗管理表 (POST /api/v1/jobs/bulk-action): one move applied to each chosen
  * sheet on its own — each done or refused with its reason, each done one in its own history.
  */
-export const bulkActions = ['confirmEvaluation', 'publish', 'return'] as const;
+export const bulkActions = ['confirmEvaluation', 'publish', 'return', 'remind'] as const;
 export type BulkAction = (typeof bulkActions)[number];
 
 export const bulkActionLabels: Record<BulkAction, string> = {
   confirmEvaluation: '評価を確定',
   publish: '公開',
   return: '差戻し',
+  remind: '督促',
 };
 
 export const bulkActionSchema = z
   .strictObject({
-    action: z.enum(bulkActions, '操作は 評価を確定・公開・差戻し のいずれかです'),
+    action: z.enum(bulkActions, '操作は 評価を確定・公開・差戻し・督促 のいずれかです'),
     sheets: z
       .array(
         z.strictObject({ id: z.uuid('シートの ID が正しくありません'), version: baseVersion }),
@@ -26,7 +27,7 @@ export const bulkActionSchema = z
       )
       .min(1, 'シートを1件以上選んでください')
       .max(1_000, '一度に選べるシートは1,000件までです'),
-    /** 差戻しの理由: one comment for every sheet returned. */
+    /** 差戻しの理由 (required), or the 督促's message: one comment for every sheet. */
     comment: plainText(2_000).trim().optional(),
   })
   .superRefine((body, ctx) => {

@@ -27,6 +27,8 @@ const homeSheetSchema = z.object({
   overdue: z.enum(['plan', 'evaluation']).nullable(),
   /** The latest 差戻し while the sheet is still back with its organization. */
   returned: whoWhen.extend({ comment: z.string().nullable() }).nullable(),
+  /** コメント threads not yet resolved. */
+  openComments: z.number().int(),
 });
 export type HomeSheet = z.infer<typeof homeSheetSchema>;
 

@@ -1,4 +1,5 @@
 import { mailDeliveries, notificationKinds } from '../domain/notifications';
+import { plainText } from './text';
 import { z } from './zod';
 
 /**
@@ -31,7 +32,6 @@ export const markReadSchema = z.strictObject({
     .max(500, '一度に既読にできるのは500件までです')
     .optional(),
 });
-export type MarkRead = z.infer<typeof markReadSchema>;
 
 export const mailSettingsSchema = z.object({
   /** Where mail goes (set by the 管理者); null: no mail. */
@@ -45,3 +45,15 @@ export type MailSettings = z.infer<typeof mailSettingsSchema>;
 export const putMailSettingsSchema = z.strictObject({
   mailDelivery: z.enum(mailDeliveries, '受け取り方は digest・immediate・none のいずれかです'),
 });
+
+/** 督促 of one sheet (POST /api/v1/sheets/:id/reminders); the 進捗管理表 sends it as a bulk action. */
+export const reminderSchema = z.strictObject({
+  /** Words for the 担当者 and 所属長, beside the step and its deadline. */
+  message: plainText(2_000).trim().optional(),
+});
+
+export const reminderResultSchema = z.object({
+  /** How many people were notified. */
+  told: z.number().int(),
+});
+export type ReminderResult = z.infer<typeof reminderResultSchema>;

@@ -22,6 +22,7 @@ import { exportRoutes, importRoutes } from './features/interchange/interchange.r
 import { JobRegistry, type JobRegistryOptions } from './features/jobs/job-registry';
 import { jobsRoutes } from './features/jobs/jobs.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
+import { sheetRemindersRoutes } from './features/notifications/reminders.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
 import { progressRoutes } from './features/progress/progress.routes';
 import { reorganizationRoutes } from './features/reorganization/reorganization.routes';
@@ -158,6 +159,7 @@ export async function createApp({
     .route('/v1/sheets', proposeCorrectionRoutes(cache))
     .route('/v1/sheets', presenceRoutes())
     .route('/v1/sheets', sheetCommentsRoutes())
+    .route('/v1/sheets', sheetRemindersRoutes())
     .route('/v1/comment-threads', commentThreadsRoutes())
     .route('/v1/notifications', notificationsRoutes(mailEnabled))
     .route('/v1/corrections', correctionsRoutes(cache))

@@ -222,6 +222,20 @@ const homeRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/home/HomePage'), 'HomePage'),
 });
 
+/** `/notifications`: what the app has told the signed-in user, and how their mail comes. */
+const notificationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/notifications',
+  loader: async ({ context }) => {
+    const me = await context.queryClient.fetchQuery(meQuery());
+    if (!me.user) throw redirect({ to: '/sign-in', search: { redirect: '/notifications' } });
+  },
+  component: lazyRouteComponent(
+    () => import('./features/notifications/NotificationsPage'),
+    'NotificationsPage',
+  ),
+});
+
 /** `/years/2023/wards/北区/progress?phase=plan&sort=deadline`: the 進捗管理表 of a ward's year. */
 const wardProgressRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -325,6 +339,7 @@ const snapshotRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   wardListRoute,
+  notificationsRoute,
   wardSheetsRoute,
   consistencyRoute,
   importRoute,

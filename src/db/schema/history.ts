@@ -23,7 +23,17 @@ export const sheetHistory = pgTable(
     /** Shown when no user did it (an import from the command line). */
     actorName: text('actor_name').notNull(),
     kind: text('kind', {
-      enum: ['edit', 'transition', 'revision', 'correction', 'import', 'rollover', 'dates', 'comment'],
+      enum: [
+        'edit',
+        'transition',
+        'revision',
+        'correction',
+        'import',
+        'rollover',
+        'dates',
+        'comment',
+        'reminder',
+      ],
     }).notNull(),
     /**
      * For a transition: its name (submit, return, …); for a revision or a correction:

@@ -200,6 +200,8 @@ describe('real answers fit the declared schemas', () => {
     res = await planner.send('POST', `/api/v1/comment-threads/${thread.id}/resolution`, { resolved: true });
     expect(res.status, await res.clone().text()).toBe(200);
     expect((await head.get(`${base}/comments`)).status).toBe(200);
+    res = await planner.send('POST', `${base}/reminders`, { message: '期限までに提出してください。' });
+    expect(res.status, await res.clone().text()).toBe(201);
     // The reply and the resolution were told to the 企画担当; she reads them and changes her mail.
     res = await planner.get('/api/v1/notifications');
     expect(res.status).toBe(200);

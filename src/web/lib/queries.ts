@@ -27,10 +27,12 @@ export const sheetQuery = (id: string) =>
     queryFn: ({ signal }) => fetchSheet(id, signal),
   });
 
+/** Who is signed in; while someone is, read again every minute so the header's unread 通知 stay current. */
 export const meQuery = () =>
   queryOptions({
     queryKey: ['me'],
     queryFn: ({ signal }) => fetchMe(signal),
+    refetchInterval: (query) => (query.state.data?.user ? 60_000 : false),
   });
 
 /** Workflow data changes with every action: always read fresh. */

@@ -15,6 +15,7 @@ import { issueCsrfToken, rotateCsrfToken } from '../../middleware/csrf';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../../middleware/session';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
+import { unreadCount } from '../notifications/notifications';
 import { deleteSession } from './sessions';
 import { type SignInOptions, signIn } from './sign-in';
 
@@ -63,17 +64,22 @@ export const authRoutes = (options: AuthRoutesOptions) =>
       rotateCsrfToken(c);
       return c.json({ ok: true } satisfies SignedInOrOut);
     })
-    .get('/me', doc({ summary: 'ログイン中のユーザーと役割', response: meSchema }), (c) => {
-      issueCsrfToken(c);
-      const user = c.get('user');
-      c.header('cache-control', 'no-store');
-      if (!user) return c.json({ user: null } satisfies Me);
-      return c.json({
-        user: {
-          id: user.id,
-          loginId: user.loginId,
-          displayName: user.displayName,
-          roles: user.actor.grants.map((g) => ({ ...g, label: roleLabels[g.role] })),
-        },
-      } satisfies Me);
-    });
+    .get(
+      '/me',
+      doc({ summary: 'ログイン中のユーザーと役割、未読の通知の数', response: meSchema }),
+      async (c) => {
+        issueCsrfToken(c);
+        const user = c.get('user');
+        c.header('cache-control', 'no-store');
+        if (!user) return c.json({ user: null } satisfies Me);
+        return c.json({
+          user: {
+            id: user.id,
+            loginId: user.loginId,
+            displayName: user.displayName,
+            roles: user.actor.grants.map((g) => ({ ...g, label: roleLabels[g.role] })),
+            unreadNotifications: await unreadCount(c.get('db'), user.id),
+          },
+        } satisfies Me);
+      },
+    );

@@ -53,6 +53,7 @@ describe('ホーム', () => {
         deadline: '2023-10-31',
         overdue: null,
         returned: null,
+        openComments: 0,
       }),
     ]);
     expect(mine.awaiting).toEqual([]);
@@ -139,6 +140,21 @@ describe('ホーム', () => {
         },
       ]);
     }
+  });
+
+  it('counts the コメント still open on the organization’s sheets', async () => {
+    const planner = await t.as('kita-kikaku');
+    const sheet = await sheetOf(planner, '地域総務課');
+    const res = await planner.send('POST', `/api/v1/sheets/${sheet.id}/comments`, {
+      subject: 'sheet',
+      body: '実績の入力予定を教えてください。',
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const [mine] = (await home('somu-head')).mySheets;
+    expect(mine).toMatchObject({ title: '地域総務課', openComments: 1 });
+    const [thread] = (await res.json()).threads;
+    await planner.send('POST', `/api/v1/comment-threads/${thread.id}/resolution`, { resolved: true });
+    expect((await home('somu-head')).mySheets[0]?.openComments).toBe(0);
   });
 
   it('is for signed-in staff only', async () => {

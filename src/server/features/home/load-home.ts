@@ -17,6 +17,7 @@ import type { Actor, Role } from '../../../domain/roles';
 import { can, type SheetPermission } from '../../../domain/sheet-policy';
 import type { Awaiting, Home, HomeSheet, WardCard } from '../../../schemas/home';
 import { sheetTitle } from '../../../schemas/sheet-header';
+import { openThreadCounts } from '../comments/comments';
 import { type WardRef, wardsOfMunicipality, wardsWithIds } from '../organizations/find-ward';
 import { latestHistory, returnedBy } from '../progress/latest-history';
 import { deadlinesOf, loadSheetRows, summaryOf } from '../sheets/list-ward-sheets';
@@ -195,7 +196,7 @@ const byUrgency = (a: HomeSheet, b: HomeSheet) =>
 
 /**
  * ホーム of a signed-in user: 担当者 and 所属長 see their organizations' sheets with the
- * deadline ahead and any 差戻し; whoever may decide something (承認, 評価の承認・確定, 目標の修正,
+ * deadline ahead, any 差戻し and the コメント still open; whoever may decide something (承認, 評価の承認・確定, 目標の修正,
  * 過年度実績の訂正) sees it waiting, as the policies decide; 企画担当 see their 部区 and
  * 管理者・閲覧者 every 部区 of the municipality, each with its latest year's progress.
  */
@@ -203,7 +204,8 @@ export async function loadHome(db: Db, actor: Actor, today: string): Promise<Hom
   const places = grantedPlaces(actor);
   const reached = await sheetsInReach(db, places);
   const readable = reached.filter((row) => can(actor, 'read', row));
-  const [history, deadlines, proposed, followed] = await Promise.all([
+  const mine = readable.filter((row) => places.organizationIds.includes(row.organizationId));
+  const [history, deadlines, proposed, followed, openComments] = await Promise.all([
     latestHistory(
       db,
       readable.map((row) => row.id),
@@ -213,6 +215,10 @@ export async function loadHome(db: Db, actor: Actor, today: string): Promise<Hom
     places.municipalityWide
       ? wardsOfMunicipality(db, actor.municipalityId)
       : wardsWithIds(db, places.wardIds),
+    openThreadCounts(
+      db,
+      mine.map((row) => row.id),
+    ),
   ]);
   const sheetPlace = (
     row: Pick<ReachedSheet, 'departmentName' | 'organizationName' | 'fiscalYear'> & {
@@ -226,8 +232,7 @@ export async function loadHome(db: Db, actor: Actor, today: string): Promise<Hom
     fiscalYear: row.fiscalYear,
   });
 
-  const mySheets = readable
-    .filter((row) => places.organizationIds.includes(row.organizationId))
+  const mySheets = mine
     .map((row): HomeSheet => {
       const ahead = deadlines(row);
       return {
@@ -237,6 +242,7 @@ export async function loadHome(db: Db, actor: Actor, today: string): Promise<Hom
         deadline: deadlineAhead(row.status, ahead),
         overdue: missedDeadline(row.status, ahead, today),
         returned: returnedBy(history.lastMove.get(row.id)),
+        openComments: openComments.get(row.id) ?? 0,
       };
     })
     .sort(byUrgency);

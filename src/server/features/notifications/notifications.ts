@@ -4,22 +4,28 @@ import { notifications, users } from '../../../db/schema';
 import type { MailDelivery } from '../../../domain/notifications';
 import type { MailSettings, NotificationList } from '../../../schemas/notifications';
 
+/** How many of a user's notifications are not yet read. */
+export async function unreadCount(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
 /** The latest 100 of a user's notifications, newest first, and how many are unread. */
 export async function listNotifications(db: Db, userId: string): Promise<NotificationList> {
-  const [rows, [unread]] = await Promise.all([
+  const [rows, unread] = await Promise.all([
     db
       .select()
       .from(notifications)
       .where(eq(notifications.userId, userId))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(100),
-    db
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+    unreadCount(db, userId),
   ]);
   return {
-    unread: unread?.n ?? 0,
+    unread,
     items: rows.map((row) => ({
       id: row.id,
       kind: row.kind,

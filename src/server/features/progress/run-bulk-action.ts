@@ -5,6 +5,7 @@ import type { Actor } from '../../../domain/roles';
 import type { BulkActionRequest, BulkResult } from '../../../schemas/bulk-action';
 import { sheetTitle } from '../../../schemas/sheet-header';
 import { AppError } from '../../app-error';
+import { remindSheet } from '../notifications/remind-sheet';
 import type { HistoryActor } from '../sheets/history';
 import { transitionSheet } from '../sheets/transition-sheet';
 
@@ -18,6 +19,7 @@ export interface BulkActionOptions extends BulkActionRequest {
  * 一括操作: the move is made on each sheet as the single action would make it — its own
  * transaction, its policy check at the version the user saw, its history entry — so one sheet
  * refused (its state, the user's role, a change since the board was read) leaves the others done.
+ * A 督促 changes no sheet, so it is sent whatever the version the board was read at.
  */
 export async function runBulkAction(db: Db, options: BulkActionOptions): Promise<BulkResult> {
   const ids = options.sheets.map((s) => s.id);
@@ -38,14 +40,19 @@ export async function runBulkAction(db: Db, options: BulkActionOptions): Promise
   for (const chosen of options.sheets) {
     const title = titles.get(chosen.id) ?? '（不明なシート）';
     try {
-      await transitionSheet(db, {
-        actor: options.actor,
-        by: options.by,
-        sheetId: chosen.id,
-        version: chosen.version,
-        transition: options.action,
-        comment: options.comment,
-      });
+      const { action, actor, by, comment } = options;
+      if (action === 'remind') {
+        await remindSheet(db, { actor, by, sheetId: chosen.id, message: comment });
+      } else {
+        await transitionSheet(db, {
+          actor,
+          by,
+          sheetId: chosen.id,
+          version: chosen.version,
+          transition: action,
+          comment,
+        });
+      }
       results.push({
         sheetId: chosen.id,
         title,

@@ -134,6 +134,8 @@ async function probe(
       });
     case 'comment':
       return client.send('POST', `${base}/comments`, { subject: 'sheet', body: '確認をお願いします。' });
+    case 'remind':
+      return client.send('POST', `${base}/reminders`, { message: '期限までにお願いします。' });
     case 'setDates':
       return client.send('PUT', `${base}/dates`, { version, dates: { createdOn: '2022-04-02' } });
     default:

@@ -31,6 +31,7 @@ const permissionLabels: Record<SheetPermission, string> = {
   reopen: '再開',
   setDates: '作成日・修正日・評価日の設定',
   comment: 'コメント',
+  remind: '督促',
 };
 
 /** What one's own work is called when the policy's own-work condition refuses a decision on it. */

@@ -5,7 +5,8 @@ import { signOut } from '../../lib/api-auth';
 import { meQuery } from '../../lib/queries';
 
 /**
- * The signed-in user's name and roles with a ログアウト button, or a ログイン link. Signing out
+ * The signed-in user's name and roles, ホーム, 通知 with the number unread, and a ログアウト
+ * button; or a ログイン link. Signing out
  * first leaves the page (so an editor with unsaved changes is asked first), then ends the
  * session on the home page and reads everything again as the public.
  */
@@ -43,10 +44,23 @@ export function SessionNav() {
     );
   }
   const roles = [...new Set(data.user.roles.map((r) => r.label))].join('・');
+  const unread = data.user.unreadNotifications;
   return (
     <div className="session">
       <Link to="/home" className="session__home">
         ホーム
+      </Link>
+      <Link
+        to="/notifications"
+        className="session__notifications"
+        aria-label={unread > 0 ? `通知（未読 ${unread}件）` : '通知'}
+      >
+        通知
+        {unread > 0 && (
+          <span className="session__unread" aria-hidden="true">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
       </Link>
       <p className="session__user">
         <span className="session__name">{data.user.displayName}</span>

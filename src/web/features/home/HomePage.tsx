@@ -62,6 +62,13 @@ function MySheets({ sheets }: { sheets: HomeSheet[] }) {
               <p className="home-item__meta">
                 {sheetStatusLabels[sheet.status]}　<Deadline sheet={sheet} />
               </p>
+              {sheet.openComments > 0 && (
+                <p className="home-item__meta">
+                  <Link to="/sheets/$sheetId" params={{ sheetId: sheet.sheetId }} hash="comments">
+                    {`未解決のコメント ${sheet.openComments}件`}
+                  </Link>
+                </p>
+              )}
               {sheet.returned && (
                 <div className="home-item__returned">
                   <p className="home-item__returned-title">

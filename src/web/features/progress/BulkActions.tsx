@@ -14,7 +14,7 @@ import { startBulkAction } from '../../lib/api-progress';
 import { useJob } from '../../lib/use-job';
 
 /**
- * 一括操作 on the sheets chosen in the table: one move, one 差戻し comment for all. Each sheet is
+ * 一括操作 on the sheets chosen in the table: one move (or a 督促), one comment for all. Each sheet is
  * done or refused on its own and the outcome is listed per sheet, with the reason; the board is
  * read again afterwards.
  */
@@ -26,6 +26,8 @@ export function BulkActions({ chosen, onDone }: { chosen: ProgressRow[]; onDone:
   const [problem, setProblem] = useState<string | null>(null);
   const busy = state.phase === 'starting' || state.phase === 'running';
   const label = bulkActionLabels[action];
+  /** 差戻し needs its reason; a 督促 may carry words for the people asked. */
+  const withWords = action === 'return' || action === 'remind';
   const result = state.phase === 'done' ? bulkResultSchema.safeParse(state.status.result) : null;
 
   const start = async () => {
@@ -42,7 +44,7 @@ export function BulkActions({ chosen, onDone }: { chosen: ProgressRow[]; onDone:
       startBulkAction({
         action,
         sheets: chosen.map((row) => ({ id: row.id, version: row.version })),
-        ...(action === 'return' ? { comment } : {}),
+        ...(withWords && comment.trim() !== '' ? { comment } : {}),
       }),
     );
     await queryClient.invalidateQueries({ queryKey: ['progress'] });
@@ -74,10 +76,12 @@ export function BulkActions({ chosen, onDone }: { chosen: ProgressRow[]; onDone:
             ))}
           </select>
         </div>
-        {action === 'return' && (
+        {withWords && (
           <div className={problem?.startsWith('差戻し') ? 'form-field form-field--error' : 'form-field'}>
             <label className="form-field__label" htmlFor="bulk-comment">
-              差戻しの理由（選んだすべてのシートに記録されます）
+              {action === 'return'
+                ? '差戻しの理由（選んだすべてのシートに記録されます）'
+                : '督促の文面（任意。段階と期限を添えて担当者・所属長に通知し、履歴に記録します）'}
             </label>
             <textarea
               id="bulk-comment"

@@ -260,7 +260,7 @@ export function SheetComments({ sheet }: { sheet: SheetView }) {
     />
   );
   return (
-    <section className="sheet-comments app-chrome" aria-labelledby="sheet-comments-title">
+    <section id="comments" className="sheet-comments app-chrome" aria-labelledby="sheet-comments-title">
       <h2 id="sheet-comments-title" className="sheet-comments__title">
         コメント
         {data && <span className="sheet-comments__count">{`未解決 ${open.length}件`}</span>}

@@ -1,0 +1,120 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sampleFile } from '../src/server/testing/finders';
+import { connectBrowser, openPage } from './browser';
+import { expectAccessible, snap } from './helpers';
+import { apiSignIn, importThroughApi } from './session';
+import { sharedBaseUrl } from './shared-server';
+
+const baseUrl = sharedBaseUrl();
+let browser: Browser;
+const kita = encodeURIComponent('北区');
+
+/** 平成30年度 on this server is this journey's own: every sheet 公開 but 健康福祉課, still 下書き. */
+beforeAll(async () => {
+  browser = await connectBrowser();
+  const { page } = await openPage(browser);
+  const headers = await apiSignIn(page, baseUrl, 'admin');
+  const file = sampleFile();
+  file.fiscalYear = 2018;
+  file.sheets = file.sheets.map((sheet) => ({
+    ...sheet,
+    status: sheet.organization === '健康福祉課' || sheet.department === '健康福祉課' ? 'draft' : 'published',
+    goals: sheet.goals.map((goal) => ({
+      ...goal,
+      indicators: goal.indicators.map((ind) => ({
+        ...ind,
+        actuals: {},
+        target: { text: null, value: null },
+        result: ind.actuals['2018'] ?? { text: null, value: null },
+      })),
+    })),
+  }));
+  await importThroughApi(page, baseUrl, headers, file);
+  await page.context().close();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('通知', () => {
+  test('企画担当 sends a 督促 from the board; the 担当者 sees it in the header, reads it, opens the sheet, sets the mail', async () => {
+    const planner = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+    await apiSignIn(planner.page, baseUrl, 'kita-kikaku');
+    await planner.page.goto(`${baseUrl}/years/2018/wards/${kita}/progress`);
+    await planner.page.getByRole('heading', { level: 1, name: /平成30年度\s*進捗管理表/ }).waitFor();
+    await planner.page.getByRole('checkbox', { name: '健康福祉課を選ぶ' }).check();
+    await planner.page.getByRole('checkbox', { name: '地域総務課を選ぶ' }).check();
+    await planner.page.getByLabel('操作', { exact: true }).selectOption({ label: '督促' });
+    await planner.page.getByLabel(/^督促の文面/).fill('今週中に作成をお願いします。');
+    await planner.page.getByRole('button', { name: '選んだ 2 件を督促する' }).click();
+    await planner.page
+      .getByRole('status')
+      .filter({ hasText: '督促：1件を行いました。1件は行えませんでした' })
+      .waitFor();
+    const refused = planner.page
+      .getByRole('table', { name: '一括の督促の結果' })
+      .getByRole('row')
+      .filter({ hasText: '行えませんでした' });
+    expect(await refused.textContent()).toContain('このシートは現在「公開」のため、督促はできません。');
+    await planner.page.context().close();
+
+    // The 担当者: the header counts what is unread; the list has the 督促 with its words.
+    const staff = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await apiSignIn(staff.page, baseUrl, 'fukushi-staff');
+    await staff.page.goto(`${baseUrl}/home`);
+    const bell = staff.page.getByRole('link', { name: /^通知（未読 \d+件）$/ });
+    await bell.click();
+    await staff.page.getByRole('heading', { level: 1, name: /^通知/ }).waitFor();
+    const notice = staff.page
+      .getByRole('article')
+      .filter({ hasText: '【督促】健康福祉課（平成30年度）の作成をお願いします' });
+    await notice.getByText('北区 企画担当（デモ）さんからの督促です。', { exact: false }).waitFor();
+    expect(await notice.textContent()).toContain('今週中に作成をお願いします。');
+    expect(await notice.getByText('未読', { exact: true }).count()).toBe(1);
+    await expectAccessible(staff.page, 'the notifications page');
+    await snap(staff.page, 'notifications', true);
+
+    // Opening it goes to the sheet and marks it read.
+    await notice.getByRole('link').click();
+    await staff.page.waitForURL(/\/sheets\/[0-9a-f-]{36}$/);
+    await staff.page.goBack();
+    await staff.page.getByRole('heading', { level: 1, name: /^通知/ }).waitFor();
+    await expect.poll(() => notice.getByText('未読', { exact: true }).count()).toBe(0);
+
+    // すべて既読 empties the header's count; the mail setting is chosen from the keyboard.
+    const markAll = staff.page.getByRole('button', { name: 'すべて既読にする' });
+    if (await markAll.isEnabled()) {
+      await markAll.click();
+      await staff.page.getByRole('status').filter({ hasText: 'すべての通知を既読にしました。' }).waitFor();
+    }
+    await staff.page.getByRole('heading', { level: 1, name: /^通知\s*未読 0件$/ }).waitFor();
+    await staff.page.getByRole('link', { name: '通知', exact: true }).waitFor();
+    const settings = staff.page.getByRole('region', { name: '通知メールの受け取り方' });
+    await settings.getByText('送信先：fukushi-staff@example.jp', { exact: false }).waitFor();
+    await settings
+      .getByText('このシステムはメールを送信しない設定になっています。', { exact: false })
+      .waitFor();
+    await settings.getByRole('radio', { name: '1日分をまとめて（翌朝）' }).focus();
+    await staff.page.keyboard.press('ArrowDown');
+    expect(await settings.getByRole('radio', { name: 'そのつど' }).isChecked()).toBe(true);
+    await staff.page.keyboard.press('Tab');
+    await staff.page.keyboard.press('Enter');
+    await settings
+      .getByRole('status')
+      .filter({ hasText: '通知メールの受け取り方を「そのつど」にしました。' })
+      .waitFor();
+    await staff.page.reload();
+    expect(await settings.getByRole('radio', { name: 'そのつど' }).isChecked()).toBe(true);
+    await staff.page.context().close();
+  });
+
+  test('the public is asked to sign in', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${baseUrl}/notifications`);
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe('/notifications');
+    await page.context().close();
+  });
+});
