@@ -66,3 +66,35 @@ describe('MOKUHYO_TRUSTED_PROXIES', () => {
     );
   });
 });
+
+describe('the mail settings of 通知', () => {
+  const complete = {
+    MOKUHYO_SMTP_URL: 'smtp://mail.city.example.lg.jp:25',
+    MOKUHYO_MAIL_FROM: 'mokuhyo@city.example.lg.jp',
+    MOKUHYO_PUBLIC_URL: 'https://mokuhyo.city.example.lg.jp',
+  };
+
+  it('are off unless given, and whole when all three are', () => {
+    expect(parseEnv({}).mail).toBeNull();
+    expect(parseEnv(complete).mail).toEqual({
+      smtpUrl: complete.MOKUHYO_SMTP_URL,
+      from: complete.MOKUHYO_MAIL_FROM,
+      publicUrl: complete.MOKUHYO_PUBLIC_URL,
+    });
+  });
+
+  it('name what is missing or wrong, in Japanese', () => {
+    expect(() => parseEnv({ MOKUHYO_SMTP_URL: complete.MOKUHYO_SMTP_URL })).toThrow(
+      /MOKUHYO_MAIL_FROM: メールで通知するには送信元のアドレスを指定してください[\s\S]*MOKUHYO_PUBLIC_URL: メールのリンクのため/,
+    );
+    expect(() => parseEnv({ MOKUHYO_MAIL_FROM: complete.MOKUHYO_MAIL_FROM })).toThrow(
+      /MOKUHYO_MAIL_FROM: メールで通知するには MOKUHYO_SMTP_URL（メールサーバー）も指定してください/,
+    );
+    expect(() => parseEnv({ ...complete, MOKUHYO_SMTP_URL: 'mail.city.example.lg.jp' })).toThrow(
+      /MOKUHYO_SMTP_URL は smtp:\/\/mail\.example\.lg\.jp:25 のように/,
+    );
+    expect(() => parseEnv({ ...complete, MOKUHYO_MAIL_FROM: 'mokuhyo' })).toThrow(
+      /MOKUHYO_MAIL_FROM は送信元のメールアドレスで指定してください/,
+    );
+  });
+});
