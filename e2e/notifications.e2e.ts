@@ -39,16 +39,25 @@ afterAll(async () => {
 });
 
 describe('通知', () => {
-  test('企画担当 sends a 督促 from the board; the 担当者 sees it in the header, reads it, opens the sheet, sets the mail', async () => {
+  test('企画担当 sends a 督促 from the board; the 担当者 reads it, opens the sheet, sets the mail; the 所属長 is told of the 提出', async () => {
     const planner = await openPage(browser, { viewport: { width: 1440, height: 900 } });
     await apiSignIn(planner.page, baseUrl, 'kita-kikaku');
     await planner.page.goto(`${baseUrl}/years/2018/wards/${kita}/progress`);
     await planner.page.getByRole('heading', { level: 1, name: /平成30年度\s*進捗管理表/ }).waitFor();
-    await planner.page.getByRole('checkbox', { name: '健康福祉課を選ぶ' }).check();
-    await planner.page.getByRole('checkbox', { name: '地域総務課を選ぶ' }).check();
+    // Keyboard only: Space on two rows, the 督促 from the list, its words, Tab, Enter.
+    for (const title of ['健康福祉課', '地域総務課']) {
+      await planner.page.getByRole('checkbox', { name: `${title}を選ぶ` }).focus();
+      await planner.page.keyboard.press('Space');
+    }
     await planner.page.getByLabel('操作', { exact: true }).selectOption({ label: '督促' });
-    await planner.page.getByLabel(/^督促の文面/).fill('今週中に作成をお願いします。');
-    await planner.page.getByRole('button', { name: '選んだ 2 件を督促する' }).click();
+    await planner.page.getByLabel('操作', { exact: true }).focus();
+    await planner.page.keyboard.press('Tab');
+    await planner.page.keyboard.type('今週中に作成をお願いします。');
+    expect(await planner.page.getByLabel(/^督促の文面/).evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
+    await planner.page.keyboard.press('Tab');
+    await planner.page.keyboard.press('Enter');
     await planner.page
       .getByRole('status')
       .filter({ hasText: '督促：1件を行いました。1件は行えませんでした' })
@@ -107,7 +116,35 @@ describe('通知', () => {
       .waitFor();
     await staff.page.reload();
     expect(await settings.getByRole('radio', { name: 'そのつど' }).isChecked()).toBe(true);
+
+    // The 担当者 submits; the 所属長 finds it on their ホーム, waiting, and is told.
+    const sheetId = /\/sheets\/([0-9a-f-]{36})/.exec(
+      (await notice.getByRole('link').getAttribute('href')) ?? '',
+    )?.[1];
+    const headers = await apiSignIn(staff.page, baseUrl, 'fukushi-staff');
+    const sheet = await (await staff.page.request.get(`${baseUrl}/api/v1/sheets/${sheetId}`)).json();
+    const submitted = await staff.page.request.post(`${baseUrl}/api/v1/sheets/${sheetId}/transitions`, {
+      headers,
+      data: { transition: 'submit', version: sheet.version },
+    });
+    expect(submitted.status(), await submitted.text()).toBe(200);
     await staff.page.context().close();
+
+    const head = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await apiSignIn(head.page, baseUrl, 'fukushi-head');
+    await head.page.goto(`${baseUrl}/home`);
+    const awaiting = head.page.getByRole('region', { name: /判断を待っているもの/ });
+    const item = awaiting.getByRole('listitem').filter({ hasText: 'シートの承認' });
+    await item.getByRole('link', { name: '健康福祉課（北区 平成30年度）' }).waitFor();
+    await head.page.getByRole('link', { name: /^通知（未読 \d+件）$/ }).waitFor();
+    await expectAccessible(head.page, 'the home of a 所属長');
+    await head.page.getByRole('link', { name: /^通知（未読/ }).click();
+    await head.page
+      .getByRole('article')
+      .filter({ hasText: '健康福祉課（平成30年度）が提出されました' })
+      .getByText('内容を確認し、承認または差戻しをしてください。', { exact: false })
+      .waitFor();
+    await head.page.context().close();
   });
 
   test('the public is asked to sign in', async () => {
