@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sampleFile } from '../src/server/testing/finders';
+import { pastYearFixture } from '../src/server/testing/next-year-fixture';
 import { connectBrowser, openPage } from './browser';
 import { expectAccessible, snap } from './helpers';
 import { apiSignIn, importThroughApi } from './session';
@@ -15,21 +15,7 @@ beforeAll(async () => {
   browser = await connectBrowser();
   const { page } = await openPage(browser);
   const headers = await apiSignIn(page, baseUrl, 'admin');
-  const file = sampleFile();
-  file.fiscalYear = 2018;
-  file.sheets = file.sheets.map((sheet) => ({
-    ...sheet,
-    status: sheet.organization === '健康福祉課' || sheet.department === '健康福祉課' ? 'draft' : 'published',
-    goals: sheet.goals.map((goal) => ({
-      ...goal,
-      indicators: goal.indicators.map((ind) => ({
-        ...ind,
-        actuals: {},
-        target: { text: null, value: null },
-        result: ind.actuals['2018'] ?? { text: null, value: null },
-      })),
-    })),
-  }));
+  const file = pastYearFixture(2018, (title) => (title === '健康福祉課' ? 'draft' : 'published'));
   await importThroughApi(page, baseUrl, headers, file);
   await page.context().close();
 }, 60_000);

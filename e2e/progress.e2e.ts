@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { phaseLabels } from '../src/domain/deadlines';
 import { type ProgressBoard, progressBoardSchema } from '../src/schemas/progress';
-import { sampleFile } from '../src/server/testing/finders';
+import { pastYearFixture } from '../src/server/testing/next-year-fixture';
 import { connectBrowser, openPage } from './browser';
 import { expectAccessible, snap } from './helpers';
 import { apiSignIn, importNextYear, importThroughApi } from './session';
@@ -135,22 +135,7 @@ describe('the ward’s year at a glance', () => {
     const headers = await apiSignIn(page, baseUrl, 'admin');
     // 令和元年度 on this server is this journey's own: seven sheets 評価確定, 健康福祉課 still 下書き.
     // Each result is the series' R1実績 as the 2022 sheets read it, so nothing they show changes.
-    const file = sampleFile();
-    file.fiscalYear = 2019;
-    file.sheets = file.sheets.map((sheet) => ({
-      ...sheet,
-      status:
-        sheet.organization === '健康福祉課' || sheet.department === '健康福祉課' ? 'draft' : 'evaluated',
-      goals: sheet.goals.map((goal) => ({
-        ...goal,
-        indicators: goal.indicators.map((ind) => ({
-          ...ind,
-          actuals: {},
-          target: { text: null, value: null },
-          result: ind.actuals['2019'] ?? { text: null, value: null },
-        })),
-      })),
-    }));
+    const file = pastYearFixture(2019, (title) => (title === '健康福祉課' ? 'draft' : 'evaluated'));
     await importThroughApi(page, baseUrl, headers, file);
     await apiSignIn(page, baseUrl, 'kita-kikaku');
     await page.goto(`${baseUrl}/years/2019/wards/${kita}/progress`);

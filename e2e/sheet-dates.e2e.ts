@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sampleFile, sheetFileTitled } from '../src/server/testing/finders';
+import { sheetFileTitled } from '../src/server/testing/finders';
+import { pastYearFixture } from '../src/server/testing/next-year-fixture';
 import { connectBrowser, openPage } from './browser';
 import { appDrawn, expectAccessible, headerField, snapPart } from './helpers';
 import { apiSignIn, importThroughApi, sheetIds } from './session';
@@ -19,27 +20,12 @@ beforeAll(async () => {
   browser = await connectBrowser();
   const { page } = await openPage(browser);
   const headers = await apiSignIn(page, baseUrl, 'admin');
-  const file = sampleFile();
-  file.fiscalYear = 2021;
+  // The indicators are the 2022 sheet's series: 2021's result is its R3実績, which other
+  // journeys on this server read. The file keeps it as it is (not the 2022 result copied over).
+  const file = pastYearFixture(2021, (_, sheet) => sheet.status);
   file.sheets = ['地域総務課', '北区郷土博物館']
     .map((title) => sheetFileTitled(file, title))
-    .map((sheet) => ({
-      ...sheet,
-      createdOn: '2021-04-01',
-      revisedOn: null,
-      evaluatedOn: '2022-03-31',
-      // The indicators are the 2022 sheet's series: 2021's result is its R3実績, which other
-      // journeys on this server read. The file keeps it as it is (not the 2022 result copied over).
-      goals: sheet.goals.map((goal) => ({
-        ...goal,
-        indicators: goal.indicators.map((ind) => ({
-          ...ind,
-          actuals: {},
-          target: { text: null, value: null },
-          result: ind.actuals['2021'] ?? { text: null, value: null },
-        })),
-      })),
-    }));
+    .map((sheet) => ({ ...sheet, createdOn: '2021-04-01', revisedOn: null, evaluatedOn: '2022-03-31' }));
   await importThroughApi(page, baseUrl, headers, file);
   await page.context().close();
 });

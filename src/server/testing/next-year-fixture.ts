@@ -1,4 +1,5 @@
-import type { WardYearFile } from '../../schemas/interchange';
+import type { SheetFile, WardYearFile } from '../../schemas/interchange';
+import { fileSheetTitle } from '../../schemas/sheet-header';
 import { sampleFile, sheetFileTitled } from './finders';
 
 /**
@@ -38,5 +39,33 @@ export function nextYearFixture(): WardYearFile {
       ind.evaluation = null;
     }
   }
+  return file;
+}
+
+/**
+ * The sample as an earlier year's file, for a journey that needs a year of its own on a shared
+ * server: each sheet in the state `statusOf` gives it (by its title), each indicator's result
+ * that year's 実績 of its series as the 2022 sheets show it — so nothing those sheets show
+ * changes — and no target or earlier 実績.
+ */
+export function pastYearFixture(
+  fiscalYear: number,
+  statusOf: (title: string, sheet: SheetFile) => SheetFile['status'],
+): WardYearFile {
+  const file = sampleFile();
+  file.fiscalYear = fiscalYear;
+  file.sheets = file.sheets.map((sheet) => ({
+    ...sheet,
+    status: statusOf(fileSheetTitle(sheet), sheet),
+    goals: sheet.goals.map((goal) => ({
+      ...goal,
+      indicators: goal.indicators.map((ind) => ({
+        ...ind,
+        actuals: {},
+        target: { text: null, value: null },
+        result: ind.actuals[String(fiscalYear)] ?? { text: null, value: null },
+      })),
+    })),
+  }));
   return file;
 }
