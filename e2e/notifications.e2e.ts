@@ -91,7 +91,7 @@ describe('通知', () => {
     await settings
       .getByText('このシステムはメールを送信しない設定になっています。', { exact: false })
       .waitFor();
-    await settings.getByRole('radio', { name: '1日分をまとめて（翌朝）' }).focus();
+    await settings.getByRole('radio', { name: 'まとめて（毎朝8時）' }).focus();
     await staff.page.keyboard.press('ArrowDown');
     expect(await settings.getByRole('radio', { name: 'そのつど' }).isChecked()).toBe(true);
     await staff.page.keyboard.press('Tab');

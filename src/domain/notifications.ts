@@ -1,3 +1,6 @@
+import type { Role } from './roles';
+import type { SheetStatus } from './sheet-status';
+
 /**
  * 通知: what the app tells a member of staff, in the app and by e-mail. Each kind is one event
  * of the year's work; the words of its subject line are made where the event happens.
@@ -32,7 +35,7 @@ export const mailDeliveries = ['digest', 'immediate', 'none'] as const;
 export type MailDelivery = (typeof mailDeliveries)[number];
 
 export const mailDeliveryLabels: Record<MailDelivery, string> = {
-  digest: '1日分をまとめて（翌朝）',
+  digest: 'まとめて（毎朝8時）',
   immediate: 'そのつど',
   none: 'メールで受け取らない',
 };
@@ -61,3 +64,32 @@ export function mailRetryDelayMs(attempts: number): number {
 
 /** After this many failed attempts a mail is given up (the notification stays in the app). */
 export const mailAttemptLimit = 8;
+
+/**
+ * Whose step a sheet in this state waits for: its organization's (担当者 and 所属長) to write,
+ * its 所属長's to decide, the 企画担当's to confirm; nobody's once 評価確定 or 公開. Deadline
+ * notices and 督促 go to them.
+ */
+export function waitingOn(status: SheetStatus): Extract<Role, 'editor' | 'head' | 'planner'>[] {
+  switch (status) {
+    case 'draft':
+    case 'approved':
+      return ['editor', 'head'];
+    case 'submitted':
+    case 'evaluation_submitted':
+      return ['head'];
+    case 'evaluation_approved':
+      return ['planner'];
+    default:
+      return [];
+  }
+}
+
+/** The step a sheet in this state waits for, in the words of a notice: 「作成・提出をお願いします」. */
+export const nextStepLabels: Partial<Record<SheetStatus, string>> = {
+  draft: '作成・提出',
+  submitted: '承認',
+  approved: '実績の入力・評価の提出',
+  evaluation_submitted: '評価の承認',
+  evaluation_approved: '評価の確定',
+};

@@ -67,10 +67,11 @@ export const sheetPolicy: Record<SheetPermission, Rule> = {
   setDates: { grants: { planner: all } },
   /** コメント: start a thread on the sheet, a goal or an indicator, reply, resolve and reopen it. */
   comment: { grants: { admin: all, planner: all, head: all, editor: all } },
-  /** 督促: asking the organization to finish the step its sheet stands at, while one remains. */
-  remind: {
-    grants: { planner: ['draft', 'submitted', 'approved', 'evaluation_submitted', 'evaluation_approved'] },
-  },
+  /**
+   * 督促: asking the organization to finish the step its sheet stands at, while the step is
+   * theirs (評価の承認 done, the next step — 評価の確定 — is the 企画担当's own).
+   */
+  remind: { grants: { planner: ['draft', 'submitted', 'approved', 'evaluation_submitted'] } },
 };
 
 export interface SheetPolicySubject extends OrganizationScope {

@@ -55,7 +55,11 @@ async function main() {
       : async () => {};
   const outbox = new MailOutbox(database, env.mail);
   outbox.start();
-  if (env.mail) console.log(`メールの通知: ${env.mail.smtpUrl} から ${env.mail.from} の名前で送ります`);
+  if (env.mail) {
+    // The URL may carry the SMTP password: only its scheme, host and port are logged.
+    const server = new URL(env.mail.smtpUrl);
+    console.log(`メールの通知: ${server.protocol}//${server.host} から ${env.mail.from} の名前で送ります`);
+  }
   const stopBackups = env.backup
     ? startBackupSchedule({ database, config: env.backup, databaseUrl: env.DATABASE_URL })
     : async () => {};

@@ -174,7 +174,7 @@ async function threadFor(tx: Tx, threadId: string, actor: Actor) {
   if (!thread) throw new AppError('not_found', 'お探しのコメントは見つかりませんでした。');
   const { sheet, subject } = await loadSheetSubject(tx, thread.sheetId);
   authorize(actor, 'comment', subject);
-  return { thread, sheet };
+  return { thread, sheet, subject };
 }
 
 /** A reply in a thread; a reply to a resolved thread reopens it (someone has more to say). */
@@ -183,7 +183,7 @@ export async function replyToThread(
   options: Writer & { threadId: string; body: string },
 ): Promise<string> {
   return db.transaction(async (tx) => {
-    const { thread, sheet } = await threadFor(tx, options.threadId, options.actor);
+    const { thread, sheet, subject: loadedSubject } = await threadFor(tx, options.threadId, options.actor);
     const writers = await tx
       .selectDistinct({ id: comments.authorId })
       .from(comments)
@@ -209,7 +209,7 @@ export async function replyToThread(
         subjectLabel: thread.subjectLabel,
         body: options.body,
         participants: writers.flatMap((w) => (w.id ? [w.id] : [])),
-        authorRoles: new Set(),
+        authorRoles: rolesReaching(options.actor, loadedSubject),
       },
       options.by,
     );

@@ -15,6 +15,8 @@ export type JobKindName = 'booklet' | 'import-preview' | 'import' | 'bulk-action
 
 /** What one attempt of a job gets: the database, its starter, its upload, a way to report. */
 export interface JobContext {
+  /** The job's id, the same in every attempt. */
+  jobId: string;
   db: Db;
   /** The starter as they are now; null for the public. */
   owner: SignedInUser | null;
@@ -112,6 +114,7 @@ export const jobKinds: Record<JobKindName, JobKind> = {
       const { actor, by } = signedInOwner(context);
       const result = await runBulkAction(context.db, {
         ...request,
+        jobId: context.jobId,
         actor,
         by,
         onProgress: (done, total) => context.progress(done, total, `${done}/${total} シートを処理中`),

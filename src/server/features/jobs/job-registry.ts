@@ -257,6 +257,7 @@ export class JobRegistry {
       if (!isJobKind(claimed.kind)) throw new Error(`unknown job kind ${claimed.kind}`);
       const owner = claimed.ownerId ? await loadJobOwner(db, claimed.ownerId) : null;
       const product = await jobKinds[claimed.kind].run(claimed.input, {
+        jobId: claimed.id,
         db,
         owner,
         upload: claimed.upload,

@@ -4,6 +4,7 @@ import { sheets, wardYears } from '../../../db/schema';
 import { addBusinessDays } from '../../../domain/business-days';
 import { missedDeadline, phaseLabels, phaseOf } from '../../../domain/deadlines';
 import { formatJapaneseDate } from '../../../domain/fiscal-year';
+import { nextStepLabels, waitingOn } from '../../../domain/notifications';
 import { deadlineAhead } from '../../../domain/progress-board';
 import { deadlinesOf } from '../sheets/list-ward-sheets';
 import { notify, sheetLabel, sheetPeople } from './notify';
@@ -13,8 +14,8 @@ const deadlineNoticeBusinessDays = 3;
 
 /**
  * Once a day: each open sheet whose deadline falls within `deadlineNoticeBusinessDays` business
- * days (weekends, holidays and 年末年始 not counted) is announced to its 担当者 and 所属長; each
- * overdue one to them and the 企画担当. Each is told once per sheet, phase and deadline (the
+ * days (weekends, holidays and 年末年始 not counted) is announced to those whose step it waits
+ * for (`waitingOn`); each overdue one to them and the 企画担当. Each is told once per sheet, phase and deadline (the
  * notifications' once-key), however many servers run this and however often.
  */
 export async function noticeOfDeadlines(db: Db, today: string, now = new Date()): Promise<number> {
@@ -36,12 +37,12 @@ export async function noticeOfDeadlines(db: Db, today: string, now = new Date())
       const deadline = deadlines[missed] ?? '';
       told += await notify(
         db,
-        await sheetPeople(db, sheet, ['editor', 'head', 'planner']),
+        await sheetPeople(db, sheet, [...new Set([...waitingOn(sheet.status), 'planner' as const])]),
         {
           kind: 'overdue',
           sheetId: sheet.id,
           subject: `${sheetLabel(sheet)}：${phaseLabels[missed]}の期限を過ぎています`,
-          body: `期限：${formatJapaneseDate(deadline)}\n${phaseLabels[missed]}を済ませてください。`,
+          body: `期限：${formatJapaneseDate(deadline)}\n${nextStepLabels[sheet.status] ?? phaseLabels[missed]}をお願いします。`,
           link: `/sheets/${sheet.id}`,
           onceKey: `overdue:${sheet.id}:${missed}:${deadline}`,
         },
@@ -51,12 +52,12 @@ export async function noticeOfDeadlines(db: Db, today: string, now = new Date())
       const phase = phaseLabels[phaseOf(sheet.status)];
       told += await notify(
         db,
-        await sheetPeople(db, sheet, ['editor', 'head']),
+        await sheetPeople(db, sheet, waitingOn(sheet.status)),
         {
           kind: 'deadlineSoon',
           sheetId: sheet.id,
           subject: `${sheetLabel(sheet)}：${phase}の期限が近づいています（${formatJapaneseDate(ahead)}）`,
-          body: `期限：${formatJapaneseDate(ahead)}\n期限までに${phase}を済ませてください。`,
+          body: `期限：${formatJapaneseDate(ahead)}\n期限までに${nextStepLabels[sheet.status] ?? phase}をお願いします。`,
           link: `/sheets/${sheet.id}`,
           onceKey: `deadlineSoon:${sheet.id}:${ahead}`,
         },

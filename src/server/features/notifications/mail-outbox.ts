@@ -1,8 +1,7 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Database } from '../../../db/client';
 import { notifications, users } from '../../../db/schema';
-import { formatJapaneseDate } from '../../../domain/fiscal-year';
 import { mailAttemptLimit, mailRetryDelayMs } from '../../../domain/notifications';
 import { type Clock, systemClock, todayInJapan } from '../../clock';
 import { noticeOfDeadlines } from './deadline-notices';
@@ -20,6 +19,10 @@ type Row = typeof notifications.$inferSelect;
 
 /** A claimed mail is left to its server this long before another may try it. */
 const leaseMs = 5 * 60 * 1000;
+/** No mail is begun this close to the lease's end (an SMTP exchange is cut off sooner: `socketTimeout`). */
+const sendMarginMs = 90 * 1000;
+/** Whose mail one pass takes at most. */
+const peoplePerPass = 50;
 /** A mail this old that could never be sent is given up: its news is stale. */
 const staleMs = 7 * 24 * 60 * 60 * 1000;
 const product = '組織目標管理';
@@ -51,7 +54,12 @@ export class MailOutbox {
     this.#clock = options.clock ?? systemClock;
     this.#intervalMs = options.intervalMs ?? 30_000;
     this.#transport = config
-      ? createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000 })
+      ? createTransport({
+          url: config.smtpUrl,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 60_000,
+        })
       : null;
   }
 
@@ -81,62 +89,100 @@ export class MailOutbox {
     const now = this.#clock.now();
     const today = todayInJapan(now);
     if (this.#deadlinesOf !== today) {
-      await noticeOfDeadlines(this.#database.db, today, now);
-      this.#deadlinesOf = today;
+      // A failing deadline pass must not hold back the mail: it is tried again next pass.
+      try {
+        await noticeOfDeadlines(this.#database.db, today, now);
+        this.#deadlinesOf = today;
+      } catch (error) {
+        console.error('mail: deadline notices:', error);
+      }
     }
     if (this.#transport && this.#config) await this.#send(now, this.#transport, this.#config);
   }
 
-  /** Take what is due (leased, so no other server sends it meanwhile) and send it by user. */
-  async #send(now: Date, transport: Transporter, config: MailConfig): Promise<void> {
-    const { db } = this.#database;
-    const due = await db.transaction(async (tx) => {
-      const rows = await tx
+  /**
+   * Claim what is due for a few people — all of each one's due rows, so a digest is one mail —
+   * by moving its due time to the end of a lease that is also the claim's mark: a row is marked
+   * sent or rescheduled only while it still carries our mark, and sending stops well before the
+   * lease ends, so another server that takes over an expired lease never sends what we sent.
+   */
+  async #claim(now: Date): Promise<{ rows: Row[]; lease: Date }> {
+    const lease = new Date(now.getTime() + leaseMs + Math.floor(Math.random() * 1000));
+    const rows = await this.#database.db.transaction(async (tx) => {
+      const due = and(eq(notifications.mailState, 'pending'), lte(notifications.mailDueAt, now));
+      const people = await tx
+        .selectDistinct({ userId: notifications.userId })
+        .from(notifications)
+        .where(due)
+        .limit(peoplePerPass);
+      if (people.length === 0) return [];
+      const claimed = await tx
         .select()
         .from(notifications)
-        .where(and(eq(notifications.mailState, 'pending'), lte(notifications.mailDueAt, now)))
-        .orderBy(asc(notifications.mailDueAt))
-        .limit(500)
+        .where(
+          and(
+            due,
+            inArray(
+              notifications.userId,
+              people.map((p) => p.userId),
+            ),
+          ),
+        )
+        .orderBy(asc(notifications.createdAt))
         .for('update', { skipLocked: true });
-      if (rows.length > 0) {
+      if (claimed.length > 0) {
         await tx
           .update(notifications)
-          .set({ mailDueAt: new Date(now.getTime() + leaseMs) })
+          .set({ mailDueAt: lease })
           .where(
             inArray(
               notifications.id,
-              rows.map((r) => r.id),
+              claimed.map((r) => r.id),
             ),
           );
       }
-      return rows;
+      return claimed;
     });
+    return { rows, lease };
+  }
+
+  /** Send what was claimed, by person: a digest as one mail, immediate ones each on its own. */
+  async #send(now: Date, transport: Transporter, config: MailConfig): Promise<void> {
+    const started = performance.now();
+    const { rows: due, lease } = await this.#claim(now);
     if (due.length === 0) return;
-    const people = await db
+    const ours = (ids: string[]) =>
+      and(
+        inArray(notifications.id, ids),
+        eq(notifications.mailState, 'pending'),
+        eq(notifications.mailDueAt, lease),
+      );
+    const people = await this.#database.db
       .select({ id: users.id, email: users.email, delivery: users.mailDelivery, name: users.displayName })
       .from(users)
-      .where(inArray(users.id, [...new Set(due.map((r) => r.userId))]));
-    for (const person of people) {
-      const theirs = due.filter((r) => r.userId === person.id);
+      .where(and(inArray(users.id, [...new Set(due.map((r) => r.userId))]), eq(users.disabled, false)));
+    const byId = new Map(people.map((p) => [p.id, p]));
+    for (const userId of new Set(due.map((r) => r.userId))) {
+      const person = byId.get(userId);
+      const theirs = due.filter((r) => r.userId === userId);
       const stale = theirs.filter((r) => now.getTime() - r.createdAt.getTime() > staleMs);
       const fresh = theirs.filter((r) => !stale.includes(r));
-      if (stale.length > 0) await this.#giveUp(stale, '古くなったため送りませんでした');
-      if (!person.email || person.delivery === 'none') {
-        await db
+      if (stale.length > 0)
+        await this.#giveUp(ours(stale.map((r) => r.id)), '古くなったため送りませんでした');
+      if (!person?.email || person.delivery === 'none') {
+        // Disabled, no address, or no mail wanted (since): kept in the app only.
+        await this.#database.db
           .update(notifications)
           .set({ mailState: 'none', mailDueAt: null })
-          .where(
-            inArray(
-              notifications.id,
-              fresh.map((r) => r.id),
-            ),
-          );
+          .where(ours(fresh.map((r) => r.id)));
         continue;
       }
       const batches = person.delivery === 'digest' ? [fresh] : fresh.map((r) => [r]);
       for (const batch of batches) {
         if (batch.length === 0) continue;
-        await this.#mail(transport, config, { to: person.email, name: person.name }, batch, now);
+        // Near the lease's end the rest is left: another pass claims it again.
+        if (performance.now() - started > leaseMs - sendMarginMs) return;
+        await this.#mail(transport, config, { to: person.email, name: person.name }, batch, now, ours);
       }
     }
   }
@@ -147,6 +193,7 @@ export class MailOutbox {
     to: { to: string; name: string },
     batch: Row[],
     now: Date,
+    ours: (ids: string[]) => SQL | undefined,
   ): Promise<void> {
     const ids = batch.map((r) => r.id);
     try {
@@ -158,7 +205,7 @@ export class MailOutbox {
       await this.#database.db
         .update(notifications)
         .set({ mailState: 'sent', mailedAt: now, mailDueAt: null, mailError: null })
-        .where(inArray(notifications.id, ids));
+        .where(ours(ids));
     } catch (error) {
       const attempts = Math.max(...batch.map((r) => r.mailAttempts)) + 1;
       const message = error instanceof Error ? error.message : String(error);
@@ -171,20 +218,15 @@ export class MailOutbox {
           mailDueAt:
             attempts >= mailAttemptLimit ? null : new Date(now.getTime() + mailRetryDelayMs(attempts)),
         })
-        .where(inArray(notifications.id, ids));
+        .where(ours(ids));
     }
   }
 
-  async #giveUp(rows: Row[], why: string): Promise<void> {
+  async #giveUp(which: SQL | undefined, why: string): Promise<void> {
     await this.#database.db
       .update(notifications)
       .set({ mailState: 'failed', mailDueAt: null, mailError: why })
-      .where(
-        inArray(
-          notifications.id,
-          rows.map((r) => r.id),
-        ),
-      );
+      .where(which);
   }
 }
 
@@ -206,9 +248,8 @@ function composeMail(
   if (batch.length === 1 && first) {
     return { subject: `【${product}】${first.subject}`, text: `${name}様\n\n${item(first)}\n${footer}` };
   }
-  const day = formatJapaneseDate(todayInJapan(first?.createdAt ?? new Date()));
   return {
-    subject: `【${product}】${day}からの通知（${batch.length}件）`,
-    text: `${name}様\n\n${day}からの通知が${batch.length}件あります。\n\n${batch.map(item).join('\n\n')}\n${footer}`,
+    subject: `【${product}】通知のまとめ（${batch.length}件）`,
+    text: `${name}様\n\n前回のメール以降の通知が${batch.length}件あります（古い順）。\n\n${batch.map(item).join('\n\n')}\n${footer}`,
   };
 }

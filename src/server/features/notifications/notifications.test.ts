@@ -1,11 +1,10 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../../db/schema';
-import { formatJapaneseDate } from '../../../domain/fiscal-year';
 import { mailDueAt } from '../../../domain/notifications';
 import { type NotificationList, notificationListSchema } from '../../../schemas/notifications';
 import { sheetViewSchema } from '../../../schemas/sheet-edit';
-import { type Clock, todayInJapan } from '../../clock';
+import type { Clock } from '../../clock';
 import { sheetIdTitled } from '../../testing/finders';
 import { importThroughApi } from '../../testing/import-through-api';
 import { nextYearFixture } from '../../testing/next-year-fixture';
@@ -92,7 +91,7 @@ describe('通知', () => {
     });
     expect(mail?.from?.value[0]?.address).toBe('mokuhyo@city.example.lg.jp');
     expect(mail?.subject).toBe('【組織目標管理】健康福祉課（令和5年度）が提出されました');
-    expect(mail?.text).toContain('健康福祉課 担当者（デモ）さんが操作しました。');
+    expect(mail?.text).toContain('健康福祉課 担当者（デモ）さんが「提出」を行いました。');
     expect(mail?.text).toContain(`${publicUrl}/sheets/${sheetId}`);
     expect((await listOf(head)).items[0]?.mail).toBe('sent');
     // A second pass sends nothing again.
@@ -124,15 +123,12 @@ describe('通知', () => {
     await outbox(smtp.url).runOnce();
     expect(smtp.received.filter((m) => JSON.stringify(m.to).includes('fukushi-staff'))).toEqual([]);
 
-    const madeOn = todayInJapan();
     now = mailDueAt(new Date(), 'digest'); // the next 8:00 in Japan
     expect(now.toISOString()).toMatch(/T23:00:00.000Z$/);
     await outbox(smtp.url).runOnce();
     const digests = smtp.received.filter((m) => JSON.stringify(m.to).includes('fukushi-staff@example.jp'));
     expect(digests).toHaveLength(1);
-    expect(digests[0]?.subject).toMatch(
-      new RegExp(`^【組織目標管理】${formatJapaneseDate(madeOn)}からの通知（\\d+件）$`),
-    );
+    expect(digests[0]?.subject).toMatch(/^【組織目標管理】通知のまとめ（\d+件）$/);
     expect(digests[0]?.text).toContain('健康福祉課（令和5年度）が差し戻されました');
     expect(digests[0]?.text).toContain('期限までに再提出をお願いします。');
     expect(digests[0]?.text).toContain(`${publicUrl}/notifications`);
@@ -159,6 +155,22 @@ describe('通知', () => {
     expect(smtp.received.map((m) => m.subject)).toContain(
       '【組織目標管理】健康福祉課（令和5年度）が提出されました',
     );
+  });
+
+  it('sends each mail once when two servers’ outboxes run at the same time', async () => {
+    smtp.received.length = 0;
+    await head.send('PUT', '/api/v1/notifications/settings', { mailDelivery: 'immediate' });
+    for (const body of ['一つ目の確認です。', '二つ目の確認です。', '三つ目の確認です。']) {
+      const res = await planner.send('POST', `/api/v1/sheets/${sheetId}/comments`, {
+        subject: 'sheet',
+        body,
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    now = new Date(Date.now() + 1000);
+    await Promise.all([outbox(smtp.url).runOnce(), outbox(smtp.url).runOnce()]);
+    const toHead = smtp.received.filter((m) => JSON.stringify(m.to).includes('fukushi-head@example.jp'));
+    expect(toHead.map((m) => m.text?.match(/(.)つ目の確認です/)?.[1]).sort()).toEqual(['一', '三', '二']);
   });
 
   it('sends nothing when no mail server is set; the app still lists every notification', async () => {

@@ -61,7 +61,10 @@ export async function mailSettingsOf(db: Db, userId: string, mailEnabled: boolea
   return { email: row?.email ?? null, mailDelivery: row?.mailDelivery ?? 'digest', mailEnabled };
 }
 
-/** A new choice applies to what is still waiting too: pending mail is left as it is, due as it was. */
+/**
+ * A new choice applies to what is still waiting too, at the time it was due: 受け取らない drops it,
+ * and the choice decides whether it goes in a digest or on its own.
+ */
 export async function setMailDelivery(db: Db, userId: string, mailDelivery: MailDelivery): Promise<void> {
   await db.update(users).set({ mailDelivery }).where(eq(users.id, userId));
 }

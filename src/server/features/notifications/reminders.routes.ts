@@ -15,7 +15,7 @@ export const sheetRemindersRoutes = () =>
       summary: '督促する（担当者・所属長に通知とメール。履歴に記録。シートは変わりません）',
       status: 201,
       response: reminderResultSchema,
-      access: 'その部区の企画担当（作成から評価の承認までのシート）',
+      access: 'その部区の企画担当（下書き・提出済み・承認済み・評価提出済みのシート）',
     }),
     validate('param', sheetParam),
     validate('json', reminderSchema),

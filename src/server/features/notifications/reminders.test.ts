@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../../db/schema';
 import { bulkResultSchema } from '../../../schemas/bulk-action';
@@ -9,6 +9,8 @@ import { settledJob } from '../../testing/jobs';
 import { nextYearFixture } from '../../testing/next-year-fixture';
 import { SmtpSink } from '../../testing/smtp-sink';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { loadJobOwner } from '../jobs/job-owner';
+import { runBulkAction } from '../progress/run-bulk-action';
 import { MailOutbox } from './mail-outbox';
 
 let t: TestApp;
@@ -66,7 +68,7 @@ describe('督促', () => {
     const list = notificationListSchema.parse(await (await staff.get('/api/v1/notifications')).json());
     expect(list.items[0]).toMatchObject({
       kind: 'reminder',
-      subject: '【督促】健康福祉課（令和5年度）の作成をお願いします',
+      subject: '【督促】健康福祉課（令和5年度）の作成・提出をお願いします',
       read: false,
     });
     expect(list.items[0]?.body).toBe(
@@ -74,7 +76,9 @@ describe('督促', () => {
     );
     const somuStaff = await t.as('somu-staff');
     const somu = notificationListSchema.parse(await (await somuStaff.get('/api/v1/notifications')).json());
-    expect(somu.items[0]?.subject).toBe('【督促】地域総務課（令和5年度）の修正・実績入力をお願いします');
+    expect(somu.items[0]?.subject).toBe(
+      '【督促】地域総務課（令和5年度）の実績の入力・評価の提出をお願いします',
+    );
     expect(somu.items[0]?.body).toContain('期限：令和5年10月31日');
 
     // The 所属長 who takes mail at once gets it through the SMTP server.
@@ -85,7 +89,7 @@ describe('督促', () => {
     }).runOnce();
     const mail = smtp.received.find((m) => m.subject?.includes('督促'));
     expect(mail?.to).toMatchObject({ value: [{ address: 'fukushi-head@example.jp' }] });
-    expect(mail?.subject).toBe('【組織目標管理】【督促】健康福祉課（令和5年度）の作成をお願いします');
+    expect(mail?.subject).toBe('【組織目標管理】【督促】健康福祉課（令和5年度）の作成・提出をお願いします');
 
     // The history says who asked and when; the sheet is unchanged, its version too.
     const fukushi = before.rows.find((r) => r.title === '健康福祉課');
@@ -95,12 +99,36 @@ describe('督促', () => {
       actor: '北区 企画担当（デモ）',
       comment: '今週中に入力をお願いします。',
     });
+    // A 督促 asks for a change and makes none: the board's 最終更新 stays what it was.
     const after = await board();
-    expect(after.rows.find((r) => r.title === '健康福祉課')).toMatchObject({
-      version: fukushi?.version,
-      status: 'draft',
-      lastChange: { by: '北区 企画担当（デモ）', what: '督促' },
-    });
+    const now = after.rows.find((r) => r.title === '健康福祉課');
+    expect(now).toMatchObject({ version: fukushi?.version, status: 'draft' });
+    expect(now?.lastChange).toEqual(fukushi?.lastChange);
+  });
+
+  it('tells nobody twice when its job is tried again', async () => {
+    const rows = (await board()).rows.filter((r) => r.title === '健康福祉課');
+    const [user] = await t.database.db.select().from(users).where(eq(users.loginId, 'kita-kikaku'));
+    const owner = await loadJobOwner(t.database.db, user?.id ?? '');
+    const attempt = () =>
+      runBulkAction(t.database.db, {
+        action: 'remind',
+        sheets: rows.map((r) => ({ id: r.id, version: r.version })),
+        actor: owner.actor,
+        by: { id: owner.id, name: owner.displayName },
+        jobId: '3f6f1b9e-5d0c-4c1e-9a43-0c1f0e6b7a11',
+        onProgress: () => {},
+      });
+    const staff = await t.as('fukushi-staff');
+    const reminders = async () =>
+      notificationListSchema
+        .parse(await (await staff.get('/api/v1/notifications')).json())
+        .items.filter((n) => n.kind === 'reminder').length;
+    const before = await reminders();
+    expect((await attempt()).done).toBe(1);
+    expect(await reminders()).toBe(before + 1);
+    expect((await attempt()).done).toBe(1);
+    expect(await reminders()).toBe(before + 1);
   });
 
   it('is the 企画担当’s: a 所属長 is refused, and a sheet nobody works on says so', async () => {

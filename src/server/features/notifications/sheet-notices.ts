@@ -1,7 +1,7 @@
-import type { Db, Tx } from '../../../db/client';
+import type { Tx } from '../../../db/client';
 import type { sheets } from '../../../db/schema';
 import { formatJapaneseDate } from '../../../domain/fiscal-year';
-import type { Transition } from '../../../domain/sheet-lifecycle';
+import { type Transition, transitionRules } from '../../../domain/sheet-lifecycle';
 import type { HistoryActor } from '../sheets/history';
 import { notify, type SheetRole, sheetLabel, sheetPeople } from './notify';
 
@@ -59,7 +59,11 @@ export async function noticeOfTransition(
       kind: 'transition',
       sheetId: sheet.id,
       subject: `${sheetLabel(sheet)}${rule.subject}`,
-      body: lines(`${by.name}さんが操作しました。`, comment && `コメント：${comment}`, rule.ask),
+      body: lines(
+        `${by.name}さんが「${transitionRules[transition].label}」を行いました。`,
+        comment && `コメント：${comment}`,
+        rule.ask,
+      ),
       link: sheetLink(sheet),
     },
     { except: by.id },
@@ -104,7 +108,7 @@ export async function noticeOfProposal(
       subject: `${sheetLabel(sheet)}：${name}${outcome[proposal.stage]}`,
       body: lines(
         proposal.label,
-        `${by.name}さん`,
+        `${proposal.stage === 'proposed' ? '申請者' : '判断した人'}：${by.name}さん`,
         proposal.comment && `${proposal.stage === 'proposed' ? '理由' : 'コメント'}：${proposal.comment}`,
         proposal.stage === 'proposed' ? '承認または差戻しをしてください。' : null,
       ),
@@ -135,7 +139,10 @@ export async function noticeOfComment(
     sheet,
     fromOrganization ? ['planner', 'editor', 'head'] : ['editor', 'head'],
   );
-  const recipients = comment.participants.length > 0 ? [...comment.participants] : others;
+  // A reply goes to those who wrote in the thread; with nobody there but its author (a second
+  // word on one's own unanswered question), to whom a new thread would go.
+  const participants = comment.participants.filter((id) => id !== by.id);
+  const recipients = participants.length > 0 ? participants : others;
   await notify(
     tx,
     recipients,
@@ -150,26 +157,28 @@ export async function noticeOfComment(
   );
 }
 
-/** 督促 from the 企画担当: to the 担当者 (and 所属長) of the sheet. */
+/** 督促 from the 企画担当: to those whose step the sheet waits for, told once per `onceKey`. */
 export async function noticeOfReminder(
-  db: Db | Tx,
+  tx: Tx,
   sheet: Sheet,
-  reminder: { deadline: string | null; phase: string; message: string | null },
+  reminder: { deadline: string | null; step: string; message: string | null },
   by: HistoryActor,
+  to: { recipients: readonly string[]; onceKey: string | undefined },
 ): Promise<number> {
   return notify(
-    db,
-    await sheetPeople(db, sheet, ['editor', 'head']),
+    tx,
+    to.recipients,
     {
       kind: 'reminder',
       sheetId: sheet.id,
-      subject: `【督促】${sheetLabel(sheet)}の${reminder.phase}をお願いします`,
+      subject: `【督促】${sheetLabel(sheet)}の${reminder.step}をお願いします`,
       body: lines(
         `${by.name}さんからの督促です。`,
         reminder.deadline && `期限：${formatJapaneseDate(reminder.deadline)}`,
         reminder.message,
       ),
       link: sheetLink(sheet),
+      ...(to.onceKey ? { onceKey: to.onceKey } : {}),
     },
     { except: by.id },
   );

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { sheetHistory } from '../../../db/schema';
 
@@ -12,8 +12,9 @@ export interface HistoryPick {
 }
 
 /**
- * The last history entry of each sheet, and its last move through the year (a transition): two
- * statements whatever the number of sheets, each read from the index on (sheet, id).
+ * The last change of each sheet (its last history entry but a 督促, which asks for a change and
+ * makes none), and its last move through the year (a transition): two statements whatever the
+ * number of sheets, each read from the index on (sheet, id).
  */
 export async function latestHistory(db: Db, sheetIds: readonly string[]) {
   const latest = (onlyTransitions: boolean): Promise<HistoryPick[]> =>
@@ -32,7 +33,7 @@ export async function latestHistory(db: Db, sheetIds: readonly string[]) {
           .where(
             and(
               inArray(sheetHistory.sheetId, [...sheetIds]),
-              onlyTransitions ? eq(sheetHistory.kind, 'transition') : undefined,
+              onlyTransitions ? eq(sheetHistory.kind, 'transition') : ne(sheetHistory.kind, 'reminder'),
             ),
           )
           .orderBy(sheetHistory.sheetId, desc(sheetHistory.id));

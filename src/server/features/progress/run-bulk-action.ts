@@ -12,6 +12,8 @@ import { transitionSheet } from '../sheets/transition-sheet';
 export interface BulkActionOptions extends BulkActionRequest {
   actor: Actor;
   by: HistoryActor;
+  /** The job this runs as: a 督促 tried again by the job tells nobody twice. */
+  jobId: string;
   onProgress(done: number, total: number): void;
 }
 
@@ -42,7 +44,7 @@ export async function runBulkAction(db: Db, options: BulkActionOptions): Promise
     try {
       const { action, actor, by, comment } = options;
       if (action === 'remind') {
-        await remindSheet(db, { actor, by, sheetId: chosen.id, message: comment });
+        await remindSheet(db, { actor, by, sheetId: chosen.id, message: comment, once: options.jobId });
       } else {
         await transitionSheet(db, {
           actor,

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   type MailDelivery,
   mailDeliveries,
@@ -110,7 +110,7 @@ function MailSettingsForm() {
           ))}
         </fieldset>
         <p className="form-field__hint">
-          「1日分をまとめて」は、前日からの通知を翌朝8時に1通のメールでお送りします。
+          「まとめて（毎朝8時）」は、前回のメールから後の通知を、毎朝8時に1通のメールでお送りします。
         </p>
         <button type="submit" className="button" disabled={busy}>
           保存する
@@ -130,6 +130,11 @@ export function NotificationsPage() {
   const mailEnabled = useQuery(mailSettingsQuery()).data?.mailEnabled === true;
   const [announcement, setAnnouncement] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // The button pressed goes away (or is disabled): focus moves to what it did.
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (announcement) statusRef.current?.focus();
+  }, [announcement]);
   useDocumentTitle('通知');
 
   const markRead = async (ids?: string[]) => {
@@ -153,7 +158,7 @@ export function NotificationsPage() {
       <p className="lead">
         シートの手続き、目標の修正などの申請、コメント、督促、期限のお知らせです。新しい順に100件まで表示します。
       </p>
-      <p role="status" className="notifications__status">
+      <p role="status" className="notifications__status" tabIndex={-1} ref={statusRef}>
         {announcement}
       </p>
       {problem && <ErrorSummary message={problem} />}
