@@ -28,16 +28,18 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
+/** Where a user's 通知 are mailed (`create-user --email`, `set-email`). */
+export const emailAddress = z
+  .email('メールアドレスの形式が正しくありません（例: yamada@city.example.lg.jp）')
+  .max(254, 'メールアドレスは254文字以内で入力してください');
+
 /** Who a new user is (`mokuhyo create-user`): names follow the one text rule of src/schemas/text.ts. */
 export const newUserNamesSchema = z.object({
   municipality: nameText(200, '自治体を指定してください'),
   loginId: nameText(100, 'ログインIDを入力してください'),
   displayName: nameText(100, '表示名を入力してください'),
   /** Where 通知 are mailed. */
-  email: z
-    .email('メールアドレスの形式が正しくありません（例: yamada@city.example.lg.jp）')
-    .max(254)
-    .optional(),
+  email: emailAddress.optional(),
   grants: z.array(
     z.object({
       ward: nameText(200, '部区を指定してください').optional(),

@@ -8,6 +8,7 @@ import { createTestDatabase } from '../../../db/testing';
 import { AppError } from '../../app-error';
 import { importWardYear } from '../interchange/import-ward-year';
 import { createUser } from './create-user';
+import { setEmail } from './set-email';
 
 let database: Database;
 
@@ -95,5 +96,27 @@ describe('a new user’s password follows the policy', () => {
         password: '北区の 春は 桜と チューリップ',
       }),
     ).resolves.toHaveProperty('id');
+  });
+});
+
+describe('the address of a user’s 通知 (set-email)', () => {
+  it('is set, changed and removed by login id; a bad address or an unknown user changes nothing', async () => {
+    await createUser(database.db, { ...base, loginId: 'suzuki', displayName: '鈴木' });
+    const emailOf = async () =>
+      (await database.db.select({ email: users.email }).from(users).where(eq(users.loginId, 'suzuki')))[0]
+        ?.email;
+    expect(await emailOf()).toBeNull();
+    await setEmail(database.db, 'suzuki', ' suzuki@city.example.lg.jp ');
+    expect(await emailOf()).toBe('suzuki@city.example.lg.jp');
+    const bad = await setEmail(database.db, 'suzuki', 'suzuki@').catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(AppError);
+    expect((bad as AppError).issues).toEqual([
+      { path: 'email', message: 'メールアドレスの形式が正しくありません（例: yamada@city.example.lg.jp）' },
+    ]);
+    const unknown = await setEmail(database.db, 'nobody', 'a@city.example.lg.jp').catch((e: unknown) => e);
+    expect((unknown as AppError).message).toBe('ログインID「nobody」のユーザーは見つかりませんでした。');
+    expect(await emailOf()).toBe('suzuki@city.example.lg.jp');
+    await setEmail(database.db, 'suzuki', null);
+    expect(await emailOf()).toBeNull();
   });
 });
