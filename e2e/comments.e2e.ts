@@ -65,10 +65,15 @@ describe('コメント', () => {
       .filter({ has: planner.page.getByRole('rowheader', { name: /^地域総務課/ }) });
     await row.getByText(`未解決のコメント ${openBefore + 1}件`).waitFor();
 
-    // The 担当者 sees it on the sheet, answers, and resolves it.
+    // The 担当者 finds it counted on ホーム, follows it to the sheet's comments, answers, resolves it.
     const staff = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await apiSignIn(staff.page, baseUrl, 'somu-staff');
-    await staff.page.goto(`${baseUrl}/sheets/${sheetId}`);
+    await staff.page.goto(`${baseUrl}/home`);
+    await staff.page
+      .getByRole('region', { name: '自分の組織のシート' })
+      .getByRole('link', { name: `未解決のコメント ${openBefore + 1}件` })
+      .click();
+    await expect.poll(() => staff.page.evaluate(() => document.activeElement?.id)).toBe('comments');
     const theirs = section(staff.page).getByRole('article', { name: new RegExp(indicator ?? '') });
     await theirs.getByText('北区 企画担当（デモ）', { exact: false }).waitFor();
     await theirs.getByLabel(/への返信/).fill('補足に算定の根拠を追記しました。');

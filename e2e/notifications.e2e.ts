@@ -64,7 +64,7 @@ describe('通知', () => {
     await staff.page.getByRole('heading', { level: 1, name: /^通知/ }).waitFor();
     const notice = staff.page
       .getByRole('article')
-      .filter({ hasText: '【督促】健康福祉課（平成30年度）の作成をお願いします' });
+      .filter({ hasText: '【督促】健康福祉課（平成30年度）の作成・提出をお願いします' });
     await notice.getByText('北区 企画担当（デモ）さんからの督促です。', { exact: false }).waitFor();
     expect(await notice.textContent()).toContain('今週中に作成をお願いします。');
     expect(await notice.getByText('未読', { exact: true }).count()).toBe(1);

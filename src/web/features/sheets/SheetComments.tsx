@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouterState } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import type { CommentThreads, StartThread } from '../../../schemas/comments';
 import type { SheetView } from '../../../schemas/sheet-edit';
@@ -7,6 +8,7 @@ import { FormField } from '../../components/FormField';
 import { ApiError } from '../../lib/api';
 import { commentsQuery, replyToComment, resolveComment, startComment } from '../../lib/api-comments';
 import { formatDateTime } from '../../lib/format-date-time';
+import { useAnchorFocus } from '../../lib/use-anchor-focus';
 import '../../styles/comments.css';
 
 type Thread = CommentThreads['threads'][number];
@@ -245,6 +247,9 @@ function ThreadItem({
  */
 export function SheetComments({ sheet }: { sheet: SheetView }) {
   const { data, error } = useQuery(commentsQuery(sheet.id));
+  // Reached as `#comments` (ホーム's 「未解決のコメント」): shown once this chunk has drawn them.
+  const hash = useRouterState({ select: (state) => state.location.hash });
+  useAnchorFocus(hash === 'comments' && data ? sheet.id : undefined);
   const [announcement, setAnnouncement] = useState('');
   const canComment = sheet.permissions.comment === true;
   const threads = data?.threads ?? [];
