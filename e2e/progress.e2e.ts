@@ -165,7 +165,7 @@ describe('the ward’s year at a glance', () => {
     await page.context().close();
   });
 
-  test('管理者: the board of every 部区 from ホーム; the public is asked to sign in', async () => {
+  test('管理者 and 閲覧者: the boards from ホーム, to read; the public is asked to sign in', async () => {
     const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${baseUrl}/home`);
     await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
@@ -180,5 +180,22 @@ describe('the ward’s year at a glance', () => {
     expect(await page.getByRole('columnheader', { name: '部区' }).count()).toBe(1);
     await expectAccessible(page, 'the municipality’s progress board');
     await page.context().close();
+
+    // 閲覧者: the same 部区 on ホーム, the board to read — and nothing to act on.
+    const viewer = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await apiSignIn(viewer.page, baseUrl, 'viewer');
+    await viewer.page.goto(`${baseUrl}/home`);
+    const card = viewer.page
+      .getByRole('region', { name: '部区の進捗' })
+      .getByRole('region', { name: /北区/ });
+    await card.waitFor();
+    expect(await viewer.page.getByRole('region', { name: '自分の組織のシート' }).count()).toBe(0);
+    await expectAccessible(viewer.page, 'the home of a 閲覧者');
+    await card.getByRole('link', { name: '進捗管理表' }).click();
+    await viewer.page.getByRole('heading', { level: 1, name: /北区 令和5年度\s*進捗管理表/ }).waitFor();
+    expect(await bodyRows(viewer.page).count()).toBeGreaterThan(0);
+    expect(await viewer.page.getByRole('heading', { name: '選んだシートの一括操作' }).count()).toBe(0);
+    expect(await viewer.page.getByRole('checkbox', { name: /を選ぶ$/ }).count()).toBe(0);
+    await viewer.page.context().close();
   });
 });
