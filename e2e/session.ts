@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { transitionRules } from '../src/domain/sheet-lifecycle';
 import { wardYearSheetsSchema } from '../src/schemas/sheet';
 import { nextYearFixture } from '../src/server/testing/next-year-fixture';
 import { openPage } from './browser';
@@ -119,7 +120,7 @@ export async function runTransition(page: Page, label: string, comment?: string)
   await dialog.getByRole('button', { name: `${label}する` }).click();
   await page
     .getByRole('status')
-    .filter({ hasText: `「${label}」を行いました。` })
+    .filter({ hasText: `${Object.values(transitionRules).find((rule) => rule.label === label)?.done}。` })
     .waitFor();
   await dialog.waitFor({ state: 'hidden' });
 }

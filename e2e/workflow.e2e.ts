@@ -139,7 +139,7 @@ describe('a year of one sheet: results, evaluation, return, approval, confirmati
     await snap(page, 'dialog-submit-evaluation');
     await expectAccessible(page, 'the 評価を提出 dialog');
     await page.getByRole('button', { name: '評価を提出する' }).click();
-    await page.getByRole('status').filter({ hasText: '「評価を提出」を行いました。' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '評価を提出しました。' }).waitFor();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     expect(await statusBadge(page)).toBe('評価提出済み（所属長確認待ち）');
     // The button is gone: focus moves to the result message.

@@ -28,6 +28,8 @@ export const snapshotStageLabels: Record<SnapshotStage, string> = {
 
 interface TransitionRule {
   label: string;
+  /** What was done, as a sentence ends: 「提出しました」, 「差し戻しました」. */
+  done: string;
   /** The next state, from the current one. */
   to: Partial<Record<SheetStatus, SheetStatus>>;
   /** A comment (差戻しの理由, 再開の理由) is required. */
@@ -43,24 +45,42 @@ interface TransitionRule {
 }
 
 export const transitionRules: Record<Transition, TransitionRule> = {
-  submit: { label: '提出', to: { draft: 'submitted' }, records: 'submitter' },
-  approve: { label: '承認', to: { submitted: 'approved' }, setsDate: 'createdOn', snapshot: 'plan' },
+  submit: { label: '提出', done: '提出しました', to: { draft: 'submitted' }, records: 'submitter' },
+  approve: {
+    label: '承認',
+    done: '承認しました',
+    to: { submitted: 'approved' },
+    setsDate: 'createdOn',
+    snapshot: 'plan',
+  },
   return: {
     label: '差戻し',
+    done: '差し戻しました',
     to: { submitted: 'draft', evaluation_submitted: 'approved', evaluation_approved: 'approved' },
     needsComment: true,
   },
-  submitEvaluation: { label: '評価を提出', to: { approved: 'evaluation_submitted' }, records: 'submitter' },
-  approveEvaluation: { label: '評価を承認', to: { evaluation_submitted: 'evaluation_approved' } },
+  submitEvaluation: {
+    label: '評価を提出',
+    done: '評価を提出しました',
+    to: { approved: 'evaluation_submitted' },
+    records: 'submitter',
+  },
+  approveEvaluation: {
+    label: '評価を承認',
+    done: '評価を承認しました',
+    to: { evaluation_submitted: 'evaluation_approved' },
+  },
   confirmEvaluation: {
     label: '評価を確定',
+    done: '評価を確定しました',
     to: { evaluation_approved: 'evaluated' },
     setsDate: 'evaluatedOn',
     snapshot: 'evaluation',
   },
-  publish: { label: '公開', to: { evaluated: 'published' } },
+  publish: { label: '公開', done: '公開しました', to: { evaluated: 'published' } },
   reopen: {
     label: '再開（確定の取消し）',
+    done: '評価の確定を取り消し、再開しました',
     to: { evaluated: 'approved', published: 'approved' },
     needsComment: true,
   },

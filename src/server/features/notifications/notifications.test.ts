@@ -91,7 +91,7 @@ describe('通知', () => {
     });
     expect(mail?.from?.value[0]?.address).toBe('mokuhyo@city.example.lg.jp');
     expect(mail?.subject).toBe('【組織目標管理】健康福祉課（令和5年度）が提出されました');
-    expect(mail?.text).toContain('健康福祉課 担当者（デモ）さんが「提出」を行いました。');
+    expect(mail?.text).toContain('健康福祉課 担当者（デモ）さんが提出しました。');
     expect(mail?.text).toContain(`${publicUrl}/sheets/${sheetId}`);
     expect((await listOf(head)).items[0]?.mail).toBe('sent');
     // A second pass sends nothing again.

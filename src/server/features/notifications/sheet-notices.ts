@@ -60,7 +60,7 @@ export async function noticeOfTransition(
       sheetId: sheet.id,
       subject: `${sheetLabel(sheet)}${rule.subject}`,
       body: lines(
-        `${by.name}さんが「${transitionRules[transition].label}」を行いました。`,
+        `${by.name}さんが${transitionRules[transition].done}。`,
         comment && `コメント：${comment}`,
         rule.ask,
       ),

@@ -65,7 +65,7 @@ function TransitionForm({
           version: sheet.version,
           ...(text === '' ? {} : { comment: text }),
         }),
-      `「${rule.label}」を行いました。`,
+      `${rule.done}。`,
     );
     if (ok) onClose();
   };
