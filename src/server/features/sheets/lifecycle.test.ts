@@ -65,14 +65,24 @@ describe('the year of a sheet, through the API', () => {
       }
     }
     doc.outcome = '今年度の結果を踏まえ、次年度も継続します。';
-    // 12 against a target of 50 is not 達成 by the rule: the evaluation needs its reason.
+    // 12 against a target of 50 is not 達成 by the rule: the draft saves as it is, but the
+    // evaluation is not submitted until each such judgement has its reason.
     let res = await staff.send('PUT', `/api/v1/sheets/${id}`, { version: sheet.version, document: doc });
+    expect(res.status, await res.clone().text()).toBe(200);
+    sheet = sheetViewSchema.parse((await res.json()).sheet);
+    expect(indicatorNamed(sheet, '避難所運営組織数').result).toMatchObject({ text: '１２', value: 12 });
+    res = await staff.send('POST', `/api/v1/sheets/${id}/transitions`, {
+      transition: 'submitEvaluation',
+      version: sheet.version,
+    });
     expect(res.status).toBe(400);
     const refused = (await res.json()).error;
+    expect(refused.message).toMatch(/^評価を提出する前に、次の項目（\d+件）を入力してください。$/);
     expect(refused.issues).toContainEqual({
-      path: 'document.goals[3].indicators[0].evaluationReason',
-      message: expect.stringMatching(/基準による目安「未達成」（結果÷目標 = 24%/),
+      path: 'goals[3].indicators[0].evaluationReason',
+      message: expect.stringMatching(/^目標4「.+」の評価「達成」は基準による目安「未達成」（結果÷目標 = 24%/),
     });
+    expect((await view(staff, id)).status).toBe('approved');
     for (const issue of refused.issues as { path: string }[]) {
       const [, g, i] = /goals\[(\d+)\]\.indicators\[(\d+)\]/.exec(issue.path) ?? [];
       const ind = doc.goals[Number(g)]?.indicators[Number(i)];
@@ -81,7 +91,6 @@ describe('the year of a sheet, through the API', () => {
     res = await staff.send('PUT', `/api/v1/sheets/${id}`, { version: sheet.version, document: doc });
     expect(res.status, await res.clone().text()).toBe(200);
     sheet = sheetViewSchema.parse((await res.json()).sheet);
-    expect(indicatorNamed(sheet, '避難所運営組織数').result).toMatchObject({ text: '１２', value: 12 });
 
     res = await staff.send('POST', `/api/v1/sheets/${id}/transitions`, {
       transition: 'submitEvaluation',
@@ -151,6 +160,7 @@ describe('the year of a sheet, through the API', () => {
       history.entries.map((e: { action: string | null; kind: string }) => e.action ?? e.kind).reverse(),
     ).toEqual([
       'import',
+      'edit',
       'edit',
       'submitEvaluation',
       'return',

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { sheets } from '../../../db/schema';
 import { parseCell } from '../../../domain/cell-value';
-import { evaluationsToCheck, missingEvaluationReasons } from '../../../domain/evaluation-reasons';
 import { formatFiscalYearShort } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
 import { diffSheets, type SheetChange } from '../../../domain/sheet-diff';
@@ -13,7 +12,6 @@ import { type SheetStatus, sheetStatusLabels } from '../../../domain/sheet-statu
 import type { FieldIssue } from '../../../schemas/issues';
 import type { SaveSheet } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
-import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
 import { type HistoryActor, recordHistory } from './history';
 import { loadSheetContent, type SheetContent, sheetDocumentOf } from './load-sheets';
 import { authorize } from './sheet-access';
@@ -38,7 +36,7 @@ export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ ch
     version: options.version,
     allow: (subject: SheetPolicySubject) => authorize(options.actor, 'edit', subject),
   };
-  return writeAtVersion(db, expected, async (tx, locked, keepNothing, subject) => {
+  return writeAtVersion(db, expected, async (tx, locked, keepNothing) => {
     // Read once, in the transaction that holds the row: what the diff, the history and the writes use.
     const stored = await loadSheetContent(tx, locked);
     const changes = diffSheets(sheetDocumentOf(stored), options.document, locked.fiscalYear);
@@ -55,20 +53,6 @@ export async function saveSheet(db: Db, options: SaveSheetOptions): Promise<{ ch
     }
     // Saving what is already there changes nothing, not even the version.
     if (changes.length === 0) return keepNothing({ changes: [] });
-    const unexplained = evaluationsToCheck(options.document, changes)
-      ? missingEvaluationReasons(
-          options.document,
-          changes,
-          await evaluationRuleOf(tx, subject.municipalityId),
-        )
-      : [];
-    if (unexplained.length > 0) {
-      throw new AppError(
-        'invalid',
-        '基準による目安と異なる評価には、理由が必要です。',
-        unexplained.map((i) => ({ path: `document.${i.path}`, message: i.message })),
-      );
-    }
     const { phone, purpose, approach, outcome } = options.document;
     if (
       phone !== locked.phone ||

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { notifySheetChanged } from '../../../db/notify';
 import { sheets } from '../../../db/schema';
+import { missingEvaluationReasons } from '../../../domain/evaluation-reasons';
 import type { Actor } from '../../../domain/roles';
 import { sheetDateLabels } from '../../../domain/sheet-dates';
 import type { SheetChange } from '../../../domain/sheet-diff';
@@ -9,9 +10,10 @@ import { nextStatus, transitionRules } from '../../../domain/sheet-lifecycle';
 import type { SheetPolicySubject } from '../../../domain/sheet-policy';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import type { FieldIssue } from '../../../schemas/issues';
-import type { TransitionSheet } from '../../../schemas/sheet-edit';
+import { type TransitionSheet, toSheetDocument } from '../../../schemas/sheet-edit';
 import { AppError } from '../../app-error';
 import { startThreadIn } from '../comments/comments';
+import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
 import { noticeOfTransition } from '../notifications/sheet-notices';
 import { dateToStamp } from '../sheet-dates/official-dates';
 import { loadSheetDetail } from './get-sheet';
@@ -48,7 +50,9 @@ export async function transitionSheet(db: Db, options: TransitionSheetOptions): 
         { path: 'comment', message: '理由を入力してください' },
       ]);
     }
-    if (options.transition === 'submitEvaluation') await checkEvaluationComplete(tx, locked.id);
+    if (options.transition === 'submitEvaluation') {
+      await checkEvaluationComplete(tx, locked.id, subject.municipalityId);
+    }
 
     // The official date the completed phase prints (never today's date): see sheet-dates.
     const stamp = rule.setsDate ? await dateToStamp(tx, locked, subject.municipalityId, rule.setsDate) : null;
@@ -96,10 +100,17 @@ export async function transitionSheet(db: Db, options: TransitionSheetOptions): 
   });
 }
 
-/** An evaluation is submitted only when every indicator has its result and evaluation. */
-async function checkEvaluationComplete(tx: Tx, sheetId: string): Promise<void> {
+/**
+ * An evaluation is submitted only when every indicator has its result and evaluation, and an
+ * evaluation that differs from the rule's suggestion has its reason (a draft saves without).
+ */
+async function checkEvaluationComplete(tx: Tx, sheetId: string, municipalityId: string): Promise<void> {
   const detail = await loadSheetDetail(tx, sheetId);
-  const issues: FieldIssue[] = detail.goals.flatMap((goal, gi) =>
+  const unexplained = missingEvaluationReasons(
+    toSheetDocument(detail),
+    await evaluationRuleOf(tx, municipalityId),
+  );
+  const missing: FieldIssue[] = detail.goals.flatMap((goal, gi) =>
     goal.indicators.flatMap((ind, ii) => {
       const path = `goals[${gi}].indicators[${ii}]`;
       const label = `目標${goal.no}「${ind.name}」`;
@@ -111,10 +122,11 @@ async function checkEvaluationComplete(tx: Tx, sheetId: string): Promise<void> {
       ];
     }),
   );
+  const issues = [...missing, ...unexplained];
   if (issues.length > 0) {
     throw new AppError(
       'invalid',
-      `評価を提出する前に、未入力の項目（${issues.length}件）を入力してください。`,
+      `評価を提出する前に、次の項目（${issues.length}件）を入力してください。`,
       issues,
     );
   }

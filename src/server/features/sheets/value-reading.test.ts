@@ -66,7 +66,7 @@ afterAll(async () => {
 });
 
 describe('results entered against targets written the Japanese way', () => {
-  it('asks a reason only where the judgement differs from what the qualifier says', async () => {
+  it('asks a reason, on submitting, only where the judgement differs from what the qualifier says', async () => {
     const sheet = await view(staff);
     const doc = toSheetDocument(sheet);
     const results = [['11地区で実施'], ['５０％', '△７%'], ['10件'], ['50％']];
@@ -77,12 +77,19 @@ describe('results entered against targets written the Japanese way', () => {
         ind.achievement = '計画どおり実施しました。';
       });
     });
+    // The draft saves; the submission of the evaluation asks for what is missing.
     let res = await staff.send('PUT', `/api/v1/sheets/${sheetId}`, { version: sheet.version, document: doc });
+    expect(res.status, await res.clone().text()).toBe(200);
+    let saved = sheetViewSchema.parse((await res.json()).sheet);
+    res = await staff.send('POST', `/api/v1/sheets/${sheetId}/transitions`, {
+      transition: 'submitEvaluation',
+      version: saved.version,
+    });
     expect(res.status).toBe(400);
     // 50 against 「50％超」 is not yet above the target; everything else is met or has no suggestion.
     expect((await res.json()).error.issues).toEqual([
       {
-        path: 'document.goals[3].indicators[0].evaluationReason',
+        path: 'goals[3].indicators[0].evaluationReason',
         message: expect.stringContaining(
           '基準による目安「一部未達成」（結果÷目標 = 100%（80%以上100%以下））',
         ),
@@ -90,7 +97,13 @@ describe('results entered against targets written the Japanese way', () => {
     ]);
     const overtime = indicatorNamed(doc, '定時退庁推進日実施率');
     overtime.evaluationReason = '目標の水準に達したため達成としました。';
-    res = await staff.send('PUT', `/api/v1/sheets/${sheetId}`, { version: sheet.version, document: doc });
+    res = await staff.send('PUT', `/api/v1/sheets/${sheetId}`, { version: saved.version, document: doc });
+    expect(res.status, await res.clone().text()).toBe(200);
+    saved = sheetViewSchema.parse((await res.json()).sheet);
+    res = await staff.send('POST', `/api/v1/sheets/${sheetId}/transitions`, {
+      transition: 'submitEvaluation',
+      version: saved.version,
+    });
     expect(res.status, await res.clone().text()).toBe(200);
   });
 

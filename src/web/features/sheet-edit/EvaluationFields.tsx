@@ -43,8 +43,8 @@ function savedGuide(indicator: FormIndicator, suggestions: Editor['suggestions']
 /**
  * 評価 and what goes with it: the rule's suggestion (目安) for the values typed now, the reason
  * when the judgement differs from it, and 実施済み/未実施 for a target or result without a number. The
- * suggestion never changes the judgement; the server decides whether a reason is needed and
- * says so next to the reason field.
+ * suggestion never changes the judgement. A draft saves without the reason; the submission of
+ * the evaluation asks for it, and its error links back to this field.
  */
 export function EvaluationFields({
   indicator,
@@ -88,18 +88,17 @@ export function EvaluationFields({
           label={
             <>
               評価の理由
-              {differs && <span className="required-tag">必須</span>}
+              {differs && <span className="required-tag">評価の提出までに必須</span>}
             </>
           }
           hint={
             differs && guide
-              ? `評価「${indicator.evaluation}」が基準による目安「${guide.evaluation}」と異なるため、理由を記入してください。`
+              ? `評価「${indicator.evaluation}」が基準による目安「${guide.evaluation}」と異なるため、評価を提出するまでに理由を記入してください（途中のまま保存できます）。`
               : '基準による目安と異なる評価をした理由'
           }
           part="results"
           multiline
           rows={2}
-          required={differs}
           lockedHint={lockedHint}
           value={indicator.evaluationReason}
           onChange={set('evaluationReason')}

@@ -10,7 +10,7 @@ import { ApiError } from '../../lib/api';
 import { saveSheet } from '../../lib/api-sheet-edit';
 import { evaluationRuleQuery, sheetQuery } from '../../lib/queries';
 import { afterSheetChange } from '../../lib/sheet-cache';
-import { decodedHash } from '../../lib/use-anchor-focus';
+import { useAnchorFocus } from '../../lib/use-anchor-focus';
 import { type Conflict, ConflictPanel } from './ConflictPanel';
 import { EditForm } from './EditForm';
 import type { Editor, Suggestion } from './editor-context';
@@ -75,11 +75,8 @@ export function SheetEditor({ sheet }: { sheet: SheetView }) {
     if (conflictShown) conflictRef.current?.focus();
   }, [conflictShown]);
 
-  useEffect(() => {
-    // Arriving from a link to one field (`…/edit#f-goals-0-indicators-0-result`).
-    const id = decodedHash(window.location.hash.slice(1));
-    if (id) window.document.getElementById(id)?.focus();
-  }, []);
+  // Arriving from a link to one field (`…/edit#f-goals-0-indicators-0-result`): it takes focus.
+  useAnchorFocus(sheet.id);
 
   const suggestions = useMemo(() => {
     const found = new Map<string, Suggestion>();

@@ -105,6 +105,8 @@ function TransitionForm({
                 to="/sheets/$sheetId/edit"
                 params={{ sheetId: sheet.id }}
                 hash={fieldId(formPath(issue.path, sheet.fiscalYear))}
+                // The modal is closed first: while open it leaves the next page inert, unfocusable.
+                onClick={onClose}
               >
                 {issue.message}
               </Link>
