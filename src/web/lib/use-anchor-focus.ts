@@ -22,7 +22,7 @@ export function useAnchorFocus(ready: unknown): void {
 }
 
 /** The id an address's `#…` names; '' when it is malformed (`#%E0`), which names nothing. */
-export function decodedHash(hash: string): string {
+function decodedHash(hash: string): string {
   try {
     return decodeURIComponent(hash);
   } catch {
