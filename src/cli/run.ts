@@ -2,16 +2,35 @@ import { AppError } from '../server/app-error';
 
 const help = `mokuhyo — 組織目標管理シート
 
-使い方:
-  mokuhyo import ファイル.json|.xlsx      部区・年度のシートを取り込みます。確認を表示して、y で取り込みます（全件成功か、何もしないか）
-                                         [--dry-run 確認だけ] [--yes 質問せずに取り込む] [--reason 評価確定・公開のシートを置き換える理由]
-  mokuhyo export --year 2022 --ward 北区  部区・年度のシートを書き出します [--format json|csv|pdf] [--municipality 新潟市] [--out ファイル]
-  mokuhyo create-user --login ID --name 表示名 --role 役割 [--ward 部区] [--organization 組織] [--email 宛先]
-                                         職員のユーザーを作成します（役割: admin・planner・head・editor・viewer）
-  mokuhyo set-email --login ID --email 宛先|--none
-                                         通知メールの宛先を登録・変更・削除します
-  mokuhyo backup --out ファイル           すべてのテーブルのバックアップを書き出します（サーバーの稼働中も取れます）
-  mokuhyo restore ファイル                バックアップを空のデータディレクトリ・データベースに復元します
+使い方: mokuhyo コマンド [オプション]（各コマンドの詳しい使い方は、オプションなしで実行すると表示します）
+
+  import ファイル.json|ファイル.xlsx
+      部区・年度のシートを取り込みます。確認を表示し、y で取り込みます（全件成功か、何も書き込まないか）。
+      --dry-run 確認だけ　--yes 質問せずに取り込む　--reason 評価確定・公開のシートを置き換える理由
+      例: mokuhyo import kita-2022.xlsx --dry-run
+
+  export --year 年度 --ward 部区 [--format json|csv|pdf|xlsx] [--municipality 自治体] [--out ファイル]
+      部区・年度のシートを書き出します。json: 交換形式（取り込みに使えます）、csv: オープンデータ
+      （公開済みのシート。--all ですべて）、pdf: 冊子（公開済みのシート）、xlsx: Excel（編集して取り込めます）。
+      pdf と xlsx は --out が必要です。年度は 2022・令和4年度・R4 のどれでも指定できます。
+      例: mokuhyo export --year R4 --ward 北区 --format csv > kita-2022.csv
+
+  create-user --login ID --name 表示名 --role 役割 [--ward 部区] [--organization 組織] [--email 宛先]
+      職員のユーザーを作成します（役割: admin・planner・head・editor・viewer）。パスワードは端末で尋ねます
+      （標準入力から渡すときは --password-stdin）。
+      例: mokuhyo create-user --login yamada --name 山田太郎 --role editor --ward 北区 --organization 地域総務課
+
+  set-email --login ID --email 宛先 | --none
+      通知メールの宛先を登録・変更します（--none で削除）。
+      例: mokuhyo set-email --login yamada --email yamada@city.example.lg.jp
+
+  backup --out ファイル.ndjson.gz
+      すべてのテーブルのバックアップを書き出します（サーバーの稼働中も取れます）。
+      例: mokuhyo backup --out mokuhyo-2026-04-01.ndjson.gz
+
+  restore ファイル.ndjson.gz
+      バックアップを空のデータディレクトリ・データベースに復元します。
+      例: MOKUHYO_DATA_DIR=./data-restored mokuhyo restore mokuhyo-2026-04-01.ndjson.gz
 
 データベースはサーバーと同じ環境変数で選びます: DATABASE_URL（PostgreSQL）、なければ MOKUHYO_DATA_DIR（組み込み、既定 ./data）。`;
 

@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -193,4 +194,31 @@ describe('mokuhyo import', () => {
     }
     expect(await fingerprint()).toStrictEqual(before);
   }, 600_000);
+});
+
+describe('mokuhyo', () => {
+  it('lists every command with an example each; output into a reader that stops ends quietly', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    for (const name of ['import', 'export', 'create-user', 'set-email', 'backup', 'restore']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+      expect(help.stdout).toMatch(new RegExp(`例: (MOKUHYO_DATA_DIR=\\S+ )?mokuhyo ${name} `));
+    }
+    expect(help.stdout).toContain('json|csv|pdf|xlsx');
+    expect(help.stdout).toContain('--password-stdin');
+
+    // A reader that has gone (`| head`): the export's write meets a closed pipe.
+    const child = spawn(process.execPath, [bin, 'export', '--year', '2022', '--ward', '北区'], {
+      cwd: dir,
+      env: { ...process.env, MOKUHYO_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', NODE_OPTIONS: '' },
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    const [code] = await once(child, 'exit');
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(0);
+  }, 120_000);
 });
