@@ -117,10 +117,11 @@ export async function runTransition(page: Page, label: string, comment?: string)
   const dialog = page.getByRole('dialog', { name: label });
   await dialog.waitFor();
   if (comment !== undefined) await dialog.getByRole('textbox').fill(comment);
-  await dialog.getByRole('button', { name: `${label}する` }).click();
+  const rule = Object.values(transitionRules).find((r) => r.label === label);
+  await dialog.getByRole('button', { name: rule?.verb }).click();
   await page
     .getByRole('status')
-    .filter({ hasText: `${Object.values(transitionRules).find((rule) => rule.label === label)?.done}。` })
+    .filter({ hasText: `${rule?.done}。` })
     .waitFor();
   await dialog.waitFor({ state: 'hidden' });
 }

@@ -173,7 +173,7 @@ describe('a year of one sheet: results, evaluation, return, approval, confirmati
     await returnButton.click();
     const dialog = page.getByRole('dialog', { name: '差戻し' });
     await dialog.waitFor();
-    await dialog.getByRole('button', { name: '差戻しする' }).click();
+    await dialog.getByRole('button', { name: '差し戻す' }).click();
     const reason = dialog.getByLabel(/差戻しの理由/);
     expect(await reason.getAttribute('aria-invalid')).toBe('true');
     expect(await dialog.locator('#transition-comment-error').textContent()).toContain('入力してください');

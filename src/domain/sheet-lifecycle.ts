@@ -30,6 +30,8 @@ interface TransitionRule {
   label: string;
   /** What was done, as a sentence ends: 「提出しました」, 「差し戻しました」. */
   done: string;
+  /** The button that does it: 「提出する」, 「差し戻す」. */
+  verb: string;
   /** The next state, from the current one. */
   to: Partial<Record<SheetStatus, SheetStatus>>;
   /** A comment (差戻しの理由, 再開の理由) is required. */
@@ -45,10 +47,17 @@ interface TransitionRule {
 }
 
 export const transitionRules: Record<Transition, TransitionRule> = {
-  submit: { label: '提出', done: '提出しました', to: { draft: 'submitted' }, records: 'submitter' },
+  submit: {
+    label: '提出',
+    done: '提出しました',
+    verb: '提出する',
+    to: { draft: 'submitted' },
+    records: 'submitter',
+  },
   approve: {
     label: '承認',
     done: '承認しました',
+    verb: '承認する',
     to: { submitted: 'approved' },
     setsDate: 'createdOn',
     snapshot: 'plan',
@@ -56,31 +65,36 @@ export const transitionRules: Record<Transition, TransitionRule> = {
   return: {
     label: '差戻し',
     done: '差し戻しました',
+    verb: '差し戻す',
     to: { submitted: 'draft', evaluation_submitted: 'approved', evaluation_approved: 'approved' },
     needsComment: true,
   },
   submitEvaluation: {
     label: '評価を提出',
     done: '評価を提出しました',
+    verb: '評価を提出する',
     to: { approved: 'evaluation_submitted' },
     records: 'submitter',
   },
   approveEvaluation: {
     label: '評価を承認',
     done: '評価を承認しました',
+    verb: '評価を承認する',
     to: { evaluation_submitted: 'evaluation_approved' },
   },
   confirmEvaluation: {
     label: '評価を確定',
     done: '評価を確定しました',
+    verb: '評価を確定する',
     to: { evaluation_approved: 'evaluated' },
     setsDate: 'evaluatedOn',
     snapshot: 'evaluation',
   },
-  publish: { label: '公開', done: '公開しました', to: { evaluated: 'published' } },
+  publish: { label: '公開', done: '公開しました', verb: '公開する', to: { evaluated: 'published' } },
   reopen: {
     label: '再開（確定の取消し）',
     done: '評価の確定を取り消し、再開しました',
+    verb: '再開する',
     to: { evaluated: 'approved', published: 'approved' },
     needsComment: true,
   },

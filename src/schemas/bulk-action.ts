@@ -10,6 +10,14 @@ import { z } from './zod';
 export const bulkActions = ['confirmEvaluation', 'publish', 'return', 'remind'] as const;
 export type BulkAction = (typeof bulkActions)[number];
 
+/** The button of a bulk action over `n` chosen sheets. */
+export const bulkActionButtons: Record<BulkAction, (n: number) => string> = {
+  confirmEvaluation: (n) => `選んだ ${n} 件の評価を確定する`,
+  publish: (n) => `選んだ ${n} 件を公開する`,
+  return: (n) => `選んだ ${n} 件を差し戻す`,
+  remind: (n) => `選んだ ${n} 件を督促する`,
+};
+
 export const bulkActionLabels: Record<BulkAction, string> = {
   confirmEvaluation: '評価を確定',
   publish: '公開',

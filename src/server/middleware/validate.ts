@@ -8,8 +8,8 @@ import { AppError } from '../app-error';
 import { validationKey } from '../openapi/doc';
 
 const targetLabels: Partial<Record<keyof ValidationTargets, string>> = {
-  query: 'クエリ',
-  param: 'URL',
+  query: '指定した条件',
+  param: 'アドレス（URL）',
   json: '送信内容',
 };
 
@@ -57,7 +57,7 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
     if (!result.success) {
       throw new AppError(
         'invalid',
-        `${targetLabels[target] ?? 'リクエスト'}の内容に誤りがあります。`,
+        `${targetLabels[target] ?? 'リクエスト'}に誤りがあります。`,
         issuesFromZod(result.error),
       );
     }

@@ -18,7 +18,7 @@ import type { WardYearFile } from '../../../schemas/interchange';
 import type { FieldIssue } from '../../../schemas/issues';
 import { fileSheetTitle } from '../../../schemas/sheet-header';
 import { AppError } from '../../app-error';
-import { commandLineActor, type HistoryActor, recordHistory } from '../sheets/history';
+import { type HistoryActor, recordHistory, sampleLoaderActor } from '../sheets/history';
 import { diffImportedSheet } from './diff-imported-sheet';
 import { keptPastResults } from './kept-past-results';
 import { readWardYearInput } from './read-ward-year-input';
@@ -146,7 +146,7 @@ class Unchanged extends Error {
 
 async function runImport(db: Db, file: WardYearFile, options: RunOptions): Promise<Run> {
   const source = options.source ?? systemSource;
-  const actor = options.actor ?? commandLineActor;
+  const actor = options.actor ?? sampleLoaderActor;
   const reason = options.reason?.trim() || null;
   try {
     // A year of many sheets holds the embedded database for seconds: others read a snapshot meanwhile.

@@ -12,7 +12,8 @@ export interface HistoryActor {
   name: string;
 }
 
-export const commandLineActor: HistoryActor = { id: null, name: 'コマンドラインからの取り込み' };
+/** The app itself, loading its sample data into an empty database at start-up. */
+export const sampleLoaderActor: HistoryActor = { id: null, name: 'サンプルデータの読み込み（起動時）' };
 
 type Entry = Omit<
   typeof sheetHistory.$inferInsert,

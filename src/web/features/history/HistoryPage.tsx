@@ -40,7 +40,7 @@ function Entry({ entry }: { entry: HistoryEntry }) {
             <dd>{moved ? `${action}（${moved}）` : action}</dd>
           </div>
           <div>
-            <dt>担当</dt>
+            <dt>操作者</dt>
             <dd>{entry.actor}</dd>
           </div>
           <div>

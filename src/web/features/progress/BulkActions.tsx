@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
 import {
   type BulkAction,
+  bulkActionButtons,
   bulkActionLabels,
   bulkActions,
   bulkResultSchema,
@@ -94,7 +95,7 @@ export function BulkActions({ chosen, onDone }: { chosen: ProgressRow[]; onDone:
           </div>
         )}
         <button type="button" className="button" disabled={busy} onClick={() => void start()}>
-          {`選んだ ${chosen.length} 件を${label}する`}
+          {bulkActionButtons[action](chosen.length)}
         </button>
       </div>
       {problem && <ErrorSummary message={problem} />}

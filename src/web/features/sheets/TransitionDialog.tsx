@@ -119,7 +119,7 @@ function TransitionForm({
           キャンセル
         </button>
         <button type="submit" className="button" disabled={busy}>
-          {busy ? '処理しています…' : `${rule.label.replace(/（.*）$/, '')}する`}
+          {busy ? '処理しています…' : rule.verb}
         </button>
       </div>
     </form>
