@@ -3,6 +3,7 @@ import { indicatorLabel } from '../../../domain/sheet-text';
 import type { SheetGoal, SheetIndicator } from '../../../schemas/sheet';
 import { goalAnchor, indicatorAnchor } from '../../lib/sheet-anchor';
 import { HistoryToggle, hasNumbers } from '../indicators/HistoryToggle';
+import { KeepNumbers } from './KeepNumbers';
 import { TargetCell, ValueCell } from './ValueCell';
 
 /** The code could not be loaded (the network dropped): say so, where the history would be. */
@@ -90,7 +91,7 @@ function IndicatorCells({
         // Named by the indicator alone, not by the 「推移を見る」 button in it.
         aria-label={history ? indicatorLabel(indicator.name, indicator.unit) : undefined}
       >
-        {indicatorLabel(indicator.name, indicator.unit)}
+        <KeepNumbers text={indicatorLabel(indicator.name, indicator.unit)} />
         {history && <HistoryToggle indicator={indicator} {...history} />}
       </th>
       {actualYears.map((year) => {
@@ -110,8 +111,12 @@ function IndicatorCells({
         corrected={corrected(fiscalYear)}
         action={valueAction?.(indicator, fiscalYear)}
       />
-      <td className="indicator-note">{indicator.note ?? ''}</td>
-      <td className="indicator-achievement">{indicator.achievement ?? ''}</td>
+      <td className="indicator-note">
+        <KeepNumbers text={indicator.note} />
+      </td>
+      <td className="indicator-achievement">
+        <KeepNumbers text={indicator.achievement} />
+      </td>
       <td className="indicator-evaluation">
         {indicator.evaluation && (
           <span className="evaluation" data-evaluation={indicator.evaluation}>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatSheetDate } from '../../../domain/sheet-text';
 import type { SheetIndicator, ValueCell as ValueCellData } from '../../../schemas/sheet';
+import { KeepNumbers } from './KeepNumbers';
 
 /** Short numbers line up on the right like in the spreadsheet; sentences read from the left. */
 function alignmentOf(cell: ValueCellData): string {
@@ -23,7 +24,7 @@ export function ValueCell({
 }) {
   return (
     <td className={alignmentOf(cell)}>
-      {cell.text ?? ''}
+      <KeepNumbers text={cell.text} />
       {corrected && (
         <span className="corrected-mark">
           ※<span className="visually-hidden">訂正あり（正誤を参照）</span>
@@ -39,12 +40,14 @@ export function TargetCell({ indicator, action }: { indicator: SheetIndicator; a
   const { target, revisions } = indicator;
   return (
     <td className={alignmentOf(target)}>
-      {target.text ?? ''}
+      <KeepNumbers text={target.text} />
       {revisions.length > 0 && (
         <ul className="revisions">
           {revisions.map((revision) => (
             <li key={`${revision.revisedOn}:${revision.to.text ?? ''}`}>
-              {`修正: ${revision.from.text ?? '（なし）'} → ${revision.to.text ?? '（なし）'}（${formatSheetDate(revision.revisedOn)}）${revision.reason}`}
+              <KeepNumbers
+                text={`修正: ${revision.from.text ?? '（なし）'} → ${revision.to.text ?? '（なし）'}（${formatSheetDate(revision.revisedOn)}）${revision.reason}`}
+              />
             </li>
           ))}
         </ul>
