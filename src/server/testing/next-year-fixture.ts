@@ -69,3 +69,10 @@ export function pastYearFixture(
   }));
   return file;
 }
+
+/** 令和5年度's deadlines as the 企画担当 of 北区 sets them: 作成 4/28, 修正 10/31, 評価 3/29. */
+export const nextYearDeadlines = {
+  ward: '北区',
+  fiscalYear: 2023,
+  deadlines: { plan: '2023-04-28', revision: '2023-10-31', evaluation: '2024-03-29' },
+};

@@ -6,7 +6,7 @@ import { notificationListSchema } from '../../../schemas/notifications';
 import { type ProgressBoard, progressBoardSchema } from '../../../schemas/progress';
 import { importThroughApi } from '../../testing/import-through-api';
 import { settledJob } from '../../testing/jobs';
-import { nextYearFixture } from '../../testing/next-year-fixture';
+import { nextYearDeadlines, nextYearFixture } from '../../testing/next-year-fixture';
 import { SmtpSink } from '../../testing/smtp-sink';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { loadJobOwner } from '../jobs/job-owner';
@@ -25,11 +25,7 @@ beforeAll(async () => {
   t = await createTestApp({ app: { mailEnabled: true } });
   expect((await importThroughApi(await t.as('admin'), nextYearFixture())).status).toBe(200);
   planner = await t.as('kita-kikaku');
-  const res = await planner.send('PUT', '/api/v1/deadlines', {
-    ward: '北区',
-    fiscalYear: 2023,
-    deadlines: { plan: '2023-04-28', revision: '2023-10-31', evaluation: '2024-03-29' },
-  });
+  const res = await planner.send('PUT', '/api/v1/deadlines', nextYearDeadlines);
   expect(res.status, await res.clone().text()).toBe(200);
 }, 60_000);
 afterAll(async () => {

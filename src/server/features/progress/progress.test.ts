@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ProgressBoard, progressBoardSchema } from '../../../schemas/progress';
 import { wardYearSheetsSchema } from '../../../schemas/sheet';
 import { importThroughApi } from '../../testing/import-through-api';
-import { nextYearFixture } from '../../testing/next-year-fixture';
+import { nextYearDeadlines, nextYearFixture } from '../../testing/next-year-fixture';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 
 let t: TestApp;
@@ -14,11 +14,7 @@ beforeAll(async () => {
   planner = await t.as('kita-kikaku');
   const admin = await t.as('admin');
   expect((await importThroughApi(admin, nextYearFixture())).status).toBe(200);
-  const res = await planner.send('PUT', '/api/v1/deadlines', {
-    ward: '北区',
-    fiscalYear: 2023,
-    deadlines: { plan: '2023-04-28', revision: '2023-10-31', evaluation: '2024-03-29' },
-  });
+  const res = await planner.send('PUT', '/api/v1/deadlines', nextYearDeadlines);
   expect(res.status, await res.clone().text()).toBe(200);
 }, 60_000);
 afterAll(async () => {
