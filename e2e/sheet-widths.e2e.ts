@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { wardYearSheetsSchema } from '../src/schemas/sheet';
 import { connectBrowser, openPage } from './browser';
-import { appDrawn, fontsReady, snap } from './helpers';
+import { appDrawn, expectAccessible, fontsReady, snap } from './helpers';
 import { sharedBaseUrl } from './shared-server';
 
 const baseUrl = sharedBaseUrl();
@@ -54,6 +54,22 @@ describe('the sheet at an office screen’s width', () => {
       expect(split, `${sheet.title}: numbers split across lines`).toEqual([]);
     }
     await snap(page, 'sheet-1280', true);
+    await page.context().close();
+  });
+
+  test('at 375 × 812 every sample sheet reads as cards that fit the screen, no number split', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 375, height: 812 } });
+    for (const sheet of sheets) {
+      await page.goto(`${baseUrl}/sheets/${sheet.id}`);
+      await appDrawn(page);
+      await fontsReady(page);
+      const { scrollWidth, clientWidth, split } = await measure(page);
+      expect(scrollWidth, `${sheet.title}: the cards' width in their box`).toBeLessThanOrEqual(clientWidth);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(split, `${sheet.title}: numbers split across lines`).toEqual([]);
+    }
+    await expectAccessible(page, 'a sheet as cards at 375px');
+    await snap(page, 'sheet-375', true);
     await page.context().close();
   });
 });

@@ -1,4 +1,5 @@
 import { lazy, type ReactNode, Suspense, useState } from 'react';
+import type { SheetColumnLabels } from '../../../domain/fiscal-year';
 import { indicatorLabel } from '../../../domain/sheet-text';
 import type { SheetGoal, SheetIndicator } from '../../../schemas/sheet';
 import { goalAnchor, indicatorAnchor } from '../../lib/sheet-anchor';
@@ -30,10 +31,10 @@ const indicatorDetailColumns = 8;
 function GoalCells({ goal, goalIndex, rowSpan }: { goal: SheetGoal; goalIndex: number; rowSpan: number }) {
   return (
     <>
-      <th scope="rowgroup" rowSpan={rowSpan} className="goal-no" id={goalAnchor(goalIndex)}>
+      <th scope="rowgroup" rowSpan={rowSpan} className="goal-no" id={goalAnchor(goalIndex)} data-label="No.">
         {goal.no}
       </th>
-      <td rowSpan={rowSpan} className="goal-parent">
+      <td rowSpan={rowSpan} className="goal-parent" data-label="部区">
         {goal.parentNo !== null && goal.parentGoalText ? (
           // The 部区 goal this goal aligns to, shown on hover and on keyboard focus.
           <button type="button" className="parent-goal" aria-describedby={`parent-goal-${goal.id}`}>
@@ -46,10 +47,10 @@ function GoalCells({ goal, goalIndex, rowSpan }: { goal: SheetGoal; goalIndex: n
           (goal.parentNo ?? '')
         )}
       </td>
-      <td rowSpan={rowSpan} className="goal-text">
+      <td rowSpan={rowSpan} className="goal-text" data-label="組織目標">
         {goal.text}
       </td>
-      <td rowSpan={rowSpan} className="goal-initiatives">
+      <td rowSpan={rowSpan} className="goal-initiatives" data-label="主な取組（事業）">
         {goal.initiatives.length > 0 && (
           <ul className="initiatives">
             {goal.initiatives.map((initiative, index) => (
@@ -70,14 +71,14 @@ type History = { open: boolean; onToggle: () => void };
 function IndicatorCells({
   indicator,
   fiscalYear,
-  actualYears,
+  labels,
   targetAction,
   valueAction,
   history,
 }: {
   indicator: SheetIndicator;
   fiscalYear: number;
-  actualYears: number[];
+  labels: SheetColumnLabels;
   targetAction: TargetAction | undefined;
   valueAction: ValueAction | undefined;
   history: History | undefined;
@@ -88,36 +89,39 @@ function IndicatorCells({
       <th
         scope="row"
         className="indicator-name"
+        data-label="項目（単位）"
         // Named by the indicator alone, not by the 「推移を見る」 button in it.
         aria-label={history ? indicatorLabel(indicator.name, indicator.unit) : undefined}
       >
         <KeepNumbers text={indicatorLabel(indicator.name, indicator.unit)} />
         {history && <HistoryToggle indicator={indicator} {...history} />}
       </th>
-      {actualYears.map((year) => {
+      {labels.actuals.map(({ year, label }) => {
         const actual = indicator.actuals.find((cell) => cell.fiscalYear === year);
         return (
           <ValueCell
             key={year}
+            label={label}
             cell={actual ?? { text: null, value: null, breakdown: [] }}
             corrected={corrected(year)}
             action={valueAction?.(indicator, year)}
           />
         );
       })}
-      <TargetCell indicator={indicator} action={targetAction?.(indicator)} />
+      <TargetCell indicator={indicator} label={labels.target} action={targetAction?.(indicator)} />
       <ValueCell
+        label={labels.result}
         cell={indicator.result}
         corrected={corrected(fiscalYear)}
         action={valueAction?.(indicator, fiscalYear)}
       />
-      <td className="indicator-note">
+      <td className="indicator-note" data-label="補足・参考指標">
         <KeepNumbers text={indicator.note} />
       </td>
-      <td className="indicator-achievement">
+      <td className="indicator-achievement" data-label="目標達成状況">
         <KeepNumbers text={indicator.achievement} />
       </td>
-      <td className="indicator-evaluation">
+      <td className="indicator-evaluation" data-label="評価">
         {indicator.evaluation && (
           <span className="evaluation" data-evaluation={indicator.evaluation}>
             {indicator.evaluation}
@@ -147,7 +151,7 @@ export function GoalRows({
   goal,
   goalIndex,
   fiscalYear,
-  actualYears,
+  labels,
   targetAction,
   valueAction,
   withHistory = false,
@@ -155,7 +159,7 @@ export function GoalRows({
   goal: SheetGoal;
   goalIndex: number;
   fiscalYear: number;
-  actualYears: number[];
+  labels: SheetColumnLabels;
   targetAction?: TargetAction | undefined;
   valueAction?: ValueAction | undefined;
   withHistory?: boolean;
@@ -191,7 +195,7 @@ export function GoalRows({
           id={indicatorAnchor(goalIndex, index)}
           indicator={indicator}
           fiscalYear={fiscalYear}
-          actualYears={actualYears}
+          labels={labels}
           targetAction={targetAction}
           valueAction={valueAction}
           history={historyOf(indicator)}
@@ -212,7 +216,7 @@ function IndicatorRows({
   id: string;
   indicator: SheetIndicator;
   fiscalYear: number;
-  actualYears: number[];
+  labels: SheetColumnLabels;
   targetAction: TargetAction | undefined;
   valueAction: ValueAction | undefined;
   history: History | undefined;

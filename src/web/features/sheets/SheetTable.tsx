@@ -18,7 +18,6 @@ export function SheetTable({
   withHistory?: boolean;
 }) {
   const labels = sheetColumnLabels(sheet.fiscalYear);
-  const actualYears = labels.actuals.map((actual) => actual.year);
   const captionId = `sheet-table-caption-${sheet.id}`;
   return (
     <ScrollRegion labelledBy={captionId} className="sheet-table-scroll">
@@ -98,7 +97,7 @@ export function SheetTable({
               goal={goal}
               goalIndex={index}
               fiscalYear={sheet.fiscalYear}
-              actualYears={actualYears}
+              labels={labels}
               targetAction={targetAction}
               valueAction={valueAction}
               withHistory={withHistory}

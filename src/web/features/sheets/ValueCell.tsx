@@ -15,15 +15,18 @@ function alignmentOf(cell: ValueCellData): string {
  */
 export function ValueCell({
   cell,
+  label,
   corrected = false,
   action,
 }: {
   cell: ValueCellData;
+  /** The column's name (R3実績, R4結果), shown beside the value when the sheet reads as cards. */
+  label: string;
   corrected?: boolean;
   action?: ReactNode;
 }) {
   return (
-    <td className={alignmentOf(cell)}>
+    <td className={alignmentOf(cell)} data-label={label}>
       <KeepNumbers text={cell.text} />
       {corrected && (
         <span className="corrected-mark">
@@ -36,10 +39,18 @@ export function ValueCell({
 }
 
 /** The target cell, with every mid-year revision under it: 「修正: 旧 → 新（令和4年9月30日）理由」. */
-export function TargetCell({ indicator, action }: { indicator: SheetIndicator; action?: ReactNode }) {
+export function TargetCell({
+  indicator,
+  label,
+  action,
+}: {
+  indicator: SheetIndicator;
+  label: string;
+  action?: ReactNode;
+}) {
   const { target, revisions } = indicator;
   return (
-    <td className={alignmentOf(target)}>
+    <td className={alignmentOf(target)} data-label={label}>
       <KeepNumbers text={target.text} />
       {revisions.length > 0 && (
         <ul className="revisions">
