@@ -12,6 +12,7 @@ import { z } from '../schemas/zod';
 import { createApp } from './app';
 import { importWardYear } from './features/interchange/import-ward-year';
 import type { JobStatus } from './features/jobs/job-registry';
+import { indicatorNamed } from './testing/finders';
 import { nextYearFixture } from './testing/next-year-fixture';
 import { cookieClient, signedInClient, type TestClient } from './testing/test-app';
 
@@ -183,6 +184,12 @@ describe.skipIf(!serverUrl)('two app servers on one database', () => {
     await signedInClient(head(a), 'somu-head');
     const staff = browser();
     await signedInClient(staff(a), 'somu-staff');
+    // Submitted again through the app, the city's 未達成 at 96.4 % needs its reason.
+    const reopened = sheetViewSchema.parse(await (await staff(a).get(`/api/v1/sheets/${id}`)).json());
+    const document = toSheetDocument(reopened);
+    indicatorNamed(document, '定時退庁推進日実施率').evaluationReason = '定時退庁の徹底が不十分だったため';
+    const saved = await staff(a).send('PUT', `/api/v1/sheets/${id}`, { version: reopened.version, document });
+    expect(saved.status, await saved.clone().text()).toBe(200);
     for (const [client, transition] of [
       [staff, 'submitEvaluation'],
       [head, 'approveEvaluation'],
