@@ -46,12 +46,12 @@ describe('通知', () => {
     await planner.page.keyboard.press('Enter');
     await planner.page
       .getByRole('status')
-      .filter({ hasText: '督促：1件を行いました。1件は行えませんでした' })
+      .filter({ hasText: '1件に督促しました。1件は督促できませんでした' })
       .waitFor();
     const refused = planner.page
       .getByRole('table', { name: '一括の督促の結果' })
       .getByRole('row')
-      .filter({ hasText: '行えませんでした' });
+      .filter({ hasText: 'できませんでした' });
     expect(await refused.textContent()).toContain('このシートは現在「公開」のため、督促はできません。');
     await planner.page.context().close();
 

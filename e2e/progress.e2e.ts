@@ -147,10 +147,10 @@ describe('the ward’s year at a glance', () => {
     await page.getByRole('button', { name: '選んだ 8 件を公開する' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: '公開：7件を行いました。1件は行えませんでした' })
+      .filter({ hasText: '7件を公開しました。1件は公開できませんでした' })
       .waitFor();
     const outcome = page.getByRole('table', { name: '一括の公開の結果' });
-    const refused = outcome.getByRole('row').filter({ hasText: '行えませんでした' });
+    const refused = outcome.getByRole('row').filter({ hasText: 'できませんでした' });
     expect(await refused.count()).toBe(1);
     expect(await refused.getByRole('rowheader').textContent()).toBe('健康福祉課');
     expect(await refused.textContent()).toContain('このシートは現在「下書き」のため、公開はできません。');

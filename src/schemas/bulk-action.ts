@@ -18,6 +18,20 @@ export const bulkActionButtons: Record<BulkAction, (n: number) => string> = {
   remind: (n) => `選んだ ${n} 件を督促する`,
 };
 
+/** What a bulk action did, as the page says it: 「7件を公開しました。1件は公開できませんでした」. */
+export const bulkActionOutcomes: Record<
+  BulkAction,
+  { done: (n: number) => string; refused: (n: number) => string }
+> = {
+  confirmEvaluation: {
+    done: (n) => `${n}件の評価を確定しました。`,
+    refused: (n) => `${n}件は確定できませんでした`,
+  },
+  publish: { done: (n) => `${n}件を公開しました。`, refused: (n) => `${n}件は公開できませんでした` },
+  return: { done: (n) => `${n}件を差し戻しました。`, refused: (n) => `${n}件は差し戻せませんでした` },
+  remind: { done: (n) => `${n}件に督促しました。`, refused: (n) => `${n}件は督促できませんでした` },
+};
+
 export const bulkActionLabels: Record<BulkAction, string> = {
   confirmEvaluation: '評価を確定',
   publish: '公開',

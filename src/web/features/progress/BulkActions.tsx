@@ -5,6 +5,7 @@ import {
   type BulkAction,
   bulkActionButtons,
   bulkActionLabels,
+  bulkActionOutcomes,
   bulkActions,
   bulkResultSchema,
 } from '../../../schemas/bulk-action';
@@ -105,13 +106,13 @@ export function BulkActions({ chosen, onDone }: { chosen: ProgressRow[]; onDone:
       <p role="status" className="bulk-actions__status">
         {state.phase === 'starting' && `一括の${label}を始めます`}
         {result?.success &&
-          `${label}：${result.data.done}件を行いました。${result.data.refused > 0 ? `${result.data.refused}件は行えませんでした（理由は下の表のとおりです）。` : ''}`}
+          `${bulkActionOutcomes[action].done(result.data.done)}${result.data.refused > 0 ? `${bulkActionOutcomes[action].refused(result.data.refused)}（理由は下の表のとおりです）。` : ''}`}
       </p>
       {(state.phase === 'failed' || state.phase === 'error') && (
         <ErrorSummary
           message={
             state.phase === 'failed'
-              ? (state.status.error?.message ?? '一括操作を行えませんでした。')
+              ? (state.status.error?.message ?? '一括操作を完了できませんでした。')
               : state.error.message
           }
         />
@@ -131,7 +132,7 @@ export function BulkActions({ chosen, onDone }: { chosen: ProgressRow[]; onDone:
             {result.data.sheets.map((sheet) => (
               <tr key={sheet.sheetId}>
                 <th scope="row">{sheet.title}</th>
-                <td>{sheet.outcome === 'done' ? '完了' : <strong>行えませんでした</strong>}</td>
+                <td>{sheet.outcome === 'done' ? '完了' : <strong>できませんでした</strong>}</td>
                 <td>{sheet.status ? sheetStatusLabels[sheet.status] : '—'}</td>
                 <td>{sheet.reason ?? ''}</td>
               </tr>
