@@ -53,12 +53,15 @@ export function TextField({
       className={field.className}
     >
       {(control) =>
-        multiline ? (
+        // A 実績/目標/結果 cell may hold a sentence (「5,630人（入館者：5,201人、…）」) or lines:
+        // it grows with what it holds instead of cutting it off.
+        multiline || valueCell ? (
           <textarea
             {...control}
             aria-required={required || undefined}
-            className="textarea"
-            rows={rows}
+            className={valueCell ? 'textarea textarea--value' : 'textarea'}
+            rows={valueCell ? 1 : rows}
+            inputMode={inputMode}
             readOnly={locked}
             value={field.value}
             onChange={(event) => field.onChange(event.target.value)}
