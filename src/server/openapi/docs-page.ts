@@ -16,10 +16,13 @@ const methodOrder = ['get', 'post', 'put', 'delete'];
 const scrolling = (id: string, table: HtmlEscapedString | Promise<HtmlEscapedString>) =>
   html`<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">${table}</div>`;
 
-/** One JSON body or answer as a table of its fields (the raw JSON Schema is in openapi.json). */
+/**
+ * One JSON body or answer as a table of its fields (the raw JSON Schema is in openapi.json),
+ * folded under its title: the page lists some sixty operations, and a reader opens what they use.
+ */
 function fieldTable(id: string, title: string, schema: unknown) {
   const rows = schemaRows(schema);
-  return scrolling(
+  return html`<details class="fields"><summary>${title}（${rows.length}項目）</summary>${scrolling(
     id,
     html`<table>
       <caption id="${id}">${title}</caption>
@@ -31,7 +34,7 @@ function fieldTable(id: string, title: string, schema: unknown) {
         )}
       </tbody>
     </table>`,
-  );
+  )}</details>`;
 }
 
 /**
@@ -140,4 +143,5 @@ th,td{border:1px solid #949497;padding:.25rem .5rem;text-align:left;vertical-ali
 thead th{background:#e8f1fe}
 caption{text-align:left;font-weight:bold;padding-bottom:.25rem}
 a{color:#0017c1}a:focus,.table-scroll:focus,main:focus{outline:3px solid #0017c1;outline-offset:2px}
-.description{white-space:pre-wrap}.back{font-size:.875rem;text-align:right}`);
+.description{white-space:pre-wrap}.back{font-size:.875rem;text-align:right}
+.fields{margin:.5rem 0}.fields summary{cursor:pointer;color:#0017c1;text-decoration:underline}`);
