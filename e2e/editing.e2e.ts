@@ -281,4 +281,27 @@ describe('editing a sheet', () => {
     expect(requestsOutside([...staff.requests, ...head.requests], baseUrl)).toEqual([]);
     await head.page.context().close();
   });
+
+  test('on a phone the save bar stays small: its note above one row, no hint hidden under it', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 375, height: 812 } });
+    await apiSignIn(page, baseUrl, 'fukushi-staff');
+    await page.goto(`${baseUrl}/sheets/${sheetId}/edit`);
+    await page.getByRole('heading', { level: 1, name: /組織目標管理シートの編集/ }).waitFor();
+    const bar = page.locator('.save-bar');
+    const height = () => bar.evaluate((el) => el.getBoundingClientRect().height);
+    expect(await height()).toBeLessThanOrEqual(60);
+    const purpose = page.getByLabel('組織の目的', { exact: true });
+    await purpose.fill(`${await purpose.inputValue()}（確認）`);
+    await bar.getByText('保存していない変更があります').waitFor();
+    expect(await height()).toBeLessThanOrEqual(80);
+    // The last field, focused from the keyboard, is scrolled clear of the bar.
+    const last = page.locator('form textarea').last();
+    await last.focus();
+    const [fieldBottom, barTop] = await Promise.all([
+      last.evaluate((el) => el.getBoundingClientRect().bottom),
+      bar.evaluate((el) => el.getBoundingClientRect().top),
+    ]);
+    expect(fieldBottom).toBeLessThanOrEqual(barTop);
+    await page.context().close();
+  });
 });
