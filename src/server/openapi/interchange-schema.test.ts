@@ -4,6 +4,7 @@ import { type WardYearFile, wardYearFileSchema } from '../../schemas/interchange
 import { interchangeJsonSchema } from '../../schemas/interchange-json-schema';
 import { indicatorNamed, sampleFile, sheetFileTitled } from '../testing/finders';
 import { createTestApp, type TestApp } from '../testing/test-app';
+import type { Schema } from './schema-rows';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,24 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-type Schema = {
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  additionalProperties?: Schema | boolean;
-  propertyNames?: Schema;
-  items?: Schema;
-  anyOf?: Schema[];
-  enum?: unknown[];
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  pattern?: string;
-};
 
 const typeOf = (v: unknown) =>
   v === null

@@ -10,6 +10,7 @@ export interface SchemaRow {
   note: string;
 }
 
+/** The JSON Schema keywords zod writes for the app's payloads (also read by the interchange schema's test). */
 export type Schema = {
   type?: string | string[];
   format?: string;
@@ -29,6 +30,7 @@ export type Schema = {
   maxItems?: number;
   pattern?: string;
   additionalProperties?: Schema | boolean;
+  propertyNames?: Schema;
 };
 
 const typeNames: Record<string, string> = {

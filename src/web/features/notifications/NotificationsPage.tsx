@@ -73,7 +73,7 @@ function MailSettingsForm() {
     }
   };
   return (
-    <section className="mail-settings" aria-labelledby="mail-settings-title">
+    <section className="mail-settings app-chrome" aria-labelledby="mail-settings-title">
       <h2 id="mail-settings-title">通知メールの受け取り方</h2>
       {!data.mailEnabled && (
         <p className="muted">
