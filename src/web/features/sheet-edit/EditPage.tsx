@@ -9,6 +9,7 @@ import { StatusBadge } from '../sheets/StatusBadge';
 import { ReturnNotice } from '../sheets/WorkflowNotices';
 import { OthersEditing } from './OthersEditing';
 import { SheetEditor } from './SheetEditor';
+import '../../styles/editor.css';
 
 const route = getRouteApi('/sheets/$sheetId/edit');
 
