@@ -1,44 +1,9 @@
-import { parseCell } from '../../../domain/cell-value';
-import { evaluations } from '../../../domain/evaluation';
-import { type EvaluationRule, suggestEvaluation } from '../../../domain/evaluation-rule';
-import { type Editor, useEditor } from './editor-context';
+import { useEditor } from './editor-context';
+import { evaluationGuide, evaluationOptions, milestoneOptions, needsMilestone } from './evaluation-guide';
 import { SelectField, TextField } from './fields';
 import type { FormIndicator } from './form-model';
 
-const evaluationOptions = [
-  { value: '', label: '未選択' },
-  ...evaluations.map((e) => ({ value: e, label: e })),
-];
-const milestoneOptions = [
-  { value: '', label: '未選択' },
-  { value: 'done', label: '実施済み' },
-  { value: 'notDone', label: '未実施' },
-];
 const resultsLockedHint = '結果と評価は、計画が承認されてから入力します。';
-
-type Guide = { evaluation: string; basis: string };
-
-/** What the rule suggests for the values typed now, as the server will compute it on saving. */
-function liveGuide(indicator: FormIndicator, rule: EvaluationRule): Guide | null {
-  const cell = (text: string) => ({ text: text.trim() || null, value: parseCell(text).value });
-  const suggestion = suggestEvaluation(
-    {
-      direction: indicator.direction,
-      target: cell(indicator.target),
-      result: cell(indicator.result),
-      milestoneDone: indicator.milestoneDone === '' ? null : indicator.milestoneDone === 'done',
-    },
-    rule,
-  );
-  return suggestion && { evaluation: suggestion.evaluation, basis: suggestion.basis };
-}
-
-/** Until the rule is read: the API's suggestion for the saved values, while they are unchanged. */
-function savedGuide(indicator: FormIndicator, suggestions: Editor['suggestions']): Guide | null {
-  const saved = indicator.indicatorId ? suggestions.get(indicator.indicatorId) : undefined;
-  if (!saved || (saved.savedResult ?? '') !== indicator.result) return null;
-  return { evaluation: saved.evaluation, basis: saved.basis };
-}
 
 /**
  * 評価 and what goes with it: the rule's suggestion (目安) for the values typed now, the reason
@@ -58,12 +23,8 @@ export function EvaluationFields({
   const { parts, suggestions, rule, errors } = useEditor();
   const lockedHint = parts.has('plan') ? resultsLockedHint : undefined;
   // Without two numbers to compare, a person says whether it was done (実施済み/未実施).
-  const milestone =
-    parseCell(indicator.target).kind !== 'number' ||
-    parseCell(indicator.result).kind === 'milestone' ||
-    indicator.milestoneDone !== '';
-  const guide = rule ? liveGuide(indicator, rule) : savedGuide(indicator, suggestions);
-  const differs = guide !== null && indicator.evaluation !== '' && indicator.evaluation !== guide.evaluation;
+  const milestone = needsMilestone(indicator);
+  const { guide, differs } = evaluationGuide(indicator, rule, suggestions);
   const reasonPath = `${path}.evaluationReason`;
   const showReason = differs || indicator.evaluationReason !== '' || errors.has(reasonPath);
   const guideText = guide

@@ -142,7 +142,8 @@ export function toDocument(form: FormDocument): SheetDocument {
     goals: form.goals.map((goal) => ({
       parentNo: parentNoOf(goal.parentNo),
       text: goal.text,
-      initiatives: goal.initiatives.map((initiative) => initiative.text),
+      // A blank line is not an initiative (the sheet's layout writes them one per line).
+      initiatives: goal.initiatives.map((initiative) => initiative.text).filter((text) => text.trim() !== ''),
       indicators: goal.indicators.map((indicator) => ({
         indicatorId: indicator.indicatorId,
         name: indicator.name,

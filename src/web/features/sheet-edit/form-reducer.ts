@@ -21,10 +21,14 @@ export type FormAction =
   | { type: 'header'; field: HeaderField; value: string }
   | { type: 'goal'; goal: number; field: GoalField; value: string }
   | { type: 'initiative'; goal: number; index: number; value: string }
+  /** 主な取組 written one per line (the sheet's layout): each line an initiative, keys kept by place. */
+  | { type: 'initiativeLines'; goal: number; value: string }
   | { type: 'indicator'; goal: number; index: number; field: IndicatorField; value: string }
   | { type: 'add'; to: ListRef; fiscalYear: number }
   | { type: 'remove'; from: ListRef; index: number }
-  | { type: 'move'; in: ListRef; index: number; by: -1 | 1 };
+  | { type: 'move'; in: ListRef; index: number; by: -1 | 1 }
+  /** Several changes as one (a pasted block), undone together. */
+  | { type: 'batch'; actions: FormAction[] };
 
 function replaceAt<T>(items: readonly T[], index: number, change: (item: T) => T): T[] {
   return items.map((item, i) => (i === index ? change(item) : item));
@@ -85,6 +89,15 @@ export function formReducer(form: FormDocument, action: FormAction): FormDocumen
         ...g,
         initiatives: replaceAt(g.initiatives, action.index, (n) => ({ ...n, text: action.value })),
       }));
+    case 'initiativeLines':
+      return withGoal(form, action.goal, (g) => ({
+        ...g,
+        initiatives: action.value
+          .split('\n')
+          .map((text, i) => ({ key: g.initiatives[i]?.key ?? newInitiative().key, text })),
+      }));
+    case 'batch':
+      return action.actions.reduce(formReducer, form);
     case 'indicator':
       return withIndicator(form, action.goal, action.index, (i) => ({ ...i, [action.field]: action.value }));
     case 'add':
