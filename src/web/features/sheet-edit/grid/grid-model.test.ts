@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { EditablePart } from '../../../../domain/sheet-lifecycle';
-import { type FormDocument, newGoal, newIndicator } from '../form-model';
 import { historyReducer, startHistory } from '../form-history';
+import { type FormDocument, newGoal, newIndicator } from '../form-model';
 import { formReducer } from '../form-reducer';
-import { buildGrid, type GridLayout, lockReasons, neighbour, pasteBlock, splitIndicatorLabel } from './grid-model';
+import {
+  buildGrid,
+  type GridLayout,
+  lockReasons,
+  neighbour,
+  pasteBlock,
+  splitIndicatorLabel,
+} from './grid-model';
 import { parseTsv } from './tsv';
 
 const fiscalYear = 2023;
@@ -103,7 +110,10 @@ describe('the editor grid', () => {
     const named = pasteBlock(layout, cell(layout, 'goals[0].indicators[0].unit'), [['来館者数（人）']]);
     const after = formReducer(form(), { type: 'batch', actions: named.actions });
     expect(after.goals[0]?.indicators[0]).toMatchObject({ name: '来館者数', unit: '人' });
-    expect(splitIndicatorLabel('定時退庁推進日実施率（％）')).toEqual({ name: '定時退庁推進日実施率', unit: '％' });
+    expect(splitIndicatorLabel('定時退庁推進日実施率（％）')).toEqual({
+      name: '定時退庁推進日実施率',
+      unit: '％',
+    });
     expect(splitIndicatorLabel('研修の実施')).toEqual({ name: '研修の実施', unit: '' });
   });
 
