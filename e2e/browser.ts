@@ -31,3 +31,16 @@ export function requestsOutside(requests: string[], baseUrl: string): string[] {
   const origin = new URL(baseUrl).origin;
   return requests.filter((url) => !url.startsWith(`${origin}/`));
 }
+
+/**
+ * A page whose editor starts in its field-by-field view (「項目ごとに編集」), the accessible
+ * alternative to the sheet grid, which these journeys go through.
+ */
+export async function openListEditorPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<RecordedPage> {
+  const recorded = await openPage(browser, options);
+  await recorded.page.addInitScript(() => window.localStorage.setItem('mokuhyo.editor-view', 'list'));
+  return recorded;
+}

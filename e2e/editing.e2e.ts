@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type SheetView, sheetViewSchema } from '../src/schemas/sheet-edit';
 import { indicatorNamed } from '../src/server/testing/finders';
-import { connectBrowser, openPage, requestsOutside } from './browser';
+import { connectBrowser, openListEditorPage, requestsOutside } from './browser';
 import { appDrawn, expectAccessible, snap } from './helpers';
 import { apiSignIn, importNextYear } from './session';
 import { sharedBaseUrl } from './shared-server';
@@ -74,8 +74,8 @@ async function pressUntil(
 
 describe('editing a sheet', () => {
   test('two people edit the same sheet: the second save shows the conflict, nothing is overwritten', async () => {
-    const first = await openPage(browser, { viewport: { width: 1440, height: 900 } });
-    const second = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+    const first = await openListEditorPage(browser, { viewport: { width: 1440, height: 900 } });
+    const second = await openListEditorPage(browser, { viewport: { width: 1440, height: 900 } });
     await apiSignIn(first.page, baseUrl, 'fukushi-staff');
     await apiSignIn(second.page, baseUrl, 'fukushi-head');
     const before = await stored(first.page);
@@ -141,7 +141,7 @@ describe('editing a sheet', () => {
   });
 
   test('keyboard only: reach 目標を追加, add a goal, move it up, and be asked before leaving', async () => {
-    const { page, requests } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+    const { page, requests } = await openListEditorPage(browser, { viewport: { width: 1440, height: 900 } });
     await apiSignIn(page, baseUrl, 'fukushi-staff');
     const before = await stored(page);
     const goals = before.goals.length;
@@ -221,7 +221,7 @@ describe('editing a sheet', () => {
   });
 
   test('目標の修正: 担当者 proposes, 所属長 approves; nobody approves his own proposal', async () => {
-    const staff = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+    const staff = await openListEditorPage(browser, { viewport: { width: 1440, height: 900 } });
     await apiSignIn(staff.page, baseUrl, 'somu-staff');
     await staff.page.goto(`${baseUrl}/sheets/${approvedId}`);
     await appDrawn(staff.page);
@@ -251,7 +251,7 @@ describe('editing a sheet', () => {
     expect(await pending.getByRole('button').count(), 'the 担当者 cannot decide').toBe(0);
     await staff.page.context().close();
 
-    const head = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+    const head = await openListEditorPage(browser, { viewport: { width: 1440, height: 900 } });
     await apiSignIn(head.page, baseUrl, 'somu-head');
     await head.page.goto(`${baseUrl}/sheets/${approvedId}`);
     await appDrawn(head.page);
@@ -283,7 +283,7 @@ describe('editing a sheet', () => {
   });
 
   test('on a phone the save bar stays small: its note above one row, no hint hidden under it', async () => {
-    const { page } = await openPage(browser, { viewport: { width: 375, height: 812 } });
+    const { page } = await openListEditorPage(browser, { viewport: { width: 375, height: 812 } });
     await apiSignIn(page, baseUrl, 'fukushi-staff');
     await page.goto(`${baseUrl}/sheets/${sheetId}/edit`);
     await page.getByRole('heading', { level: 1, name: /組織目標管理シートの編集/ }).waitFor();

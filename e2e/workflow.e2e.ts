@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sheetViewSchema } from '../src/schemas/sheet-edit';
 import { indicatorNamed } from '../src/server/testing/finders';
-import { connectBrowser, openPage, requestsOutside } from './browser';
+import { connectBrowser, openListEditorPage, requestsOutside } from './browser';
 import { appDrawn, expectAccessible, snap } from './helpers';
 import { importNextYear, runTransition, signInThroughUi, signOutThroughUi, statusBadge } from './session';
 import { sharedBaseUrl } from './shared-server';
@@ -64,7 +64,7 @@ async function enterResults(page: Page): Promise<void> {
 describe('a year of one sheet: results, evaluation, return, approval, confirmation, publication', () => {
   test('担当者 → 所属長 → 担当者 → 所属長 → 企画担当 → the public', async () => {
     const sheetId = idOf('地域総務課');
-    const { page, requests } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+    const { page, requests } = await openListEditorPage(browser, { viewport: { width: 1440, height: 900 } });
 
     // 1. 担当者 signs in from the home page; the sign-in page checks its fields first.
     await page.goto(`${baseUrl}/`);

@@ -15,8 +15,8 @@ import { type Conflict, ConflictPanel } from './ConflictPanel';
 import { EditForm } from './EditForm';
 import type { Editor, Suggestion } from './editor-context';
 import { checkDocument, documentIssues, errorsByPath, summaryItems } from './form-errors';
+import { historyReducer, startHistory } from './form-history';
 import { type FormDocument, toDocument, toForm } from './form-model';
-import { formReducer } from './form-reducer';
 import { LeaveGuard } from './LeaveGuard';
 
 type Base = { version: number; status: SheetView['status']; json: string };
@@ -35,7 +35,11 @@ export function SheetEditor({ sheet }: { sheet: SheetView }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const fiscalYear = sheet.fiscalYear;
-  const [form, dispatch] = useReducer(formReducer, sheet, (s) => toForm(toSheetDocument(s), s.fiscalYear));
+  const [history, dispatch] = useReducer(historyReducer, sheet, (s) =>
+    startHistory(toForm(toSheetDocument(s), s.fiscalYear)),
+  );
+  const form = history.present;
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [base, setBase] = useState<Base>(() => baseOf(sheet, form));
   const [attempted, setAttempted] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -53,7 +57,16 @@ export function SheetEditor({ sheet }: { sheet: SheetView }) {
 
   // Once a save was tried, the browser's check follows every change, so fixed fields clear.
   const checked = useMemo(() => (attempted ? checkDocument(document) : null), [attempted, document]);
-  const issues = checked && !checked.ok ? checked.issues : (problem?.issues ?? []);
+  // Cells typed or pasted into are checked as they change, so a wrong value shows on its cell at once.
+  const live = useMemo(() => {
+    if (attempted || touched.size === 0) return [];
+    const now = checkDocument(document);
+    if (now.ok) return [];
+    const isTouched = (path: string) =>
+      [...touched].some((t) => path === t || path.startsWith(`${t}.`) || path.startsWith(`${t}[`));
+    return now.issues.filter((issue) => isTouched(issue.path));
+  }, [attempted, touched, document]);
+  const issues = checked && !checked.ok ? checked.issues : [...(problem?.issues ?? []), ...live];
   const errors = useMemo(() => errorsByPath(issues), [issues]);
 
   useEffect(() => {
@@ -96,6 +109,11 @@ export function SheetEditor({ sheet }: { sheet: SheetView }) {
     suggestions,
     rule: rule ?? null,
     parts: editableParts(base.status),
+    history: { canUndo: history.past.length > 0, canRedo: history.future.length > 0 },
+    touch: (paths) =>
+      setTouched((current) =>
+        paths.every((path) => current.has(path)) ? current : new Set([...current, ...paths]),
+      ),
     focusAfterRender: (ids) => {
       pendingFocus.current = ids;
     },
@@ -151,6 +169,7 @@ export function SheetEditor({ sheet }: { sheet: SheetView }) {
     setBase(baseOf(latest, next));
     setAttempted(false);
     setProblem(null);
+    setTouched(new Set());
     setConflict((c) => (continued && c ? { ...c, version: latest.version, continued: true } : null));
     pendingFocus.current = continued ? ['conflict'] : ['edit-title'];
   };
@@ -175,7 +194,7 @@ export function SheetEditor({ sheet }: { sheet: SheetView }) {
         />
       )}
       <form noValidate onSubmit={(event) => void save(event)} aria-labelledby="edit-title">
-        <EditForm form={form} editor={editor} />
+        <EditForm form={form} editor={editor} title={sheet.title} />
         <div className="save-bar">
           <button type="submit" className="button" disabled={saving}>
             {saving ? '保存しています…' : '保存'}

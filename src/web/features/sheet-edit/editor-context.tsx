@@ -3,13 +3,13 @@ import type { EvaluationRule } from '../../../domain/evaluation-rule';
 import type { EditablePart } from '../../../domain/sheet-lifecycle';
 import type { SheetIndicator } from '../../../schemas/sheet';
 import type { FieldErrors } from './form-errors';
-import type { FormAction } from './form-reducer';
+import type { HistoryAction } from './form-history';
 
 /** What every part of the edit form needs: the dispatcher, the errors, what may change now. */
 export type Suggestion = NonNullable<SheetIndicator['suggestion']> & { savedResult: string | null };
 
 export interface Editor {
-  dispatch: Dispatch<FormAction>;
+  dispatch: Dispatch<HistoryAction>;
   errors: FieldErrors;
   fiscalYear: number;
   parts: ReadonlySet<EditablePart>;
@@ -17,6 +17,10 @@ export interface Editor {
   suggestions: ReadonlyMap<string, Suggestion>;
   /** The municipality's rule, to suggest from what is typed now; null until it is read. */
   rule: EvaluationRule | null;
+  /** Whether there is a change to undo, and one to redo, in this session. */
+  history: { canUndo: boolean; canRedo: boolean };
+  /** Check these paths from now on as they change (cells typed or pasted into), before any save. */
+  touch: (paths: readonly string[]) => void;
   /** Ask for focus on an element (by id) once the next render is on the page. */
   focusAfterRender: (ids: string[]) => void;
 }

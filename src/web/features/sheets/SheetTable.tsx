@@ -1,4 +1,4 @@
-import { formatFiscalYear, sheetColumnLabels } from '../../../domain/fiscal-year';
+import { formatFiscalYear, type SheetColumnLabels, sheetColumnLabels } from '../../../domain/fiscal-year';
 import type { SheetDetail } from '../../../schemas/sheet';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { GoalRows, type TargetAction, type ValueAction } from './GoalRows';
@@ -25,63 +25,7 @@ export function SheetTable({
         <caption id={captionId}>
           {`組織目標と指標（${formatFiscalYear(sheet.fiscalYear)} ${sheet.title}）`}
         </caption>
-        <colgroup>
-          <col className="col-no" />
-          <col className="col-parent" />
-          <col className="col-goal" />
-          <col className="col-initiatives" />
-        </colgroup>
-        <colgroup>
-          <col className="col-indicator" />
-          {labels.actuals.map((actual) => (
-            <col key={actual.year} className="col-value" />
-          ))}
-          <col className="col-target" />
-          <col className="col-value" />
-        </colgroup>
-        <colgroup>
-          <col className="col-note" />
-          <col className="col-achievement" />
-          <col className="col-evaluation" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={2}>
-              No.
-            </th>
-            <th scope="col" rowSpan={2}>
-              部区
-            </th>
-            <th scope="col" rowSpan={2}>
-              組織目標
-            </th>
-            <th scope="col" rowSpan={2}>
-              主な取組（事業）
-            </th>
-            <th scope="colgroup" colSpan={6}>
-              指標
-            </th>
-            <th scope="col" rowSpan={2}>
-              補足・参考指標
-            </th>
-            <th scope="col" rowSpan={2}>
-              目標達成状況
-            </th>
-            <th scope="col" rowSpan={2}>
-              評価
-            </th>
-          </tr>
-          <tr>
-            <th scope="col">項目（単位）</th>
-            {labels.actuals.map((actual) => (
-              <th key={actual.year} scope="col">
-                {actual.label}
-              </th>
-            ))}
-            <th scope="col">{labels.target}</th>
-            <th scope="col">{labels.result}</th>
-          </tr>
-        </thead>
+        <SheetTableHead labels={labels} />
         {sheet.goals.length === 0 ? (
           <tbody>
             <tr>
@@ -106,5 +50,70 @@ export function SheetTable({
         )}
       </table>
     </ScrollRegion>
+  );
+}
+
+/** The official sheet's column groups and two header rows, shared by the sheet and its editor. */
+export function SheetTableHead({ labels }: { labels: SheetColumnLabels }) {
+  return (
+    <>
+      <colgroup>
+        <col className="col-no" />
+        <col className="col-parent" />
+        <col className="col-goal" />
+        <col className="col-initiatives" />
+      </colgroup>
+      <colgroup>
+        <col className="col-indicator" />
+        {labels.actuals.map((actual) => (
+          <col key={actual.year} className="col-value" />
+        ))}
+        <col className="col-target" />
+        <col className="col-value" />
+      </colgroup>
+      <colgroup>
+        <col className="col-note" />
+        <col className="col-achievement" />
+        <col className="col-evaluation" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col" rowSpan={2}>
+            No.
+          </th>
+          <th scope="col" rowSpan={2}>
+            部区
+          </th>
+          <th scope="col" rowSpan={2}>
+            組織目標
+          </th>
+          <th scope="col" rowSpan={2}>
+            主な取組（事業）
+          </th>
+          <th scope="colgroup" colSpan={6}>
+            指標
+          </th>
+          <th scope="col" rowSpan={2}>
+            補足・参考指標
+          </th>
+          <th scope="col" rowSpan={2}>
+            目標達成状況
+          </th>
+          <th scope="col" rowSpan={2}>
+            評価
+          </th>
+        </tr>
+        <tr>
+          <th scope="col">項目（単位）</th>
+          {labels.actuals.map((actual) => (
+            <th key={actual.year} scope="col">
+              {actual.label}
+            </th>
+          ))}
+          <th scope="col">{labels.target}</th>
+          <th scope="col">{labels.result}</th>
+        </tr>
+      </thead>
+    </>
   );
 }
