@@ -6,7 +6,7 @@ import { useEditor } from '../editor-context';
 import { evaluationGuide } from '../evaluation-guide';
 import type { FormDocument } from '../form-model';
 import { ItemControls } from '../ItemControls';
-import { GridCell } from './GridCell';
+import { GridCell, lockNoteId } from './GridCell';
 import type { GridCell as Cell } from './grid-model';
 import { type Grid, useGrid } from './use-grid';
 
@@ -66,8 +66,8 @@ export function SheetGrid({ form, title }: { form: FormDocument; title: string }
       {editor.errors.get('goals') && <p className="form-field__error">{editor.errors.get('goals')}</p>}
       {reasons.length > 0 && (
         <ul className="sheet-grid__locks">
-          {reasons.map((reason, index) => (
-            <li key={reason} id={`grid-lock-${index}`}>
+          {reasons.map((reason) => (
+            <li key={reason} id={lockNoteId(reason, reasons)}>
               <span className="grid-lock-mark" aria-hidden="true" />
               {reason}
             </li>

@@ -37,7 +37,7 @@ export interface GridCell {
 }
 
 /** The printed sheet's columns, as a block copied from it (or from the city's Excel) is laid out. */
-export const printedColumns = [
+const printedColumns = [
   '部区',
   '組織目標',
   '主な取組（事業）',
