@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
+import { sheetAnchor } from '../../../domain/sheet-anchor';
 import type { ConsistencyItem } from '../../lib/api-ward-year';
-import { sheetAnchor } from '../../lib/sheet-anchor';
 import { type Grouping, kindLabel } from './consistency-groups';
 
 /**

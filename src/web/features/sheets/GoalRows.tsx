@@ -1,8 +1,8 @@
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import type { SheetColumnLabels } from '../../../domain/fiscal-year';
+import { goalAnchor, indicatorAnchor } from '../../../domain/sheet-anchor';
 import { indicatorLabel } from '../../../domain/sheet-text';
 import type { SheetGoal, SheetIndicator } from '../../../schemas/sheet';
-import { goalAnchor, indicatorAnchor } from '../../lib/sheet-anchor';
 import { HistoryToggle, hasNumbers } from '../indicators/HistoryToggle';
 import { KeepNumbers } from './KeepNumbers';
 import { TargetCell, ValueCell } from './ValueCell';
