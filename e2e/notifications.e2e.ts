@@ -128,7 +128,7 @@ describe('通知', () => {
     await head.page
       .getByRole('article')
       .filter({ hasText: '健康福祉課（平成30年度）が提出されました' })
-      .getByText('内容を確認し、承認または差戻しをしてください。', { exact: false })
+      .getByText('内容を確認し、承認するか差し戻してください。', { exact: false })
       .waitFor();
     await head.page.context().close();
   });

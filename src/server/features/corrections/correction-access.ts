@@ -12,8 +12,8 @@ import { AppError } from '../../app-error';
 const correctionPermissionLabels: Record<CorrectionPermission, { whoMay: string; ownProposal?: string }> = {
   proposeCorrection: { whoMay: '実績の訂正を申請できるのは、その組織の担当者・所属長です。' },
   decideCorrection: {
-    whoMay: '実績の訂正を承認・差戻しできるのは、その組織の所属長と部区の企画担当です。',
-    ownProposal: '自分が申請した訂正は承認・差戻しできません。所属長または企画担当が判断します。',
+    whoMay: '実績の訂正の承認・差戻しができるのは、その組織の所属長と部区の企画担当です。',
+    ownProposal: '自分が申請した訂正は、承認も差戻しもできません。所属長または企画担当が判断します。',
   },
 };
 

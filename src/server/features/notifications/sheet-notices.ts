@@ -18,7 +18,7 @@ const transitionNotices: Record<Transition, { to: SheetRole[]; subject: string; 
   submit: {
     to: ['head'],
     subject: 'が提出されました',
-    ask: '内容を確認し、承認または差戻しをしてください。',
+    ask: '内容を確認し、承認するか差し戻してください。',
   },
   approve: { to: ['editor'], subject: 'が承認されました' },
   return: {
@@ -29,7 +29,7 @@ const transitionNotices: Record<Transition, { to: SheetRole[]; subject: string; 
   submitEvaluation: {
     to: ['head'],
     subject: 'の評価が提出されました',
-    ask: '内容を確認し、承認または差戻しをしてください。',
+    ask: '内容を確認し、承認するか差し戻してください。',
   },
   approveEvaluation: {
     to: ['editor', 'planner'],
@@ -110,7 +110,7 @@ export async function noticeOfProposal(
         proposal.label,
         `${proposal.stage === 'proposed' ? '申請者' : '判断した人'}：${by.name}さん`,
         proposal.comment && `${proposal.stage === 'proposed' ? '理由' : 'コメント'}：${proposal.comment}`,
-        proposal.stage === 'proposed' ? '承認または差戻しをしてください。' : null,
+        proposal.stage === 'proposed' ? '承認するか差し戻してください。' : null,
       ),
       link: sheetLink(sheet),
     },

@@ -72,7 +72,7 @@ function MySheets({ sheets }: { sheets: HomeSheet[] }) {
               {sheet.returned && (
                 <div className="home-item__returned">
                   <p className="home-item__returned-title">
-                    {`差戻しされています（${sheet.returned.by}・${formatDateTime(sheet.returned.at)}）`}
+                    {`差し戻されています（${sheet.returned.by}・${formatDateTime(sheet.returned.at)}）`}
                   </p>
                   {sheet.returned.comment && <p className="home-item__comment">{sheet.returned.comment}</p>}
                 </div>
