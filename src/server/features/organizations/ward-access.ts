@@ -12,24 +12,24 @@ import {
 import { AppError } from '../../app-error';
 import type { WardRef } from './find-ward';
 
-/** Each permission in words: 「〇〇区の{what}権限がありません（{roles}が{who may}）」. */
-const wardPermissionLabels: Record<WardPermission, { what: string; mayVerb: string }> = {
-  import: { what: 'シートを取り込む', mayVerb: '行えます' },
-  importNewWard: { what: 'シートを取り込み、部区として新たに登録する', mayVerb: '行えます' },
-  checkConsistency: { what: '点検表を見る', mayVerb: '見られます' },
-  viewProgress: { what: '進捗管理表を見る', mayVerb: '見られます' },
-  rollover: { what: '次年度シートを作成する', mayVerb: '行えます' },
-  setDeadlines: { what: '期限を設定する', mayVerb: '行えます' },
-  setSheetDates: { what: '作成日・修正日・評価日を設定する', mayVerb: '行えます' },
-  reorganize: { what: '組織を改編する', mayVerb: '行えます' },
+/** Each permission in words: 「〇〇区の{what}権限がありません。{may}のは{roles}です。」 */
+const wardPermissionLabels: Record<WardPermission, { what: string; may: string }> = {
+  import: { what: 'シートを取り込む', may: '取り込める' },
+  importNewWard: { what: 'シートを取り込み、部区として新たに登録する', may: '新しい部区として取り込める' },
+  checkConsistency: { what: '点検表を見る', may: '見られる' },
+  viewProgress: { what: '進捗管理表を見る', may: '見られる' },
+  rollover: { what: '次年度シートを作成する', may: '作成できる' },
+  setDeadlines: { what: '期限を設定する', may: '設定できる' },
+  setSheetDates: { what: '作成日・修正日・評価日を設定する', may: '設定できる' },
+  reorganize: { what: '組織を改編する', may: '改編できる' },
 };
 
 function refused(permission: WardPermission, wardName: string | null): AppError {
-  const { what, mayVerb } = wardPermissionLabels[permission];
+  const { what, may } = wardPermissionLabels[permission];
   const where = wardName === null ? '' : `${wardName}の`;
   return new AppError(
     'forbidden',
-    `${where}${what}権限がありません（${rolesInWords(wardPolicy[permission])}が${mayVerb}）。`,
+    `${where}${what}権限がありません。${may}のは${rolesInWords(wardPolicy[permission])}です。`,
   );
 }
 

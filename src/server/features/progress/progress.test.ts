@@ -122,7 +122,9 @@ describe('進捗管理表', () => {
     expect((await res.json()).error.message).toBe('全部区の進捗管理表を見られるのは閲覧者・管理者です。');
     const staff = await (await t.as('somu-staff')).get(`/api/v1/progress?fiscalYear=2023&ward=${kita}`);
     expect(staff.status).toBe(403);
-    expect((await staff.json()).error.message).toMatch(/北区の進捗管理表を見る権限がありません（.*企画担当/);
+    expect((await staff.json()).error.message).toMatch(
+      /北区の進捗管理表を見る権限がありません。見られるのは.*企画担当/,
+    );
     expect((await t.public.get(`/api/v1/progress?fiscalYear=2023&ward=${kita}`)).status).toBe(401);
   });
 

@@ -97,7 +97,7 @@ export function ReorganizePage() {
       <h1>組織の改編</h1>
       <p className="lead">
         {formatFiscalYear(fromYear)}
-        から組織の名称変更・統合・分割を行います。これまでの指標と実績は新しい組織に引き継がれます。
+        から組織を改編します（名称変更・統合・分割）。これまでの指標と実績は新しい組織に引き継がれます。
       </p>
       {!allowed ? (
         <p className="notice notice--info">組織を改編できるのは、この部区の企画担当と管理者です。</p>

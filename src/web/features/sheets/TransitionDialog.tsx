@@ -75,7 +75,7 @@ function TransitionForm({
       <p>
         {to
           ? `このシートの状態を「${sheetStatusLabels[sheet.status]}」から「${sheetStatusLabels[to]}」にします。`
-          : `このシートに「${rule.label}」を行います。`}
+          : `このシートは現在「${sheetStatusLabels[sheet.status]}」のため、${rule.label}はできません。`}
       </p>
       <FormField
         id="transition-comment"
