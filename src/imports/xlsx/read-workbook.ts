@@ -92,7 +92,7 @@ function workbookIdentity(sheets: RecognisedSheet[], metadata: Metadata | null, 
     else if (ward !== null && s.ward !== ward) {
       findings.add(
         s.wardRef,
-        `部区：『${s.ward}』になっています。1つのファイルには『${ward}』のシートだけを入れてください`,
+        `部区：『${s.ward}』になっています。一つのファイルには『${ward}』のシートだけを入れてください`,
       );
     }
   }

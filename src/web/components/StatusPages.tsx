@@ -27,7 +27,7 @@ export function NotFoundPage() {
 
 function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  return '予期しないエラーが発生しました。時間をおいて再度お試しください。';
+  return '予期しないエラーが発生しました。時間をおいてもう一度お試しください。';
 }
 
 /** Shown when loading a page failed: the API's Japanese message and a way to retry. */

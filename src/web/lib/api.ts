@@ -52,7 +52,7 @@ function detailsOf(body: unknown): unknown {
 }
 
 async function readErrorBody(response: Response): Promise<ApiError> {
-  const fallback = `サーバーとの通信に失敗しました（HTTP ${response.status}）。時間をおいて再度お試しください。`;
+  const fallback = `サーバーとの通信に失敗しました（HTTP ${response.status}）。時間をおいてもう一度お試しください。`;
   try {
     const body: unknown = await response.json();
     const parsed = errorBodySchema.safeParse(body);

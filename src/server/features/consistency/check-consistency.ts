@@ -112,7 +112,7 @@ export function checkConsistency(
             'contradiction',
             `${path}.evaluation`,
             where,
-            `評価は「${ind.evaluation}」ですが、基準では「${ind.suggestion.evaluation}」です（${ind.suggestion.basis}）。評価を見直すか、理由を記入してください`,
+            `評価は「${ind.evaluation}」ですが、基準では「${ind.suggestion.evaluation}」です（${ind.suggestion.basis}）。評価を見直すか、理由を入力してください`,
           );
         }
         const targetUnit = parseCell(ind.target.text).unit;

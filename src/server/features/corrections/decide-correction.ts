@@ -51,7 +51,7 @@ export async function decideCorrection(
       })
       .where(and(eq(resultCorrections.id, correction.id), eq(resultCorrections.status, 'proposed')))
       .returning({ id: resultCorrections.id });
-    if (!decided) throw new AppError('conflict', 'この申請は既に処理されています。');
+    if (!decided) throw new AppError('conflict', 'この申請はすでに処理されています。');
     if (approve) {
       const [current] = await tx
         .select({ text: indicatorValues.text })

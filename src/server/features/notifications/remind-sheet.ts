@@ -37,7 +37,7 @@ export async function remindSheet(
     if (recipients.length === 0) {
       throw new AppError(
         'conflict',
-        'このシートの担当者・所属長が登録されていないため、督促できません。管理者に利用者の登録を依頼してください。',
+        'このシートの担当者・所属長が登録されていないため、督促できません。管理者に担当者・所属長の登録を依頼してください。',
       );
     }
     const onceKey = options.once ? `reminder:${options.once}:${sheet.id}` : undefined;

@@ -118,7 +118,7 @@ export async function decideRevision(
     .where(and(eq(targetRevisions.id, options.revisionId), eq(targetRevisions.fiscalYear, sheet.fiscalYear)));
   if (!found) throw new AppError('not_found', 'この目標の修正の申請は見つかりませんでした。');
   const { revision } = found;
-  if (revision.status !== 'proposed') throw new AppError('conflict', 'この申請は既に処理されています。');
+  if (revision.status !== 'proposed') throw new AppError('conflict', 'この申請はすでに処理されています。');
   // The policy's own-work condition, now that the proposal in question is known.
   authorize(options.actor, 'decideRevision', { ...subject, proposedBy: revision.proposedBy });
   if (options.decision === 'return' && !options.comment) {

@@ -51,7 +51,7 @@ export async function createUser(db: Db, given: NewUser): Promise<{ id: string }
   if (!municipality) throw new AppError('not_found', `自治体「${input.municipality}」は登録されていません。`);
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.loginId, input.loginId));
   if (taken)
-    throw new AppError('conflict', `ログインID「${input.loginId}」は既に使われています。`, [
+    throw new AppError('conflict', `ログインID「${input.loginId}」はすでに使われています。`, [
       { path: 'loginId', message: '使用済み' },
     ]);
 

@@ -34,7 +34,7 @@ export function BookletDownload({ query, label }: { query: WardYearQuery; label:
         {state.phase === 'done' ? '冊子（PDF）を作り直す' : '冊子（PDF）を作成'}
       </button>
       <p id="booklet-description" className="downloads__description">
-        {`${label}の公開済みのシートを、表紙・目次付きの1つの PDF にまとめます。作成に少し時間がかかります。`}
+        {`${label}の公開済みのシートを、表紙・目次付きの一つの PDF にまとめます。作成に少し時間がかかります。`}
       </p>
       {status && (state.phase === 'running' || state.phase === 'done') && (
         <JobProgress label="冊子の作成" done={status.done} total={status.total} />

@@ -87,7 +87,7 @@ function CommentForm({
         id={id}
         label={label}
         error={empty ? 'コメントを入力してください' : problem?.body}
-        hint="2,000字以内。"
+        hint="2,000文字以内。"
         hintAfter
       >
         {(control) => (
