@@ -240,7 +240,7 @@ describe('editing a sheet', () => {
       )
       .toBe(true);
     await dialog.getByLabel('修正後のR5目標').fill('４５');
-    expect(await dialog.locator('#revision-to-note').textContent()).toBe('数値: 45');
+    expect(await dialog.locator('#revision-to-note').textContent()).toBe('数値：45');
     await snap(staff.page, 'dialog-revision');
     await expectAccessible(staff.page, 'the 目標の修正 dialog');
     await dialog.getByRole('button', { name: 'キャンセル' }).click();

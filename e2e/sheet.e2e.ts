@@ -84,7 +84,7 @@ describe('a visitor reads and prints a goal sheet', () => {
     // The evaluation as judged, then the rule's differing suggestion beside it (50 → 48.2 is 96.4%).
     const evaluation = overtime.locator('td.indicator-evaluation');
     expect(await evaluation.locator('.evaluation').textContent()).toBe('未達成');
-    expect(await evaluation.textContent()).toContain('基準による目安: 一部未達成');
+    expect(await evaluation.textContent()).toContain('基準による目安：一部未達成');
     // Goal cells span their indicators' rows; one <tbody> per goal (4 goals on this sheet).
     expect(await sheetTable.locator('tbody').count()).toBe(4);
     await page.getByRole('heading', { name: /^取り組みについて/ }).waitFor();

@@ -110,7 +110,7 @@ describe('a year of one sheet: results, evaluation, return, approval, confirmati
     expect(await indicatorEditors(page).first().getByLabel('R5目標').getAttribute('readonly')).not.toBeNull();
     await enterResults(page);
     const overtime = indicatorEditors(page).nth(3);
-    expect(await overtime.locator('.form-field__note').last().textContent()).toBe('数値: 49.5');
+    expect(await overtime.locator('.form-field__note').last().textContent()).toBe('数値：49.5');
     await snap(page, 'edit-results', true);
     await expectAccessible(page, 'the edit page');
     // 49.5 of 50 is 一部未達成 by the city's rule: 未達成 is kept; its reason can wait for the submission.

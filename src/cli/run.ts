@@ -68,7 +68,7 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof AppError) {
       console.error(error.message);
-      for (const issue of error.issues) console.error(`  ${issue.path || '(全体)'}: ${issue.message}`);
+      for (const issue of error.issues) console.error(`  ${issue.path || '（全体）'}: ${issue.message}`);
       return 1;
     }
     if (error instanceof Error && (error.name === 'DataDirLockedError' || 'code' in error)) {

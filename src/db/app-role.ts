@@ -184,7 +184,7 @@ async function refuseRoleThatCanErase(owner: SqlSession, appRole: string): Promi
     const names = role.owners.map((name) => `「${name}」`).join('・');
     throw new Error(
       `DATABASE_URL のロール「${appRole}」はテーブルの所有者${names}か、そのメンバーなので、履歴を消せてしまいます。` +
-        `テーブルの所有者を DATABASE_MIGRATION_URL のロールにしてください（例: REASSIGN OWNED BY ${appRole} TO 所有者のロール;）。${advice}`,
+        `テーブルの所有者を DATABASE_MIGRATION_URL のロールにしてください（例：REASSIGN OWNED BY ${appRole} TO 所有者のロール;）。${advice}`,
     );
   }
 }

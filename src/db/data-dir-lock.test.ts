@@ -120,7 +120,7 @@ describe('the data directory lock', () => {
     }
     expect(error).toBeInstanceOf(DataDirLockedError);
     expect((error as Error).message).toBe(
-      `データディレクトリ ${dir} は別のプロセス (PID ${child.pid}) が使用中です。` +
+      `データディレクトリ ${dir} は別のプロセス（PID ${child.pid}）が使用中です。` +
         '同じディレクトリを二つのプロセスで開くとデータが壊れるため起動を中止しました。' +
         '先に起動しているプロセスを停止するか、MOKUHYO_DATA_DIR で別のディレクトリを指定してください。',
     );

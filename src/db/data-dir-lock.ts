@@ -12,10 +12,10 @@ export class DataDirLockedError extends Error {
   constructor(dir: string, pid: number, host?: string) {
     super(
       host
-        ? `データディレクトリ ${dir} は別のコンピューター（${host}）のプロセス (PID ${pid}) が使用中です。` +
+        ? `データディレクトリ ${dir} は別のコンピューター（${host}）のプロセス（PID ${pid}）が使用中です。` +
             '同じディレクトリを二つのプロセスで開くとデータが壊れるため起動を中止しました。' +
             `${host} で mokuhyo が動いていないことを確かめてから、${join(dir, lockFileName)} を削除してください。`
-        : `データディレクトリ ${dir} は別のプロセス (PID ${pid}) が使用中です。` +
+        : `データディレクトリ ${dir} は別のプロセス（PID ${pid}）が使用中です。` +
             '同じディレクトリを二つのプロセスで開くとデータが壊れるため起動を中止しました。' +
             '先に起動しているプロセスを停止するか、MOKUHYO_DATA_DIR で別のディレクトリを指定してください。',
     );

@@ -30,7 +30,7 @@ export type Me = z.infer<typeof meSchema>;
 
 /** Where a user's 通知 are mailed (`create-user --email`, `set-email`). */
 export const emailAddress = z
-  .email('メールアドレスの形式が正しくありません（例: yamada@city.example.lg.jp）')
+  .email('メールアドレスの形式が正しくありません（例：yamada@city.example.lg.jp）')
   .max(254, 'メールアドレスは254文字以内で入力してください');
 
 /** Who a new user is (`mokuhyo create-user`): names follow the one text rule of src/schemas/text.ts. */

@@ -35,9 +35,9 @@ z.config({
         return `${min}以上を指定してください`;
       }
       case 'invalid_value':
-        return `次のいずれかを指定してください: ${issue.values.map(String).join('、')}`;
+        return `次のいずれかを指定してください：${issue.values.map(String).join('、')}`;
       case 'unrecognized_keys':
-        return `使えない項目があります: ${issue.keys.join('、')}`;
+        return `使えない項目があります：${issue.keys.join('、')}`;
       default:
         return undefined;
     }

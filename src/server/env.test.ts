@@ -62,7 +62,7 @@ describe('MOKUHYO_TRUSTED_PROXIES', () => {
 
   it('names the entries that are not addresses', () => {
     expect(() => parseEnv({ MOKUHYO_TRUSTED_PROXIES: '10.0.0.5, proxy.local, 10.0.0.0/40' })).toThrow(
-      /MOKUHYO_TRUSTED_PROXIES.*（誤り: proxy\.local, 10\.0\.0\.0\/40）/,
+      /MOKUHYO_TRUSTED_PROXIES.*（誤り：proxy\.local, 10\.0\.0\.0\/40）/,
     );
   });
 });

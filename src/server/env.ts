@@ -14,7 +14,7 @@ const trustedProxiesSchema = z
     if (bad.length > 0) {
       ctx.addIssue({
         code: 'custom',
-        message: `MOKUHYO_TRUSTED_PROXIES はアドレスか CIDR（例: 10.0.0.5, 192.168.0.0/24）をカンマで区切って指定してください（誤り: ${bad.join(', ')}）`,
+        message: `MOKUHYO_TRUSTED_PROXIES はアドレスか CIDR（例：10.0.0.5, 192.168.0.0/24）をカンマで区切って指定してください（誤り：${bad.join(', ')}）`,
       });
     }
   });

@@ -70,7 +70,7 @@ export function openApiDocument(app: Hono<never>, info: { title: string; version
         summary: routeDoc.summary,
         ...(routeDoc.description || routeDoc.access
           ? {
-              description: [routeDoc.description, routeDoc.access && `権限: ${routeDoc.access}`]
+              description: [routeDoc.description, routeDoc.access && `権限：${routeDoc.access}`]
                 .filter(Boolean)
                 .join('\n\n'),
             }

@@ -201,7 +201,7 @@ describe(`backup while the server runs (${engine}, real server and command)`, ()
       const run = await mokuhyo(sourceEnv(), 'restore', join(work, 'live.ndjson.gz'));
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(
-        `データディレクトリ ${dataDir} は別のプロセス (PID ${server.pid}) が使用中です。`,
+        `データディレクトリ ${dataDir} は別のプロセス（PID ${server.pid}）が使用中です。`,
       );
     },
     120_000,

@@ -242,7 +242,7 @@ function composeMail(
     '',
     '―――',
     `このメールは${product}システムから自動で送信しています。返信はできません。`,
-    `通知の一覧と受け取り方の設定: ${base}/notifications`,
+    `通知の一覧と受け取り方の設定：${base}/notifications`,
   ].join('\n');
   const [first] = batch;
   if (batch.length === 1 && first) {

@@ -94,7 +94,7 @@ export async function setWardYearDates(
       for (const issue of sheetDatesIssues(fiscalYear, next)) {
         refused.push({
           path: `dates.${issue.field}`,
-          message: `${sheetTitle(row)}: ${issue.message}（このシートに個別に設定した日付を先に直してください）`,
+          message: `${sheetTitle(row)}：${issue.message}（このシートに個別に設定した日付を先に直してください）`,
         });
       }
       if (refused.length > 0) continue;

@@ -102,7 +102,7 @@ const isPastResult = (c: SheetChange) => /\.actuals\.\d+$/.test(c.path);
 
 function pastResultChanges(changes: SheetChange[], document: SheetDocument): FieldIssue[] {
   const message = (label: string) =>
-    `${label}: 過年度の実績はこのシートでは変更できません。誤りは「実績の訂正」から、理由を添えて申請してください`;
+    `${label}：過年度の実績はこのシートでは変更できません。誤りは「実績の訂正」から、理由を添えて申請してください`;
   const changed = changes
     .filter(isPastResult)
     .map((c) => ({ path: `document.${c.path}`, message: message(c.label) }));
@@ -135,7 +135,7 @@ function lockedChanges(changes: SheetChange[], status: SheetStatus): FieldIssue[
       path: `document.${c.path}`,
       message:
         status === 'approved' && c.path.endsWith('.target')
-          ? `${c.label}: 承認後の目標は「目標の修正」から、理由を添えて変更してください`
-          : `${c.label}: この段階では変更できません`,
+          ? `${c.label}：承認後の目標は「目標の修正」から、理由を添えて変更してください`
+          : `${c.label}：この段階では変更できません`,
     }));
 }

@@ -73,7 +73,7 @@ describe('writeAtVersion', () => {
     expect(error.status).toBe(409);
     expect(error.code).toBe('conflict');
     expect(error.message).toBe(
-      `このシートは他の人が先に保存しました（現在の版: ${start.version}）。最新の内容を確認してから、もう一度変更してください。`,
+      `このシートは他の人が先に保存しました（現在の版：${start.version}）。最新の内容を確認してから、もう一度変更してください。`,
     );
     expect(error.issues).toEqual([]);
     expect(error.details).toEqual({ current: await loadSheetDetail(database.db, id) });

@@ -114,7 +114,7 @@ async function staleVersion(db: Db | Tx, sheetId: string): Promise<AppError> {
   const details: StaleSheetDetails = { current };
   return new AppError(
     'conflict',
-    `このシートは他の人が先に保存しました（現在の版: ${current.version}）。最新の内容を確認してから、もう一度変更してください。`,
+    `このシートは他の人が先に保存しました（現在の版：${current.version}）。最新の内容を確認してから、もう一度変更してください。`,
     [],
     details,
   );

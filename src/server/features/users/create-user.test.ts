@@ -111,7 +111,7 @@ describe('the address of a user’s 通知 (set-email)', () => {
     const bad = await setEmail(database.db, 'suzuki', 'suzuki@').catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(AppError);
     expect((bad as AppError).issues).toEqual([
-      { path: 'email', message: 'メールアドレスの形式が正しくありません（例: yamada@city.example.lg.jp）' },
+      { path: 'email', message: 'メールアドレスの形式が正しくありません（例：yamada@city.example.lg.jp）' },
     ]);
     const unknown = await setEmail(database.db, 'nobody', 'a@city.example.lg.jp').catch((e: unknown) => e);
     expect((unknown as AppError).message).toBe('ログインID「nobody」のユーザーは見つかりませんでした。');

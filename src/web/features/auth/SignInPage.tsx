@@ -34,7 +34,7 @@ export function SignInPage() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
-  useDocumentTitle(problem ? 'エラー: ログイン' : 'ログイン');
+  useDocumentTitle(problem ? 'エラー：ログイン' : 'ログイン');
 
   useEffect(() => {
     if (problem) summary.current?.focus();

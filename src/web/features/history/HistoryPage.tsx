@@ -99,7 +99,7 @@ export function HistoryPage() {
   const { data: history } = useQuery({ ...historyQuery(sheetId), enabled: allowed });
   const yearLabel = formatFiscalYear(sheet.fiscalYear);
   const wardLabel = `${sheet.municipality} ${sheet.ward.name}`;
-  useDocumentTitle(`履歴: ${sheet.title} ${yearLabel}（${wardLabel}）`);
+  useDocumentTitle(`履歴：${sheet.title} ${yearLabel}（${wardLabel}）`);
 
   return (
     <>

@@ -18,7 +18,7 @@ export function SnapshotPage() {
   const stageLabel = snapshotStageLabels[stage];
   const yearLabel = formatFiscalYear(sheet.fiscalYear);
   const wardLabel = `${sheet.municipality} ${sheet.ward.name}`;
-  useDocumentTitle(`${stageLabel}のシート: ${sheet.title} ${yearLabel}（${wardLabel}）`);
+  useDocumentTitle(`${stageLabel}のシート：${sheet.title} ${yearLabel}（${wardLabel}）`);
 
   return (
     <>

@@ -28,7 +28,7 @@ export function EditPage() {
   const { data: sheet } = useSuspenseQuery(sheetQuery(sheetId));
   const yearLabel = formatFiscalYear(sheet.fiscalYear);
   const wardLabel = `${sheet.municipality} ${sheet.ward.name}`;
-  useDocumentTitle(`編集: ${sheet.title} ${yearLabel}（${wardLabel}）`);
+  useDocumentTitle(`編集：${sheet.title} ${yearLabel}（${wardLabel}）`);
 
   return (
     <>

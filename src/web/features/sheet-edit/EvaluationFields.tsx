@@ -28,7 +28,7 @@ export function EvaluationFields({
   const reasonPath = `${path}.evaluationReason`;
   const showReason = differs || indicator.evaluationReason !== '' || errors.has(reasonPath);
   const guideText = guide
-    ? `基準による目安: ${guide.evaluation}（${guide.basis}）${differs ? '。選んだ評価と異なります' : ''}`
+    ? `基準による目安：${guide.evaluation}（${guide.basis}）${differs ? '。選んだ評価と異なります' : ''}`
     : undefined;
   return (
     <div className="field-grid field-grid--evaluation">

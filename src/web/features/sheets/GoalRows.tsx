@@ -130,12 +130,12 @@ function IndicatorCells({
         {indicator.suggestion && indicator.suggestion.evaluation !== indicator.evaluation && (
           // The rule's suggestion beside a different human judgement, and the reason given for it.
           <span className="evaluation-suggestion">
-            基準による目安: {indicator.suggestion.evaluation}
+            基準による目安：{indicator.suggestion.evaluation}
             <span className="evaluation-basis">（{indicator.suggestion.basis}）</span>
           </span>
         )}
         {indicator.evaluationReason && (
-          <span className="evaluation-reason">理由: {indicator.evaluationReason}</span>
+          <span className="evaluation-reason">理由：{indicator.evaluationReason}</span>
         )}
       </td>
     </>
