@@ -27,6 +27,7 @@ import { organizationsRoutes, wardsRoutes } from './features/organizations/organ
 import { progressRoutes } from './features/progress/progress.routes';
 import { reorganizationRoutes } from './features/reorganization/reorganization.routes';
 import { rolloverRoutes } from './features/rollover/rollover.routes';
+import { searchRoutes } from './features/search/search.routes';
 import { nominalDatesRoutes, wardYearDatesRoutes } from './features/sheet-dates/sheet-dates.routes';
 import { drawnSheetPages } from './features/sheets/drawn-sheet-page';
 import { presenceRoutes } from './features/sheets/presence.routes';
@@ -168,6 +169,7 @@ export async function createApp({
     .route('/v1/consistency', consistencyRoutes())
     .route('/v1/progress', progressRoutes())
     .route('/v1/home', homeRoutes())
+    .route('/v1/search', searchRoutes())
     .route('/v1/rollover', rolloverRoutes())
     .route('/v1/deadlines', deadlinesRoutes())
     .route('/v1/reorganizations', reorganizationRoutes())
