@@ -144,7 +144,7 @@ describe('the ward’s year at a glance', () => {
 
     await page.getByRole('checkbox', { name: '表示中のシートをすべて選ぶ' }).check();
     await page.getByLabel('操作', { exact: true }).selectOption({ label: '公開' });
-    await page.getByRole('button', { name: '選んだ 8 件を公開する' }).click();
+    await page.getByRole('button', { name: '選んだ8件を公開する' }).click();
     await page
       .getByRole('status')
       .filter({ hasText: '7件を公開しました。1件は公開できませんでした' })
@@ -160,7 +160,7 @@ describe('the ward’s year at a glance', () => {
     await expect
       .poll(async () => (await phasesTable.locator('tbody td').allTextContents()).map(Number))
       .toEqual([1, 0, 0, 7]);
-    expect(await page.getByRole('button', { name: '選んだ 0 件を公開する' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '選んだ0件を公開する' }).count()).toBe(1);
     await snap(page, 'progress-bulk', true);
     await page.context().close();
   });

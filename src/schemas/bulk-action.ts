@@ -12,10 +12,10 @@ export type BulkAction = (typeof bulkActions)[number];
 
 /** The button of a bulk action over `n` chosen sheets. */
 export const bulkActionButtons: Record<BulkAction, (n: number) => string> = {
-  confirmEvaluation: (n) => `選んだ ${n} 件の評価を確定する`,
-  publish: (n) => `選んだ ${n} 件を公開する`,
-  return: (n) => `選んだ ${n} 件を差し戻す`,
-  remind: (n) => `選んだ ${n} 件を督促する`,
+  confirmEvaluation: (n) => `選んだ${n}件の評価を確定する`,
+  publish: (n) => `選んだ${n}件を公開する`,
+  return: (n) => `選んだ${n}件を差し戻す`,
+  remind: (n) => `選んだ${n}件を督促する`,
 };
 
 /** What a bulk action did, as the page says it: 「7件を公開しました。1件は公開できませんでした」. */
@@ -41,7 +41,10 @@ export const bulkActionLabels: Record<BulkAction, string> = {
 
 export const bulkActionSchema = z
   .strictObject({
-    action: z.enum(bulkActions, '操作は 評価を確定・公開・差戻し・督促 のいずれかです'),
+    action: z.enum(
+      bulkActions,
+      `操作は ${bulkActions.map((a) => `${a}（${bulkActionLabels[a]}）`).join('・')} のいずれかを指定してください`,
+    ),
     sheets: z
       .array(
         z.strictObject({ id: z.uuid('シートの ID が正しくありません'), version: baseVersion }),

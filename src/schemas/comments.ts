@@ -12,7 +12,7 @@ const body = plainText(2_000).trim().min(1, 'コメントを入力してくだ�
 
 export const startThreadSchema = z
   .strictObject({
-    subject: z.enum(commentSubjects, '対象は sheet・goal・indicator のいずれかです'),
+    subject: z.enum(commentSubjects, '対象は sheet・goal・indicator のいずれかを指定してください'),
     /** The goal's id, or the indicator's (its series) id; none for the sheet as a whole. */
     subjectId: z.uuid('対象の ID が正しくありません').optional(),
     body,

@@ -36,8 +36,12 @@ export const indicatorSchema = z.object({
   result: cellSchema,
   note: longText.nullable(),
   achievement: longText.nullable(),
-  evaluation: z.enum(evaluations, '評価は「達成」「一部未達成」「未達成」のいずれかです').nullable(),
-  direction: z.enum(directions, '方向は higher または lower です').optional(),
+  evaluation: z
+    .enum(evaluations, '評価は「達成」「一部未達成」「未達成」のいずれかを指定してください')
+    .nullable(),
+  direction: z
+    .enum(directions, '方向は higher（高いほど良い）か lower（低いほど良い）を指定してください')
+    .optional(),
   evaluationReason: plainText(2_000).nullable().optional(),
   milestoneDone: z.boolean('true または false で指定してください').nullable().optional(),
   revisions: z.array(revisionSchema).optional(),

@@ -43,7 +43,7 @@ export const mailSettingsSchema = z.object({
 export type MailSettings = z.infer<typeof mailSettingsSchema>;
 
 export const putMailSettingsSchema = z.strictObject({
-  mailDelivery: z.enum(mailDeliveries, '受け取り方は digest・immediate・none のいずれかです'),
+  mailDelivery: z.enum(mailDeliveries, '受け取り方は digest・immediate・none のいずれかを指定してください'),
 });
 
 /** 督促 of one sheet (POST /api/v1/sheets/:id/reminders); the 進捗管理表 sends it as a bulk action. */

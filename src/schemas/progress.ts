@@ -14,16 +14,20 @@ export const progressQuery = z.object({
   fiscalYear: fiscalYearParam,
   ward: wardName.optional(),
   municipality: municipalityName,
-  phase: z.enum(phases, '段階は plan・revision・evaluation・done のいずれかです').optional(),
+  phase: z.enum(phases, '段階は plan・revision・evaluation・done のいずれかを指定してください').optional(),
   overdue: z
-    .enum(['true', 'false'], 'overdue は true か false です')
+    .enum(['true', 'false'], 'overdue は true か false を指定してください')
     .transform((v) => v === 'true')
     .optional(),
-  evaluation: z.enum(evaluationTallies, '評価は 達成・一部未達成・未達成・未評価 のいずれかです').optional(),
+  evaluation: z
+    .enum(evaluationTallies, '評価は「達成」「一部未達成」「未達成」「未評価」のいずれかを指定してください')
+    .optional(),
   words: plainText(200).optional(),
-  sort: z.enum(boardSortKeys, `並べ替えは ${boardSortKeys.join('・')} のいずれかです`).optional(),
+  sort: z
+    .enum(boardSortKeys, `並べ替えは ${boardSortKeys.join('・')} のいずれかを指定してください`)
+    .optional(),
   descending: z
-    .enum(['true', 'false'], 'descending は true か false です')
+    .enum(['true', 'false'], 'descending は true か false を指定してください')
     .transform((v) => v === 'true')
     .optional(),
 });

@@ -5,7 +5,7 @@ export const reorganizationKinds = ['rename', 'merge', 'split'] as const;
 
 /** POST /api/v1/reorganizations (企画担当・管理者): 組織の改編 from a fiscal year. */
 export const reorganizeSchema = z.strictObject({
-  kind: z.enum(reorganizationKinds, '改編の種類は rename・merge・split のいずれかです'),
+  kind: z.enum(reorganizationKinds, '改編の種類は rename・merge・split のいずれかを指定してください'),
   predecessorIds: z.array(z.uuid('組織の ID が正しくありません')).min(1, '改編前の組織を指定してください'),
   successorNames: z
     .array(nameText(200, '組織名を入力してください'))

@@ -51,7 +51,7 @@ export type WardYearDatesAnswer = z.infer<typeof wardYearDatesAnswerSchema>;
 
 const dateField = z.enum(
   sheetDateFields,
-  '作成日・修正日・評価日のいずれか（createdOn・revisedOn・evaluatedOn）です',
+  'createdOn（作成日）・revisedOn（修正日）・evaluatedOn（評価日）のいずれかを指定してください',
 );
 
 /**

@@ -1,7 +1,7 @@
 import { directions, evaluations } from '../domain/evaluation';
 import { sheetDateFields } from '../domain/sheet-dates';
 import type { SheetDocument } from '../domain/sheet-document';
-import { transitions } from '../domain/sheet-lifecycle';
+import { transitionRules, transitions } from '../domain/sheet-lifecycle';
 import { sheetPermissions } from '../domain/sheet-policy';
 import { correctableSchema, correctionItemSchema } from './result-correction';
 import { type SheetDetail, sheetDetailSchema } from './sheet';
@@ -58,7 +58,10 @@ export const saveSheetSchema = z.strictObject({ version: baseVersion, document: 
 export type SaveSheet = z.infer<typeof saveSheetSchema>;
 
 export const transitionSheetSchema = z.strictObject({
-  transition: z.enum(transitions, '操作が正しくありません'),
+  transition: z.enum(
+    transitions,
+    `操作は ${transitions.map((t) => `${t}（${transitionRules[t].label}）`).join('・')} のいずれかを指定してください`,
+  ),
   version: baseVersion,
   comment: plainText(2_000).trim().optional(),
 });

@@ -54,7 +54,7 @@ export async function exportCommand(args: string[]): Promise<void> {
       : []),
     ...(!values.ward ? [{ path: 'ward', message: '部区を指定してください' }] : []),
     ...(!formats.includes(format)
-      ? [{ path: 'format', message: '形式は json・csv・pdf・xlsx のいずれかです' }]
+      ? [{ path: 'format', message: '形式は json・csv・pdf・xlsx のいずれかを指定してください' }]
       : []),
     ...((format === 'pdf' || format === 'xlsx') && !values.out
       ? [{ path: 'out', message: 'PDF と Excel は --out でファイル名を指定してください' }]

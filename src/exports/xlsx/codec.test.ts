@@ -33,7 +33,7 @@ describe('cells', () => {
     expect(evaluation.decode(' 一部未達成 ')).toStrictEqual({ ok: true, value: '一部未達成' });
     expect(evaluation.decode('ほぼ達成')).toStrictEqual({
       ok: false,
-      message: '評価は 達成・一部未達成・未達成 のいずれかです',
+      message: '評価は「達成」「一部未達成」「未達成」のいずれかを入力してください',
     });
   });
 

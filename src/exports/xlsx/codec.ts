@@ -114,7 +114,7 @@ export const evaluation: Codec<(typeof evaluations)[number] | null> = {
     const s = text.normalize('NFKC').replace(/\s+/g, '');
     if (s === '') return ok(null);
     const found = evaluations.find((word) => word === s);
-    return found ? ok(found) : fail('評価は 達成・一部未達成・未達成 のいずれかです');
+    return found ? ok(found) : fail('評価は「達成」「一部未達成」「未達成」のいずれかを入力してください');
   },
 };
 

@@ -214,7 +214,7 @@ export function writeTable(
         formulae: ['"達成,一部未達成,未達成"'],
         showErrorMessage: true,
         errorTitle: '評価',
-        error: '評価は 達成・一部未達成・未達成 のいずれかです',
+        error: '評価は「達成」「一部未達成」「未達成」のいずれかを入力してください',
       };
     }
     for (const field of goalFields) {

@@ -213,7 +213,7 @@ describe('a workbook that cannot be read is refused with the cell to fix, and no
       }),
     );
     expect(error.issues).toStrictEqual([
-      { path: '建設課!N8', message: '評価は 達成・一部未達成・未達成 のいずれかです' },
+      { path: '建設課!N8', message: '評価は「達成」「一部未達成」「未達成」のいずれかを入力してください' },
     ]);
   });
 

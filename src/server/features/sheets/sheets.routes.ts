@@ -37,7 +37,7 @@ import { viewWardSheets } from './view-ward-sheets';
 export const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありません') });
 const revisionParam = sheetParam.extend({ revisionId: z.uuid('申請の ID が正しくありません') });
 const snapshotParam = sheetParam.extend({
-  stage: z.enum(snapshotStages, '段階は plan・revision・evaluation のいずれかです'),
+  stage: z.enum(snapshotStages, '段階は plan・revision・evaluation のいずれかを指定してください'),
 });
 
 export function sheetsRoutes(cache: SheetCache) {
