@@ -11,6 +11,7 @@ import { AppError } from '../../server/app-error';
 import { parseEnv } from '../../server/env';
 import { type ControlFile, controlFileName } from '../../server/features/backup/control-channel';
 import { formatBackupSummary } from '../../server/features/backup/format-backup-summary';
+import { argsRefused } from '../args-refused';
 
 const usage = `使い方: mokuhyo backup --out ファイル
   すべてのテーブル（ユーザー・役割・シート・履歴・スナップショット・訂正、全年度）を一つのファイルに書き出します。
@@ -61,8 +62,8 @@ export async function backupCommand(args: string[]): Promise<void> {
     ({
       values: { out },
     } = parseArgs({ args, options: { out: { type: 'string', short: 'o' } }, strict: true }));
-  } catch {
-    throw new AppError('invalid', usage);
+  } catch (error) {
+    throw argsRefused(error, usage);
   }
   if (!out)
     throw new AppError('invalid', usage, [{ path: 'out', message: '書き出すファイルを指定してください' }]);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { type Role, roleLabels, roles } from '../../domain/roles';
 import { AppError } from '../../server/app-error';
 import { createUser } from '../../server/features/users/create-user';
+import { argsRefused } from '../args-refused';
 import { openConfiguredDatabase } from '../open-database';
 import { readPassword } from '../read-password';
 
@@ -29,8 +30,8 @@ export async function createUserCommand(args: string[]): Promise<void> {
       },
       strict: true,
     }));
-  } catch {
-    throw new AppError('invalid', usage);
+  } catch (error) {
+    throw argsRefused(error, usage);
   }
   const { login, name, role, ward, organization, municipality, email } = values;
   if (typeof login !== 'string' || typeof name !== 'string' || !roles.includes(role as Role)) {

@@ -8,6 +8,7 @@ import { AppError } from '../../server/app-error';
 import { loadBooklet } from '../../server/features/downloads/booklet';
 import { exportWardYear } from '../../server/features/interchange/export-ward-year';
 import { loadWardYear } from '../../server/features/sheets/load-ward-year';
+import { argsRefused } from '../args-refused';
 import { openConfiguredDatabase } from '../open-database';
 import { progressBar } from '../progress';
 
@@ -43,8 +44,8 @@ export async function exportCommand(args: string[]): Promise<void> {
       },
       strict: true,
     }));
-  } catch {
-    throw new AppError('invalid', usage);
+  } catch (error) {
+    throw argsRefused(error, usage);
   }
   const fiscalYear = values.year ? parseFiscalYear(values.year) : null;
   const format = values.format as Format;

@@ -7,6 +7,7 @@ import { readImportFile } from '../../imports/read-import-file';
 import { AppError } from '../../server/app-error';
 import { confirmImport, previewImport } from '../../server/features/interchange/import-ward-year';
 import type { HistoryActor } from '../../server/features/sheets/history';
+import { argsRefused } from '../args-refused';
 import { formatImportPreview } from '../format-import-preview';
 import { openConfiguredDatabase } from '../open-database';
 import { progressBar } from '../progress';
@@ -57,7 +58,7 @@ export async function importCommand(args: string[]): Promise<void> {
       },
     });
   } catch (error) {
-    throw new AppError('invalid', `${(error as Error).message}\n${usage}`);
+    throw argsRefused(error, usage);
   }
   const { values, positionals } = parsed;
   const [path] = positionals;

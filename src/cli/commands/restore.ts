@@ -6,6 +6,7 @@ import { openDatabase } from '../../db/client';
 import { AppError } from '../../server/app-error';
 import { databaseOptions, type Env, parseEnv } from '../../server/env';
 import { formatBackupSummary } from '../../server/features/backup/format-backup-summary';
+import { argsRefused } from '../args-refused';
 
 const usage = `使い方: mokuhyo restore バックアップファイル
   mokuhyo backup で書き出したファイルを、空のデータディレクトリ（MOKUHYO_DATA_DIR）か
@@ -24,8 +25,8 @@ export async function restoreCommand(args: string[]): Promise<void> {
   let positionals: string[];
   try {
     ({ positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true }));
-  } catch {
-    throw new AppError('invalid', usage);
+  } catch (error) {
+    throw argsRefused(error, usage);
   }
   const [path] = positionals;
   if (!path || positionals.length > 1) throw new AppError('invalid', usage);

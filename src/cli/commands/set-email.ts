@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../server/app-error';
 import { setEmail } from '../../server/features/users/set-email';
+import { argsRefused } from '../args-refused';
 import { openConfiguredDatabase } from '../open-database';
 
 const usage = `使い方: mokuhyo set-email --login ログインID --email メールアドレス
@@ -16,8 +17,8 @@ export async function setEmailCommand(args: string[]): Promise<void> {
       options: { login: { type: 'string' }, email: { type: 'string' }, none: { type: 'boolean' } },
       strict: true,
     }));
-  } catch {
-    throw new AppError('invalid', usage);
+  } catch (error) {
+    throw argsRefused(error, usage);
   }
   const { login, email, none } = values;
   if (typeof login !== 'string' || (typeof email === 'string') === (none === true)) {
