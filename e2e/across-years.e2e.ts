@@ -70,7 +70,7 @@ describe('across years: rollover, the 点検表 and an explained evaluation', ()
     await page.getByLabel('修正の期限').fill('2022-10-01');
     await page.getByLabel('評価の期限').fill('2023-03-31');
     await page.getByRole('button', { name: '期限を設定' }).click();
-    await page.getByRole('status').filter({ hasText: '期限を保存しました。' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '期限を設定しました。' }).waitFor();
     expect(await revisionField.locator('.form-field__error').count()).toBe(0);
 
     // 2. 次年度のシートを作成: asked first, then the counts and the way to 令和5年度.
@@ -105,7 +105,7 @@ describe('across years: rollover, the 点検表 and an explained evaluation', ()
     // A 作成 deadline that has passed: every sheet still being planned is marked, in words.
     await page.getByLabel('作成の期限').fill('2023-04-01');
     await page.getByRole('button', { name: '期限を設定' }).click();
-    await page.getByRole('status').filter({ hasText: '期限を保存しました。' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '期限を設定しました。' }).waitFor();
     await nextYear.getByText('期限超過（作成）').first().waitFor();
     expect(await nextYear.getByText('期限超過（作成）').count()).toBe(8);
     await snap(page, 'ward-next-year', true);

@@ -56,7 +56,7 @@ describe("a 部区's 作成日・修正日・評価日", () => {
     await created.fill('2021-04-02');
     await section.getByLabel('修正日', { exact: true }).fill('');
     await section.getByRole('button', { name: '日付を設定' }).click();
-    const done = section.getByRole('status').filter({ hasText: '日付を保存しました。' });
+    const done = section.getByRole('status').filter({ hasText: '日付を設定しました。' });
     await done.waitFor();
     expect(await done.textContent()).toMatch(/地域総務課、北区郷土博物館/);
     await snapPart(section, 'ward-year-dates-saved');
@@ -84,7 +84,7 @@ describe("a 部区's 作成日・修正日・評価日", () => {
     await snapPart(dialog, 'sheet-dates-dialog');
     await expectAccessible(page, 'the sheet dates dialog');
     await dialog.getByRole('button', { name: '日付を保存' }).click();
-    await page.getByRole('status').filter({ hasText: '作成日・修正日・評価日を変更しました。' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '作成日・修正日・評価日を保存しました。' }).waitFor();
     expect(await headerField(page, '評価日')).toBe('令和4年3月30日');
     expect(await headerField(page, '作成日')).toBe('令和3年4月2日');
 

@@ -71,7 +71,7 @@ function DeadlinesForm({ data }: { data: WardYearSheets }) {
         municipality: data.ward.municipality,
       };
       await saveDeadlines(query, toDeadlines(inputs));
-      setDone('期限を保存しました。');
+      setDone('期限を設定しました。');
       await queryClient.invalidateQueries({ queryKey: ['ward-year-sheets'] });
     } catch (error) {
       const issues = error instanceof ApiError ? error.issues : [];
@@ -81,7 +81,7 @@ function DeadlinesForm({ data }: { data: WardYearSheets }) {
         if (field && !byField.has(field)) byField.set(field, issue.message);
       }
       setErrors(byField);
-      setProblem(error instanceof Error ? error.message : '期限を保存できませんでした。');
+      setProblem(error instanceof Error ? error.message : '期限を設定できませんでした。');
       const firstField = deadlineFields.find((field) => byField.has(field));
       if (firstField) document.getElementById(inputId(firstField))?.focus();
     } finally {
@@ -123,7 +123,7 @@ function DeadlinesForm({ data }: { data: WardYearSheets }) {
       )}
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
-          {busy ? '保存しています…' : '期限を設定'}
+          {busy ? '設定しています…' : '期限を設定'}
         </button>
         <p role="status" className="deadline-form__done">
           {done}

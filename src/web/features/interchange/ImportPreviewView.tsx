@@ -182,7 +182,7 @@ export function ImportPreviewView({
             取り込む
           </button>
           <button type="button" className="button button--secondary" disabled={busy} onClick={onCancel}>
-            やめる
+            キャンセル
           </button>
         </div>
         {preview.created + preview.replaced === 0 && (

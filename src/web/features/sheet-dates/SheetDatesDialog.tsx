@@ -69,7 +69,7 @@ function SheetDatesForm({ sheet, onClose }: { sheet: SheetView; onClose: () => v
           follow: [...follow],
           ...(text === '' ? {} : { reason: text }),
         }),
-      '作成日・修正日・評価日を変更しました。',
+      '作成日・修正日・評価日を保存しました。',
     );
     if (ok) onClose();
   };

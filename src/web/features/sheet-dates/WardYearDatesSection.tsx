@@ -73,15 +73,15 @@ function WardYearDatesForm({ data }: { data: WardYearSheets }) {
       const titles = answer.updatedSheets.map((s) => s.title);
       setDone(
         titles.length > 0
-          ? `日付を保存しました。次のシートの日付を変更し、履歴に記録しました：${titles.join('、')}`
-          : '日付を保存しました。日付を変更したシートはありません。',
+          ? `日付を設定しました。次のシートの日付を変更し、履歴に記録しました：${titles.join('、')}`
+          : '日付を設定しました。日付が変わったシートはありません。',
       );
       await queryClient.invalidateQueries({ queryKey: ['ward-year-sheets'] });
       await queryClient.invalidateQueries({ queryKey: ['sheet'] });
     } catch (error) {
       const byField = errorsByField(error instanceof ApiError ? error.issues : []);
       setErrors(byField);
-      setProblem(error instanceof Error ? error.message : '日付を保存できませんでした。');
+      setProblem(error instanceof Error ? error.message : '日付を設定できませんでした。');
       const first = sheetDateFields.find((field) => byField.has(field));
       if (first) document.getElementById(`${idPrefix}-${first}`)?.focus();
     } finally {
@@ -108,7 +108,7 @@ function WardYearDatesForm({ data }: { data: WardYearSheets }) {
       )}
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
-          {busy ? '保存しています…' : '日付を設定'}
+          {busy ? '設定しています…' : '日付を設定'}
         </button>
         <p role="status" className="deadline-form__done">
           {done}
