@@ -37,7 +37,7 @@ export async function readImportFile(bytes: Uint8Array, fileName: string | null 
     return { file, format: 'xlsx', warnings: [] };
   }
   if (bytes.length > maxJsonBytes) {
-    const message = `ファイルが大きすぎます（${maxJsonBytes / 1024 / 1024}MBまで）。`;
+    const message = `ファイルが大きすぎます（上限 ${maxJsonBytes / 1024 / 1024} MB）。`;
     throw new AppError('too_large', message, [{ path: '', message }]);
   }
   const { file, warnings } = readWardYearInput(parseJsonText(decodeUtf8Text(bytes)));

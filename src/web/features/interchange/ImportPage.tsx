@@ -175,7 +175,7 @@ export function ImportPage() {
             <FormField
               id={fileId}
               label="取り込むファイル（Excel .xlsx または JSON）"
-              hint="組織ごとのワークシートを含むブック（20MB まで）、または交換形式の JSON（10MB まで）"
+              hint="組織ごとのワークシートを含むブック（20 MB まで）、または交換形式の JSON（10 MB まで）"
               error={fileError}
             >
               {(control) => (
