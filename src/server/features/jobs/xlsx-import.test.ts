@@ -110,7 +110,7 @@ describe('Excel through the API', () => {
     const { job } = await upload(planner, await saveWorkbook(workbook));
     expect(job?.state).toBe('failed');
     expect(job?.error?.issues[0]?.path).toMatch(/^健康福祉課!N\d+$/);
-    expect(job?.error?.issues[0]?.message).toMatch(/達成・一部未達成・未達成/);
+    expect(job?.error?.issues[0]?.message).toMatch(/「達成」「一部未達成」「未達成」/);
     expect(await historyCount()).toBe(before);
 
     const notXlsx = await upload(planner, Buffer.from('%PDF-1.7 not a workbook'));
