@@ -15,6 +15,10 @@ export async function loadJobOwner(db: Db, userId: string): Promise<SignedInUser
     .leftJoin(roleGrants, eq(roleGrants.userId, users.id))
     .where(and(eq(users.id, userId), eq(users.disabled, false)));
   const [first] = rows;
-  if (!first) throw new AppError('forbidden', 'この処理を始めたユーザーは現在利用できません。');
+  if (!first)
+    throw new AppError(
+      'forbidden',
+      'この処理を始めた職員のアカウントが無効になったため、処理を続けられません。',
+    );
   return signedInUser(first.user, rows);
 }

@@ -31,7 +31,10 @@ export interface ClaimedJob {
 }
 
 const notFound = () =>
-  new AppError('not_found', 'この処理は見つかりませんでした（時間が経って消えた可能性があります）。');
+  new AppError(
+    'not_found',
+    'この処理は見つかりませんでした。時間が経って消えた可能性があります。もう一度始めてください。',
+  );
 
 const statusColumns = {
   id: jobs.id,
@@ -94,7 +97,8 @@ export async function readJobFile(db: Db, id: string, ownerId: string | null): P
     .from(jobs)
     .where(and(eq(jobs.id, id), ownerId ? eq(jobs.ownerId, ownerId) : isNull(jobs.ownerId)));
   if (!row) throw notFound();
-  if (row.state !== 'done') throw new AppError('conflict', 'まだ処理が終わっていません。');
+  if (row.state !== 'done')
+    throw new AppError('conflict', 'まだ処理が終わっていません。終わるまでお待ちください。');
   const info = row.fileInfo as Omit<JobFile, 'bytes'> | null;
   if (!row.file || !info) throw new AppError('not_found', 'この処理はファイルを作りません。');
   return { ...info, bytes: new Uint8Array(row.file) };
