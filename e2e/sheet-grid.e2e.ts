@@ -186,7 +186,7 @@ describe('editing in the sheet itself', () => {
     await cell(page, 'goals[0].parentNo').focus();
     await page.keyboard.type('第一');
     await page.keyboard.press('Enter');
-    await page.locator('#f-goals-0-parentNo-error').waitFor();
+    await page.locator('#f-goals-0-parentNo-error').waitFor({ state: 'attached' });
     await cell(page, 'goals[0].parentNo').focus();
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
@@ -245,6 +245,57 @@ describe('editing in the sheet itself', () => {
       '相談件数',
     ]);
     await page.context().close();
+  });
+
+  test('no surprises: a chosen 評価 stays as the arrows move on, Escape leaves nothing to undo, a moved row keeps the focus', async () => {
+    const { page } = await openPage(browser, {
+      viewport: { width: 1280, height: 800 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    await apiSignIn(page, baseUrl, 'somu-staff');
+    await openGrid(page, approvedId);
+    const evaluation = cell(page, 'goals[0].indicators[0].evaluation');
+    const judged = await evaluation.inputValue();
+    const chosen = judged === '未達成' ? '達成' : '未達成';
+    await evaluation.selectOption(chosen);
+    await evaluation.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await evaluation.inputValue()).toBe(chosen);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-goals-1-indicators-0-evaluation');
+
+    // Typed, then closed with Escape: as it was, and 元に戻す takes back the 評価, not an empty step.
+    const note = cell(page, 'goals[1].indicators[0].note');
+    const before = await note.inputValue();
+    await note.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('取り消す文');
+    await page.keyboard.press('Escape');
+    expect(await note.inputValue()).toBe(before);
+    await page.keyboard.press('Control+Z');
+    expect(await evaluation.inputValue()).toBe(judged);
+
+    // One value copied from a spreadsheet cell goes in at the caret, without the line break Excel adds.
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => navigator.clipboard.writeText('追記\r\n'));
+    await page.keyboard.press('Control+V');
+    await page.keyboard.press('Enter');
+    expect(await note.inputValue()).toBe(`${before}追記`);
+    await page.context().close();
+
+    // In a draft, 下へ moves an indicator and the focus stays on the button that moved it.
+    const draft = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await apiSignIn(draft.page, baseUrl, 'fukushi-staff');
+    await openGrid(draft.page, draftId);
+    await draft.page.locator('summary[aria-label="目標1の指標1の操作"]').focus();
+    await draft.page.keyboard.press('Enter');
+    await draft.page.getByRole('button', { name: '目標1の指標1を下へ移動' }).focus();
+    await draft.page.keyboard.press('Enter');
+    const focused = await draft.page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    // Now the last, it cannot go further down: 上へ of the same indicator takes the focus.
+    expect(focused).toMatch(/^目標1の指標2を(下|上)へ移動$/);
+    await draft.page.keyboard.press('Escape');
+    expect(await draft.page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+    await draft.page.context().close();
   });
 
   test('axe finds nothing on the grid at 1280 and 375 px; on a phone the rows read as cards', async () => {

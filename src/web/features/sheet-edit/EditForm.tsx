@@ -34,6 +34,13 @@ function useView(): [View, (view: View) => void] {
 /** 元に戻す / やり直す for the whole form, and the choice of view. */
 function EditToolbar({ view, onView }: { view: View; onView: (view: View) => void }) {
   const { dispatch, history } = useEditor();
+  const [said, setSaid] = useState('');
+  // aria-disabled rather than disabled: the focus stays on a button that has nothing left to do.
+  const step = (redo: boolean) => {
+    if (redo ? !history.canRedo : !history.canUndo) return;
+    dispatch({ type: redo ? 'redo' : 'undo' });
+    setSaid(redo ? 'やり直しました。' : '元に戻しました。');
+  };
   return (
     <div className="edit-toolbar">
       <fieldset className="edit-toolbar__views">
@@ -59,24 +66,45 @@ function EditToolbar({ view, onView }: { view: View; onView: (view: View) => voi
         <button
           type="button"
           className="button button--secondary button--small"
-          disabled={!history.canUndo}
+          aria-disabled={!history.canUndo}
           aria-keyshortcuts="Control+Z"
-          onClick={() => dispatch({ type: 'undo' })}
+          onClick={() => step(false)}
         >
           元に戻す
         </button>
         <button
           type="button"
           className="button button--secondary button--small"
-          disabled={!history.canRedo}
+          aria-disabled={!history.canRedo}
           aria-keyshortcuts="Control+Y"
-          onClick={() => dispatch({ type: 'redo' })}
+          onClick={() => step(true)}
         >
           やり直す
         </button>
+        <span role="status" className="visually-hidden">
+          {said}
+        </span>
       </div>
     </div>
   );
+}
+
+/** Ctrl+Z / Ctrl+Y anywhere in the editor but in a text field (which undoes its own typing). */
+function useUndoKeys() {
+  const { dispatch } = useEditor();
+  return (event: React.KeyboardEvent) => {
+    const key = event.key.toLowerCase();
+    if (event.defaultPrevented || !(event.ctrlKey || event.metaKey) || (key !== 'z' && key !== 'y')) return;
+    const target = event.target;
+    if (
+      target instanceof HTMLInputElement ||
+      target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLSelectElement
+    )
+      return;
+    event.preventDefault();
+    dispatch({ type: key === 'y' || event.shiftKey ? 'redo' : 'undo' });
+  };
 }
 
 /**
@@ -92,18 +120,39 @@ export function EditForm({ form, editor, title }: { form: FormDocument; editor: 
         <h2 id="edit-header-title">基本情報</h2>
         <HeaderFields form={form} />
       </section>
-      <section className="edit-section edit-section--goals" aria-labelledby="edit-goals-title">
-        <h2 id="edit-goals-title" className="edit-section__title">
-          組織目標と指標
-        </h2>
-        <EditToolbar view={view} onView={setView} />
-        {view === 'grid' ? <SheetGrid form={form} title={title} /> : <GoalList form={form} />}
-      </section>
+      <GoalsSection form={form} title={title} view={view} onView={setView} />
       <section className="edit-section" aria-labelledby="edit-narratives-title">
         <h2 id="edit-narratives-title">取り組みと結果</h2>
         <NarrativeFields form={form} />
       </section>
     </EditorProvider>
+  );
+}
+
+function GoalsSection({
+  form,
+  title,
+  view,
+  onView,
+}: {
+  form: FormDocument;
+  title: string;
+  view: View;
+  onView: (view: View) => void;
+}) {
+  const onKeyDown = useUndoKeys();
+  return (
+    <section
+      className="edit-section edit-section--goals"
+      aria-labelledby="edit-goals-title"
+      onKeyDown={onKeyDown}
+    >
+      <h2 id="edit-goals-title" className="edit-section__title">
+        組織目標と指標
+      </h2>
+      <EditToolbar view={view} onView={onView} />
+      {view === 'grid' ? <SheetGrid form={form} title={title} /> : <GoalList form={form} />}
+    </section>
   );
 }
 

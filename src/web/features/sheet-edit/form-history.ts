@@ -14,7 +14,12 @@ export interface FormHistory {
   step: string | null;
 }
 
-export type HistoryAction = (FormAction & { step?: string }) | { type: 'undo' } | { type: 'redo' };
+export type HistoryAction =
+  | (FormAction & { step?: string })
+  | { type: 'undo' }
+  | { type: 'redo' }
+  /** Take back a step that is still the last one (a cell's edit closed with Escape), leaving no trace. */
+  | { type: 'abandon'; step: string };
 
 /** Enough for a morning's work; the oldest steps are forgotten first. */
 const depth = 200;
@@ -39,6 +44,11 @@ export function historyReducer(history: FormHistory, action: HistoryAction): For
       const [next, ...future] = history.future;
       if (next === undefined) return history;
       return { present: next, past: [...history.past, history.present], future, step: null };
+    }
+    case 'abandon': {
+      const previous = history.past.at(-1);
+      if (history.step !== action.step || previous === undefined) return history;
+      return { ...history, present: previous, past: history.past.slice(0, -1), step: null };
     }
     case 'reset':
       return startHistory(action.form);

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { FieldErrors } from '../form-errors';
 import type { GridCell as Cell } from './grid-model';
 import type { Grid } from './use-grid';
@@ -9,6 +10,20 @@ function cellError(errors: FieldErrors, path: string): string | undefined {
   for (const [key, message] of errors)
     if (key.startsWith(`${path}[`) || key.startsWith(`${path}.`)) return message;
   return undefined;
+}
+
+const sizesItself = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
+
+/** Where the browser cannot size a field to its content, the cell grows with its text all the same. */
+function useGrowing(value: string) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (sizesItself || !element || value === undefined) return;
+    element.style.height = 'auto';
+    element.style.height = `${element.scrollHeight}px`;
+  }, [value]);
+  return ref;
 }
 
 /** The id of the note that says why cells are locked (one per reason, in the grid's legend). */
@@ -56,6 +71,7 @@ export function GridCell({
     onPaste: (event: React.ClipboardEvent<HTMLTextAreaElement | HTMLSelectElement>) =>
       grid.onPaste(event, cell),
   };
+  const growing = useGrowing(cell.value);
   const shown = cell.options?.find((option) => option.value === cell.value)?.label ?? cell.value;
   return (
     <>
@@ -80,6 +96,7 @@ export function GridCell({
       ) : (
         <textarea
           {...common}
+          ref={growing}
           className={`grid-cell${locked ? ' grid-cell--locked' : ''}${cell.kind === 'lines' ? '' : ' grid-cell--line'}`}
           rows={1}
           readOnly={locked}

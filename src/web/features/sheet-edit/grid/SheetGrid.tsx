@@ -138,7 +138,7 @@ export function SheetGrid({ form, title }: { form: FormDocument; title: string }
                       </td>
                     ) : (
                       groupCells(indicatorCells).map((group) => (
-                        <IndicatorTd key={group[0]?.id} group={group} grid={grid} reasons={reasons}>
+                        <IndicatorTd key={group[0]?.column} group={group} grid={grid} reasons={reasons}>
                           {group[0]?.column === 3 && editable && indicator && row.indicator !== null && (
                             <IndicatorMenu
                               goal={g}
@@ -266,7 +266,7 @@ function GoalMenu({
   indicators: number;
 }) {
   return (
-    <details className="row-menu">
+    <RowMenu>
       <summary aria-label={`目標${goal + 1}の操作`}>操作</summary>
       <div className="row-menu__items">
         <ItemControls
@@ -275,11 +275,12 @@ function GoalMenu({
           count={count}
           itemKey={goalKey}
           itemLabel={`目標${goal + 1}`}
-          afterRemove={['add-goal']}
+          // The goal that takes its place, the one before it, or 目標を追加 when none is left.
+          afterRemove={[fieldId(`goals[${goal}].text`), fieldId(`goals[${goal - 1}].text`), 'add-goal']}
         />
         <AddIndicator goal={goal} count={indicators} />
       </div>
-    </details>
+    </RowMenu>
   );
 }
 
@@ -295,7 +296,7 @@ function IndicatorMenu({
   count: number;
 }) {
   return (
-    <details className="row-menu">
+    <RowMenu>
       <summary aria-label={`目標${goal + 1}の指標${index + 1}の操作`}>操作</summary>
       <div className="row-menu__items">
         <ItemControls
@@ -304,9 +305,35 @@ function IndicatorMenu({
           count={count}
           itemKey={itemKey}
           itemLabel={`目標${goal + 1}の指標${index + 1}`}
-          afterRemove={[fieldId(`goals[${goal}]`)]}
+          // The indicator that takes its place, the one before it, or the goal.
+          afterRemove={[
+            fieldId(`goals[${goal}].indicators[${index}].name`),
+            fieldId(`goals[${goal}].indicators[${index - 1}].name`),
+            fieldId(`goals[${goal}].text`),
+          ]}
         />
       </div>
+    </RowMenu>
+  );
+}
+
+/**
+ * A row's 操作: one open at a time (the details share a name), closed with Escape, focus back
+ * on its button.
+ */
+function RowMenu({ children }: { children: React.ReactNode }) {
+  return (
+    <details
+      className="row-menu"
+      name="sheet-grid-row-menu"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !event.currentTarget.open) return;
+        event.preventDefault();
+        event.currentTarget.open = false;
+        event.currentTarget.querySelector('summary')?.focus();
+      }}
+    >
+      {children}
     </details>
   );
 }

@@ -90,7 +90,6 @@ describe('the editor grid', () => {
       'goals[0].indicators[0].result.text',
       'goals[0].indicators[0].note',
       'goals[0].indicators[1].result.text',
-      'goals[0].indicators[1].note',
     ]);
     const after = formReducer(doc, { type: 'batch', actions: outcome.actions });
     expect(after.goals[0]?.indicators.map((i) => [i.target, i.result, i.note])).toEqual([
@@ -107,7 +106,11 @@ describe('the editor grid', () => {
     expect(outcome.written).toEqual(['goals[0].indicators[1].evaluation']);
     const wrong = pasteBlock(layout, from, [['よい']]);
     expect(wrong.refused.get(from.id)).toContain('「達成」「一部未達成」「未達成」');
-    const named = pasteBlock(layout, cell(layout, 'goals[0].indicators[0].unit'), [['来館者数（人）']]);
+    const named = pasteBlock(layout, cell(layout, 'goals[0].indicators[0].name'), [['来館者数（人）']]);
+    // 単位 is not a printed column: a block starting there would land in 項目.
+    expect(
+      pasteBlock(layout, cell(layout, 'goals[0].indicators[0].unit'), [['人', '5']]).refusedBlock,
+    ).toContain('単位の欄からは範囲を貼り付けられません');
     const after = formReducer(form(), { type: 'batch', actions: named.actions });
     expect(after.goals[0]?.indicators[0]).toMatchObject({ name: '来館者数', unit: '人' });
     expect(splitIndicatorLabel('定時退庁推進日実施率（％）')).toEqual({
@@ -115,6 +118,18 @@ describe('the editor grid', () => {
       unit: '％',
     });
     expect(splitIndicatorLabel('研修の実施')).toEqual({ name: '研修の実施', unit: '' });
+  });
+
+  it('takes a block copied from the city’s sheet as it is: merged goal cells blank below, locked cells unchanged', () => {
+    const layout = grid(form(), ['plan']);
+    // 部区 … 評価 of two rows, as Excel copies merged goal cells: the goal's columns blank on row 2.
+    const block = [
+      ['', '地域防災力の向上', '', '訓練の回数（回）', '', '', '', '12回', '', '', '', ''],
+      ['', '', '', '参加者数（人）', '', '', '', '300人', '', '', '', ''],
+    ];
+    const outcome = pasteBlock(layout, cell(layout, 'goals[0].parentNo'), block);
+    expect(outcome.refused).toEqual(new Map());
+    expect(outcome.written).toEqual(['goals[0].indicators[0].target.text']);
   });
 
   it('writes a goal spanned by the block once, from its first row', () => {
@@ -166,5 +181,22 @@ describe('undo and redo', () => {
     history = historyReducer(history, { type: 'undo' });
     expect(history.present).toBe(doc);
     expect(historyReducer(history, { type: 'undo' })).toBe(history);
+  });
+
+  it('abandons a cell’s edit without leaving an empty step, only while it is the last', () => {
+    const doc = form();
+    let history = historyReducer(startHistory(doc), {
+      type: 'goal',
+      goal: 0,
+      field: 'text',
+      value: 'a',
+      step: 's1',
+    });
+    history = historyReducer(history, { type: 'goal', goal: 0, field: 'text', value: 'ab', step: 's1' });
+    const abandoned = historyReducer(history, { type: 'abandon', step: 's1' });
+    expect(abandoned.present).toBe(doc);
+    expect(abandoned.past).toHaveLength(0);
+    const later = historyReducer(history, { type: 'goal', goal: 1, field: 'text', value: 'x', step: 's2' });
+    expect(historyReducer(later, { type: 'abandon', step: 's1' })).toBe(later);
   });
 });

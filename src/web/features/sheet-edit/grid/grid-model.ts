@@ -1,6 +1,7 @@
 import { directionLabels, directions } from '../../../../domain/evaluation';
 import { sheetColumnLabels } from '../../../../domain/fiscal-year';
 import { type EditablePart, isPartLocked, type SheetPart } from '../../../../domain/sheet-lifecycle';
+import { indicatorLabel } from '../../../../domain/sheet-text';
 import { fieldId } from '../../../lib/field-id';
 import { evaluationOptions, milestoneOptions, needsMilestone } from '../evaluation-guide';
 import type { FormDocument, FormIndicator } from '../form-model';
@@ -32,6 +33,8 @@ export interface GridCell {
   lockedBecause: string | null;
   /** Drawn in the same table cell as the one before it (単位 under 項目, the reason under 評価). */
   joined: boolean;
+  /** The cell's value as the printed sheet shows it, when that differs (項目 is printed 項目（単位）). */
+  printedText?: string;
   /** The changes writing `text` into the cell makes, or the reason it is refused. */
   write: (text: string) => { actions: FormAction[] } | { error: string };
 }
@@ -178,6 +181,7 @@ export function buildGrid({ form, fiscalYear, parts, showReason }: GridOptions):
         column: 3,
         printed: 3,
         value: indicator.name,
+        printedText: indicatorLabel(indicator.name, indicator.unit === '' ? null : indicator.unit),
         kind: 'lines',
         // A pasted 項目（単位） fills both.
         write: (text) => {
@@ -343,6 +347,16 @@ export interface PasteOutcome {
   written: string[];
   /** What fell outside the table (rows below the last indicator, columns past 評価). */
   outside: number;
+  /** Why nothing was pasted at all, when the block cannot start at this cell. */
+  refusedBlock: string | null;
+}
+
+/** What a cell shows for a value (a choice's words), to tell whether a pasted value is new. */
+function shownValue(cell: GridCell, value: string): string {
+  const text = value.replace(/\r\n?/g, '\n');
+  if (!cell.options) return text;
+  const typed = text.normalize('NFKC').trim();
+  return cell.options.find((o) => o.label === typed || o.value === typed)?.value ?? typed;
 }
 
 /**
@@ -351,8 +365,19 @@ export interface PasteOutcome {
  * refused there and the rest is written.
  */
 export function pasteBlock(layout: GridLayout, from: GridCell, block: string[][]): PasteOutcome {
-  const outcome: PasteOutcome = { actions: [], refused: new Map(), written: [], outside: 0 };
-  const start = from.printed ?? printedOf(layout, from);
+  const outcome: PasteOutcome = {
+    actions: [],
+    refused: new Map(),
+    written: [],
+    outside: 0,
+    refusedBlock: null,
+  };
+  if (from.printed === null) {
+    // 単位, 方向, 評価の理由 and 実施状況 are not columns of the printed sheet a block is laid over.
+    outcome.refusedBlock = `${from.label.replace(/^目標\d+ 指標\d+ /, '')}の欄からは範囲を貼り付けられません。項目や評価などの欄を選んでから貼り付けてください。`;
+    return outcome;
+  }
+  const start = from.printed;
   const done = new Map<string, string>();
   for (const [r, values] of block.entries()) {
     const row = from.row + r;
@@ -368,14 +393,17 @@ export function pasteBlock(layout: GridLayout, from: GridCell, block: string[][]
         outcome.outside += 1;
         continue;
       }
-      // A goal's cell spans its indicators' rows: the first row of the block writes it.
+      // A goal's cell spans its indicators' rows: the first row of the block writes it, and the
+      // rows under it are blank or the same where the spreadsheet merged the cell.
       const earlier = done.get(cell.id);
       if (earlier !== undefined) {
-        if (earlier !== text)
+        if (text !== '' && text !== earlier)
           outcome.refused.set(cell.id, '同じ欄に異なる値が貼り付けられました。最初の行の値を使います。');
         continue;
       }
       done.set(cell.id, text);
+      // What the cell already holds is no change, locked or not.
+      if (shownValue(cell, text) === (cell.printedText ?? cell.value)) continue;
       const written = cell.write(text);
       if ('error' in written) {
         outcome.refused.set(cell.id, written.error);
@@ -386,14 +414,4 @@ export function pasteBlock(layout: GridLayout, from: GridCell, block: string[][]
     }
   }
   return outcome;
-}
-
-/** A cell the printed sheet shares with another (単位 with 項目, the reason with 評価) pastes as that one. */
-function printedOf(layout: GridLayout, cell: GridCell): number {
-  let printed = 0;
-  for (const other of layout.cells) {
-    if (other.printed !== null && other.column < cell.column && covers(other, cell.row, other.column))
-      printed = Math.max(printed, other.printed);
-  }
-  return printed;
 }

@@ -117,25 +117,35 @@ export function useGrid(form: FormDocument): Grid {
 
   const change = (cell: GridCell, value: string) => {
     if (cell.lockedBecause !== null) return;
+    // A choice is made at once: one step each, and the arrows go on moving between cells.
+    if (cell.kind === 'choice') {
+      write(cell, value, nextStep());
+      return;
+    }
     // Typing into a selected cell replaces it and opens it.
     if (editing !== cell.id) open(cell);
     const step = original.current?.id === cell.id ? original.current.step : nextStep();
     write(cell, cell.kind === 'lines' ? value : value.replace(/\r?\n/g, ''), step);
   };
 
-  const undo = (redo: boolean) => {
+  const undo = (redo: boolean, cell: GridCell) => {
     dispatch({ type: redo ? 'redo' : 'undo' });
     setEditing(null);
+    // What a paste refused belongs to the paste: it goes with the step.
+    setRefused(new Map());
     setSaid(redo ? 'やり直しました。' : '元に戻しました。');
+    // The cell stays selected: typing replaces it again.
+    requestAnimationFrame(() => select(cell.id));
   };
 
   const onKeyDown = (event: KeyboardEvent<Control>, cell: GridCell) => {
     if (event.nativeEvent.isComposing) return;
     const isOpen = editing === cell.id;
     const shortcut = event.ctrlKey || event.metaKey;
-    if (shortcut && (event.key === 'z' || event.key === 'Z' || event.key === 'y')) {
+    const key = event.key.toLowerCase();
+    if (shortcut && (key === 'z' || key === 'y')) {
       event.preventDefault();
-      undo(event.key === 'y' || event.shiftKey);
+      undo(key === 'y' || event.shiftKey, cell);
       return;
     }
     if (cell.lockedBecause !== null) {
@@ -160,7 +170,9 @@ export function useGrid(form: FormDocument): Grid {
     if (event.key === 'Escape' && isOpen) {
       event.preventDefault();
       const before = original.current;
-      if (before?.id === cell.id && before.value !== cell.value) write(cell, before.value, before.step);
+      // Closed as it was: the edit's step goes, leaving nothing to undo.
+      if (before?.id === cell.id && before.value !== cell.value)
+        dispatch({ type: 'abandon', step: before.step });
       setEditing(null);
       select(cell.id);
       return;
@@ -224,19 +236,30 @@ export function useGrid(form: FormDocument): Grid {
 
   const onPaste = (event: ClipboardEvent<Control>, cell: GridCell) => {
     const block = parseTsv(event.clipboardData.getData('text/plain'));
-    const single = block.length === 1 && block[0]?.length === 1;
-    // One value into an open cell is ordinary typing.
-    if (single && editing === cell.id) return;
     event.preventDefault();
     const [first] = block;
     if (first === undefined) return;
-    if (single) {
-      write(cell, first[0] ?? '', nextStep());
+    const value = first[0] ?? '';
+    if (block.length === 1 && first.length === 1) {
+      const target = event.currentTarget;
+      if (editing === cell.id && target instanceof HTMLTextAreaElement) {
+        // One value into an open cell goes in at the caret, as the spreadsheet's cell holds it.
+        const { selectionStart, selectionEnd } = target;
+        change(cell, `${target.value.slice(0, selectionStart)}${value}${target.value.slice(selectionEnd)}`);
+        const caret = selectionStart + value.length;
+        requestAnimationFrame(() => target.setSelectionRange(caret, caret));
+        return;
+      }
+      write(cell, value, nextStep());
       setEditing(null);
       select(cell.id);
       return;
     }
     const outcome = pasteBlock(layout, cell, block);
+    if (outcome.refusedBlock !== null) {
+      setSaid(outcome.refusedBlock);
+      return;
+    }
     for (const id of outcome.refused.keys()) clearRefusal(id);
     setRefused((current) => {
       const next = new Map(current);
