@@ -33,3 +33,11 @@ export class AppError extends Error {
     return { error: { code: this.code, message: this.message, issues: this.issues, details: this.details } };
   }
 }
+
+/** The refusal of a request that needs a signed-in user, in the same words wherever it is made. */
+export function signInNeeded(what = 'この操作'): AppError {
+  return new AppError(
+    'unauthenticated',
+    `${what}にはログインが必要です。ログインしてからもう一度お試しください。`,
+  );
+}

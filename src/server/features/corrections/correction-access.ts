@@ -6,7 +6,7 @@ import {
   isOwnProposal,
 } from '../../../domain/result-correction';
 import type { Actor } from '../../../domain/roles';
-import { AppError } from '../../app-error';
+import { AppError, signInNeeded } from '../../app-error';
 
 /** Each permission in words: who may, and why one's own proposal is refused. */
 const correctionPermissionLabels: Record<CorrectionPermission, { whoMay: string; ownProposal?: string }> = {
@@ -24,7 +24,7 @@ export function authorizeCorrection(
   subject: CorrectionSubject,
 ): void {
   if (canCorrect(actor, permission, subject)) return;
-  if (!actor) throw new AppError('unauthenticated', 'この操作にはログインが必要です。');
+  if (!actor) throw signInNeeded();
   const label = correctionPermissionLabels[permission];
   if (
     label.ownProposal &&

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client';
 import { bulkActionSchema } from '../../../schemas/bulk-action';
 import { importConfirmQuery, importPreviewQuery } from '../../../schemas/import';
 import { bookletJobSchema } from '../../../schemas/ward-year';
-import { AppError } from '../../app-error';
+import { signInNeeded } from '../../app-error';
 import { type PdfWorkers, streamBytes } from '../../pdf-workers/pdf-workers';
 import type { SignedInUser } from '../auth/sessions';
 import { loadBooklet } from '../downloads/booklet';
@@ -45,7 +45,7 @@ function defineKind<Input extends zod.ZodType>(kind: {
 
 function signedInOwner(context: JobContext) {
   const { owner, upload } = context;
-  if (!owner) throw new AppError('unauthenticated', 'この操作にはログインが必要です。');
+  if (!owner) throw signInNeeded();
   return {
     actor: owner.actor,
     by: { id: owner.id, name: owner.displayName },

@@ -5,7 +5,7 @@ import { importConfirmQuery, importPreviewQuery } from '../../../schemas/import'
 import { bookletJobSchema } from '../../../schemas/ward-year';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
-import { AppError } from '../../app-error';
+import { signInNeeded } from '../../app-error';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { attachment } from '../downloads/content-disposition';
@@ -42,7 +42,7 @@ export function jobsRoutes(jobs: JobRegistry) {
       validate('json', bulkActionSchema),
       async (c) => {
         const user = c.get('user');
-        if (!user) throw new AppError('unauthenticated', '一括操作にはログインが必要です。');
+        if (!user) throw signInNeeded('一括操作');
         const status = await jobs.begin('bulk-action', user.id, c.req.valid('json'));
         return c.json(status, 202);
       },

@@ -4,7 +4,7 @@ import {
   municipalityPolicy,
 } from '../../../domain/municipality-policy';
 import { type Actor, rolesInWords } from '../../../domain/roles';
-import { AppError } from '../../app-error';
+import { AppError, signInNeeded } from '../../app-error';
 
 /** Each permission in words: 「{what}のは{roles}です」. */
 const municipalityPermissionLabels: Record<MunicipalityPermission, string> = {
@@ -27,7 +27,7 @@ export function authorizeMunicipality(
   municipalityId: string,
 ): void {
   if (canOnMunicipality(actor, permission, municipalityId)) return;
-  if (!actor) throw new AppError('unauthenticated', 'この操作にはログインが必要です。');
+  if (!actor) throw signInNeeded();
   throw new AppError(
     'forbidden',
     `${municipalityPermissionLabels[permission]}のは${rolesInWords(municipalityPolicy[permission])}です。`,

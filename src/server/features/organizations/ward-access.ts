@@ -9,7 +9,7 @@ import {
   type WardPermission,
   wardPolicy,
 } from '../../../domain/ward-policy';
-import { AppError } from '../../app-error';
+import { AppError, signInNeeded } from '../../app-error';
 import type { WardRef } from './find-ward';
 
 /** Each permission in words: 「〇〇区の{what}権限がありません。{may}のは{roles}です。」 */
@@ -32,8 +32,6 @@ function refused(permission: WardPermission, wardName: string | null): AppError 
     `${where}${what}権限がありません。${may}のは${rolesInWords(wardPolicy[permission])}です。`,
   );
 }
-
-const signInNeeded = () => new AppError('unauthenticated', 'この操作にはログインが必要です。');
 
 /** Allow the permission on the 部区 or say why not: 401 for the public, else 403 naming who may. */
 export function authorizeWard(

@@ -6,7 +6,7 @@ import { boardTotals, deadlineAhead } from '../../../domain/progress-board';
 import type { Actor } from '../../../domain/roles';
 import { can } from '../../../domain/sheet-policy';
 import type { ProgressBoard, ProgressRow } from '../../../schemas/progress';
-import { AppError } from '../../app-error';
+import { AppError, signInNeeded } from '../../app-error';
 import { openThreadCounts } from '../comments/comments';
 import { findWard, type WardRef, wardsOfMunicipality } from '../organizations/find-ward';
 import { authorizeMunicipality } from '../organizations/municipality-access';
@@ -32,7 +32,7 @@ async function wardsOfBoard(db: Db, options: ProgressBoardOptions): Promise<Ward
     authorizeWard(actor, 'viewProgress', ward);
     return [ward];
   }
-  if (!actor) throw new AppError('unauthenticated', 'この操作にはログインが必要です。');
+  if (!actor) throw signInNeeded();
   authorizeMunicipality(actor, 'viewAllProgress', actor.municipalityId);
   const wards = await wardsOfMunicipality(db, actor.municipalityId);
   const named = options.municipality;

@@ -11,7 +11,7 @@ import {
   sheetPolicy,
 } from '../../../domain/sheet-policy';
 import { sheetStatusLabels } from '../../../domain/sheet-status';
-import { AppError } from '../../app-error';
+import { AppError, signInNeeded } from '../../app-error';
 
 export type SheetRow = typeof sheets.$inferSelect;
 
@@ -93,6 +93,6 @@ export function authorize(
       `このシートは現在「${sheetStatusLabels[subject.status]}」のため、${permissionLabels[permission]}はできません。`,
     );
   }
-  if (!actor) throw new AppError('unauthenticated', 'この操作にはログインが必要です。');
+  if (!actor) throw signInNeeded();
   throw new AppError('forbidden', `このシートの${permissionLabels[permission]}を行う権限がありません。`);
 }
