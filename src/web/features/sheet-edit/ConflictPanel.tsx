@@ -46,7 +46,7 @@ export function ConflictPanel({
       </h2>
       <p>
         {conflict.continued
-          ? `版 ${conflict.version} を基に編集を続けています。下の表の「あなたの入力」は保存されていません。必要な項目はもう一度入力してください。`
+          ? `版 ${conflict.version} をもとに編集を続けています。下の表の「あなたの入力」は保存されていません。必要な項目はもう一度入力してください。`
           : conflict.message}
       </p>
       {conflict.changes.length === 0 ? (
