@@ -127,7 +127,7 @@ async function decide(page: Page, decision: '承認' | '差戻し', comment?: st
   await appDrawn(page);
   const region = page.getByRole('region', { name: '実績の訂正の申請', exact: true });
   await region.waitFor();
-  await region.getByRole('button', { name: `${indicator}のR4実績の訂正を${decision}` }).click();
+  await region.getByRole('button', { name: `${indicator}のR4実績の訂正の${decision}` }).click();
   const dialog = page.getByRole('dialog', { name: `実績の訂正の${decision}` });
   if (comment) await dialog.getByLabel(/差戻しの理由/).fill(comment);
   await dialog.getByRole('button', { name: decision === '承認' ? '承認する' : '差し戻す' }).click();

@@ -257,7 +257,7 @@ describe('editing a sheet', () => {
     await appDrawn(head.page);
     await head.page.getByRole('region', { name: '承認待ちの目標の修正', exact: true }).waitFor();
     await expectAccessible(head.page, 'a sheet with a pending revision');
-    await head.page.getByRole('button', { name: '定時退庁推進日実施率の目標の修正を承認' }).click();
+    await head.page.getByRole('button', { name: '定時退庁推進日実施率の目標の修正の承認' }).click();
     await head.page
       .getByRole('dialog', { name: '目標の修正の承認' })
       .getByRole('button', { name: '承認する' })
@@ -271,7 +271,7 @@ describe('editing a sheet', () => {
 
     // The head's own proposal: the API refuses, and the dialog says why.
     await proposeRevision(head.page, '協働した団体数', '25', '協働の相手が増える見込みのため。');
-    await head.page.getByRole('button', { name: '協働した団体数の目標の修正を承認' }).click();
+    await head.page.getByRole('button', { name: '協働した団体数の目標の修正の承認' }).click();
     const decision = head.page.getByRole('dialog', { name: '目標の修正の承認' });
     await decision.getByRole('button', { name: '承認する' }).click();
     await decision

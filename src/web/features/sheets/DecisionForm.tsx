@@ -95,7 +95,7 @@ export function DecisionButtons({
           className={
             decision === 'approve' ? 'button button--small' : 'button button--secondary button--small'
           }
-          aria-label={`${subject}を${decisionLabels[decision]}`}
+          aria-label={`${subject}の${decisionLabels[decision]}`}
           onClick={() => onChoose(decision)}
         >
           {decisionLabels[decision]}
