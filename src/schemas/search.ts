@@ -25,7 +25,7 @@ export const searchQuery = z.object({
   municipality: municipalityName,
   /** The organization as the sheet names it (課・出張所・機関). */
   organization: plainText(200).optional(),
-  evaluation: z.enum(evaluations, '評価は 達成・一部未達成・未達成 のいずれかです').optional(),
+  evaluation: z.enum(evaluations, '評価は 達成・一部未達成・未達成 のいずれかを指定してください').optional(),
   page: z
     .string()
     .regex(/^[1-9]\d{0,3}$/, 'ページは 1 以上の数で指定してください')

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, Outlet } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { SessionNav } from '../features/auth/SessionNav';
 import { useFocusOnNavigation } from '../lib/focus-on-navigation';
 import { meQuery } from '../lib/queries';
@@ -13,9 +13,11 @@ const RouterHomeLink: HomeLink = (props) => <Link to="/" {...props} />;
 export function AppLayout() {
   useFocusOnNavigation();
   const { data: me } = useQuery(meQuery());
+  const navigate = useNavigate();
   return (
     <SiteFrame
       HomeLink={RouterHomeLink}
+      onSearch={(q) => void navigate({ to: '/search', search: { q } })}
       nav={
         <>
           {canOnMunicipality(me, 'setEvaluationRule') && (

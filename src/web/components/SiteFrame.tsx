@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { appName } from '../lib/use-document-title';
 
 /** A link to the home page: the router's in the app, a plain one in a page the server draws. */
@@ -14,8 +14,11 @@ export function SiteFrame({
   nav,
   session,
   drawnByServer,
+  onSearch,
   children,
 }: {
+  /** The app opens the search page itself; without it the form asks the server for /search. */
+  onSearch?: (words: string) => void;
   HomeLink: HomeLink;
   /** Drawn by the server, to be replaced by the app's own page (`data-drawn-by-server` on main). */
   drawnByServer?: boolean;
@@ -40,6 +43,33 @@ export function SiteFrame({
               {nav}
             </ul>
           </nav>
+          <form
+            className="site-search"
+            role="search"
+            action="/search"
+            method="get"
+            onSubmit={(event: FormEvent<HTMLFormElement>) => {
+              if (!onSearch) return;
+              event.preventDefault();
+              onSearch(String(new FormData(event.currentTarget).get('q') ?? '').trim());
+            }}
+          >
+            <label htmlFor="site-search-q" className="visually-hidden">
+              シートを検索
+            </label>
+            <input
+              id="site-search-q"
+              className="site-search__input"
+              name="q"
+              type="search"
+              placeholder="シートを検索（例：防災）"
+              maxLength={200}
+              required
+            />
+            <button type="submit" className="site-search__button">
+              検索
+            </button>
+          </form>
           {session}
         </div>
       </header>

@@ -92,8 +92,8 @@ function matchQuery(terms: string[], keys: string[], query: SearchQuery, publicO
     )
     SELECT hit.sheet_id, hit.field, hit.goal_no, hit.indicator_name, hit.indicator_unit, hit.text, hit.evaluation,
       (SELECT count(*) FROM goals g2 WHERE g2.sheet_id = hit.sheet_id AND g2.no < hit.goal_no)::int AS goal_index,
-      (SELECT count(*) FROM placements p2 WHERE p2.goal_id = hit.goal_id AND p2.position < hit.placement_position)::int
-        AS indicator_index,
+      CASE WHEN hit.placement_position IS NOT NULL THEN (SELECT count(*) FROM placements p2
+        WHERE p2.goal_id = hit.goal_id AND p2.position < hit.placement_position)::int END AS indicator_index,
       s.fiscal_year, s.status, s.submitted_by, s.ward_id, s.organization_id, s.department_name, s.organization_name,
       w.name AS ward, w.municipality_id, m.name AS municipality
     FROM hit

@@ -58,6 +58,14 @@ describe('検索', () => {
     });
   });
 
+  it('names a match in 主な取組 by its goal', async () => {
+    const answer = await search(publicReader, { q: '避難所' });
+    expect(answer.hits.find((hit) => hit.field === 'initiatives')).toMatchObject({
+      place: '組織目標2 › 主な取組（事業）',
+      anchor: 'at-goal-1',
+    });
+  });
+
   it('finds a two-character word (防災), in goals and narratives alike', async () => {
     const answer = await search(publicReader, { q: '防災' });
     expect(answer.total).toBeGreaterThanOrEqual(4);

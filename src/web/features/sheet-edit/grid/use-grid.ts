@@ -106,7 +106,7 @@ export function useGrid(form: FormDocument): Grid {
   const write = (cell: GridCell, text: string, step: string) => {
     const written = cell.write(text);
     if ('error' in written) {
-      setSaid(`${cell.label}: ${written.error}`);
+      setSaid(`${cell.label}：${written.error}`);
       setRefused((current) => new Map(current).set(cell.id, written.error));
       return;
     }
