@@ -33,7 +33,7 @@ export const bulkActionOutcomes: Record<
 };
 
 export const bulkActionLabels: Record<BulkAction, string> = {
-  confirmEvaluation: '評価を確定',
+  confirmEvaluation: '評価の確定',
   publish: '公開',
   return: '差戻し',
   remind: '督促',

@@ -34,7 +34,7 @@ export function jobsRoutes(jobs: JobRegistry) {
       '/bulk-action',
       doc({
         summary:
-          '進捗管理表の一括操作（評価を確定・公開・差戻し・督促）を始める。シートごとに実行し、できなかったものは理由とともに result に返す（進み具合は GET /api/v1/jobs/{id}）',
+          '進捗管理表の一括操作（評価の確定・公開・差戻し・督促）を始める。シートごとに実行し、できなかったものは理由とともに result に返す（進み具合は GET /api/v1/jobs/{id}）',
         status: 202,
         access: '各シートでその操作ができる人（評価の確定・公開は企画担当、差戻しは所属長・企画担当）',
         response: jobStatusSchema,
