@@ -75,7 +75,7 @@ function TransitionForm({
       <p>
         {to
           ? `このシートの状態を「${sheetStatusLabels[sheet.status]}」から「${sheetStatusLabels[to]}」にします。`
-          : `このシートは現在「${sheetStatusLabels[sheet.status]}」のため、${rule.label}はできません。`}
+          : `「${sheetStatusLabels[sheet.status]}」のシートは${rule.label}できません。`}
       </p>
       <FormField
         id="transition-comment"
