@@ -43,33 +43,34 @@ export function SiteFrame({
               {nav}
             </ul>
           </nav>
-          <form
-            className="site-search"
-            role="search"
-            action="/search"
-            method="get"
-            onSubmit={(event: FormEvent<HTMLFormElement>) => {
-              if (!onSearch) return;
-              event.preventDefault();
-              onSearch(String(new FormData(event.currentTarget).get('q') ?? '').trim());
-            }}
-          >
-            <label htmlFor="site-search-q" className="visually-hidden">
-              シートを検索
-            </label>
-            <input
-              id="site-search-q"
-              className="site-search__input"
-              name="q"
-              type="search"
-              placeholder="シートを検索（例：防災）"
-              maxLength={200}
-              required
-            />
-            <button type="submit" className="site-search__button">
-              検索
-            </button>
-          </form>
+          <search>
+            <form
+              className="site-search"
+              action="/search"
+              method="get"
+              onSubmit={(event: FormEvent<HTMLFormElement>) => {
+                if (!onSearch) return;
+                event.preventDefault();
+                onSearch(String(new FormData(event.currentTarget).get('q') ?? '').trim());
+              }}
+            >
+              <label htmlFor="site-search-q" className="visually-hidden">
+                シートを検索
+              </label>
+              <input
+                id="site-search-q"
+                className="site-search__input"
+                name="q"
+                type="search"
+                placeholder="シートを検索（例：防災）"
+                maxLength={200}
+                required
+              />
+              <button type="submit" className="site-search__button">
+                検索
+              </button>
+            </form>
+          </search>
           {session}
         </div>
       </header>

@@ -127,56 +127,58 @@ export function SearchPage() {
         すべての年度・部区のシートから、組織目標・主な取組・指標・補足・目標達成状況・取り組みについて・取り組みの結果についてを検索します。
         {'ログインしていない場合は、公開したシートだけが対象です。'}
       </p>
-      <form className="search-form" role="search" onSubmit={submit} key={JSON.stringify(params)}>
-        <div className="search-form__words">
-          <label htmlFor="search-q">検索する言葉（空白で区切ると、すべてを含むものを探します）</label>
-          <div className="search-form__row">
-            <input
-              id="search-q"
-              name="q"
-              type="search"
-              className="input"
-              defaultValue={q}
-              maxLength={200}
-              // biome-ignore lint/a11y/noAutofocus: the page exists to take these words
-              autoFocus={q === ''}
-            />
-            <button type="submit" className="button">
-              検索
-            </button>
+      <search>
+        <form className="search-form" onSubmit={submit} key={JSON.stringify(params)}>
+          <div className="search-form__words">
+            <label htmlFor="search-q">検索する言葉（空白で区切ると、すべてを含むものを探します）</label>
+            <div className="search-form__row">
+              <input
+                id="search-q"
+                name="q"
+                type="search"
+                className="input"
+                defaultValue={q}
+                maxLength={200}
+                // biome-ignore lint/a11y/noAutofocus: the page exists to take these words
+                autoFocus={q === ''}
+              />
+              <button type="submit" className="button">
+                検索
+              </button>
+            </div>
           </div>
-        </div>
-        <fieldset className="search-form__filters">
-          <legend>絞り込み</legend>
-          <FilterSelect
-            name="fiscalYear"
-            label="年度"
-            value={params.fiscalYear}
-            options={(facets?.fiscalYears ?? []).map((year) => ({
-              value: String(year),
-              label: formatFiscalYear(year),
-            }))}
-          />
-          <FilterSelect
-            name="ward"
-            label="部区"
-            value={params.ward}
-            options={(facets?.wards ?? []).map((ward) => ({ value: ward, label: ward }))}
-          />
-          <FilterSelect
-            name="organization"
-            label="組織"
-            value={params.organization}
-            options={(facets?.organizations ?? []).map((name) => ({ value: name, label: name }))}
-          />
-          <FilterSelect
-            name="evaluation"
-            label="評価"
-            value={params.evaluation}
-            options={evaluations.map((e) => ({ value: e, label: e }))}
-          />
-        </fieldset>
-      </form>
+          <fieldset className="search-form__filters">
+            <legend>絞り込み</legend>
+            <FilterSelect
+              name="fiscalYear"
+              label="年度"
+              value={params.fiscalYear}
+              options={(facets?.fiscalYears ?? []).map((year) => ({
+                value: String(year),
+                label: formatFiscalYear(year),
+              }))}
+            />
+            <FilterSelect
+              name="ward"
+              label="部区"
+              value={params.ward}
+              options={(facets?.wards ?? []).map((ward) => ({ value: ward, label: ward }))}
+            />
+            <FilterSelect
+              name="organization"
+              label="組織"
+              value={params.organization}
+              options={(facets?.organizations ?? []).map((name) => ({ value: name, label: name }))}
+            />
+            <FilterSelect
+              name="evaluation"
+              label="評価"
+              value={params.evaluation}
+              options={evaluations.map((e) => ({ value: e, label: e }))}
+            />
+          </fieldset>
+        </form>
+      </search>
       {error && (
         <ErrorSummary
           message={
