@@ -5,7 +5,7 @@ import { fiscalYearParam } from './ward-year';
 import { z } from './zod';
 
 /** Where on a sheet a match is, in the sheet's order. */
-export const searchFields = [
+const searchFields = [
   'purpose',
   'goal',
   'initiatives',

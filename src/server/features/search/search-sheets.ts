@@ -11,7 +11,7 @@ import type { SearchAnswer, SearchField, SearchHit, SearchQuery } from '../../..
 import { sheetTitle } from '../../../schemas/sheet-header';
 
 /** At most this many matches are read and shown over the pages; more asks for narrower words. */
-export const searchCap = 1000;
+const searchCap = 1000;
 const pageSize = 50;
 
 const fieldLabels: Record<SearchField, string> = {
