@@ -159,7 +159,7 @@ describe('across years: rollover, the 点検表 and an explained evaluation', ()
       has: staff.page.getByLabel('評価', { exact: true }),
     });
     expect(await evaluation.inputValue()).toBe('未達成');
-    expect(await evaluationField.textContent()).toContain('基準による目安：一部未達成（結果÷目標 = 96.4%');
+    expect(await evaluationField.textContent()).toContain('基準による目安：一部未達成（結果÷目標 = 96.4％');
     const reason = overtime.getByLabel(/^評価の理由/);
     const reasonField = overtime.locator('.form-field', { has: staff.page.getByLabel(/^評価の理由/) });
     // Asked for by the submission, not to save the draft.

@@ -71,7 +71,7 @@ describe('the evaluation rule (≥100% 達成, ≥80% 一部未達成, below 未
     const strict = { achieved: 1, partly: 0.9 };
     const input = { direction: 'higher' as const, target: cell('100'), result: cell('85') };
     expect(suggestEvaluation(input, strict)?.evaluation).toBe('未達成');
-    expect(suggestEvaluation(input)?.basis).toBe('結果÷目標 = 85%（80%以上100%未満）');
+    expect(suggestEvaluation(input)?.basis).toBe('結果÷目標 = 85％（80％以上100％未満）');
   });
 });
 
@@ -93,8 +93,8 @@ describe('the target’s qualifier (以上 / 以下 / 超 / 未満)', () => {
     expect(suggest('50％超', '50.1')).toBe('達成');
     expect(suggest('3回超', '3回')).toBe('一部未達成');
     expect(suggest('3回超', '4回')).toBe('達成');
-    expect(basis('50％超', '50')).toBe('結果÷目標 = 100%（80%以上100%以下）');
-    expect(basis('50％超', '60')).toBe('結果÷目標 = 120%（100%超）');
+    expect(basis('50％超', '50')).toBe('結果÷目標 = 100％（80％以上100％以下）');
+    expect(basis('50％超', '60')).toBe('結果÷目標 = 120％（100％超）');
   });
 
   it('以下 is met at the target and below, and makes lower the better way', () => {
@@ -103,7 +103,7 @@ describe('the target’s qualifier (以上 / 以下 / 超 / 未満)', () => {
     expect(suggest('10件以下', '12件')).toBe('一部未達成');
     expect(suggest('10件以下', '13件')).toBe('未達成');
     expect(suggest('3日以内', '3日')).toBe('達成');
-    expect(basis('10件以下', '10件')).toBe('目標÷結果（目標が「10件以下」） = 100%（100%以上）');
+    expect(basis('10件以下', '10件')).toBe('目標÷結果（目標が「10件以下」） = 100％（100％以上）');
   });
 
   it('未満 is not met at the target itself', () => {
@@ -122,7 +122,7 @@ describe('the target’s qualifier (以上 / 以下 / 超 / 未満)', () => {
     expect(suggest('10件以下', '20', 'higher')).toBe('未達成');
     expect(suggest('5%未満', '5', 'higher')).toBe('一部未達成');
     expect(suggest('5%未満', '4', 'higher')).toBe('達成');
-    expect(basis('50％以上', '50', 'lower')).toBe('結果÷目標（目標が「50％以上」） = 100%（100%以上）');
+    expect(basis('50％以上', '50', 'lower')).toBe('結果÷目標（目標が「50％以上」） = 100％（100％以上）');
   });
 
   it('follows the bands of a lenient rule, the boundary excluded for 超 and 未満', () => {

@@ -26,7 +26,7 @@ export interface EvaluationInput {
 
 export interface Suggestion {
   evaluation: Evaluation;
-  /** Why, in words: 「結果÷目標 = 96.4%（80%以上100%未満）」. */
+  /** Why, in words: 「結果÷目標 = 96.4％（80％以上100％未満）」. */
   basis: string;
   /** The achievement ratio, when there are numbers. */
   ratio: number | null;
@@ -53,7 +53,7 @@ function boundOf(direction: Direction, qualifier: Qualifier | null): Bound {
   }
 }
 
-const percent = (r: number) => `${(Math.round(r * 1000) / 10).toLocaleString('ja-JP')}%`;
+const percent = (r: number) => `${(Math.round(r * 1000) / 10).toLocaleString('ja-JP')}％`;
 
 /**
  * The evaluation the rule suggests, or null when it cannot say: no result, no target, or a target or

@@ -6,11 +6,11 @@ export const evaluationRuleSchema = z
     achieved: z
       .number('数値で指定してください')
       .min(0.01, '0より大きい値にしてください')
-      .max(10, '1000%以下にしてください'),
+      .max(10, '1000％以下にしてください'),
     partly: z
       .number('数値で指定してください')
       .min(0, '0以上にしてください')
-      .max(10, '1000%以下にしてください'),
+      .max(10, '1000％以下にしてください'),
   })
   .refine((r) => r.partly <= r.achieved, {
     message: '一部未達成の基準は達成の基準以下にしてください',

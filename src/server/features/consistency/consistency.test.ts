@@ -43,7 +43,7 @@ describe('the consistency report of the sample ward', () => {
     expect(body.items.some((i) => i.where.includes('協働した団体数'))).toBe(false);
     expect(
       body.items.find((i) => i.kind === 'contradiction' && i.where.includes('定時退庁'))?.message,
-    ).toMatch(/基準では「一部未達成」.*96\.4%/);
+    ).toMatch(/基準では「一部未達成」.*96\.4％/);
     expect(body.items.filter((i) => i.kind === 'missing_result' || i.kind === 'missing_evaluation')).toEqual(
       [],
     );

@@ -91,7 +91,7 @@ describe('results entered against targets written the Japanese way', () => {
       {
         path: 'goals[3].indicators[0].evaluationReason',
         message: expect.stringContaining(
-          '基準による目安「一部未達成」（結果÷目標 = 100%（80%以上100%以下））',
+          '基準による目安「一部未達成」（結果÷目標 = 100％（80％以上100％以下））',
         ),
       },
     ]);
@@ -112,11 +112,11 @@ describe('results entered against targets written the Japanese way', () => {
     const at = (g: number, i = 0) => sheet.goals[g]?.indicators[i];
     expect(at(1)?.target).toMatchObject({ text: '50％以上', value: 50 });
     expect(at(1)?.result).toMatchObject({ text: '５０％', value: 50 });
-    expect(at(1)?.suggestion).toEqual({ evaluation: '達成', basis: '結果÷目標 = 100%（100%以上）' });
+    expect(at(1)?.suggestion).toEqual({ evaluation: '達成', basis: '結果÷目標 = 100％（100％以上）' });
     expect(at(2)?.direction).toBe('higher');
     expect(at(2)?.suggestion).toEqual({
       evaluation: '達成',
-      basis: '目標÷結果（目標が「10件以下」） = 100%（100%以上）',
+      basis: '目標÷結果（目標が「10件以下」） = 100％（100％以上）',
     });
     expect(at(3)?.suggestion?.evaluation).toBe('一部未達成');
     expect(at(0)?.target).toMatchObject({ text: '11地区で説明会を実施', value: null });
