@@ -112,7 +112,7 @@ export function docsPage(document: {
                   `応答 ${status}（${r.description}）`,
                   Object.values(r.content)[0]?.schema,
                 )
-              : html`<p>応答 ${status}: ${r.description}${r.content ? `（${Object.keys(r.content).join('、')}）` : ''}</p>`,
+              : html`<p>応答 ${status}：${r.description}${r.content ? `（${Object.keys(r.content).join('、')}）` : ''}</p>`,
           )}
           <p class="back"><a href="#toc">目次に戻る</a></p>
         </section>`,
