@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { wardYears } from '../../../db/schema';
-import { actualYears } from '../../../domain/fiscal-year';
+import { actualYears, formatFiscalYear } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
 import type { Cell, IndicatorFile, SheetFile, WardYearFile } from '../../../schemas/interchange';
 import { headerToFile } from '../../../schemas/sheet-header';
@@ -37,7 +37,10 @@ export async function exportWardYear(db: Db, options: ExportWardYearOptions): Pr
     fiscalYear: options.fiscalYear,
   });
   if (!yearRow && readable.length === 0) {
-    throw new AppError('not_found', `${ward.name}の${options.fiscalYear}年度のシートはありません。`);
+    throw new AppError(
+      'not_found',
+      `${ward.name}の${formatFiscalYear(options.fiscalYear)}のシートはありません。`,
+    );
   }
   const records = await loadSheetRecords(db, readable);
   return {

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { sheets } from '../../../db/schema';
+import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { Actor } from '../../../domain/roles';
 import { can, publicStatuses } from '../../../domain/sheet-policy';
 import type { SheetDetail } from '../../../schemas/sheet';
@@ -63,7 +64,7 @@ export async function loadWardYear(
   if (readable.length === 0) {
     throw new AppError(
       'not_found',
-      `${ward.name}の${options.fiscalYear}年度の${options.publishedOnly ? '公開された' : ''}シートはありません。`,
+      `${ward.name}の${formatFiscalYear(options.fiscalYear)}の${options.publishedOnly ? '公開された' : ''}シートはありません。`,
     );
   }
   const rule = await evaluationRuleOf(db, ward.municipalityId);
