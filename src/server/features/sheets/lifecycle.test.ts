@@ -80,7 +80,9 @@ describe('the year of a sheet, through the API', () => {
     expect(refused.message).toMatch(/^評価を提出する前に、次の項目（\d+件）を入力してください。$/);
     expect(refused.issues).toContainEqual({
       path: 'goals[3].indicators[0].evaluationReason',
-      message: expect.stringMatching(/^目標4「.+」の評価「達成」は基準による目安「未達成」（結果÷目標 = 24％/),
+      message: expect.stringMatching(
+        /^目標4「.+」の評価「達成」は基準による目安「未達成」（結果÷目標 = 24％/,
+      ),
     });
     expect((await view(staff, id)).status).toBe('approved');
     for (const issue of refused.issues as { path: string }[]) {
