@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { approvedSomuSheet, importAsAdmin, wardGoalTexts, wardOwnSheet } from './across-years-setup';
-import { connectBrowser, openPage, requestsOutside } from './browser';
+import { connectBrowser, openListEditorPage, openPage, requestsOutside } from './browser';
 import { type RunningServer, startServer } from './global-setup';
 import { expectAccessible, snap, snapPart } from './helpers';
 import { signInThroughUi } from './session';
@@ -148,7 +148,7 @@ describe('across years: rollover, the 点検表 and an explained evaluation', ()
 
     // 5. 担当者 of 地域総務課 explains the evaluation (the sheet is made 承認済み again first).
     await importAsAdmin(browser, baseUrl, approvedSomuSheet());
-    const staff = await openPage(browser, { viewport });
+    const staff = await openListEditorPage(browser, { viewport });
     await staff.page.goto(`${baseUrl}${somuSheetPath}`);
     await signInThroughUi(staff.page, 'somu-staff', '地域総務課 担当者（デモ）');
     await staff.page.getByRole('link', { name: '編集', exact: true }).click();
