@@ -163,7 +163,7 @@ describe('across years: rollover, the 点検表 and an explained evaluation', ()
     const reason = overtime.getByLabel(/^評価の理由/);
     const reasonField = overtime.locator('.form-field', { has: staff.page.getByLabel(/^評価の理由/) });
     // Asked for by the submission, not to save the draft.
-    expect(await reasonField.textContent()).toContain('評価を提出するまでに理由を記入してください');
+    expect(await reasonField.textContent()).toContain('評価を提出するまでに理由を入力してください');
     // The 目安 follows the choice: 一部未達成 agrees with it, and no reason is asked for.
     await evaluation.selectOption('一部未達成');
     await reason.waitFor({ state: 'detached' });

@@ -116,7 +116,7 @@ describe('a year of one sheet: results, evaluation, return, approval, confirmati
     // 49.5 of 50 is 一部未達成 by the city's rule: 未達成 is kept; its reason can wait for the submission.
     const reasonField = overtime.getByLabel(/^評価の理由/);
     expect(
-      await overtime.getByText('評価を提出するまでに理由を記入してください', { exact: false }).count(),
+      await overtime.getByText('評価を提出するまでに理由を入力してください', { exact: false }).count(),
     ).toBe(1);
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('status').filter({ hasText: '保存しました。' }).waitFor();

@@ -20,6 +20,7 @@ import {
   placements,
   sheets,
 } from '../../src/db/schema';
+import sample from '../../src/db/seed/niigata-kita-2022.json';
 import type { SheetStatus } from '../../src/domain/sheet-status';
 
 export interface CitySize {
@@ -32,6 +33,11 @@ export interface CitySize {
   indicatorsPerOrganization: number;
   /** Goals per sheet; the indicators are spread over them. */
   goalsPerSheet: number;
+  /**
+   * Write the sample's own texts (北区 令和4年度: goals, 主な取組, notes, 目標達成状況, the
+   * narratives), round and round, instead of short generated ones: what 検索 has to read.
+   */
+  sampleTexts?: boolean;
 }
 
 export const largeCity: CitySize = {
@@ -87,6 +93,37 @@ const indicatorNames = [
 ];
 const evaluationCycle = ['達成', '一部未達成', '未達成', '達成'] as const;
 
+/** The sample's texts, each kind in a pool of its own, taken in turn by a running number. */
+type SampleGoal = {
+  text: string;
+  initiatives: string[];
+  indicators: { name: string; note: string | null; achievement: string | null }[];
+};
+type SampleSheet = {
+  purpose: string | null;
+  approach: string | null;
+  outcome: string | null;
+  goals: SampleGoal[];
+};
+
+const sampleTexts = (() => {
+  const sheetsOf = sample.sheets as unknown as SampleSheet[];
+  const goalsOf = sheetsOf.flatMap((sheet) => sheet.goals);
+  const indicatorsOf = goalsOf.flatMap((goal) => goal.indicators);
+  const texts = (values: (string | null | undefined)[]) => values.filter((v): v is string => !!v);
+  return {
+    purpose: texts(sheetsOf.map((sheet) => sheet.purpose)),
+    approach: texts(sheetsOf.map((sheet) => sheet.approach)),
+    outcome: texts(sheetsOf.map((sheet) => sheet.outcome)),
+    goal: texts(goalsOf.map((goal) => goal.text)),
+    initiatives: goalsOf.map((goal) => goal.initiatives),
+    indicator: texts(indicatorsOf.map((indicator) => indicator.name)),
+    note: texts(indicatorsOf.map((indicator) => indicator.note)),
+    achievement: texts(indicatorsOf.map((indicator) => indicator.achievement)),
+  };
+})();
+const pick = <T>(pool: T[], n: number): T => pool[n % pool.length] as T;
+
 /** Past years are published; the newest year is spread over the workflow (as in May). */
 function statusOf(fiscalYear: number, newest: number, index: number): SheetStatus {
   if (fiscalYear < newest) return 'published';
@@ -131,7 +168,9 @@ async function loadMunicipality(tx: Tx, size: CitySize, index: number): Promise<
     for (const [position, member] of members.entries()) {
       const owned = Array.from({ length: size.indicatorsPerOrganization }, (_, i) => {
         const id = randomUUID();
-        const name = `${indicatorNames[i % indicatorNames.length]}${i >= indicatorNames.length ? i + 1 : ''}`;
+        const name = size.sampleTexts
+          ? pick(sampleTexts.indicator, serial * 7 + i)
+          : `${indicatorNames[i % indicatorNames.length]}${i >= indicatorNames.length ? i + 1 : ''}`;
         indicatorRows.push({ id, organizationId: member.id, name, unit: i % 3 === 2 ? '%' : '件' });
         for (let year = oldest - 3; year <= newest; year++) {
           const value = 100 + ((serial + i * 7 + year) % 50);
@@ -154,9 +193,11 @@ async function loadMunicipality(tx: Tx, size: CitySize, index: number): Promise<
           departmentName: ward,
           organizationName: member.name,
           phone: '000-000-0000',
-          purpose: `${member.name ?? ward}の${fiscalYear}年度の使命。市民サービスの向上に取り組む。`,
-          approach: '事業の見直しと連携の強化',
-          outcome: '市民の満足度の向上',
+          purpose: size.sampleTexts
+            ? pick(sampleTexts.purpose, serial)
+            : `${member.name ?? ward}の${fiscalYear}年度の使命。市民サービスの向上に取り組む。`,
+          approach: size.sampleTexts ? pick(sampleTexts.approach, serial + 1) : '事業の見直しと連携の強化',
+          outcome: size.sampleTexts ? pick(sampleTexts.outcome, serial + 2) : '市民の満足度の向上',
           status: statusOf(fiscalYear, newest, serial),
         });
         const goalIds = Array.from({ length: size.goalsPerSheet }, (_, g) => {
@@ -166,8 +207,12 @@ async function loadMunicipality(tx: Tx, size: CitySize, index: number): Promise<
             sheetId,
             no: g + 1,
             parentNo: member.name === null ? null : g + 1,
-            text: `目標${g + 1}：${member.name ?? ward}の重点施策を着実に進める`,
-            initiatives: [`取組${g + 1}-1`, `取組${g + 1}-2`],
+            text: size.sampleTexts
+              ? pick(sampleTexts.goal, serial * 3 + g)
+              : `目標${g + 1}：${member.name ?? ward}の重点施策を着実に進める`,
+            initiatives: size.sampleTexts
+              ? pick(sampleTexts.initiatives, serial * 3 + g)
+              : [`取組${g + 1}-1`, `取組${g + 1}-2`],
           });
           return id;
         });
@@ -177,7 +222,12 @@ async function loadMunicipality(tx: Tx, size: CitySize, index: number): Promise<
             goalId: goalIds[i % goalIds.length] ?? '',
             indicatorId,
             position: Math.floor(i / goalIds.length),
-            achievement: past ? '概ね計画どおり' : null,
+            note: size.sampleTexts ? pick(sampleTexts.note, serial * 5 + i) : null,
+            achievement: past
+              ? size.sampleTexts
+                ? pick(sampleTexts.achievement, serial * 5 + i)
+                : '概ね計画どおり'
+              : null,
             evaluation: past ? evaluationCycle[(serial + i) % evaluationCycle.length] : null,
           });
         });

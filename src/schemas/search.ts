@@ -58,12 +58,10 @@ export const searchAnswerSchema = z.object({
   terms: z.array(z.string()),
   /** Matches in all, over every page. */
   total: z.number().int(),
-  /** More matched than are shown (the first 1,000): narrower words or a filter find the rest. */
-  capped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   hits: z.array(searchHitSchema),
-  /** What the matches (before the filters) cover, for the filters' choices. */
+  /** What the matches cover (newest year first), for the filters' choices. */
   facets: z.object({
     fiscalYears: z.array(z.number().int()),
     wards: z.array(z.string()),

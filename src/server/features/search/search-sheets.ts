@@ -1,17 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { Evaluation } from '../../../domain/evaluation';
-import type { Actor } from '../../../domain/roles';
+import { type Actor, roleReach } from '../../../domain/roles';
 import { searchTerms, snippet } from '../../../domain/search-text';
 import { goalAnchor, indicatorAnchor, sheetAnchor } from '../../../domain/sheet-anchor';
-import { can, publicStatuses } from '../../../domain/sheet-policy';
+import { sheetPolicy } from '../../../domain/sheet-policy';
 import type { SheetStatus } from '../../../domain/sheet-status';
 import { indicatorLabel } from '../../../domain/sheet-text';
 import type { SearchAnswer, SearchField, SearchHit, SearchQuery } from '../../../schemas/search';
-import { sheetTitle } from '../../../schemas/sheet-header';
 
-/** At most this many matches are read and shown over the pages; more asks for narrower words. */
-const searchCap = 1000;
 const pageSize = 50;
 
 const fieldLabels: Record<SearchField, string> = {
@@ -37,13 +34,8 @@ interface MatchRow {
   evaluation: Evaluation | null;
   fiscal_year: number;
   status: SheetStatus;
-  submitted_by: string | null;
-  ward_id: string;
-  organization_id: string;
-  department_name: string;
-  organization_name: string | null;
+  title: string;
   ward: string;
-  municipality_id: string;
   municipality: string;
 }
 
@@ -52,7 +44,49 @@ interface MatchRow {
  * n-gram index (migration 0014) and the folded text confirms them. The public reads published
  * sheets only; a signed-in reader's candidates are narrowed by the sheet policy afterwards.
  */
-function matchQuery(terms: string[], keys: string[], query: SearchQuery, publicOnly: boolean) {
+/**
+ * Who may read which sheets, as SQL over `s` (the sheet) and `w` (its 部区): the sheet
+ * policy's `read` rule itself — its public states, and for each of the actor's grants the
+ * states its role may read where the grant reaches.
+ */
+function readable(actor: Actor | null) {
+  const rule = sheetPolicy.read;
+  const statuses = (list: readonly SheetStatus[]) =>
+    sql.join(
+      list.map((status) => sql`${status}`),
+      sql`, `,
+    );
+  const parts = [sql`s.status IN (${statuses(rule.public ?? [])})`];
+  for (const grant of actor?.grants ?? []) {
+    const allowed = rule.grants[grant.role] ?? [];
+    if (allowed.length === 0 || !actor) continue;
+    const reach = roleReach[grant.role];
+    const place =
+      reach === 'municipality'
+        ? sql`true`
+        : reach === 'ward'
+          ? sql`s.ward_id = ${grant.organizationId}`
+          : sql`s.organization_id = ${grant.organizationId}`;
+    parts.push(
+      sql`(w.municipality_id = ${actor.municipalityId} AND ${place} AND s.status IN (${statuses(allowed)}))`,
+    );
+  }
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/**
+ * One statement: every searchable text that holds all the terms (each branch finds its
+ * candidates through its n-gram index, migration 0014, and the folded text confirms them), of
+ * the sheets the actor may read, narrowed by the filters; then their number, the facets, and
+ * one page of them in the sheet's order with where they are.
+ */
+function searchStatement(
+  terms: string[],
+  keys: string[],
+  query: SearchQuery,
+  actor: Actor | null,
+  page: number,
+) {
   const termsJson = JSON.stringify(terms);
   // The keys go in as a constant array, so that the planner reads each branch through its index.
   const literal = `{${keys.map((key) => `"${key.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
@@ -67,6 +101,9 @@ function matchQuery(terms: string[], keys: string[], query: SearchQuery, publicO
       NULL::int AS placement_position, NULL::text AS indicator_name, NULL::text AS indicator_unit,
       s.${sql.raw(column)} AS text, NULL::text AS evaluation
     FROM sheets s WHERE mokuhyo_search_grams(s.${sql.raw(column)}) @> ${grams}`;
+  const order = sql`s.fiscal_year DESC, m.name, w.name, s.position, s.department_name, s.organization_name NULLS FIRST,
+      array_position(ARRAY['purpose','goal','initiatives','indicator','note','achievement','approach','outcome'], hit.field),
+      hit.goal_no NULLS FIRST, hit.placement_position NULLS FIRST`;
   return sql`
     WITH terms AS (SELECT jsonb_array_elements_text(${termsJson}::jsonb) AS t),
     hit AS MATERIALIZED (
@@ -89,40 +126,42 @@ function matchQuery(terms: string[], keys: string[], query: SearchQuery, publicO
       ${sheetText('approach', 'approach')}
       UNION ALL
       ${sheetText('outcome', 'outcome')}
+    ),
+    matched AS MATERIALIZED (
+      SELECT hit.sheet_id, hit.field, hit.goal_no, hit.goal_id, hit.placement_position, hit.indicator_name,
+        hit.indicator_unit, hit.text, hit.evaluation, s.fiscal_year, s.status,
+        coalesce(s.organization_name, s.department_name) AS title, w.name AS ward, m.name AS municipality,
+        row_number() OVER (ORDER BY ${order}) AS rank
+      FROM hit
+      JOIN sheets s ON s.id = hit.sheet_id
+      JOIN organizations w ON w.id = s.ward_id
+      JOIN municipalities m ON m.id = w.municipality_id
+      WHERE (SELECT bool_and(strpos(mokuhyo_fold(hit.text), mokuhyo_fold(t)) > 0) FROM terms)
+        AND ${readable(actor)}
+        ${query.fiscalYear === undefined ? sql`` : sql`AND s.fiscal_year = ${query.fiscalYear}`}
+        ${query.ward === undefined ? sql`` : sql`AND w.name = ${query.ward}`}
+        ${query.municipality === undefined ? sql`` : sql`AND m.name = ${query.municipality}`}
+        ${query.organization === undefined ? sql`` : sql`AND coalesce(s.organization_name, s.department_name) = ${query.organization}`}
+        ${
+          query.evaluation === undefined
+            ? sql``
+            : sql`AND (hit.evaluation = ${query.evaluation} OR (hit.placement_position IS NULL AND EXISTS (
+                SELECT 1 FROM placements p3 WHERE p3.goal_id = hit.goal_id AND p3.evaluation = ${query.evaluation})))`
+        }
+    ),
+    shown AS (
+      SELECT matched.*,
+        (SELECT count(*) FROM goals g2 WHERE g2.sheet_id = matched.sheet_id AND g2.no < matched.goal_no)::int AS goal_index,
+        CASE WHEN matched.placement_position IS NOT NULL THEN (SELECT count(*) FROM placements p2
+          WHERE p2.goal_id = matched.goal_id AND p2.position < matched.placement_position)::int END AS indicator_index
+      FROM matched WHERE rank > ${(page - 1) * pageSize} AND rank <= ${page * pageSize}
     )
-    SELECT hit.sheet_id, hit.field, hit.goal_no, hit.indicator_name, hit.indicator_unit, hit.text, hit.evaluation,
-      (SELECT count(*) FROM goals g2 WHERE g2.sheet_id = hit.sheet_id AND g2.no < hit.goal_no)::int AS goal_index,
-      CASE WHEN hit.placement_position IS NOT NULL THEN (SELECT count(*) FROM placements p2
-        WHERE p2.goal_id = hit.goal_id AND p2.position < hit.placement_position)::int END AS indicator_index,
-      s.fiscal_year, s.status, s.submitted_by, s.ward_id, s.organization_id, s.department_name, s.organization_name,
-      w.name AS ward, w.municipality_id, m.name AS municipality
-    FROM hit
-    JOIN sheets s ON s.id = hit.sheet_id
-    JOIN organizations w ON w.id = s.ward_id
-    JOIN municipalities m ON m.id = w.municipality_id
-    WHERE (SELECT bool_and(strpos(mokuhyo_fold(hit.text), mokuhyo_fold(t)) > 0) FROM terms)
-      ${
-        publicOnly
-          ? sql`AND s.status IN (${sql.join(
-              publicStatuses.map((status) => sql`${status}`),
-              sql`, `,
-            )})`
-          : sql``
-      }
-      ${query.fiscalYear === undefined ? sql`` : sql`AND s.fiscal_year = ${query.fiscalYear}`}
-      ${query.ward === undefined ? sql`` : sql`AND w.name = ${query.ward}`}
-      ${query.municipality === undefined ? sql`` : sql`AND m.name = ${query.municipality}`}
-      ${query.organization === undefined ? sql`` : sql`AND coalesce(s.organization_name, s.department_name) = ${query.organization}`}
-      ${
-        query.evaluation === undefined
-          ? sql``
-          : sql`AND (hit.evaluation = ${query.evaluation} OR (hit.placement_position IS NULL AND EXISTS (
-              SELECT 1 FROM placements p3 WHERE p3.goal_id = hit.goal_id AND p3.evaluation = ${query.evaluation})))`
-      }
-    ORDER BY s.fiscal_year DESC, m.name, w.name, s.position, s.department_name, s.organization_name NULLS FIRST,
-      array_position(ARRAY['purpose','goal','initiatives','indicator','note','achievement','approach','outcome'], hit.field),
-      hit.goal_no NULLS FIRST, hit.placement_position NULLS FIRST
-    LIMIT ${publicOnly ? searchCap + 1 : searchCap * 4}`;
+    SELECT
+      (SELECT count(*)::int FROM matched) AS total,
+      (SELECT coalesce(json_agg(DISTINCT fiscal_year ORDER BY fiscal_year DESC), '[]') FROM matched) AS fiscal_years,
+      (SELECT coalesce(json_agg(DISTINCT ward ORDER BY ward), '[]') FROM matched) AS wards,
+      (SELECT coalesce(json_agg(DISTINCT title ORDER BY title), '[]') FROM matched) AS organizations,
+      (SELECT coalesce(json_agg(row_to_json(shown) ORDER BY rank), '[]') FROM shown) AS hits`;
 }
 
 function placeOf(row: MatchRow): { place: string; anchor: string } {
@@ -139,59 +178,56 @@ function placeOf(row: MatchRow): { place: string; anchor: string } {
   };
 }
 
-/** 検索: what the reader may see that holds every word, a page at a time, with the facets of the matches. */
-export async function searchSheets(db: Db, actor: Actor | null, query: SearchQuery): Promise<SearchAnswer> {
+interface Found {
+  total: number;
+  fiscal_years: number[];
+  wards: string[];
+  organizations: string[];
+  hits: MatchRow[];
+}
+
+/**
+ * The statements of a search alone: the terms' keys, then the matches' number, facets and one
+ * page (see `searchStatement`). The bench times this against the whole request.
+ */
+export async function findMatches(db: Db, actor: Actor | null, query: SearchQuery): Promise<Found> {
   const terms = searchTerms(query.q);
-  const [found] = (
+  const [keys] = (
     (await db.execute(sql`SELECT array(SELECT DISTINCT k FROM jsonb_array_elements_text(${JSON.stringify(terms)}::jsonb) AS t,
         unnest(mokuhyo_query_grams(t)) AS k) AS grams`)) as unknown as { rows: { grams: string[] }[] }
   ).rows;
-  const grams = found?.grams ?? [];
   // Both drivers answer a raw statement with its rows under `rows`.
-  const result = (await db.execute(matchQuery(terms, grams, query, actor === null))) as unknown as {
-    rows: MatchRow[];
-  };
-  const rows = result.rows.filter(
-    (row) =>
-      actor === null ||
-      can(actor, 'read', {
-        municipalityId: row.municipality_id,
-        wardId: row.ward_id,
-        organizationId: row.organization_id,
-        status: row.status,
-        submittedBy: row.submitted_by,
-      }),
-  );
-  const matches = rows.slice(0, searchCap);
-  const page = query.page ?? 1;
-  const hits: SearchHit[] = matches.slice((page - 1) * pageSize, page * pageSize).map((row) => ({
-    sheetId: row.sheet_id,
-    fiscalYear: row.fiscal_year,
-    municipality: row.municipality,
-    ward: row.ward,
-    title: sheetTitle({ departmentName: row.department_name, organizationName: row.organization_name }),
-    status: row.status,
-    field: row.field,
-    ...placeOf(row),
-    evaluation: row.evaluation,
-    snippet: snippet(row.text, terms),
-  }));
-  const distinct = <T>(values: T[]) => [...new Set(values)];
+  const [found] = (
+    (await db.execute(
+      searchStatement(terms, keys?.grams ?? [], query, actor, query.page ?? 1),
+    )) as unknown as {
+      rows: Found[];
+    }
+  ).rows;
+  return found ?? { total: 0, fiscal_years: [], wards: [], organizations: [], hits: [] };
+}
+
+/** 検索: what the reader may see that holds every word, a page at a time, with the facets of the matches. */
+export async function searchSheets(db: Db, actor: Actor | null, query: SearchQuery): Promise<SearchAnswer> {
+  const terms = searchTerms(query.q);
+  const found = await findMatches(db, actor, query);
   return {
     terms,
-    total: matches.length,
-    capped: rows.length > searchCap,
-    page,
+    total: found.total,
+    page: query.page ?? 1,
     pageSize,
-    hits,
-    facets: {
-      fiscalYears: distinct(matches.map((row) => row.fiscal_year)),
-      wards: distinct(matches.map((row) => row.ward)),
-      organizations: distinct(
-        matches.map((row) =>
-          sheetTitle({ departmentName: row.department_name, organizationName: row.organization_name }),
-        ),
-      ),
-    },
+    hits: found.hits.map((row) => ({
+      sheetId: row.sheet_id,
+      fiscalYear: row.fiscal_year,
+      municipality: row.municipality,
+      ward: row.ward,
+      title: row.title,
+      status: row.status,
+      field: row.field,
+      ...placeOf(row),
+      evaluation: row.evaluation,
+      snippet: snippet(row.text, terms),
+    })),
+    facets: { fiscalYears: found.fiscal_years, wards: found.wards, organizations: found.organizations },
   };
 }

@@ -192,7 +192,7 @@ export function SearchPage() {
             <p className="search-count">
               {data.total === 0
                 ? `「${data.terms.join(' ')}」を含む記載は見つかりませんでした。`
-                : `「${data.terms.join(' ')}」を含む記載：${data.total.toLocaleString('ja-JP')}件${data.capped ? '（先頭の1,000件を表示しています。言葉や絞り込みを加えてください）' : ''}`}
+                : `「${data.terms.join(' ')}」を含む記載：${data.total.toLocaleString('ja-JP')}件`}
             </p>
             <ol className="search-hits">
               {data.hits.map((hit) => (

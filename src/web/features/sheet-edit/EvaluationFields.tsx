@@ -54,7 +54,7 @@ export function EvaluationFields({
           }
           hint={
             differs && guide
-              ? `評価「${indicator.evaluation}」が基準による目安「${guide.evaluation}」と異なるため、評価を提出するまでに理由を記入してください（途中のまま保存できます）。`
+              ? `評価「${indicator.evaluation}」が基準による目安「${guide.evaluation}」と異なるため、評価を提出するまでに理由を入力してください（途中のまま保存できます）。`
               : '基準による目安と異なる評価をした理由'
           }
           part="results"

@@ -225,7 +225,7 @@ function Guide({ goal, index, form }: { goal: number; index: number | null; form
   return (
     <span className={differs ? 'grid-guide grid-guide--differs' : 'grid-guide'}>
       {`目安：${guide.evaluation}（${guide.basis}）`}
-      {differs && '。評価が目安と異なるため、評価の提出までに理由を記入してください。'}
+      {differs && '。評価が目安と異なるため、評価の提出までに理由を入力してください。'}
     </span>
   );
 }
