@@ -7,7 +7,7 @@ import { goalAnchor, indicatorAnchor, sheetAnchor } from '../../../domain/sheet-
 import { sheetPolicy } from '../../../domain/sheet-policy';
 import type { SheetStatus } from '../../../domain/sheet-status';
 import { indicatorLabel } from '../../../domain/sheet-text';
-import type { SearchAnswer, SearchField, SearchHit, SearchQuery } from '../../../schemas/search';
+import type { SearchAnswer, SearchField, SearchQuery } from '../../../schemas/search';
 
 const pageSize = 50;
 
