@@ -120,6 +120,14 @@ describe('検索', () => {
     expect(publicHits.hits.some((hit) => hit.fiscalYear === 2023 && hit.status !== 'published')).toBe(false);
   });
 
+  it('shows staff what the sheet policy lets them read: the draft to its organization, its 部区 and the municipality-wide, not to another 課', async () => {
+    const seeing = async (login: string) => (await search(await t.as(login), { q: 'ほげ防災' })).total;
+    for (const login of ['fukushi-staff', 'fukushi-head', 'kita-kikaku', 'viewer', 'admin'])
+      expect(await seeing(login), login).toBe(1);
+    expect(await seeing('somu-staff')).toBe(0);
+    expect(await seeing('somu-head')).toBe(0);
+  });
+
   it('refuses an empty query and a wrong filter with a message that names the field', async () => {
     const empty = await publicReader.get('/api/v1/search?q=%20');
     expect(empty.status).toBe(400);
