@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type SheetView, sheetViewSchema } from '../src/schemas/sheet-edit';
+import type { SheetDocument } from '../src/domain/sheet-document';
+import { type SheetView, sheetViewSchema, toSheetDocument } from '../src/schemas/sheet-edit';
 import { pastYearFixture } from '../src/server/testing/next-year-fixture';
 import { connectBrowser, openPage, requestsOutside } from './browser';
 import { expectAccessible, snap } from './helpers';
@@ -52,9 +53,9 @@ async function pasteBlock(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+V');
 }
 
-/** The sheet with the given paths' values replaced: what the save must have changed, and only that. */
-function withChanges(sheet: SheetView, changes: Record<string, string>): unknown {
-  const copy = structuredClone(sheet) as unknown as Record<string, unknown>;
+/** The document with the given paths' values replaced: what the save must have changed, and only that. */
+function withChanges(document: SheetDocument, changes: Record<string, unknown>): unknown {
+  const copy = structuredClone(document) as unknown as Record<string, unknown>;
   for (const [path, value] of Object.entries(changes)) {
     const keys = path.match(/[^.[\]]+/g) ?? [];
     let at: Record<string, unknown> = copy;
@@ -62,30 +63,6 @@ function withChanges(sheet: SheetView, changes: Record<string, string>): unknown
     at[keys.at(-1) ?? ''] = value;
   }
   return copy;
-}
-
-/** What the document of a sheet holds, without what a save recomputes (version, numbers, dates). */
-function contentOf(sheet: SheetView): unknown {
-  return {
-    phone: sheet.phone,
-    purpose: sheet.purpose,
-    approach: sheet.approach,
-    outcome: sheet.outcome,
-    goals: sheet.goals.map((goal) => ({
-      parentNo: goal.parentNo,
-      text: goal.text,
-      initiatives: goal.initiatives,
-      indicators: goal.indicators.map((i) => ({
-        name: i.name,
-        unit: i.unit,
-        target: i.target.text,
-        result: i.result.text,
-        note: i.note,
-        achievement: i.achievement,
-        evaluation: i.evaluation,
-      })),
-    })),
-  };
 }
 
 describe('editing in the sheet itself', () => {
@@ -140,9 +117,9 @@ describe('editing in the sheet itself', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: '保存しました。' }).waitFor();
     const after = await stored(page, approvedId);
-    expect(contentOf(after)).toEqual(
-      withChanges(contentOf(before) as SheetView, {
-        'goals[0].indicators[0].result': 'まちづくり計画の素案',
+    expect(toSheetDocument(after)).toEqual(
+      withChanges(toSheetDocument(before), {
+        'goals[0].indicators[0].result.text': 'まちづくり計画の素案',
         'goals[0].indicators[0].note': '素案は区自治協議会で説明',
         'goals[1].indicators[0].note': `${before.goals[1]?.indicators[0]?.note ?? ''}避難所ごとの運営委員会`,
       }),
@@ -195,10 +172,10 @@ describe('editing in the sheet itself', () => {
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('status').filter({ hasText: '保存しました。' }).waitFor();
     const after = await stored(page, draftId);
-    expect(contentOf(after)).toEqual(
-      withChanges(contentOf(before) as SheetView, {
-        'goals[0].parentNo': 2 as unknown as string,
-        'goals[0].indicators[0].target': '100人',
+    expect(toSheetDocument(after)).toEqual(
+      withChanges(toSheetDocument(before), {
+        'goals[0].parentNo': 2,
+        'goals[0].indicators[0].target.text': '100人',
         'goals[0].indicators[0].note': '前年度の実績から設定',
       }),
     );

@@ -5,8 +5,7 @@ import { type Editor, EditorProvider, useEditor } from './editor-context';
 import type { FormDocument } from './form-model';
 import { GoalEditor } from './GoalEditor';
 import { SheetGrid } from './grid/SheetGrid';
-
-const addGoalId = 'add-goal';
+import { AddGoalButton, addGoalId } from './ItemControls';
 
 type View = 'grid' | 'list';
 const viewKey = 'mokuhyo.editor-view';
@@ -159,7 +158,6 @@ function GoalsSection({
 /** The goals field by field: every control with its label, for those who prefer a form. */
 function GoalList({ form }: { form: FormDocument }) {
   const editor = useEditor();
-  const editable = editor.parts.has('plan');
   const goalsError = editor.errors.get('goals');
   return (
     <>
@@ -176,19 +174,7 @@ function GoalList({ form }: { form: FormDocument }) {
           />
         ))}
       </div>
-      {editable && (
-        <button
-          id={addGoalId}
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            editor.dispatch({ type: 'add', to: { list: 'goals' }, fiscalYear: editor.fiscalYear });
-            editor.focusAfterRender([fieldId(`goals[${form.goals.length}].parentNo`)]);
-          }}
-        >
-          目標を追加
-        </button>
-      )}
+      <AddGoalButton count={form.goals.length} />
     </>
   );
 }

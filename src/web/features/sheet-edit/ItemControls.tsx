@@ -1,3 +1,4 @@
+import { fieldId } from '../../lib/field-id';
 import { useEditor } from './editor-context';
 import type { ListRef } from './form-reducer';
 
@@ -62,5 +63,26 @@ export function ItemControls({
         削除
       </button>
     </div>
+  );
+}
+
+/** 目標を追加, under the goals of either view: the new goal's 部区 takes the focus. */
+export const addGoalId = 'add-goal';
+
+export function AddGoalButton({ count }: { count: number }) {
+  const { dispatch, fiscalYear, focusAfterRender, parts } = useEditor();
+  if (!parts.has('plan')) return null;
+  return (
+    <button
+      id={addGoalId}
+      type="button"
+      className="button button--secondary"
+      onClick={() => {
+        dispatch({ type: 'add', to: { list: 'goals' }, fiscalYear });
+        focusAfterRender([fieldId(`goals[${count}].parentNo`)]);
+      }}
+    >
+      目標を追加
+    </button>
   );
 }

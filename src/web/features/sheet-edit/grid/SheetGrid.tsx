@@ -5,7 +5,7 @@ import { SheetTableHead } from '../../sheets/SheetTable';
 import { useEditor } from '../editor-context';
 import { evaluationGuide } from '../evaluation-guide';
 import type { FormDocument } from '../form-model';
-import { ItemControls } from '../ItemControls';
+import { AddGoalButton, addGoalId, ItemControls } from '../ItemControls';
 import { GridCell, lockNoteId } from './GridCell';
 import type { GridCell as Cell } from './grid-model';
 import { type Grid, useGrid } from './use-grid';
@@ -163,19 +163,7 @@ export function SheetGrid({ form, title }: { form: FormDocument; title: string }
       <p role="status" className="sheet-grid__said">
         {grid.said}
       </p>
-      {editable && (
-        <button
-          id="add-goal"
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            editor.dispatch({ type: 'add', to: { list: 'goals' }, fiscalYear: editor.fiscalYear });
-            editor.focusAfterRender([fieldId(`goals[${form.goals.length}].parentNo`)]);
-          }}
-        >
-          目標を追加
-        </button>
-      )}
+      <AddGoalButton count={form.goals.length} />
     </div>
   );
 }
@@ -276,7 +264,7 @@ function GoalMenu({
           itemKey={goalKey}
           itemLabel={`目標${goal + 1}`}
           // The goal that takes its place, the one before it, or 目標を追加 when none is left.
-          afterRemove={[fieldId(`goals[${goal}].text`), fieldId(`goals[${goal - 1}].text`), 'add-goal']}
+          afterRemove={[fieldId(`goals[${goal}].text`), fieldId(`goals[${goal - 1}].text`), addGoalId]}
         />
         <AddIndicator goal={goal} count={indicators} />
       </div>
