@@ -282,7 +282,7 @@ describe('the sheet across years', () => {
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('status').filter({ hasText: '評価の基準を保存しました。' }).waitFor();
     const rule = await (await page.request.get(`${baseUrl}/api/v1/evaluation-rule`)).json();
-    expect(rule).toEqual({ achieved: 1, partly: 0.9 });
+    expect(rule).toEqual({ achieved: 1, partly: 0.9, publishAids: false });
     await snap(page, 'settings');
     await expectAccessible(page, 'the evaluation rule page');
     expect(requestsOutside(requests, baseUrl)).toEqual([]);

@@ -10,9 +10,17 @@ export interface EvaluationRule {
   achieved: number;
   /** At or above this ratio (and below `achieved`): 一部未達成; below it: 未達成. */
   partly: number;
+  /**
+   * Whether the public sees the rule's suggestion (目安) and the reason given for a 評価 that
+   * differs from it. By default they are internal aids: staff see them, the publication does not.
+   */
+  publishAids: boolean;
 }
 
-export const defaultEvaluationRule: EvaluationRule = { achieved: 1, partly: 0.8 };
+/** The two bands a suggestion is read from. */
+export type EvaluationBands = Pick<EvaluationRule, 'achieved' | 'partly'>;
+
+export const defaultEvaluationRule: EvaluationRule = { achieved: 1, partly: 0.8, publishAids: false };
 
 export interface EvaluationInput {
   /** The indicator's direction; a target's 以上/超 or 以下/未満 decides it for that target. */
@@ -61,7 +69,7 @@ const percent = (r: number) => `${(Math.round(r * 1000) / 10).toLocaleString('ja
  */
 export function suggestEvaluation(
   input: EvaluationInput,
-  rule: EvaluationRule = defaultEvaluationRule,
+  rule: EvaluationBands = defaultEvaluationRule,
 ): Suggestion | null {
   const { target, result } = input;
   const written = parseCell(target.text);
@@ -91,7 +99,7 @@ function formulaOf(bound: Bound, indicatorDirection: Direction, targetText: stri
 }
 
 /** The ratio against the rule's bands; 超/未満 make the 達成 boundary exclusive. */
-function byRatio(ratio: number, bound: Bound, rule: EvaluationRule, formula: string): Suggestion {
+function byRatio(ratio: number, bound: Bound, rule: EvaluationBands, formula: string): Suggestion {
   const [atOrAbove, below] = bound.strict ? ['超', '以下'] : ['以上', '未満'];
   const reached = bound.strict ? ratio > rule.achieved : ratio >= rule.achieved;
   const band = reached

@@ -1,18 +1,31 @@
 import { z } from './zod';
 
-/** A municipality's evaluation rule (GET/PUT /api/v1/evaluation-rule), ratios as fractions (1 = 100%). */
+const bands = {
+  achieved: z
+    .number('数値で指定してください')
+    .min(0.01, '0より大きい値にしてください')
+    .max(10, '1000％以下にしてください'),
+  partly: z
+    .number('数値で指定してください')
+    .min(0, '0以上にしてください')
+    .max(10, '1000％以下にしてください'),
+};
+const publishAids = z.boolean('true か false で指定してください');
+const bandOrder = {
+  check: (r: { achieved: number; partly: number }) => r.partly <= r.achieved,
+  message: { message: '一部未達成の基準は達成の基準以下にしてください', path: ['partly'] },
+};
+
+/**
+ * A municipality's evaluation rule (GET /api/v1/evaluation-rule and the answer of PUT): ratios
+ * as fractions (1 = 100%), and whether the public sees the rule's 目安 and the reasons given for
+ * a different 評価 (false, the default: they are internal aids for staff).
+ */
 export const evaluationRuleSchema = z
-  .strictObject({
-    achieved: z
-      .number('数値で指定してください')
-      .min(0.01, '0より大きい値にしてください')
-      .max(10, '1000％以下にしてください'),
-    partly: z
-      .number('数値で指定してください')
-      .min(0, '0以上にしてください')
-      .max(10, '1000％以下にしてください'),
-  })
-  .refine((r) => r.partly <= r.achieved, {
-    message: '一部未達成の基準は達成の基準以下にしてください',
-    path: ['partly'],
-  });
+  .strictObject({ ...bands, publishAids })
+  .refine(bandOrder.check, bandOrder.message);
+
+/** PUT /api/v1/evaluation-rule: the bands; `publishAids` left out stays as it is. */
+export const evaluationRuleChangeSchema = z
+  .strictObject({ ...bands, publishAids: publishAids.optional() })
+  .refine(bandOrder.check, bandOrder.message);

@@ -176,7 +176,7 @@ export async function createApp({
     .route('/v1/indicators', indicatorsRoutes())
     .route('/v1/downloads', downloadsRoutes(cache, pdf))
     .route('/v1/jobs', jobsRoutes(jobs))
-    .route('/v1/evaluation-rule', evaluationRulesRoutes())
+    .route('/v1/evaluation-rule', evaluationRulesRoutes(cache))
     .route('/v1/nominal-dates', nominalDatesRoutes())
     .route('/v1/ward-year-dates', wardYearDatesRoutes())
     .route('/v1/sign-in-throttles', signInThrottlesRoutes(signInOptions))

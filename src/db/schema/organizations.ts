@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   doublePrecision,
   index,
   integer,
@@ -25,6 +26,8 @@ export const evaluationRules = pgTable('evaluation_rules', {
     .references(() => municipalities.id),
   achieved: doublePrecision('achieved').notNull().default(1),
   partly: doublePrecision('partly').notNull().default(0.8),
+  /** Whether the public sees the rule's suggestion (目安) and the reasons given for a different 評価. */
+  publishAids: boolean('publish_aids').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

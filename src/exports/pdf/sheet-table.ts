@@ -114,8 +114,25 @@ function indicatorCells(indicator: SheetIndicator, actualYears: number[]): Table
     valueCell(indicator.result),
     { text: asWritten(indicator.note) },
     { text: asWritten(indicator.achievement) },
-    { text: indicator.evaluation ?? '', style: 'evaluation' },
+    evaluationCell(indicator),
   ];
+}
+
+/**
+ * 評価, and under it what the municipality publishes with it: the rule's suggestion when the
+ * judgement differs from it, and the reason given (absent from a sheet whose aids are internal,
+ * see the server's `publicDetail`), as the page shows them.
+ */
+function evaluationCell(indicator: SheetIndicator): TableCell {
+  const evaluation = { text: indicator.evaluation ?? '', style: 'evaluation' };
+  const aids = [
+    indicator.suggestion && indicator.suggestion.evaluation !== indicator.evaluation
+      ? `基準による目安：${indicator.suggestion.evaluation}（${indicator.suggestion.basis}）`
+      : null,
+    indicator.evaluationReason ? `理由：${asWritten(indicator.evaluationReason)}` : null,
+  ].filter((text): text is string => text !== null);
+  if (aids.length === 0) return evaluation;
+  return { stack: [evaluation, ...aids.map((text) => ({ text, style: 'revision' }))] };
 }
 
 /**

@@ -42,7 +42,8 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
       async (c) => {
         const entry = await cachedSheet(c.get('db'), cache, c.req.valid('param').id);
         authorize(c.get('actor'), 'read', entry.subject);
-        const sheet = entry.detail;
+        // The PDF is the publication, whoever prints it.
+        const sheet = entry.publicDetail;
         const body = await pdf.sheet(sheet, c.req.raw.signal);
         const name = `${formatFiscalYear(sheet.fiscalYear)}_${sheet.ward.name}_${sheet.title}.pdf`;
         return c.body(body, 200, {

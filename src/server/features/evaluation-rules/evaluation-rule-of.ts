@@ -9,5 +9,7 @@ export async function evaluationRuleOf(db: Db | Tx, municipalityId: string): Pro
     .select()
     .from(evaluationRules)
     .where(eq(evaluationRules.municipalityId, municipalityId));
-  return row ? { achieved: row.achieved, partly: row.partly } : defaultEvaluationRule;
+  return row
+    ? { achieved: row.achieved, partly: row.partly, publishAids: row.publishAids }
+    : defaultEvaluationRule;
 }

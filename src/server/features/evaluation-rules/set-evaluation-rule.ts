@@ -5,11 +5,23 @@ import { evaluationRules, organizations, sheets } from '../../../db/schema';
 import type { EvaluationRule } from '../../../domain/evaluation-rule';
 import type { Actor } from '../../../domain/roles';
 import { authorizeMunicipality } from '../organizations/municipality-access';
+import { evaluationRuleOf } from './evaluation-rule-of';
 
-/** 管理者 sets the municipality's bands; every sheet's suggestions change with them. */
-export async function setEvaluationRule(db: Db, actor: Actor, rule: EvaluationRule): Promise<EvaluationRule> {
+/**
+ * 管理者 sets the municipality's bands (and whether the public sees the 目安 and the reasons);
+ * every sheet's suggestions, and what its publication shows, change with them.
+ */
+export async function setEvaluationRule(
+  db: Db,
+  actor: Actor,
+  change: Omit<EvaluationRule, 'publishAids'> & { publishAids?: boolean | undefined },
+): Promise<EvaluationRule> {
   authorizeMunicipality(actor, 'setEvaluationRule', actor.municipalityId);
-  await db.transaction(async (tx) => {
+  const rule: EvaluationRule = await db.transaction(async (tx) => {
+    const rule = {
+      ...change,
+      publishAids: change.publishAids ?? (await evaluationRuleOf(tx, actor.municipalityId)).publishAids,
+    };
     await tx
       .insert(evaluationRules)
       .values({ municipalityId: actor.municipalityId, ...rule })
@@ -26,6 +38,7 @@ export async function setEvaluationRule(db: Db, actor: Actor, rule: EvaluationRu
       tx,
       affected.map((s) => s.id),
     );
+    return rule;
   });
   return rule;
 }

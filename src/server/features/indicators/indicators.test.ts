@@ -63,7 +63,11 @@ describe('an indicator series across the years', () => {
 describe('the municipality’s evaluation rule', () => {
   it('is set by 管理者 and changes every sheet’s suggestions', async () => {
     const admin = await t.as('admin');
-    expect(await (await admin.get('/api/v1/evaluation-rule')).json()).toEqual({ achieved: 1, partly: 0.8 });
+    expect(await (await admin.get('/api/v1/evaluation-rule')).json()).toEqual({
+      achieved: 1,
+      partly: 0.8,
+      publishAids: false,
+    });
     expect(
       (await (await t.as('somu-head')).send('PUT', '/api/v1/evaluation-rule', { achieved: 1, partly: 0.5 }))
         .status,
@@ -74,7 +78,8 @@ describe('the municipality’s evaluation rule', () => {
     expect((await admin.send('PUT', '/api/v1/evaluation-rule', { achieved: 1, partly: 0.97 })).status).toBe(
       200,
     );
-    const somu = await sheetOf(2022, '地域総務課');
+    // The 目安 is an internal aid by default: staff read it.
+    const somu = await sheetOf(2022, '地域総務課', await t.as('somu-staff'));
     expect(indicatorNamed(somu, '定時退庁推進日実施率').suggestion?.evaluation).toBe('未達成');
     await admin.send('PUT', '/api/v1/evaluation-rule', { achieved: 1, partly: 0.8 });
   });

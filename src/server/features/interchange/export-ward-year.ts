@@ -6,6 +6,7 @@ import type { Actor } from '../../../domain/roles';
 import type { Cell, IndicatorFile, SheetFile, WardYearFile } from '../../../schemas/interchange';
 import { headerToFile } from '../../../schemas/sheet-header';
 import { AppError } from '../../app-error';
+import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
 import { findWard } from '../organizations/find-ward';
 import {
   loadSheetRecords,
@@ -43,17 +44,19 @@ export async function exportWardYear(db: Db, options: ExportWardYearOptions): Pr
     );
   }
   const records = await loadSheetRecords(db, readable);
+  // The public's file is the publication: the reasons go with it only when the municipality publishes them.
+  const withAids = options.actor !== null || (await evaluationRuleOf(db, ward.municipalityId)).publishAids;
   return {
     municipality: ward.municipalityName,
     ward: ward.name,
     fiscalYear: options.fiscalYear,
     source: yearRow?.source ?? null,
-    sheets: records.map(toSheetFile),
+    sheets: records.map((record) => toSheetFile(record, withAids)),
     uncertain: yearRow?.uncertain ?? [],
   };
 }
 
-function toSheetFile({ sheet, goals }: SheetRecord): SheetFile {
+function toSheetFile({ sheet, goals }: SheetRecord, withAids: boolean): SheetFile {
   const { status, ...header } = headerToFile(sheet);
   return {
     ...header,
@@ -62,7 +65,7 @@ function toSheetFile({ sheet, goals }: SheetRecord): SheetFile {
       parentNo: goal.parentNo,
       text: goal.text,
       initiatives: goal.initiatives,
-      indicators: indicators.map((placed) => toIndicatorFile(placed, sheet.fiscalYear)),
+      indicators: indicators.map((placed) => toIndicatorFile(placed, sheet.fiscalYear, withAids)),
     })),
     status,
   };
@@ -71,6 +74,7 @@ function toSheetFile({ sheet, goals }: SheetRecord): SheetFile {
 function toIndicatorFile(
   { placement, indicator, values, revisions }: PlacedIndicator,
   fy: number,
+  withAids: boolean,
 ): IndicatorFile {
   const file: IndicatorFile = {
     name: indicator.name,
@@ -85,7 +89,7 @@ function toIndicatorFile(
     evaluation: placement.evaluation,
   };
   if (indicator.direction !== 'higher') file.direction = indicator.direction;
-  if (placement.evaluationReason !== null) file.evaluationReason = placement.evaluationReason;
+  if (withAids && placement.evaluationReason !== null) file.evaluationReason = placement.evaluationReason;
   if (placement.milestoneDone !== null) file.milestoneDone = placement.milestoneDone;
   if (revisions.length > 0) {
     file.revisions = revisions.map(presentRevision);

@@ -17,6 +17,8 @@ export interface LoadedSheet {
   subject: SheetPolicySubject;
   /** The dates set on this sheet alone (a 部区-wide date leaves them as they are). */
   datesSetIndividually: SheetDateField[];
+  /** Whether the municipality publishes the 目安 and the reasons (see `publicDetail`). */
+  publishAids: boolean;
 }
 
 /**
@@ -67,5 +69,6 @@ export async function loadSheet(db: Db | Tx, sheetId: string): Promise<LoadedShe
     detail,
     subject: subjectOf(row.sheet, row.municipalityId),
     datesSetIndividually: row.sheet.datesSetIndividually,
+    publishAids: row.rule?.publishAids ?? false,
   };
 }

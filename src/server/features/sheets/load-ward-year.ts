@@ -10,6 +10,7 @@ import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
 import { findWard, type WardRef } from '../organizations/find-ward';
 import { loadSheetRecords } from './load-sheets';
 import { presentSheet } from './present-sheet';
+import { publicDetail } from './public-detail';
 import { subjectOf } from './sheet-access';
 
 export interface WardYearDetails {
@@ -74,6 +75,12 @@ export async function loadWardYear(
   return {
     ward,
     fiscalYear: options.fiscalYear,
-    sheets: records.map((record) => presentSheet(record, ward, rule, wardGoals)),
+    sheets: records.map((record) => {
+      const detail = presentSheet(record, ward, rule, wardGoals);
+      // The public and the booklet (the publication) read the sheets as published.
+      return options.actor === null || options.publishedOnly
+        ? publicDetail(detail, rule.publishAids)
+        : detail;
+    }),
   };
 }

@@ -1,10 +1,14 @@
 import { permissionsFor } from '../../../domain/sheet-policy';
+import type { SheetDetail } from '../../../schemas/sheet';
 import { AnswerCache, type EncodedAnswer, encodeAnswer } from '../../answer-cache';
 import { WardsDirectory } from '../organizations/wards-directory';
 import type { DrawnSheetPage } from './drawn-sheet-page';
 import type { LoadedSheet } from './get-sheet';
+import { publicDetail } from './public-detail';
 
 export interface CachedSheet extends LoadedSheet {
+  /** The sheet as published (`publicDetail`): what the public's answer, page and PDF show. */
+  publicDetail: SheetDetail;
   /** The answer the public gets (permissions of nobody signed in), encoded once. */
   publicAnswer: EncodedAnswer;
   /** The public's page of the sheet drawn for its HTML, once it was first asked for. */
@@ -40,12 +44,13 @@ export class SheetCache {
   /** Store the sheet unless the cache was invalidated since `generation` was read. */
   set(loaded: LoadedSheet, generation: number): CachedSheet {
     const { detail, subject } = loaded;
+    const published = publicDetail(detail, loaded.publishAids);
     const publicAnswer = encodeAnswer({
-      ...detail,
+      ...published,
       permissions: permissionsFor(null, subject),
       workflow: null,
     });
-    const entry = { ...loaded, publicAnswer };
+    const entry = { ...loaded, publicDetail: published, publicAnswer };
     return this.#sheets.set(detail.id, entry, [sheetDependency(detail.id)], generation);
   }
 

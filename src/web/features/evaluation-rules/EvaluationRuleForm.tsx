@@ -30,6 +30,7 @@ export function EvaluationRuleForm({ rule }: { rule: EvaluationRule }) {
     achieved: toPercentText(rule.achieved),
     partly: toPercentText(rule.partly),
   });
+  const [publishAids, setPublishAids] = useState(rule.publishAids);
   const [errors, setErrors] = useState<Map<RuleField, string>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,7 +43,7 @@ export function EvaluationRuleForm({ rule }: { rule: EvaluationRule }) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setProblem(null);
-    const checked = checkRule(inputs);
+    const checked = checkRule(inputs, publishAids);
     if (!checked.ok) {
       setErrors(checked.errors);
       focusFirst(checked.errors);
@@ -111,6 +112,20 @@ export function EvaluationRuleForm({ rule }: { rule: EvaluationRule }) {
           <RuleBands achieved={String(achieved)} partly={String(partly)} />
         </>
       )}
+      <fieldset className="rule-form__publish">
+        <legend>公開するシートに載せるもの</legend>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={publishAids}
+            onChange={(event) => setPublishAids(event.target.checked)}
+          />
+          基準による目安と、目安と異なる評価の理由も公開する
+        </label>
+        <p className="form-field__hint">
+          チェックしないとき（既定）は、目安と理由は職員だけが見る内部の資料です。公開するシートの画面・印刷・PDF・ダウンロードには載りません。
+        </p>
+      </fieldset>
       {problem && (
         <p role="alert" className="form-field__error">
           {problem}

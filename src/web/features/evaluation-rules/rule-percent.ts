@@ -1,6 +1,6 @@
 import type { EvaluationRule } from '../../../domain/evaluation-rule';
 
-export type RuleField = keyof EvaluationRule;
+export type RuleField = 'achieved' | 'partly';
 export type RuleInputs = Record<RuleField, string>;
 
 export const ruleLabels: Record<RuleField, string> = {
@@ -27,7 +27,7 @@ export function readPercent(text: string): number | null {
 export type CheckedRule = { ok: true; rule: EvaluationRule } | { ok: false; errors: Map<RuleField, string> };
 
 /** The server's checks, said next to each field: 0 < 達成 ≤ 1000%, 0 ≤ 一部未達成 ≤ 達成. */
-export function checkRule(inputs: RuleInputs): CheckedRule {
+export function checkRule(inputs: RuleInputs, publishAids: boolean): CheckedRule {
   const errors = new Map<RuleField, string>();
   const achieved = readPercent(inputs.achieved);
   const partly = readPercent(inputs.partly);
@@ -39,5 +39,5 @@ export function checkRule(inputs: RuleInputs): CheckedRule {
   else if (achieved !== null && partly > achieved)
     errors.set('partly', `「達成」とする達成率（${achieved}％）以下にしてください`);
   if (errors.size > 0 || achieved === null || partly === null) return { ok: false, errors };
-  return { ok: true, rule: { achieved: toFraction(achieved), partly: toFraction(partly) } };
+  return { ok: true, rule: { achieved: toFraction(achieved), partly: toFraction(partly), publishAids } };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "evaluation_rules" ADD COLUMN "publish_aids" boolean DEFAULT false NOT NULL;
