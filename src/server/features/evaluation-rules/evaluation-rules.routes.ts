@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { evaluationRuleChangeSchema, evaluationRuleSchema } from '../../../schemas/evaluation-rule';
+import { evaluationRuleSchema } from '../../../schemas/evaluation-rule';
+import { evaluationRuleChangeSchema } from '../../../schemas/evaluation-rule-change';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
