@@ -5,6 +5,7 @@
  *
  *   node --import tsx bench/load-synthetic-city.ts --database-url URL [--migration-url URL] [--municipalities 663]
  *   node --import tsx bench/load-synthetic-city.ts --data-dir DIR [--municipalities 3]
+ *   … --sample-texts   (the sample's own texts instead of short generated ones: for bench/search.ts)
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client';
@@ -17,6 +18,7 @@ const { values: args } = parseArgs({
     'migration-url': { type: 'string' },
     'data-dir': { type: 'string' },
     municipalities: { type: 'string', default: String(largeCity.municipalities) },
+    'sample-texts': { type: 'boolean', default: false },
   },
 });
 const url = args['database-url'];
@@ -28,7 +30,7 @@ const database = url
 const started = performance.now();
 const counts = await loadSyntheticCity(
   database.db,
-  { ...largeCity, municipalities: Number(args.municipalities) },
+  { ...largeCity, municipalities: Number(args.municipalities), sampleTexts: args['sample-texts'] },
   (done, total) => {
     if (done % 25 === 0 || done === total) {
       console.log(`${done}/${total} municipalities, ${fmt((performance.now() - started) / 1000, 1)} s`);
