@@ -66,7 +66,12 @@ describe('取り込みの確認 from the page', () => {
     await check.focus();
     await page.keyboard.press('Enter');
     const preview = page.getByRole('region', { name: '取り込みの確認' });
-    await preview.waitFor();
+    // The preview is a job: on a busy shared server it may wait behind another's for a while.
+    await preview.waitFor({ timeout: 90_000 }).catch(async (error: unknown) => {
+      throw new Error(`no preview; the page says: ${await page.locator('main').innerText()}`, {
+        cause: error,
+      });
+    });
     expect(await page.evaluate(() => document.activeElement?.classList.contains('import-preview'))).toBe(
       true,
     );
