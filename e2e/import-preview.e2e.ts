@@ -68,7 +68,7 @@ describe('取り込みの確認 from the page', () => {
     const preview = page.getByRole('region', { name: '取り込みの確認' });
     // The preview is a job: on a busy shared server it may wait behind another's for a while.
     await preview.waitFor({ timeout: 90_000 }).catch(async (error: unknown) => {
-      throw new Error(`no preview; the page says: ${await page.locator('main').innerText()}`, {
+      throw new Error(`no preview; the page says: ${await page.locator('main').textContent()}`, {
         cause: error,
       });
     });
