@@ -15,7 +15,7 @@ import { SheetPage } from './features/sheets/SheetPage';
 import { loadStaffTools, offersStaffTools } from './features/sheets/sheet-staff-tools';
 import { isNotFoundError } from './lib/api';
 import './lib/history-state';
-import type { SearchParams } from './lib/api-search';
+import { searchParamsOf } from './features/search/search-params';
 import {
   consistencyQuery,
   evaluationRuleQuery,
@@ -222,18 +222,6 @@ const homeRoute = createRoute({
   },
   component: lazyRouteComponent(() => import('./features/home/HomePage'), 'HomePage'),
 });
-
-/** The search page's address: the words, the filters, the page (numbers may come parsed). */
-function searchParamsOf(search: Record<string, unknown>): SearchParams {
-  const params: SearchParams = {};
-  for (const key of ['q', 'fiscalYear', 'ward', 'organization', 'evaluation'] as const) {
-    const value = search[key];
-    if ((typeof value === 'string' && value !== '') || typeof value === 'number') params[key] = String(value);
-  }
-  const page = Number(search.page);
-  if (Number.isInteger(page) && page > 1) params.page = page;
-  return params;
-}
 
 /** `/search?q=防災&fiscalYear=2022`: 検索, for everyone (the public sees published sheets only). */
 const searchRoute = createRoute({

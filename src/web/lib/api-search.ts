@@ -1,16 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { searchAnswerSchema } from '../../schemas/search';
+import type { SearchParams } from '../features/search/search-params';
 import { requestJson } from './api';
-
-/** What the search page's address holds: the words and the filters, as the API takes them. */
-export interface SearchParams {
-  q?: string;
-  fiscalYear?: string;
-  ward?: string;
-  organization?: string;
-  evaluation?: string;
-  page?: number;
-}
 
 export const searchResultsQuery = (params: SearchParams) =>
   queryOptions({

@@ -201,7 +201,11 @@ interface Found {
  * The statements of a search alone: the terms' keys, then the matches' number, facets and one
  * page (see `searchStatement`). The bench times this against the whole request.
  */
-export async function findMatches(db: Db, actor: Actor | null, query: SearchQuery): Promise<Found> {
+export async function findMatches(
+  db: Db,
+  actor: Actor | null,
+  query: SearchQuery,
+): Promise<Found & { terms: string[] }> {
   const terms = searchTerms(query.q);
   const [keys] = (
     (await db.execute(sql`SELECT array(SELECT DISTINCT k FROM jsonb_array_elements_text(${JSON.stringify(terms)}::jsonb) AS t,
@@ -215,13 +219,13 @@ export async function findMatches(db: Db, actor: Actor | null, query: SearchQuer
       rows: Found[];
     }
   ).rows;
-  return found ?? { total: 0, fiscal_years: [], wards: [], organizations: [], hits: [] };
+  return { ...(found ?? { total: 0, fiscal_years: [], wards: [], organizations: [], hits: [] }), terms };
 }
 
 /** 検索: what the reader may see that holds every word, a page at a time, with the facets of the matches. */
 export async function searchSheets(db: Db, actor: Actor | null, query: SearchQuery): Promise<SearchAnswer> {
-  const terms = searchTerms(query.q);
   const found = await findMatches(db, actor, query);
+  const { terms } = found;
   return {
     terms,
     total: found.total,

@@ -6,9 +6,10 @@ import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { SearchAnswer, SearchHit } from '../../../schemas/search';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ApiError } from '../../lib/api';
-import { type SearchParams, searchResultsQuery } from '../../lib/api-search';
+import { searchResultsQuery } from '../../lib/api-search';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { StatusBadge } from '../sheets/StatusBadge';
+import type { SearchParams } from './search-params';
 import '../../styles/search.css';
 
 const route = getRouteApi('/search');

@@ -3,14 +3,8 @@ import type { EditablePart } from '../../../../domain/sheet-lifecycle';
 import { historyReducer, startHistory } from '../form-history';
 import { type FormDocument, newGoal, newIndicator } from '../form-model';
 import { formReducer } from '../form-reducer';
-import {
-  buildGrid,
-  type GridLayout,
-  lockReasons,
-  neighbour,
-  pasteBlock,
-  splitIndicatorLabel,
-} from './grid-model';
+import { buildGrid, type GridLayout, lockReasons, neighbour, splitIndicatorLabel } from './grid-model';
+import { pasteBlock } from './grid-paste';
 import { parseTsv } from './tsv';
 
 const fiscalYear = 2023;

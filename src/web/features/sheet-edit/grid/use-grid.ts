@@ -10,7 +10,8 @@ import {
 import { useEditor } from '../editor-context';
 import { evaluationGuide } from '../evaluation-guide';
 import type { FormDocument } from '../form-model';
-import { buildGrid, type GridCell, type GridLayout, type Move, neighbour, pasteBlock } from './grid-model';
+import { buildGrid, type GridCell, type GridLayout, type Move, neighbour } from './grid-model';
+import { pasteBlock } from './grid-paste';
 import { parseTsv } from './tsv';
 
 type Control = HTMLTextAreaElement | HTMLSelectElement;
