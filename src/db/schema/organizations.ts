@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
+  check,
   doublePrecision,
   index,
   integer,
@@ -13,11 +14,24 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /** A city, town or village (自治体). Every other row is scoped to one. */
-export const municipalities = pgTable('municipalities', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull().unique(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const municipalities = pgTable(
+  'municipalities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull().unique(),
+    /**
+     * The licence of what it publishes (open data), both null until a 管理者 chooses one: then the
+     * default of src/domain/licence.ts (公共データ利用規約 第1.0版) applies.
+     */
+    licenceName: text('licence_name'),
+    licenceUrl: text('licence_url'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // A licence is a name with its terms: both or neither.
+    check('municipalities_licence_whole', sql`(${t.licenceName} is null) = (${t.licenceUrl} is null)`),
+  ],
+);
 
 /** 評価の基準: the bands a municipality uses to suggest 達成 / 一部未達成 / 未達成. */
 export const evaluationRules = pgTable('evaluation_rules', {
