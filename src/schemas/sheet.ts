@@ -95,7 +95,7 @@ const revisionViewSchema = z.object({
   reason: z.string(),
 });
 
-const sheetIndicatorSchema = z.object({
+export const sheetIndicatorSchema = z.object({
   placementId: z.uuid(),
   indicatorId: z.uuid(),
   name: z.string(),
@@ -119,7 +119,7 @@ const sheetIndicatorSchema = z.object({
 });
 export type SheetIndicator = z.infer<typeof sheetIndicatorSchema>;
 
-const sheetGoalSchema = z.object({
+export const sheetGoalSchema = z.object({
   id: z.uuid(),
   no: z.number().int(),
   parentNo: z.number().int().nullable(),

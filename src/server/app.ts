@@ -24,6 +24,7 @@ import { jobsRoutes } from './features/jobs/jobs.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { sheetRemindersRoutes } from './features/notifications/reminders.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
+import { overviewRoutes } from './features/overview/overview.routes';
 import { progressRoutes } from './features/progress/progress.routes';
 import { reorganizationRoutes } from './features/reorganization/reorganization.routes';
 import { rolloverRoutes } from './features/rollover/rollover.routes';
@@ -170,6 +171,7 @@ export async function createApp({
     .route('/v1/progress', progressRoutes())
     .route('/v1/home', homeRoutes())
     .route('/v1/search', searchRoutes())
+    .route('/v1/overview', overviewRoutes(cache))
     .route('/v1/rollover', rolloverRoutes())
     .route('/v1/deadlines', deadlinesRoutes())
     .route('/v1/reorganizations', reorganizationRoutes())

@@ -91,12 +91,14 @@ describe('the OpenAPI document', () => {
 describe('real answers fit the declared schemas', () => {
   let published: SheetView;
 
-  it('for the public: health, who, wards, search, sheets, series, organizations, files', async () => {
+  it('for the public: health, who, wards, search, overviews, sheets, series, organizations, files', async () => {
     const pub = checked(t.public);
     expect((await pub.get('/api/health')).status).toBe(200);
     expect((await pub.get('/api/v1/auth/me')).status).toBe(200);
     expect((await pub.get('/api/v1/wards')).status).toBe(200);
     expect((await pub.get(`/api/v1/search?q=${encodeURIComponent('避難所')}`)).status).toBe(200);
+    expect((await pub.get(`/api/v1/overview/ward-year?fiscalYear=2022&ward=${ward}`)).status).toBe(200);
+    expect((await pub.get('/api/v1/overview/municipality-year?fiscalYear=2022')).status).toBe(200);
     published = await sheetOf(pub, 2022, '地域総務課');
     const indicator = indicatorsOf(published).find((i) => i.indicatorId);
     expect((await pub.get(`/api/v1/indicators/${indicator?.indicatorId}/series`)).status).toBe(200);

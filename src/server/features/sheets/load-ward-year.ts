@@ -61,26 +61,31 @@ export async function loadWardYear(
   },
 ): Promise<WardYearDetails> {
   const ward = await findWard(db, options);
-  const readable = await readableWardYearSheets(db, ward, options);
-  if (readable.length === 0) {
+  const sheets = await readableWardYearDetails(db, ward, options);
+  if (sheets.length === 0) {
     throw new AppError(
       'not_found',
       `${ward.name}の${formatFiscalYear(options.fiscalYear)}の${options.publishedOnly ? '公開された' : ''}シートはありません。`,
     );
   }
+  return { ward, fiscalYear: options.fiscalYear, sheets };
+}
+
+/** The sheets of `loadWardYear`, fully presented; none when the actor may read none. */
+export async function readableWardYearDetails(
+  db: Db,
+  ward: WardRef,
+  options: { actor: Actor | null | undefined; fiscalYear: number; publishedOnly?: boolean },
+): Promise<SheetDetail[]> {
+  const readable = await readableWardYearSheets(db, ward, options);
+  if (readable.length === 0) return [];
   const rule = await evaluationRuleOf(db, ward.municipalityId);
   const records = await loadSheetRecords(db, readable);
   const own = records.find((r) => r.sheet.organizationId === ward.id);
   const wardGoals = new Map(own?.goals.map(({ goal }) => [goal.no, goal.text]) ?? []);
-  return {
-    ward,
-    fiscalYear: options.fiscalYear,
-    sheets: records.map((record) => {
-      const detail = presentSheet(record, ward, rule, wardGoals);
-      // The public and the booklet (the publication) read the sheets as published.
-      return options.actor === null || options.publishedOnly
-        ? publicDetail(detail, rule.publishAids)
-        : detail;
-    }),
-  };
+  return records.map((record) => {
+    const detail = presentSheet(record, ward, rule, wardGoals);
+    // The public and the booklet (the publication) read the sheets as published.
+    return options.actor === null || options.publishedOnly ? publicDetail(detail, rule.publishAids) : detail;
+  });
 }
