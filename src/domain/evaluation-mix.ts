@@ -1,11 +1,8 @@
 import type { Evaluation } from './evaluation';
+import { type EvaluationTally, evaluationTallies as mixKeys } from './progress-board';
 
-/** The columns of a 評価 mix, in the order tables and charts show them. */
-export const mixKeys = ['達成', '一部未達成', '未達成', '未評価'] as const;
-export type MixKey = (typeof mixKeys)[number];
-
-/** How many indicators have each 評価 (未評価: none yet). */
-export type EvaluationMix = Record<MixKey, number>;
+/** How many indicators have each 評価 (未評価: none yet), in the order of `evaluationTallies`. */
+export type EvaluationMix = Record<EvaluationTally, number>;
 
 export const emptyMix = (): EvaluationMix => ({ 達成: 0, 一部未達成: 0, 未達成: 0, 未評価: 0 });
 
@@ -23,26 +20,22 @@ export function sumMixes(mixes: Iterable<EvaluationMix>): EvaluationMix {
   return sum;
 }
 
-export const mixTotal = (mix: EvaluationMix): number => mixKeys.reduce((n, key) => n + mix[key], 0);
-
 /**
- * Each column's share in percent to one decimal, adding up to exactly 100 (largest remainder):
- * a table beside a chart should not print 33.3 + 33.3 + 33.3. All zero when the mix is empty.
+ * Each count's share of their sum in percent to one decimal, adding up to exactly 100 (largest
+ * remainder): a table beside a chart should not print 33.3 + 33.3 + 33.3. All zero for no count.
  */
-export function mixShares(mix: EvaluationMix): EvaluationMix {
-  const total = mixTotal(mix);
-  const shares = emptyMix();
-  if (total === 0) return shares;
-  const tenths = mixKeys.map((key) => {
-    const exact = (mix[key] * 1000) / total;
-    return { key, floor: Math.floor(exact), rest: exact - Math.floor(exact) };
+export function percentShares(counts: readonly number[]): number[] {
+  const total = counts.reduce((n, c) => n + c, 0);
+  if (total === 0) return counts.map(() => 0);
+  const tenths = counts.map((c, index) => {
+    const exact = (c * 1000) / total;
+    return { index, floor: Math.floor(exact), rest: exact - Math.floor(exact) };
   });
   let left = 1000 - tenths.reduce((n, t) => n + t.floor, 0);
-  for (const t of [...tenths].sort((a, b) => b.rest - a.rest)) {
+  for (const t of [...tenths].sort((a, b) => b.rest - a.rest || a.index - b.index)) {
     if (left === 0) break;
     t.floor += 1;
     left -= 1;
   }
-  for (const t of tenths) shares[t.key] = t.floor / 10;
-  return shares;
+  return tenths.map((t) => t.floor / 10);
 }

@@ -104,8 +104,42 @@ const wardSheetsRoute = createRoute({
   params: wardYearParams,
   validateSearch: municipalityOf,
   loaderDeps: ({ search }) => ({ municipality: search.municipality }),
-  loader: loadWardYearSheets,
+  loader: async (options) => {
+    const { wardYearOverviewQuery } = await import('./lib/api-overview');
+    const query = wardYearOf(options.params, options.deps);
+    await Promise.all([
+      loadWardYearSheets(options),
+      ensure(() => options.context.queryClient.ensureQueryData(wardYearOverviewQuery(query))),
+    ]);
+  },
   component: lazyRouteComponent(() => import('./features/ward-sheets/WardSheetsPage'), 'WardSheetsPage'),
+});
+
+/** `/years/2022/municipalities/新潟市`: a municipality's year across its 部区. */
+const municipalityYearRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/years/$fiscalYear/municipalities/$municipalityName',
+  params: {
+    parse: (raw: Record<'fiscalYear' | 'municipalityName', string>) => ({
+      fiscalYear: /^\d{4}$/.test(raw.fiscalYear) ? Number(raw.fiscalYear) : Number.NaN,
+      municipalityName: raw.municipalityName,
+    }),
+    stringify: (params: { fiscalYear: number; municipalityName: string }) => ({
+      fiscalYear: String(params.fiscalYear),
+      municipalityName: params.municipalityName,
+    }),
+  },
+  loader: async ({ context, params }) => {
+    if (!Number.isInteger(params.fiscalYear)) throw notFound();
+    // Its queries load with the page that shows them, not with every page.
+    const { municipalityYearOverviewQuery } = await import('./lib/api-overview');
+    const query = { fiscalYear: params.fiscalYear, municipality: params.municipalityName };
+    return ensure(() => context.queryClient.ensureQueryData(municipalityYearOverviewQuery(query)));
+  },
+  component: lazyRouteComponent(
+    () => import('./features/overview/MunicipalityYearPage'),
+    'MunicipalityYearPage',
+  ),
 });
 
 /** `/years/2022/wards/北区/consistency?group=sheet`: the 点検表 of the ward's year, always read fresh. */
@@ -351,6 +385,7 @@ const routeTree = rootRoute.addChildren([
   notificationsRoute,
   searchRoute,
   wardSheetsRoute,
+  municipalityYearRoute,
   consistencyRoute,
   importRoute,
   reorganizeRoute,
