@@ -2,7 +2,7 @@ import { type Actor, holdsAny, type Role } from './roles';
 
 /**
  * The policy table of what concerns a whole municipality (its evaluation rule, its nominal sheet
- * dates, the sign-in throttles of its login ids). Services ask through `authorizeMunicipality`
+ * dates, the licence of its open data, the sign-in throttles of its login ids). Services ask through `authorizeMunicipality`
  * (src/server/features/organizations/municipality-access.ts); the web evaluates the same table
  * on the grants `/api/v1/auth/me` lists.
  */
@@ -11,6 +11,8 @@ export const municipalityPermissions = [
   'setEvaluationRule',
   'readNominalDates',
   'setNominalDates',
+  'readLicence',
+  'setLicence',
   'readSignInThrottles',
   'clearSignInThrottles',
   'viewAllProgress',
@@ -22,6 +24,9 @@ export const municipalityPolicy: Record<MunicipalityPermission, readonly Role[]>
   setEvaluationRule: ['admin'],
   readNominalDates: ['admin', 'viewer', 'planner', 'head', 'editor'],
   setNominalDates: ['admin'],
+  /** The licence its publications state (the public reads it with them, not through this setting). */
+  readLicence: ['admin', 'viewer', 'planner', 'head', 'editor'],
+  setLicence: ['admin'],
   readSignInThrottles: ['admin'],
   clearSignInThrottles: ['admin'],
   /** The 進捗管理表 of every 部区 at once. */

@@ -81,6 +81,11 @@ export const wardYearFileSchema = z.object({
   source: plainText(2_000).nullable().optional(),
   sheets: z.array(sheetSchema).min(1, 'シートが1件もありません').max(500),
   uncertain: z.array(plainText(5_000)).optional(),
+  /**
+   * The licence the file was published under (the municipality's, written by the export). Read
+   * as information only: importing a file changes no municipality's licence.
+   */
+  licence: z.object({ name: shortText, url: plainText(2_000) }).optional(),
 });
 
 export type WardYearFile = z.infer<typeof wardYearFileSchema>;

@@ -3,6 +3,7 @@ import { sheetDateFields } from '../domain/sheet-dates';
 import type { SheetDocument } from '../domain/sheet-document';
 import { transitionRules, transitions } from '../domain/sheet-lifecycle';
 import { sheetPermissions } from '../domain/sheet-policy';
+import { licenceSchema } from './licence';
 import { correctableSchema, correctionItemSchema } from './result-correction';
 import { type SheetDetail, sheetDetailSchema } from './sheet';
 import { nameText, plainText, requiredText } from './text';
@@ -84,6 +85,8 @@ export type DecideRevision = z.infer<typeof decideRevisionSchema>;
 
 /** A sheet as a signed-in user or the public sees it: the content, what they may do, and workflow. */
 export const sheetViewSchema = sheetDetailSchema.extend({
+  /** The licence the municipality publishes its sheets under (shown with a published sheet). */
+  licence: licenceSchema,
   permissions: z.record(z.enum(sheetPermissions), z.boolean()),
   workflow: z
     .object({

@@ -1,6 +1,7 @@
 import { phases } from '../domain/deadlines';
 import { directions, evaluations } from '../domain/evaluation';
 import { sheetStatuses } from '../domain/sheet-status';
+import { licenceSchema } from './licence';
 import { correctionNoteSchema } from './result-correction';
 import { sheetDatesSchema } from './sheet-dates';
 import { z } from './zod';
@@ -85,6 +86,8 @@ export const wardYearSheetsSchema = z.object({
     indicators: z.number().int(),
     evaluations: evaluationCountsSchema,
   }),
+  /** The licence the municipality publishes its sheets and their files under. */
+  licence: licenceSchema,
 });
 export type WardYearSheets = z.infer<typeof wardYearSheetsSchema>;
 

@@ -21,8 +21,10 @@ import { indicatorsRoutes } from './features/indicators/indicators.routes';
 import { exportRoutes, importRoutes } from './features/interchange/interchange.routes';
 import { JobRegistry, type JobRegistryOptions } from './features/jobs/job-registry';
 import { jobsRoutes } from './features/jobs/jobs.routes';
+import { licenceRoutes } from './features/licence/licence.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { sheetRemindersRoutes } from './features/notifications/reminders.routes';
+import { openDataRoutes } from './features/open-data/open-data.routes';
 import { organizationsRoutes, wardsRoutes } from './features/organizations/organizations.routes';
 import { overviewRoutes } from './features/overview/overview.routes';
 import { progressRoutes } from './features/progress/progress.routes';
@@ -101,6 +103,8 @@ export interface CreateAppOptions {
   pdf?: PdfWorkerOptions;
   /** Whether 通知 are mailed (MOKUHYO_SMTP_URL is set): the settings page says so. */
   mailEnabled?: boolean;
+  /** The address the public reaches this server at (MOKUHYO_PUBLIC_URL): the DCAT descriptions' URLs. */
+  publicUrl?: string | undefined;
 }
 
 export interface DisposeOptions {
@@ -120,6 +124,7 @@ export async function createApp({
   jobs: jobOptions,
   pdf: pdfOptions,
   mailEnabled = false,
+  publicUrl,
 }: CreateAppOptions) {
   const signInOptions: SignInOptions = { ...defaultSignInOptions, ...signIn };
   const proxies = trustedProxies.length > 0 ? new TrustedProxies(trustedProxies) : null;
@@ -177,8 +182,10 @@ export async function createApp({
     .route('/v1/reorganizations', reorganizationRoutes())
     .route('/v1/indicators', indicatorsRoutes())
     .route('/v1/downloads', downloadsRoutes(cache, pdf))
+    .route('/v1/downloads', openDataRoutes(publicUrl))
     .route('/v1/jobs', jobsRoutes(jobs))
     .route('/v1/evaluation-rule', evaluationRulesRoutes(cache))
+    .route('/v1/licence', licenceRoutes(cache))
     .route('/v1/nominal-dates', nominalDatesRoutes())
     .route('/v1/ward-year-dates', wardYearDatesRoutes())
     .route('/v1/sign-in-throttles', signInThrottlesRoutes(signInOptions))

@@ -76,6 +76,8 @@ describe('the mail settings of 通知', () => {
 
   it('are off unless given, and whole when all three are', () => {
     expect(parseEnv({}).mail).toBeNull();
+    // The public address alone serves the open data's descriptions; it asks for no mail.
+    expect(parseEnv({ MOKUHYO_PUBLIC_URL: complete.MOKUHYO_PUBLIC_URL }).mail).toBeNull();
     expect(parseEnv(complete).mail).toEqual({
       smtpUrl: complete.MOKUHYO_SMTP_URL,
       from: complete.MOKUHYO_MAIL_FROM,

@@ -78,7 +78,7 @@ const envSchema = z.object({
     .url({
       protocol: /^https?$/,
       error:
-        'MOKUHYO_PUBLIC_URL は https://mokuhyo.example.lg.jp のように、職員が開くアドレスで指定してください',
+        'MOKUHYO_PUBLIC_URL は https://mokuhyo.example.lg.jp のように、このシステムを開くアドレスで指定してください',
     })
     .optional(),
 });
@@ -99,9 +99,10 @@ export type Env = ParsedEnv & { dataDir: string; backup: BackupConfig | null; ma
 function mailConfig(env: ParsedEnv): MailConfig | null | string[] {
   const { MOKUHYO_SMTP_URL: smtpUrl, MOKUHYO_MAIL_FROM: from, MOKUHYO_PUBLIC_URL: publicUrl } = env;
   if (!smtpUrl) {
-    return (['MOKUHYO_MAIL_FROM', 'MOKUHYO_PUBLIC_URL'] as const)
-      .filter((name) => env[name] !== undefined)
-      .map((name) => `  ${name}: メールで通知するには MOKUHYO_SMTP_URL（メールサーバー）も指定してください`);
+    // MOKUHYO_PUBLIC_URL alone is the open data's address (the DCAT descriptions), not mail.
+    return from === undefined
+      ? []
+      : ['  MOKUHYO_MAIL_FROM: メールで通知するには MOKUHYO_SMTP_URL（メールサーバー）も指定してください'];
   }
   const missing = [
     ...(from ? [] : ['  MOKUHYO_MAIL_FROM: メールで通知するには送信元のアドレスを指定してください']),

@@ -78,7 +78,10 @@ describe('the OpenAPI document', () => {
     );
     expect(files.map((o) => o.key).sort()).toEqual([
       'GET /api/v1/downloads/booklet',
+      'GET /api/v1/downloads/catalog',
       'GET /api/v1/downloads/csv',
+      'GET /api/v1/downloads/csv-metadata',
+      'GET /api/v1/downloads/dcat',
       'GET /api/v1/downloads/sheets/{id}/pdf',
       'GET /api/v1/downloads/xlsx',
       'GET /api/v1/downloads/xlsx-template',
@@ -110,6 +113,9 @@ describe('real answers fit the declared schemas', () => {
       `/api/v1/downloads/csv?${year}`,
       '/api/v1/downloads/xlsx-template?fiscalYear=2023',
       `/api/v1/export?${year}`,
+      `/api/v1/downloads/dcat?${year}`,
+      '/api/v1/downloads/catalog',
+      `/api/v1/downloads/csv-metadata?${year}`,
     ]) {
       expect((await pub.get(path)).status, path).toBe(200);
     }
@@ -121,6 +127,9 @@ describe('real answers fit the declared schemas', () => {
     expect((await admin.send('PUT', '/api/v1/evaluation-rule', rule)).status).toBe(200);
     const nominal = await (await admin.get('/api/v1/nominal-dates')).json();
     expect((await admin.send('PUT', '/api/v1/nominal-dates', nominal)).status).toBe(200);
+    const { name, url } = await (await admin.get('/api/v1/licence')).json();
+    expect((await admin.send('PUT', '/api/v1/licence', { name, url })).status).toBe(200);
+    expect((await admin.send('DELETE', '/api/v1/licence')).status).toBe(200);
 
     const stranger = checked(t.from('198.51.100.7'));
     await stranger.get('/api/v1/auth/me');

@@ -1,8 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server';
+import type { Licence } from '../../domain/licence';
 import type { SheetDetail } from '../../schemas/sheet';
 import { type HomeLink, SiteFrame } from '../components/SiteFrame';
 import { SheetActionBar } from '../features/sheets/SheetActionBar';
-import { SheetArticle, SheetToolbar, sheetPageTitle } from '../features/sheets/SheetArticle';
+import { SheetArticle, SheetLicence, SheetToolbar, sheetPageTitle } from '../features/sheets/SheetArticle';
 import { SheetBreadcrumbs } from '../features/sheets/SheetBreadcrumbs';
 import { documentTitle } from '../lib/use-document-title';
 
@@ -20,12 +21,13 @@ export interface DrawnPage {
  * any script, and without scripts at all. The app then draws the page itself in its place
  * (`main.tsx`), with what the user may do.
  */
-export function drawSheetPage(sheet: SheetDetail): DrawnPage {
+export function drawSheetPage(sheet: SheetDetail, licence: Licence): DrawnPage {
   const body = renderToStaticMarkup(
     <SiteFrame HomeLink={PlainHomeLink} drawnByServer>
       <SheetBreadcrumbs sheet={sheet} plain />
       <SheetToolbar sheet={sheet} actions={<SheetActionBar sheetId={sheet.id} />} />
       <SheetArticle sheet={sheet} />
+      <SheetLicence sheet={sheet} licence={licence} />
     </SiteFrame>,
   );
   return { title: documentTitle(sheetPageTitle(sheet)), body };

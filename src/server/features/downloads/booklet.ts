@@ -1,7 +1,9 @@
 import type { Db } from '../../../db/client';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
+import type { Licence } from '../../../domain/licence';
 import type { Actor } from '../../../domain/roles';
 import type { BookletInput } from '../../../exports/pdf';
+import { municipalityLicence } from '../licence/licence-of';
 import { loadWardYear } from '../sheets/load-ward-year';
 
 /**
@@ -14,6 +16,8 @@ export interface Booklet {
   filename: string;
   /** For clients that cannot read the UTF-8 name: 「booklet-2022.pdf」. */
   asciiFilename: string;
+  /** The licence it is published under. */
+  licence: Licence;
 }
 
 function bookletFileName(year: Pick<BookletInput, 'municipality' | 'ward' | 'fiscalYear'>) {
@@ -35,5 +39,6 @@ export async function loadBooklet(
     fiscalYear: year.fiscalYear,
     sheets: year.sheets,
   };
-  return { input, ...bookletFileName(input) };
+  const licence = await municipalityLicence(db, year.ward.municipalityId);
+  return { input, ...bookletFileName(input), licence };
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import { wardYearCsv } from '../../../exports/csv';
-import { xlsxType } from '../../../schemas/media-types';
+import { csvMetadataType, xlsxType } from '../../../schemas/media-types';
 import { fiscalYearParam, wardYearQuery } from '../../../schemas/ward-year';
 import { z } from '../../../schemas/zod';
 import type { AppEnv } from '../../app-env';
@@ -9,6 +9,9 @@ import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import type { PdfWorkers } from '../../pdf-workers/pdf-workers';
 import { exportWardYear } from '../interchange/export-ward-year';
+import { licenceLink } from '../licence/licence-link';
+import { municipalityLicence } from '../licence/licence-of';
+import { wardYearSearch } from '../open-data/open-data-urls';
 import { loadWardYear } from '../sheets/load-ward-year';
 import { authorize } from '../sheets/sheet-access';
 import type { SheetCache } from '../sheets/sheet-cache';
@@ -26,7 +29,7 @@ const sheetParam = z.object({ id: z.uuid('シートの ID が正しくありま�
 
 /**
  * What the city publishes, as files: one sheet's PDF, the 部区's booklet (published sheets
- * only), and the open-data CSV. Each answers to the same reading rules as the pages. PDFs are
+ * only), and the open-data CSV, each with its licence in a `Link` header (rel="license"). Each answers to the same reading rules as the pages. PDFs are
  * printed in worker threads and streamed (pdf-workers.ts): other requests go on meanwhile.
  */
 export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
@@ -50,6 +53,7 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
           'content-type': 'application/pdf',
           'content-disposition': attachment(name, `sheet-${sheet.fiscalYear}.pdf`),
           'cache-control': c.get('actor') ? 'private, no-store' : 'no-cache',
+          link: licenceLink(entry.licence),
         });
       },
     )
@@ -66,6 +70,7 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
         return c.body(body, 200, {
           'content-type': 'application/pdf',
           'content-disposition': attachment(booklet.filename, booklet.asciiFilename),
+          link: licenceLink(booklet.licence),
         });
       },
     )
@@ -84,6 +89,7 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
         return c.body(new Uint8Array(workbook), 200, {
           'content-type': xlsxType,
           'content-disposition': attachment(name, `sheets-${file.fiscalYear}.xlsx`),
+          link: licenceLink(file.licence),
         });
       },
     )
@@ -110,6 +116,12 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
       validate('query', wardYearQuery),
       async (c) => {
         const year = await loadWardYear(c.get('db'), { ...c.req.valid('query'), actor: c.get('actor') });
+        const licence = await municipalityLicence(c.get('db'), year.ward.municipalityId);
+        const metadata = `/api/v1/downloads/csv-metadata?${wardYearSearch({
+          municipality: year.ward.municipalityName,
+          ward: year.ward.name,
+          fiscalYear: year.fiscalYear,
+        })}`;
         const csv = wardYearCsv({
           municipality: year.ward.municipalityName,
           ward: year.ward.name,
@@ -120,6 +132,8 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
         return c.body(csv, 200, {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': attachment(name, `indicators-${year.fiscalYear}.csv`),
+          // The licence, and the CSVW metadata a tabular-data reader looks for first (its columns and types).
+          link: `${licenceLink(licence)}, <${metadata}>; rel="describedby"; type="${csvMetadataType}"`,
         });
       },
     );

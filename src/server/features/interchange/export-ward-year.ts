@@ -2,11 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { wardYears } from '../../../db/schema';
 import { actualYears, formatFiscalYear } from '../../../domain/fiscal-year';
+import type { Licence } from '../../../domain/licence';
 import type { Actor } from '../../../domain/roles';
 import type { Cell, IndicatorFile, SheetFile, WardYearFile } from '../../../schemas/interchange';
 import { headerToFile } from '../../../schemas/sheet-header';
 import { AppError } from '../../app-error';
 import { evaluationRuleOf } from '../evaluation-rules/evaluation-rule-of';
+import { municipalityLicence } from '../licence/licence-of';
 import { findWard } from '../organizations/find-ward';
 import {
   loadSheetRecords,
@@ -26,8 +28,11 @@ export interface ExportWardYearOptions {
   actor?: Actor | null;
 }
 
-/** A 部区's sheets of one year in the interchange format. */
-export async function exportWardYear(db: Db, options: ExportWardYearOptions): Promise<WardYearFile> {
+/** A 部区's sheets of one year in the interchange format, with the licence they are published under. */
+export async function exportWardYear(
+  db: Db,
+  options: ExportWardYearOptions,
+): Promise<WardYearFile & { licence: Licence }> {
   const ward = await findWard(db, options);
   const [yearRow] = await db
     .select()
@@ -53,6 +58,7 @@ export async function exportWardYear(db: Db, options: ExportWardYearOptions): Pr
     source: yearRow?.source ?? null,
     sheets: records.map((record) => toSheetFile(record, withAids)),
     uncertain: yearRow?.uncertain ?? [],
+    licence: await municipalityLicence(db, ward.municipalityId),
   };
 }
 

@@ -15,6 +15,7 @@ import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { attachment } from '../downloads/content-disposition';
+import { licenceLink } from '../licence/licence-link';
 import { authorizeImportSomewhere } from '../organizations/ward-access';
 import { exportWardYear } from './export-ward-year';
 import { confirmImportFile, previewImportFile } from './import-file';
@@ -101,6 +102,7 @@ export const exportRoutes = () =>
       const file = await exportWardYear(c.get('db'), { ...query, actor: c.get('actor') });
       const name = `${file.municipality}_${file.ward}_${file.fiscalYear}.json`;
       c.header('content-disposition', attachment(name, `ward-${file.fiscalYear}.json`));
+      c.header('link', licenceLink(file.licence));
       return c.json(file);
     },
   );

@@ -4,6 +4,7 @@ import type { Database } from '../../../db/client';
 import { goals, indicators, indicatorValues, placements, sheets } from '../../../db/schema';
 import sample from '../../../db/seed/niigata-kita-2022.json';
 import { createTestDatabase } from '../../../db/testing';
+import { defaultLicence } from '../../../domain/licence';
 import { AppError } from '../../app-error';
 import { goalNumbered, indicatorNamed, sampleFile, sheetFileTitled } from '../../testing/finders';
 import { exportWardYear } from './export-ward-year';
@@ -42,7 +43,8 @@ describe('import → export of the interchange format', () => {
     const summary = await importWardYear(database.db, sample);
     expect(summary).toMatchObject({ sheets: 8, goals: 32, indicators: 43, createdSheets: 8 });
     const exported = await exportWardYear(database.db, { ward: '北区', fiscalYear: 2022 });
-    expect(sampleShape(exported)).toStrictEqual(sample);
+    // The export adds the licence the municipality publishes under (none chosen: the default).
+    expect(sampleShape(exported)).toStrictEqual({ ...sample, licence: defaultLicence });
     expect(exported.sheets.every((s) => s.status === 'published')).toBe(true);
   });
 

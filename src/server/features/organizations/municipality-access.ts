@@ -12,6 +12,8 @@ const municipalityPermissionLabels: Record<MunicipalityPermission, string> = {
   setEvaluationRule: '評価の基準を変更できる',
   readNominalDates: '作成日・修正日・評価日の既定の月日を見られる',
   setNominalDates: '作成日・修正日・評価日の既定の月日を変更できる',
+  readLicence: '公開するデータのライセンスの設定を見られる',
+  setLicence: '公開するデータのライセンスを変更できる',
   readSignInThrottles: 'ログインの制限を見られる',
   clearSignInThrottles: 'ログインの制限を解除できる',
   viewAllProgress: '全部区の進捗管理表を見られる',

@@ -51,6 +51,11 @@ async function probe(client: TestClient, permission: MunicipalityPermission, log
       return client.get('/api/v1/nominal-dates');
     case 'setNominalDates':
       return client.send('PUT', '/api/v1/nominal-dates', defaultNominalDates);
+    case 'readLicence':
+      return client.get('/api/v1/licence');
+    case 'setLicence':
+      // Back to the default, which it is: nothing lasting.
+      return client.send('DELETE', '/api/v1/licence');
     case 'readSignInThrottles':
       return client.get('/api/v1/sign-in-throttles');
     case 'viewAllProgress':

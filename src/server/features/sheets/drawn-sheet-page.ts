@@ -25,7 +25,7 @@ export function drawnSheetPages(cache: SheetCache) {
     });
     if (!entry || !can(null, 'read', entry.subject)) return undefined;
     if (!entry.drawnPage) {
-      const page = drawSheetPage(entry.publicDetail);
+      const page = drawSheetPage(entry.publicDetail, entry.licence);
       const tag = createHash('sha256').update(page.title).update(page.body).digest('base64url').slice(0, 12);
       entry.drawnPage = { ...page, tag };
     }

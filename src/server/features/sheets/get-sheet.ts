@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../../db/client';
 import { preparedOnce } from '../../../db/prepared';
 import { evaluationRules, goals, municipalities, organizations, sheets } from '../../../db/schema';
 import { defaultEvaluationRule } from '../../../domain/evaluation-rule';
+import { type Licence, licenceOf } from '../../../domain/licence';
 import type { SheetDateField } from '../../../domain/sheet-dates';
 import type { SheetPolicySubject } from '../../../domain/sheet-policy';
 import type { SheetDetail } from '../../../schemas/sheet';
@@ -19,6 +20,8 @@ export interface LoadedSheet {
   datesSetIndividually: SheetDateField[];
   /** Whether the municipality publishes the 目安 and the reasons (see `publicDetail`). */
   publishAids: boolean;
+  /** The licence the municipality publishes under (the sheet's page and PDF state it). */
+  licence: Licence;
 }
 
 /**
@@ -29,7 +32,7 @@ export async function loadSheetDetail(db: Db | Tx, sheetId: string): Promise<She
   return (await loadSheet(db, sheetId)).detail;
 }
 
-/** A sheet's row `id` with its 部区, municipality, evaluation rule and the 部区's own goals of the year. */
+/** A sheet's row `id` with its 部区, municipality (and its licence), evaluation rule and the 部区's own goals of the year. */
 function sheetRowQuery(db: Db | Tx) {
   return db
     .select({
@@ -37,6 +40,8 @@ function sheetRowQuery(db: Db | Tx) {
       municipalityId: organizations.municipalityId,
       wardName: organizations.name,
       municipalityName: municipalities.name,
+      licenceName: municipalities.licenceName,
+      licenceUrl: municipalities.licenceUrl,
       rule: evaluationRules,
       // The 部区's own sheet of the year: the goals this sheet's 部区 numbers point to.
       wardGoals: sql<{ no: number; text: string }[]>`(
@@ -70,5 +75,6 @@ export async function loadSheet(db: Db | Tx, sheetId: string): Promise<LoadedShe
     subject: subjectOf(row.sheet, row.municipalityId),
     datesSetIndividually: row.sheet.datesSetIndividually,
     publishAids: row.rule?.publishAids ?? false,
+    licence: licenceOf(row),
   };
 }

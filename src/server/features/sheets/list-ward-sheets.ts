@@ -2,6 +2,7 @@ import { and, asc, countDistinct, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { goals, placements, sheets, wardYears } from '../../../db/schema';
 import { type Deadlines, missedDeadline, phaseOf } from '../../../domain/deadlines';
+import type { Licence } from '../../../domain/licence';
 import type { Actor } from '../../../domain/roles';
 import type { NominalDates } from '../../../domain/sheet-dates';
 import { nominalDatesIn } from '../../../domain/sheet-dates';
@@ -9,6 +10,7 @@ import { can, publicStatuses } from '../../../domain/sheet-policy';
 import type { SheetSummary, WardYearSheets } from '../../../schemas/sheet';
 import { sheetTitle } from '../../../schemas/sheet-header';
 import { todayInJapan } from '../../clock';
+import { municipalityLicence } from '../licence/licence-of';
 import { findWard, type WardRef } from '../organizations/find-ward';
 import { nominalDatesOf } from '../sheet-dates/official-dates';
 
@@ -35,6 +37,7 @@ export interface WardYearContent {
   yearRow: typeof wardYears.$inferSelect | undefined;
   nominalDates: NominalDates;
   years: { fiscalYear: number; published: boolean }[];
+  licence: Licence;
 }
 
 /** The sheets of a year of these 部区 with their counts, in each 部区's booklet order. */
@@ -128,6 +131,7 @@ export async function loadWardYearContent(
     yearRow,
     nominalDates: await nominalDatesOf(db, ward.municipalityId),
     years,
+    licence: await municipalityLicence(db, ward.municipalityId),
   };
 }
 
@@ -181,6 +185,7 @@ export function presentWardSheets(
         未評価: sum((s) => s.evaluations.未評価),
       },
     },
+    licence: content.licence,
   };
 }
 

@@ -47,6 +47,7 @@ export class SheetCache {
     const published = publicDetail(detail, loaded.publishAids);
     const publicAnswer = encodeAnswer({
       ...published,
+      licence: loaded.licence,
       permissions: permissionsFor(null, subject),
       workflow: null,
     });

@@ -32,6 +32,7 @@ export async function viewSheet(db: Db, cache: SheetCache, actor: Actor | null, 
   if (!actor) return { ...entry.publicAnswer, shared: true as const };
   const view: SheetView = {
     ...entry.detail,
+    licence: entry.licence,
     permissions: permissionsFor(actor, entry.subject),
     workflow: can(actor, 'readHistory', entry.subject) ? await workflowOf(db, actor, entry) : null,
   };

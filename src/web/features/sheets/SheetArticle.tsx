@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
+import type { Licence } from '../../../domain/licence';
 import type { SheetDetail } from '../../../schemas/sheet';
 import type { TargetAction, ValueAction } from './GoalRows';
 import { SheetCorrections } from './SheetCorrections';
@@ -47,5 +48,15 @@ export function SheetArticle({
       <SheetNarratives sheet={sheet} />
       <SheetCorrections sheet={sheet} />
     </article>
+  );
+}
+
+/** Under a published sheet, hidden in print: the licence its content may be used under. */
+export function SheetLicence({ sheet, licence }: { sheet: SheetDetail; licence: Licence }) {
+  if (sheet.status !== 'published') return null;
+  return (
+    <p className="sheet-licence app-chrome">
+      このシートの内容は、<a href={licence.url}>{licence.name}</a>に従って利用できます。
+    </p>
   );
 }
