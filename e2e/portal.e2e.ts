@@ -59,14 +59,14 @@ describe('the public portal: what a visitor sees and downloads', () => {
     expect(await apiDocs.getAttribute('href')).toBe('/api/docs');
     expect((await page.request.get(`${baseUrl}/api/docs`)).status()).toBe(200);
 
-    // The ward page: the six published organizations only.
+    // The ward page: the six published organizations only, each a card.
     await page.getByRole('link', { name: '新潟市 北区 — 令和5年度' }).click();
     await page.getByRole('heading', { level: 1, name: /新潟市 北区 令和5年度/ }).waitFor();
-    const table = page.getByRole('table', { name: /新潟市 北区 令和5年度/ });
+    const table = page.locator('.overview-sheets');
     expect(published).toHaveLength(6);
     expect(published).toContain('北区郷土博物館');
     for (const title of published) await table.getByRole('link', { name: title, exact: true }).waitFor();
-    expect(await table.getByRole('row').count()).toBe(1 + 6 + 1);
+    expect(await table.locator('.overview-sheet').count()).toBe(6);
     for (const title of unpublished) {
       expect(await table.getByRole('link', { name: title }).count(), title).toBe(0);
     }

@@ -28,15 +28,14 @@ describe('a visitor reads and prints a goal sheet', () => {
     expect(await page.title()).toBe('部区・年度を選ぶ | 組織目標管理シート');
     await expectAccessible(page, '/');
 
-    // 2. The ward's sheets of 令和4年度, with totals and the JSON download.
+    // 2. The ward's year of 令和4年度: the 評価 of its 43 indicators, a card per sheet, the JSON download.
     await page.getByRole('link', { name: '新潟市 北区 — 令和4年度' }).click();
     await page.getByRole('heading', { level: 1, name: /新潟市 北区 令和4年度/ }).waitFor();
     expect(decodeURIComponent(page.url())).toContain('/years/2022/wards/北区');
     expect(await page.title()).toContain('新潟市 北区 令和4年度');
-    const wardTable = page.getByRole('table', { name: /新潟市 北区 令和4年度/ });
-    expect(await wardTable.getByRole('row').count()).toBe(1 + 8 + 1);
-    const totals = wardTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '合計' }) });
-    expect(await totals.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['32', '43']));
+    expect(await page.locator('.overview-sheet').count()).toBe(8);
+    const mix = page.getByRole('figure', { name: /北区の指標の評価/ }).getByRole('row', { name: /令和4年度/ });
+    expect(await mix.getByRole('cell').last().textContent()).toBe('43');
     const download = page.getByRole('link', { name: 'JSON（交換形式）' });
     const href = (await download.getAttribute('href')) ?? '';
     expect(href).toMatch(/^\/api\/v1\/export\?/);

@@ -250,7 +250,7 @@ describe('a year of one sheet: results, evaluation, return, approval, confirmati
     await expectAccessible(page, 'the published sheet');
     await page.getByRole('link', { name: '新潟市 北区 令和5年度' }).click();
     await page.getByRole('heading', { level: 1, name: /新潟市 北区 令和5年度/ }).waitFor();
-    const list = page.getByRole('table', { name: /新潟市 北区 令和5年度/ });
+    const list = page.locator('.overview-sheets');
     expect(await list.getByRole('link', { name: '地域総務課', exact: true }).count()).toBe(1);
     expect(await list.getByRole('link', { name: '健康福祉課' }).count()).toBe(0);
     await page.goto(`${baseUrl}/sheets/${idOf('健康福祉課')}`);

@@ -57,17 +57,25 @@ const wardListRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/organizations/WardListPage'), 'WardListPage'),
 });
 
-/** A ward's year in the address: `/years/2022/wards/北区`; a malformed year is not found. */
-const wardYearParams = {
-  parse: (raw: Record<'fiscalYear' | 'wardName', string>) => ({
-    fiscalYear: /^\d{4}$/.test(raw.fiscalYear) ? Number(raw.fiscalYear) : Number.NaN,
-    wardName: raw.wardName,
-  }),
-  stringify: (params: { fiscalYear: number; wardName: string }) => ({
-    fiscalYear: String(params.fiscalYear),
-    wardName: params.wardName,
-  }),
-};
+/**
+ * A year in the address, with what else the path names as it is: `/years/2022/wards/北区`,
+ * `/years/2022/municipalities/新潟市`, `/years/2022/progress`. A malformed year is NaN (not found).
+ */
+function yearParams<K extends string>() {
+  return {
+    parse: (raw: Record<'fiscalYear' | K, string>) =>
+      ({
+        ...raw,
+        fiscalYear: /^\d{4}$/.test(raw.fiscalYear) ? Number(raw.fiscalYear) : Number.NaN,
+      }) as Record<K, string> & { fiscalYear: number },
+    stringify: (params: Record<K, string> & { fiscalYear: number }) => ({
+      ...params,
+      fiscalYear: String(params.fiscalYear),
+    }),
+  };
+}
+
+const wardYearParams = yearParams<'wardName'>();
 
 function municipalityOf(search: Record<string, unknown>): { municipality?: string } {
   return typeof search.municipality === 'string' && search.municipality !== ''
@@ -104,14 +112,8 @@ const wardSheetsRoute = createRoute({
   params: wardYearParams,
   validateSearch: municipalityOf,
   loaderDeps: ({ search }) => ({ municipality: search.municipality }),
-  loader: async (options) => {
-    const { wardYearOverviewQuery } = await import('./lib/api-overview');
-    const query = wardYearOf(options.params, options.deps);
-    await Promise.all([
-      loadWardYearSheets(options),
-      ensure(() => options.context.queryClient.ensureQueryData(wardYearOverviewQuery(query))),
-    ]);
-  },
+  // The overview beside the list is read by the page (its schemas load with it).
+  loader: loadWardYearSheets,
   component: lazyRouteComponent(() => import('./features/ward-sheets/WardSheetsPage'), 'WardSheetsPage'),
 });
 
@@ -119,22 +121,10 @@ const wardSheetsRoute = createRoute({
 const municipalityYearRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/years/$fiscalYear/municipalities/$municipalityName',
-  params: {
-    parse: (raw: Record<'fiscalYear' | 'municipalityName', string>) => ({
-      fiscalYear: /^\d{4}$/.test(raw.fiscalYear) ? Number(raw.fiscalYear) : Number.NaN,
-      municipalityName: raw.municipalityName,
-    }),
-    stringify: (params: { fiscalYear: number; municipalityName: string }) => ({
-      fiscalYear: String(params.fiscalYear),
-      municipalityName: params.municipalityName,
-    }),
-  },
-  loader: async ({ context, params }) => {
+  params: yearParams<'municipalityName'>(),
+  // The overview is read by its page (its schemas load with it): here only the address is checked.
+  loader: ({ params }) => {
     if (!Number.isInteger(params.fiscalYear)) throw notFound();
-    // Its queries load with the page that shows them, not with every page.
-    const { municipalityYearOverviewQuery } = await import('./lib/api-overview');
-    const query = { fiscalYear: params.fiscalYear, municipality: params.municipalityName };
-    return ensure(() => context.queryClient.ensureQueryData(municipalityYearOverviewQuery(query)));
   },
   component: lazyRouteComponent(
     () => import('./features/overview/MunicipalityYearPage'),
@@ -296,12 +286,7 @@ const wardProgressRoute = createRoute({
 const municipalityProgressRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/years/$fiscalYear/progress',
-  params: {
-    parse: (raw: Record<'fiscalYear', string>) => ({
-      fiscalYear: /^\d{4}$/.test(raw.fiscalYear) ? Number(raw.fiscalYear) : Number.NaN,
-    }),
-    stringify: (params: { fiscalYear: number }) => ({ fiscalYear: String(params.fiscalYear) }),
-  },
+  params: yearParams<never>(),
   validateSearch: boardSearchOf,
   loader: ({ params }) => {
     if (!Number.isInteger(params.fiscalYear)) throw notFound();

@@ -1,3 +1,4 @@
+import '../styles/downloads.css';
 /**
  * How far a job has got, as a bar with its numbers in words (「3/8 シート」). Before the total
  * is known the bar is indeterminate. The words are not a live region: the caller announces

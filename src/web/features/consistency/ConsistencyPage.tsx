@@ -1,3 +1,4 @@
+import '../../styles/ward-year.css';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { type Phase, phaseLabels } from '../../../domain/deadlines';

@@ -1,3 +1,4 @@
+import '../../styles/ward-year.css';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { phaseLabels } from '../../../domain/deadlines';

@@ -23,32 +23,40 @@ function targetBounds(series: IndicatorSeries): string[] {
 }
 
 /**
- * Each number written at its point, as on a printed chart: results above (in their colour),
- * targets below with their bound.
+ * Each number written at its point, as on a printed chart, on the side away from the other line
+ * so the two never overlap: the higher of a year's result and target above its point, the lower
+ * below (results in their colour; targets with their bound, 「目標 50以上」).
  */
 function drawValueLabels(colors: { result: string; target: string }, bounds: string[]) {
   return (u: uPlot) => {
     const { ctx } = u;
     const xs = u.data[0];
+    const results = u.data[1] ?? [];
+    const targets = u.data[2] ?? [];
     const gap = 8 * uPlot.pxRatio;
     ctx.save();
     ctx.font = `${Math.round(12 * uPlot.pxRatio)}px "BIZ UDPGothic", sans-serif`;
     ctx.textAlign = 'center';
-    for (const [index, color, below] of [
-      [1, colors.result, false],
-      [2, colors.target, true],
-    ] as const) {
-      ctx.fillStyle = color;
-      ctx.textBaseline = below ? 'top' : 'bottom';
-      const ys = u.data[index] ?? [];
-      xs.forEach((x, i) => {
-        const y = ys[i];
-        if (y === null || y === undefined) return;
-        const top = u.valToPos(y, 'y', true) + (below ? gap : -gap);
-        const label = below ? `目標 ${formatNumber(y)}${bounds[i] ?? ''}` : formatNumber(y);
-        ctx.fillText(label, u.valToPos(x, 'x', true), top);
-      });
-    }
+    xs.forEach((x, i) => {
+      const result = results[i] ?? null;
+      const target = targets[i] ?? null;
+      // A lone value, or a result at least its target: the result above, the target below.
+      const resultAbove = result === null || target === null || result >= target;
+      for (const [value, color, above, label] of [
+        [result, colors.result, resultAbove, result === null ? '' : formatNumber(result)],
+        [
+          target,
+          colors.target,
+          !resultAbove,
+          target === null ? '' : `目標 ${formatNumber(target)}${bounds[i] ?? ''}`,
+        ],
+      ] as const) {
+        if (value === null) continue;
+        ctx.fillStyle = color;
+        ctx.textBaseline = above ? 'bottom' : 'top';
+        ctx.fillText(label, u.valToPos(x, 'x', true), u.valToPos(value, 'y', true) + (above ? -gap : gap));
+      }
+    });
     ctx.restore();
   };
 }

@@ -111,16 +111,29 @@ function mixWords(evaluations: SheetSummary['evaluations']): string {
  * Each sheet of the year as a card: its name (to the sheet), its 評価 in numbers, its goals
  * (each to its place on the sheet) with their indicators' trends, targets, results and 評価.
  */
-export function SheetCards({ sheets, overview }: { sheets: SheetSummary[]; overview: WardYearOverview }) {
+export function SheetCards({
+  sheets,
+  overview,
+  titleLinks,
+}: {
+  sheets: SheetSummary[];
+  overview: WardYearOverview;
+  /** Whether each card's name leads to its sheet (not where the staff's list above already does). */
+  titleLinks: boolean;
+}) {
   const goalsOf = new Map(overview.sheets.map((sheet) => [sheet.id, sheet.goals]));
   return (
     <div className="overview-sheets">
       {sheets.map((sheet) => (
         <article key={sheet.id} className="overview-sheet" aria-labelledby={`overview-${sheet.id}`}>
           <h3 id={`overview-${sheet.id}`} className="overview-sheet__title">
-            <Link to="/sheets/$sheetId" params={{ sheetId: sheet.id }}>
-              {sheet.title}
-            </Link>
+            {titleLinks ? (
+              <Link to="/sheets/$sheetId" params={{ sheetId: sheet.id }}>
+                {sheet.title}
+              </Link>
+            ) : (
+              sheet.title
+            )}
             {sheet.departmentName !== sheet.title && <span className="cell-sub">{sheet.departmentName}</span>}
           </h3>
           <p className="overview-sheet__mix">{`指標 ${sheet.indicatorCount}：${mixWords(sheet.evaluations)}`}</p>

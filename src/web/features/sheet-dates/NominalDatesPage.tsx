@@ -1,3 +1,4 @@
+import '../../styles/ward-year.css';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';

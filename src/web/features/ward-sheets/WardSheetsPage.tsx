@@ -1,3 +1,4 @@
+import '../../styles/ward-year.css';
 import '../../styles/overview.css';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
@@ -84,9 +85,10 @@ export function WardSheetsPage() {
           <section className="overview-section" aria-labelledby="goals-title">
             <h2 id="goals-title">組織ごとの目標と指標</h2>
             <p className="lead">
-              組織名を選ぶとシートを、目標の番号や指標名を選ぶとシートのその箇所を表示します。線は過去3年の実績と今年度の結果、破線は今年度の目標です。
+              {staff ? '' : '組織名を選ぶとシートを、'}
+              目標の番号や指標名を選ぶとシートのその箇所を表示します。線は過去3年の実績と今年度の結果、破線は今年度の目標です。
             </p>
-            <SheetCards sheets={data.sheets} overview={overview} />
+            <SheetCards sheets={data.sheets} overview={overview} titleLinks={!staff} />
           </section>
         </>
       )}
