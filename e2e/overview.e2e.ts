@@ -140,6 +140,18 @@ describe('a year at a glance, as a visitor', () => {
       const anchor = ((await hit.getByRole('link').first().getAttribute('href')) ?? '').split('#')[1] ?? '';
       await hit.getByRole('link').first().click();
       await page.locator(`[id="${anchor}"]`).waitFor();
+
+      // The other pages a visitor may open: sign-in, a page that is not there, the API's description.
+      await page.getByRole('link', { name: 'ログイン', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+      await expectAccessible(page, `sign-in at ${at}`);
+      await page.goto(`${baseUrl}/years/2022/wards/${kita}/nothing-here`);
+      await appDrawn(page);
+      await page.getByRole('heading', { level: 1, name: 'ページが見つかりません' }).waitFor();
+      await expectAccessible(page, `not found at ${at}`);
+      await page.goto(`${baseUrl}/api/docs`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await expectAccessible(page, `the API's description at ${at}`);
       expect(requestsOutside(requests, baseUrl)).toEqual([]);
       await page.context().close();
     }
