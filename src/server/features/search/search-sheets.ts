@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { Evaluation } from '../../../domain/evaluation';
 import { type Actor, roleReach } from '../../../domain/roles';
@@ -40,11 +40,6 @@ interface MatchRow {
 }
 
 /**
- * Every searchable text that holds all the terms: each branch finds its candidates through its
- * n-gram index (migration 0014) and the folded text confirms them. The public reads published
- * sheets only; a signed-in reader's candidates are narrowed by the sheet policy afterwards.
- */
-/**
  * Who may read which sheets, as SQL over `s` (the sheet) and `w` (its 部区): the sheet
  * policy's `read` rule itself — its public states, and for each of the actor's grants the
  * states its role may read where the grant reaches.
@@ -74,24 +69,44 @@ function readable(actor: Actor | null) {
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
 
+/** The fields in the sheet's order: a match's field is its number here (1-based) until the page is drawn. */
+const fieldOrder: readonly SearchField[] = [
+  'purpose',
+  'goal',
+  'initiatives',
+  'indicator',
+  'note',
+  'achievement',
+  'approach',
+  'outcome',
+];
+const fieldNo = (field: SearchField) => sql.raw(String(fieldOrder.indexOf(field) + 1));
+
 /**
  * The text holds every term. A term of one or two characters is its own key, so the index has
- * said so already; a longer one is read in the folded text.
+ * said so already; a longer one is read in the text: as written first — a text that holds the
+ * term as typed (ＩＣＴ) or folded (ict) needs no folding of its own, which is most of the cost
+ * (NFKC over the whole text) — else folded.
  */
-function confirmed(terms: string[]) {
+function confirmed(terms: string[], text: SQL) {
   const longer = terms.filter((term) => [...fold(term)].length > 2);
   if (longer.length === 0) return sql`true`;
   return sql.join(
-    longer.map((term) => sql`strpos(mokuhyo_fold(hit.text), mokuhyo_fold(${term})) > 0`),
+    longer.map((term) => {
+      const typed = fold(term) === term ? sql`` : sql`strpos(${text}, ${term}) > 0 OR `;
+      return sql`(${typed}strpos(${text}, mokuhyo_fold(${term})) > 0 OR strpos(mokuhyo_fold(${text}), mokuhyo_fold(${term})) > 0)`;
+    }),
     sql` AND `,
   );
 }
 
 /**
  * One statement: every searchable text that holds all the terms (each branch finds its
- * candidates through its n-gram index, migration 0014, and the folded text confirms them), of
- * the sheets the actor may read, narrowed by the filters; then their number, the facets, and
- * one page of them in the sheet's order with where they are.
+ * candidates through its n-gram index, migration 0014, and confirms them on the spot), of the
+ * sheets the actor may read, narrowed by the filters — as ids and sort keys only; then their
+ * number, the facets (from the distinct values), and one page of them in the sheet's order,
+ * whose texts alone are read again for the snippets. Names sort by code point (COLLATE "C"):
+ * the order of C.UTF-8, which both databases use, without the cost of a locale.
  */
 function searchStatement(
   terms: string[],
@@ -103,32 +118,29 @@ function searchStatement(
   // The keys go in as a constant array, so that the planner reads each branch through its index.
   const literal = `{${keys.map((key) => `"${key.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
   const grams = sql`${literal}::text[]`;
-  const placement = (field: SearchField, column: 'note' | 'achievement') => sql`
-    SELECT g.sheet_id, ${field}::text AS field, g.no AS goal_no, g.id AS goal_id, p.position AS placement_position,
-      i.name AS indicator_name, i.unit AS indicator_unit, p.${sql.raw(column)} AS text, p.evaluation::text
-    FROM placements p, goals g, indicators i
-    WHERE mokuhyo_search_grams(p.${sql.raw(column)}) @> ${grams} AND g.id = p.goal_id AND i.id = p.indicator_id`;
+  const where = (text: SQL) => sql`mokuhyo_search_grams(${text}) @> ${grams} AND ${confirmed(terms, text)}`;
   const sheetText = (field: SearchField, column: 'purpose' | 'approach' | 'outcome') => sql`
-    SELECT s.id AS sheet_id, ${field}::text AS field, NULL::int AS goal_no, NULL::uuid AS goal_id,
-      NULL::int AS placement_position, NULL::text AS indicator_name, NULL::text AS indicator_unit,
-      s.${sql.raw(column)} AS text, NULL::text AS evaluation
-    FROM sheets s WHERE mokuhyo_search_grams(s.${sql.raw(column)}) @> ${grams}`;
-  const order = sql`s.fiscal_year DESC, m.name, w.name, s.position, s.department_name, s.organization_name NULLS FIRST,
-      array_position(ARRAY['purpose','goal','initiatives','indicator','note','achievement','approach','outcome'], hit.field),
-      hit.goal_no NULLS FIRST, hit.placement_position NULLS FIRST`;
+    SELECT s.id AS sheet_id, ${fieldNo(field)}::int AS field_no, NULL::int AS goal_no, NULL::uuid AS goal_id,
+      NULL::uuid AS placement_id, NULL::int AS placement_position, NULL::text AS evaluation
+    FROM sheets s WHERE ${where(sql`s.${sql.raw(column)}`)}`;
+  const placement = (field: SearchField, column: 'note' | 'achievement') => sql`
+    SELECT g.sheet_id, ${fieldNo(field)}::int, g.no, g.id, p.id, p.position, p.evaluation
+    FROM placements p, goals g
+    WHERE ${where(sql`p.${sql.raw(column)}`)} AND g.id = p.goal_id`;
+  const c = (name: string) => sql.raw(`${name} COLLATE "C"`);
   return sql`
     WITH hit AS MATERIALIZED (
       ${sheetText('purpose', 'purpose')}
       UNION ALL
-      SELECT g.sheet_id, 'goal', g.no, g.id, NULL, NULL, NULL, g.text, NULL
-      FROM goals g WHERE mokuhyo_search_grams(g.text) @> ${grams}
+      SELECT g.sheet_id, ${fieldNo('goal')}::int, g.no, g.id, NULL, NULL, NULL
+      FROM goals g WHERE ${where(sql`g.text`)}
       UNION ALL
-      SELECT g.sheet_id, 'initiatives', g.no, g.id, NULL, NULL, NULL, mokuhyo_lines(g.initiatives), NULL
-      FROM goals g WHERE mokuhyo_search_grams(mokuhyo_lines(g.initiatives)) @> ${grams}
+      SELECT g.sheet_id, ${fieldNo('initiatives')}::int, g.no, g.id, NULL, NULL, NULL
+      FROM goals g WHERE ${where(sql`mokuhyo_lines(g.initiatives)`)}
       UNION ALL
-      SELECT g.sheet_id, 'indicator', g.no, g.id, p.position, i.name, i.unit, i.name, p.evaluation
+      SELECT g.sheet_id, ${fieldNo('indicator')}::int, g.no, g.id, p.id, p.position, p.evaluation
       FROM indicators i, placements p, goals g
-      WHERE mokuhyo_search_grams(i.name) @> ${grams} AND p.indicator_id = i.id AND g.id = p.goal_id
+      WHERE ${where(sql`i.name`)} AND p.indicator_id = i.id AND g.id = p.goal_id
       UNION ALL
       ${placement('note', 'note')}
       UNION ALL
@@ -138,41 +150,71 @@ function searchStatement(
       UNION ALL
       ${sheetText('outcome', 'outcome')}
     ),
-    matched AS MATERIALIZED (
-      SELECT hit.sheet_id, hit.field, hit.goal_no, hit.goal_id, hit.placement_position, hit.indicator_name,
-        hit.indicator_unit, hit.text, hit.evaluation, s.fiscal_year, s.status,
-        coalesce(s.organization_name, s.department_name) AS title, w.name AS ward, m.name AS municipality,
-        row_number() OVER (ORDER BY ${order}) AS rank
-      FROM hit
-      JOIN sheets s ON s.id = hit.sheet_id
+    sheet AS MATERIALIZED (
+      SELECT s.id, s.status, s.fiscal_year, coalesce(s.organization_name, s.department_name) AS title,
+        w.name AS ward, m.name AS municipality,
+        row_number() OVER (ORDER BY s.fiscal_year DESC, ${c('m.name')}, ${c('w.name')}, s.position,
+          ${c('s.department_name')}, ${c('s.organization_name')} NULLS FIRST, s.id) AS sheet_rank
+      FROM sheets s
       JOIN organizations w ON w.id = s.ward_id
       JOIN municipalities m ON m.id = w.municipality_id
-      WHERE ${confirmed(terms)}
+      WHERE s.id IN (SELECT sheet_id FROM hit)
         AND ${readable(actor)}
         ${query.fiscalYear === undefined ? sql`` : sql`AND s.fiscal_year = ${query.fiscalYear}`}
         ${query.ward === undefined ? sql`` : sql`AND w.name = ${query.ward}`}
         ${query.municipality === undefined ? sql`` : sql`AND m.name = ${query.municipality}`}
         ${query.organization === undefined ? sql`` : sql`AND coalesce(s.organization_name, s.department_name) = ${query.organization}`}
-        ${
-          query.evaluation === undefined
-            ? sql``
-            : sql`AND (hit.evaluation = ${query.evaluation} OR (hit.placement_position IS NULL AND EXISTS (
-                SELECT 1 FROM placements p3 WHERE p3.goal_id = hit.goal_id AND p3.evaluation = ${query.evaluation})))`
-        }
     ),
+    matched AS MATERIALIZED (
+      SELECT hit.*, sheet.sheet_rank, sheet.status, sheet.fiscal_year, sheet.title, sheet.ward, sheet.municipality
+      FROM hit JOIN sheet ON sheet.id = hit.sheet_id
+      ${
+        query.evaluation === undefined
+          ? sql``
+          : sql`WHERE hit.evaluation = ${query.evaluation} OR (hit.placement_id IS NULL AND EXISTS (
+              SELECT 1 FROM placements p3 WHERE p3.goal_id = hit.goal_id AND p3.evaluation = ${query.evaluation}))`
+      }
+    ),
+    ${
+      query.evaluation === undefined
+        ? sql`found AS (SELECT * FROM sheet),`
+        : sql`found AS (SELECT * FROM sheet WHERE id IN (SELECT sheet_id FROM matched)),`
+    }
     shown AS (
-      SELECT matched.*,
-        (SELECT count(*) FROM goals g2 WHERE g2.sheet_id = matched.sheet_id AND g2.no < matched.goal_no)::int AS goal_index,
-        CASE WHEN matched.placement_position IS NOT NULL THEN (SELECT count(*) FROM placements p2
-          WHERE p2.goal_id = matched.goal_id AND p2.position < matched.placement_position)::int END AS indicator_index
-      FROM matched WHERE rank > ${(page - 1) * pageSize} AND rank <= ${page * pageSize}
+      SELECT * FROM matched
+      ORDER BY sheet_rank, field_no, goal_no NULLS FIRST, placement_position NULLS FIRST
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+    ),
+    page AS (
+      SELECT shown.sheet_id, (${`{${fieldOrder.join(',')}}`}::text[])[shown.field_no] AS field, shown.goal_no,
+        shown.evaluation, shown.fiscal_year, shown.status, shown.title, shown.ward, shown.municipality,
+        i.name AS indicator_name, i.unit AS indicator_unit,
+        CASE shown.field_no
+          WHEN ${fieldNo('purpose')} THEN st.purpose WHEN ${fieldNo('approach')} THEN st.approach
+          WHEN ${fieldNo('outcome')} THEN st.outcome WHEN ${fieldNo('goal')} THEN g.text
+          WHEN ${fieldNo('initiatives')} THEN mokuhyo_lines(g.initiatives) WHEN ${fieldNo('indicator')} THEN i.name
+          WHEN ${fieldNo('note')} THEN p.note WHEN ${fieldNo('achievement')} THEN p.achievement
+        END AS text,
+        (SELECT count(*) FROM goals g2 WHERE g2.sheet_id = shown.sheet_id AND g2.no < shown.goal_no)::int AS goal_index,
+        CASE WHEN shown.placement_id IS NOT NULL THEN (SELECT count(*) FROM placements p2
+          WHERE p2.goal_id = shown.goal_id AND p2.position < shown.placement_position)::int END AS indicator_index,
+        shown.sheet_rank, shown.field_no, shown.placement_position
+      FROM shown
+      JOIN sheets st ON st.id = shown.sheet_id
+      LEFT JOIN goals g ON g.id = shown.goal_id
+      LEFT JOIN placements p ON p.id = shown.placement_id
+      LEFT JOIN indicators i ON i.id = p.indicator_id
     )
     SELECT
       (SELECT count(*)::int FROM matched) AS total,
-      (SELECT coalesce(json_agg(DISTINCT fiscal_year ORDER BY fiscal_year DESC), '[]') FROM matched) AS fiscal_years,
-      (SELECT coalesce(json_agg(DISTINCT ward ORDER BY ward), '[]') FROM matched) AS wards,
-      (SELECT coalesce(json_agg(DISTINCT title ORDER BY title), '[]') FROM matched) AS organizations,
-      (SELECT coalesce(json_agg(row_to_json(shown) ORDER BY rank), '[]') FROM shown) AS hits`;
+      (SELECT coalesce(json_agg(fiscal_year ORDER BY fiscal_year DESC), '[]')
+        FROM (SELECT DISTINCT fiscal_year FROM found) AS d) AS fiscal_years,
+      (SELECT coalesce(json_agg(ward ORDER BY ward), '[]')
+        FROM (SELECT DISTINCT ${c('ward')} AS ward FROM found) AS d) AS wards,
+      (SELECT coalesce(json_agg(title ORDER BY title), '[]')
+        FROM (SELECT DISTINCT ${c('title')} AS title FROM found) AS d) AS organizations,
+      (SELECT coalesce(json_agg(row_to_json(page)
+        ORDER BY sheet_rank, field_no, goal_no NULLS FIRST, placement_position NULLS FIRST), '[]') FROM page) AS hits`;
 }
 
 function placeOf(row: MatchRow): { place: string; anchor: string } {
