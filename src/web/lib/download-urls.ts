@@ -8,11 +8,17 @@ export function wardYearParams({ fiscalYear, ward, municipality }: WardYearQuery
 }
 
 /**
- * Where the files the city publishes (PDF, Excel, CSV) are downloaded: plain links, so the
- * public sheet page needs nothing else of the downloads (their jobs: `api-downloads.ts`).
+ * A sheet's PDF: the one file the public sheet page links to, apart from `downloadUrls` so that
+ * the page's first load carries no other.
+ */
+export const sheetPdfUrl = (sheetId: string) => `/api/v1/downloads/sheets/${encodeURIComponent(sheetId)}/pdf`;
+
+/**
+ * Where the files the city publishes (PDF, Excel, CSV) and their DCAT description are
+ * downloaded: plain links (the booklet's job: `api-downloads.ts`).
  */
 export const downloadUrls = {
-  sheetPdf: (sheetId: string) => `/api/v1/downloads/sheets/${encodeURIComponent(sheetId)}/pdf`,
+  dcat: (query: WardYearQuery) => `/api/v1/downloads/dcat?${wardYearParams(query)}`,
   xlsx: (query: WardYearQuery) => `/api/v1/downloads/xlsx?${wardYearParams(query)}`,
   csv: (query: WardYearQuery) => `/api/v1/downloads/csv?${wardYearParams(query)}`,
   template: (fiscalYear: number) => `/api/v1/downloads/xlsx-template?fiscalYear=${fiscalYear}`,

@@ -3,7 +3,7 @@ import type { Licence } from '../../domain/licence';
 import type { SheetDetail } from '../../schemas/sheet';
 import { type HomeLink, SiteFrame } from '../components/SiteFrame';
 import { SheetActionBar } from '../features/sheets/SheetActionBar';
-import { SheetArticle, SheetLicence, SheetToolbar, sheetPageTitle } from '../features/sheets/SheetArticle';
+import { SheetArticle, SheetToolbar, sheetPageTitle } from '../features/sheets/SheetArticle';
 import { SheetBreadcrumbs } from '../features/sheets/SheetBreadcrumbs';
 import { documentTitle } from '../lib/use-document-title';
 
@@ -25,9 +25,8 @@ export function drawSheetPage(sheet: SheetDetail, licence: Licence): DrawnPage {
   const body = renderToStaticMarkup(
     <SiteFrame HomeLink={PlainHomeLink} drawnByServer>
       <SheetBreadcrumbs sheet={sheet} plain />
-      <SheetToolbar sheet={sheet} actions={<SheetActionBar sheetId={sheet.id} />} />
+      <SheetToolbar sheet={sheet} licence={licence} actions={<SheetActionBar sheetId={sheet.id} />} />
       <SheetArticle sheet={sheet} />
-      <SheetLicence sheet={sheet} licence={licence} />
     </SiteFrame>,
   );
   return { title: documentTitle(sheetPageTitle(sheet)), body };

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { licenceChangeSchema, licenceSettingSchema } from '../../../schemas/licence-setting';
+import { licenceChangeSchema } from '../../../schemas/licence-change';
+import { licenceSettingSchema } from '../../../schemas/licence-setting';
 import type { AppEnv } from '../../app-env';
 import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';

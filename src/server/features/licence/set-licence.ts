@@ -3,7 +3,8 @@ import type { Db } from '../../../db/client';
 import { notifyWardChanged } from '../../../db/notify';
 import { municipalities } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
-import type { LicenceChange, LicenceSetting } from '../../../schemas/licence-setting';
+import type { LicenceChange } from '../../../schemas/licence-change';
+import type { LicenceSetting } from '../../../schemas/licence-setting';
 import { authorizeMunicipality } from '../organizations/municipality-access';
 import { licenceSettingOf } from './licence-of';
 

@@ -1,3 +1,4 @@
+import '../../styles/downloads.css';
 import { useQuery } from '@tanstack/react-query';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { WardYearSheets } from '../../../schemas/sheet';
@@ -46,6 +47,10 @@ export function DownloadsSection({ data }: { data: WardYearSheets }) {
     });
   }
 
+  const { licence } = data;
+  // The DCAT description is of the published sheets: a year with none has none.
+  const published = data.sheets.some((sheet) => sheet.status === 'published');
+
   return (
     <section className="downloads app-chrome" aria-labelledby="downloads-title">
       <h2 id="downloads-title">ダウンロード</h2>
@@ -66,6 +71,18 @@ export function DownloadsSection({ data }: { data: WardYearSheets }) {
           </li>
         ))}
       </ul>
+      <h3 className="downloads__subtitle">ライセンス</h3>
+      <p>
+        公開しているシートとそのファイルは、<a href={licence.url}>{licence.name}</a>に従って利用できます。
+      </p>
+      {published && (
+        <p>
+          <a href={downloadUrls.dcat(query)} rel="alternate" type="application/ld+json">
+            データセットの説明（DCAT、JSON-LD）
+          </a>
+          ：データカタログ（CKAN など）が取り込むための、公開済みのシートの各ファイルとライセンスの説明です。
+        </p>
+      )}
     </section>
   );
 }

@@ -1,9 +1,12 @@
+import '../../styles/ward-year.css';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useRouterState } from '@tanstack/react-router';
+import { Suspense } from 'react';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { evaluationRuleQuery, meQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { canOnMunicipality } from '../../lib/ward-permissions';
+import { LicenceSettings } from '../licence/LicenceSettings';
 import { EvaluationRuleForm } from './EvaluationRuleForm';
 import { RuleBands } from './RuleBands';
 import { toPercentText } from './rule-percent';
@@ -21,8 +24,9 @@ function CurrentRule() {
 }
 
 /**
- * `/settings/evaluation-rule`: the bands by which the rule suggests 達成 / 一部未達成 / 未達成.
- * 管理者 changes them; other signed-in users read them.
+ * `/settings/evaluation-rule`: the bands by which the rule suggests 達成 / 一部未達成 / 未達成,
+ * and the licence the publication states (`LicenceSettings`). 管理者 changes them; other
+ * signed-in users read them.
  */
 export function EvaluationRulePage() {
   const { data: me } = useSuspenseQuery(meQuery());
@@ -46,7 +50,13 @@ export function EvaluationRulePage() {
         目標に「以上」「超」と書かれていれば高いほど良い、「以下」「以内」「未満」と書かれていれば低いほど良いものとして、その目標に限り指標の向きより優先します。「超」「未満」の目標は、目標と同じ値では達成になりません（例：「50％超」に対して結果50％は一部未達成）。数値の前の「△」「▲」はマイナスです。目標や結果が数値でない場合（「11地区で説明会を実施」「中止」、一つの欄に二つの数など）は達成率を計算せず、実施状況（実施済み・未実施）が選ばれたときだけ目安を示します。
       </p>
       {me.user ? (
-        <CurrentRule />
+        <>
+          <CurrentRule />
+          {/* What the publication states beside what it shows: the licence of the open data. */}
+          <Suspense fallback={null}>
+            <LicenceSettings />
+          </Suspense>
+        </>
       ) : (
         <p className="notice notice--info">
           評価の基準を見るには

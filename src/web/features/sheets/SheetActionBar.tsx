@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { downloadUrls } from '../../lib/download-urls';
+import { sheetPdfUrl } from '../../lib/download-urls';
 
 /**
  * The sheet's action bar, hidden in print: the actions given (a signed-in user's, see
@@ -24,7 +24,7 @@ export function SheetActionBar({
           </button>
         </li>
         <li>
-          <a href={downloadUrls.sheetPdf(sheetId)} className="button button--secondary" download>
+          <a href={sheetPdfUrl(sheetId)} className="button button--secondary" download>
             PDF をダウンロード
           </a>
         </li>

@@ -14,8 +14,19 @@ export function sheetPageTitle(sheet: SheetDetail): string {
   return `${sheet.title} ${formatFiscalYear(sheet.fiscalYear)}（${sheet.municipality} ${sheet.ward.name}）`;
 }
 
-/** Above the sheet, hidden in print: which sheet this is, its state, and the actions given. */
-export function SheetToolbar({ sheet, actions }: { sheet: SheetDetail; actions: ReactNode }) {
+/**
+ * Above the sheet, hidden in print: which sheet this is, its state, the actions given, and for a
+ * published sheet the licence its content may be used under.
+ */
+export function SheetToolbar({
+  sheet,
+  licence,
+  actions,
+}: {
+  sheet: SheetDetail;
+  licence: Licence;
+  actions: ReactNode;
+}) {
   return (
     <div className="sheet-toolbar app-chrome">
       <p className="sheet-toolbar__context">
@@ -23,6 +34,11 @@ export function SheetToolbar({ sheet, actions }: { sheet: SheetDetail; actions: 
         <StatusBadge status={sheet.status} />
       </p>
       {actions}
+      {sheet.status === 'published' && (
+        <p>
+          ライセンス：<a href={licence.url}>{licence.name}</a>
+        </p>
+      )}
     </div>
   );
 }
@@ -48,15 +64,5 @@ export function SheetArticle({
       <SheetNarratives sheet={sheet} />
       <SheetCorrections sheet={sheet} />
     </article>
-  );
-}
-
-/** Under a published sheet, hidden in print: the licence its content may be used under. */
-export function SheetLicence({ sheet, licence }: { sheet: SheetDetail; licence: Licence }) {
-  if (sheet.status !== 'published') return null;
-  return (
-    <p className="sheet-licence app-chrome">
-      このシートの内容は、<a href={licence.url}>{licence.name}</a>に従って利用できます。
-    </p>
   );
 }

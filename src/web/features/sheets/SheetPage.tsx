@@ -8,7 +8,7 @@ import { useAnchorFocus } from '../../lib/use-anchor-focus';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import type { Correcting } from './CorrectionDialog';
 import { SheetActionBar } from './SheetActionBar';
-import { SheetArticle, SheetLicence, SheetToolbar, sheetPageTitle } from './SheetArticle';
+import { SheetArticle, SheetToolbar, sheetPageTitle } from './SheetArticle';
 import { SheetBreadcrumbs } from './SheetBreadcrumbs';
 import {
   CorrectionDialog,
@@ -57,6 +57,7 @@ export function SheetPage() {
       <SheetBreadcrumbs sheet={sheet} />
       <SheetToolbar
         sheet={sheet}
+        licence={sheet.licence}
         actions={
           staff ? (
             <Suspense fallback={publicActions}>
@@ -104,7 +105,6 @@ export function SheetPage() {
             : undefined
         }
       />
-      <SheetLicence sheet={sheet} licence={sheet.licence} />
       {staff && (
         <Suspense fallback={null}>
           <RevisionDialog sheet={sheet} indicator={revising} onClose={() => setRevising(null)} />
