@@ -46,12 +46,13 @@ describe('the 部区 policy', () => {
     }
   });
 
-  it('lets only 管理者 import a 部区 not registered yet, of their municipality or a new one', () => {
+  it('lets only 管理者 import a 部区 not registered yet, of their own municipality; never registers a municipality', () => {
     expect(canImport(planner, { municipalityId: 'city', wardId: 'kita' })).toBe(true);
     expect(canImport(planner, { municipalityId: 'city', wardId: null })).toBe(false);
     expect(canImport(admin, { municipalityId: 'city', wardId: null })).toBe(true);
     expect(canImport(foreignAdmin, { municipalityId: 'city', wardId: null })).toBe(false);
-    expect(canImport(foreignAdmin, { municipalityId: null, wardId: null })).toBe(true);
+    expect(canImport(foreignAdmin, { municipalityId: null, wardId: null })).toBe(false);
+    expect(canImport(admin, { municipalityId: null, wardId: null })).toBe(false);
     expect(canImport(null, { municipalityId: null, wardId: null })).toBe(false);
     expect([admin, planner, otherPlanner].every(mayImportSomewhere)).toBe(true);
     expect([viewer, head, staff, null].some(mayImportSomewhere)).toBe(false);

@@ -66,9 +66,14 @@ export function importPermission(target: ImportTarget): WardPermission {
   return target.municipalityId && target.wardId ? 'import' : 'importNewWard';
 }
 
+/**
+ * Whether the actor may import into this target. An import never registers a municipality: a file
+ * naming one that is not registered is refused whoever sends it.
+ */
 export function canImport(actor: Actor | null, target: ImportTarget): boolean {
   if (!actor) return false;
   const { municipalityId, wardId } = target;
+  if (!municipalityId) return false;
   if (municipalityId && wardId) return canOnWard(actor, 'import', { municipalityId, wardId });
   if (municipalityId && actor.municipalityId !== municipalityId) return false;
   return wardRolesMay('importNewWard', new Set(actor.grants.map((g) => g.role)));

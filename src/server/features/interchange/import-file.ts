@@ -22,7 +22,11 @@ async function readAllowed(db: Db, request: ImportFileRequest) {
   const fileName = request.fileName?.trim() || null;
   const read = await readImportFile(request.bytes, fileName);
   const target = await findImportTarget(db, read.file);
-  authorizeImport(request.actor, { ...target, wardName: read.file.ward });
+  authorizeImport(request.actor, {
+    ...target,
+    wardName: read.file.ward,
+    municipalityName: read.file.municipality,
+  });
   const source: ImportSource = { format: read.format, fileName, channel: request.channel };
   return { ...read, source };
 }

@@ -33,21 +33,45 @@ function refused(permission: WardPermission, wardName: string | null): AppError 
   );
 }
 
+/** A 部区 of another municipality than the actor's: no role of theirs reaches it, whatever it is. */
+function otherMunicipality(permission: WardPermission, wardName: string, municipalityName: string): AppError {
+  return new AppError(
+    'forbidden',
+    `${wardName}は${municipalityName}の部区です。ほかの自治体の部区では、${wardPermissionLabels[permission].what}ことはできません。`,
+  );
+}
+
 /** Allow the permission on the 部区 or say why not: 401 for the public, else 403 naming who may. */
 export function authorizeWard(
   actor: Actor | null,
   permission: WardPermission,
-  ward: Pick<WardRef, 'id' | 'name' | 'municipalityId'>,
+  ward: Pick<WardRef, 'id' | 'name' | 'municipalityId'> & { municipalityName?: string },
 ): void {
   if (canOnWard(actor, permission, { municipalityId: ward.municipalityId, wardId: ward.id })) return;
   if (!actor) throw signInNeeded();
+  if (ward.municipalityName && actor.municipalityId !== ward.municipalityId) {
+    throw otherMunicipality(permission, ward.name, ward.municipalityName);
+  }
   throw refused(permission, ward.name);
 }
 
 /** Allow an import of the file's 部区 (registered or not) or say why not. */
-export function authorizeImport(actor: Actor | null, target: ImportTarget & { wardName: string }): void {
+export function authorizeImport(
+  actor: Actor | null,
+  target: ImportTarget & { wardName: string; municipalityName: string },
+): void {
   if (canImport(actor, target)) return;
   if (!actor) throw signInNeeded();
+  if (!target.municipalityId) {
+    throw new AppError(
+      'invalid',
+      `ファイルの自治体「${target.municipalityName}」は登録されていません。取り込みで自治体が登録されることはありません。自治体名が正しいか確かめてください。`,
+      [{ path: 'municipality', message: `「${target.municipalityName}」は登録されていない自治体です` }],
+    );
+  }
+  if (actor.municipalityId !== target.municipalityId) {
+    throw otherMunicipality(importPermission(target), target.wardName, target.municipalityName);
+  }
   throw refused(importPermission(target), target.wardName);
 }
 

@@ -1,7 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organizationLineage, organizations, sheets } from '../../../db/schema';
-import { canImport, canOnWard, type WardPermission, wardPermissions } from '../../../domain/ward-policy';
+import { municipalities, organizationLineage, organizations, sheets } from '../../../db/schema';
+import {
+  canImport,
+  canOnWard,
+  mayImportSomewhere,
+  type WardPermission,
+  wardPermissions,
+} from '../../../domain/ward-policy';
 import { sampleFile, sheetFileTitled } from '../../testing/finders';
 import { importThroughApi } from '../../testing/import-through-api';
 import {
@@ -18,7 +24,7 @@ import { findWard, type WardRef } from './find-ward';
 /**
  * Every 部区 permission × every kind of user × 部区 of their own, of another 企画担当 and of
  * another municipality (and, for importing a 部区 not registered yet, a new 部区 of 新潟市 and
- * of a new municipality), with the expected answer computed from the policy table
+ * of a municipality not registered, which no import registers), with the expected answer computed from the policy table
  * (src/domain/ward-policy.ts) and asked over HTTP. Allowed calls write nothing lasting: the
  * files import unchanged, the rollover finds next year's sheets made, deadlines and dates are
  * set to what they are, and a reorganization is taken back.
@@ -169,29 +175,46 @@ describe('authorization matrix of the 部区 endpoints', () => {
     }
   }, 300_000);
 
-  it('lets only 管理者 import a 部区 not registered yet (of their municipality, or of a new one)', async () => {
+  it('tells a user refused on another municipality’s 部区 that it is another municipality’s', async () => {
+    const admin = people.find((p) => p.name === 'admin');
+    const res = await admin?.client.get(
+      `/api/v1/consistency?fiscalYear=2022&ward=${encodeURIComponent('中央区')}&municipality=${encodeURIComponent('長岡市')}`,
+    );
+    expect(res?.status).toBe(403);
+    expect(JSON.stringify(await res?.json())).toContain('中央区は長岡市の部区です');
+  });
+
+  it('lets only 管理者 import a 部区 not registered yet of their municipality, and nobody register a municipality by importing', async () => {
     const tally = new MatrixTally();
     const niigata = places[0]?.ward.municipalityId ?? '';
-    const targets = [
-      { file: otherWardFile('新潟市', '東区'), target: { municipalityId: niigata, wardId: null } },
-      { file: otherWardFile('架空市', '西区'), target: { municipalityId: null, wardId: null } },
-    ];
-    for (const { file, target } of targets) {
-      for (const { name, client, actor } of people) {
-        // The preview runs the very import and rolls it back: nothing is registered.
-        const res = await client.send('POST', '/api/v1/import/preview', file);
-        const expected = expectedStatus(canImport(actor, target), actor, success.importNewWard);
-        await tally.check(`${name} importNewWard ${file.municipality}${file.ward}`, res, expected);
+    for (const { name, client, actor } of people) {
+      // The preview runs the very import and rolls it back: nothing is registered.
+      const res = await client.send('POST', '/api/v1/import/preview', otherWardFile('新潟市', '東区'));
+      const target = { municipalityId: niigata, wardId: null };
+      const expected = expectedStatus(canImport(actor, target), actor, success.importNewWard);
+      await tally.check(`${name} importNewWard 新潟市東区`, res, expected);
+    }
+    for (const { name, client, actor } of people) {
+      // A municipality that is not registered: a 400 naming it for whoever may import at all.
+      const res = await client.send('POST', '/api/v1/import/preview', otherWardFile('架空市', '西区'));
+      const expected = actor === null ? 401 : mayImportSomewhere(actor) ? 400 : 403;
+      await tally.check(`${name} import into 架空市`, res, expected);
+      if (res.status === 400) {
+        const body = JSON.stringify(await res.json());
+        expect(body).toContain('自治体「架空市」は登録されていません');
+        expect(body).toContain('"path":"municipality"');
       }
     }
     console.log(`ward matrix (new 部区): ${tally.cases} cases, ${tally.allowed} allowed`);
     expect(tally.unexpected).toEqual([]);
-    expect(tally.cases).toBe(targets.length * people.length);
+    expect(tally.cases).toBe(2 * people.length);
     const { db } = t.database;
     const created = await db
       .select()
       .from(organizations)
       .where(inArray(organizations.name, ['東区', '西区']));
     expect(created).toEqual([]);
+    const fictional = await db.select().from(municipalities).where(eq(municipalities.name, '架空市'));
+    expect(fictional).toEqual([]);
   }, 120_000);
 });
