@@ -10,31 +10,50 @@ export interface WardRef {
   municipalityName: string;
 }
 
-/** The 部/区 of that name; with several municipalities sharing the name, `municipality` picks one. */
+/**
+ * The 部/区 of that name. `municipality` names its municipality; without it, a name several
+ * municipalities share is the default municipality's — the first registered, so that an
+ * installation that began with one city keeps its short addresses (`?ward=北区`) when others join.
+ */
 export async function findWard(
   db: Db | Tx,
   options: { ward: string; municipality?: string | undefined },
 ): Promise<WardRef> {
-  const rows = await wardsWithMunicipality(db).where(
-    and(
-      eq(organizations.kind, 'ward'),
-      eq(organizations.name, options.ward),
-      options.municipality ? eq(municipalities.name, options.municipality) : undefined,
-    ),
-  );
-  const [first, second] = rows;
+  const rows = await wardsWithMunicipality(db)
+    .where(
+      and(
+        eq(organizations.kind, 'ward'),
+        eq(organizations.name, options.ward),
+        options.municipality ? eq(municipalities.name, options.municipality) : undefined,
+      ),
+    )
+    .orderBy(asc(municipalities.createdAt), asc(municipalities.name))
+    .limit(1);
+  const [first] = rows;
   if (!first)
-    throw new AppError('not_found', `部区「${options.ward}」は登録されていません。`, [
-      { path: 'ward', message: '登録されていない部区です' },
-    ]);
-  if (second) {
     throw new AppError(
-      'invalid',
-      `部区「${options.ward}」は複数の自治体にあります。自治体名も指定してください。`,
-      [{ path: 'municipality', message: '自治体名を指定してください' }],
+      'not_found',
+      options.municipality
+        ? `${options.municipality}に部区「${options.ward}」は登録されていません。`
+        : `部区「${options.ward}」は登録されていません。`,
+      [{ path: 'ward', message: '登録されていない部区です' }],
     );
-  }
-  return first;
+  if (options.municipality || (await isDefaultMunicipality(db, first.municipalityId))) return first;
+  throw new AppError(
+    'invalid',
+    `部区「${options.ward}」は${first.municipalityName}の部区です。自治体名（municipality）も指定してください。`,
+    [{ path: 'municipality', message: '自治体名を指定してください' }],
+  );
+}
+
+/** Whether this is the default municipality: the first registered. */
+async function isDefaultMunicipality(db: Db | Tx, municipalityId: string): Promise<boolean> {
+  const [first] = await db
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .orderBy(asc(municipalities.createdAt), asc(municipalities.name))
+    .limit(1);
+  return first?.id === municipalityId;
 }
 
 /** The 部/区 of that id (one an organization of the database names). */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organizationSchema } from '../../../schemas/sheet';
+import { organizationSchema, wardYearSheetsSchema } from '../../../schemas/sheet';
+import { otherWardFile } from '../../testing/policy-matrix';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { importWardYear } from '../interchange/import-ward-year';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,5 +28,35 @@ describe('organizations', () => {
       phone: '025-387-1405',
     });
     expect(orgs.every((o) => o.wardId === ward?.id)).toBe(true);
+  });
+});
+
+describe('a 部区 name several municipalities share', () => {
+  it('is the default (first registered) municipality’s without `municipality`, another’s with it', async () => {
+    const db = t.database.db;
+    // 長岡市 joins the installation after 新潟市, with a 北区 of its own and a 西区 only it has.
+    await importWardYear(db, otherWardFile('長岡市', '北区'));
+    await importWardYear(db, otherWardFile('長岡市', '西区'));
+    const list = (query: string) => t.request(`/api/v1/sheets?fiscalYear=2022&${query}`);
+    const short = await list(`ward=${encodeURIComponent('北区')}`);
+    expect(short.status).toBe(200);
+    expect(wardYearSheetsSchema.parse(await short.json()).ward.municipality).toBe('新潟市');
+    const named = await list(
+      `ward=${encodeURIComponent('北区')}&municipality=${encodeURIComponent('長岡市')}`,
+    );
+    expect(named.status).toBe(200);
+    const nagaoka = wardYearSheetsSchema.parse(await named.json());
+    expect(nagaoka.ward.municipality).toBe('長岡市');
+    expect(nagaoka.sheets).toHaveLength(1);
+    // A 部区 only another municipality has needs its municipality named, and the answer says which.
+    const other = await list(`ward=${encodeURIComponent('西区')}`);
+    expect(other.status).toBe(400);
+    const body = JSON.stringify(await other.json());
+    expect(body).toContain('西区」は長岡市の部区です');
+    expect(body).toContain('"path":"municipality"');
+    const missing = await list(
+      `ward=${encodeURIComponent('西区')}&municipality=${encodeURIComponent('新潟市')}`,
+    );
+    expect(missing.status).toBe(404);
   });
 });
