@@ -103,8 +103,9 @@ describe('a year at a glance, as a visitor', () => {
       for (const [index, sheet] of list.sheets.entries()) {
         const card = cards.nth(index);
         expect(await card.getByRole('heading', { level: 3 }).textContent()).toContain(sheet.title);
+        const e = sheet.evaluations;
         expect(await card.locator('.overview-sheet__mix').textContent()).toContain(
-          `達成 ${sheet.evaluations.達成}`,
+          `指標${sheet.indicatorCount}件（達成${e.達成}件、一部未達成${e.一部未達成}件、未達成${e.未達成}件`,
         );
       }
       if (viewport.width === 375) {
@@ -122,7 +123,16 @@ describe('a year at a glance, as a visitor', () => {
       expect(await pageScrollsSideways(page), at).toBe(false);
       await snap(page, `overview-ward-${viewport.width}`, true);
 
-      // The indicator's name opens the sheet at its row.
+      // The indicator's name opens the sheet at its row; back, the reader is where they were.
+      const lastCard = cards.last();
+      await lastCard.scrollIntoViewIfNeeded();
+      const place = await page.evaluate(() => window.scrollY);
+      expect(place).toBeGreaterThan(500);
+      await lastCard.locator('.overview-indicator__name').first().click();
+      await page.waitForURL(/#at-goal-\d+-indicator-\d+$/);
+      await page.goBack();
+      await cards.first().waitFor();
+      await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 5, place);
       await somu.getByRole('link', { name: /避難所運営組織数/ }).click();
       await page.waitForURL(/#at-goal-1-indicator-0$/);
       await page.getByRole('heading', { level: 1, name: /^組織目標管理シート/ }).waitFor();

@@ -19,6 +19,8 @@ export function useFocusOnNavigation(): void {
     const heading = document.querySelector<HTMLElement>('main h1');
     if (!heading) return;
     heading.tabIndex = -1;
-    heading.focus();
+    // The router places the page (the top, or where the reader was when they come back): focusing
+    // must not scroll it back to the heading.
+    heading.focus({ preventScroll: true });
   }, [href]);
 }

@@ -29,7 +29,7 @@ export function EvaluationMixChart({
   }));
   return (
     <>
-      <StackedCounts id={id} title={title} unit="指標" rows={rows} />
+      <StackedCounts id={id} title={title} unit="件" rows={rows} />
       {!previous && (
         <p className="muted">{`${formatFiscalYear(current.fiscalYear - 1)}のシートはないため、前年度との比較はありません。`}</p>
       )}

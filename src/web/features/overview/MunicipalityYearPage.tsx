@@ -68,7 +68,7 @@ export function MunicipalityYearPage() {
       ) : (
         <section className="overview-section" aria-labelledby="mix-title">
           <h2 id="mix-title">評価の内訳</h2>
-          <p className="lead">{`${data.municipality}の${data.sheetCount}件のシートの指標ごとの評価です。前年度と並べて示します。`}</p>
+          <p className="lead">{`${data.municipality}の${data.sheetCount}件のシートの指標ごとの評価です。前年度のシートがあれば並べて示します。`}</p>
           <EvaluationMixChart
             id="municipality-mix"
             title={`${data.municipality}の指標の評価`}

@@ -99,12 +99,12 @@ function GoalItem({
   );
 }
 
-/** 達成 3・一部未達成 1・未達成 0 (and 未評価 when any). */
+/** 達成3件、一部未達成1件、未達成0件 (and 未評価 when any). */
 function mixWords(evaluations: SheetSummary['evaluations']): string {
   return evaluationTallies
     .filter((tally) => tally !== '未評価' || evaluations[tally] > 0)
-    .map((tally) => `${tally} ${evaluations[tally]}`)
-    .join('・');
+    .map((tally) => `${tally}${evaluations[tally]}件`)
+    .join('、');
 }
 
 /**
@@ -134,9 +134,11 @@ export function SheetCards({
             ) : (
               sheet.title
             )}
-            {sheet.departmentName !== sheet.title && <span className="cell-sub">{sheet.departmentName}</span>}
           </h3>
-          <p className="overview-sheet__mix">{`指標 ${sheet.indicatorCount}：${mixWords(sheet.evaluations)}`}</p>
+          {sheet.departmentName !== sheet.title && (
+            <p className="overview-sheet__department">{sheet.departmentName}</p>
+          )}
+          <p className="overview-sheet__mix">{`指標${sheet.indicatorCount}件（${mixWords(sheet.evaluations)}）`}</p>
           <ol className="overview-goals">
             {(goalsOf.get(sheet.id) ?? []).map((goal, index) => (
               <GoalItem

@@ -67,7 +67,7 @@ export function WardSheetsPage() {
           <section className="overview-section" aria-labelledby="mix-title">
             <h2 id="mix-title">評価の内訳</h2>
             <p className="lead">
-              各組織が指標ごとに行った評価（達成・一部未達成・未達成）の数です。前年度と並べて示します。
+              各組織が指標ごとに行った評価（達成・一部未達成・未達成）の数です。前年度のシートがあれば並べて示します。
             </p>
             <EvaluationMixChart
               id="ward-mix"
