@@ -7,6 +7,7 @@
  *   node --import tsx bench/search.ts [--rounds 5] [--per-round 10]
  *   scripts/with-postgres.sh node --import tsx bench/search.ts
  *   node --import tsx bench/search.ts --database-url URL [--migration-url URL]   (no load)
+ *   … --municipality 合成市0001   (the words within one municipality, as its own pages ask)
  */
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -27,8 +28,10 @@ const { values: args } = parseArgs({
     'per-round': { type: 'string', default: '10' },
     'database-url': { type: 'string' },
     'migration-url': { type: 'string' },
+    municipality: { type: 'string' },
   },
 });
+const municipality = args.municipality;
 const rounds = Number(args.rounds);
 const perRound = Number(args['per-round']);
 
@@ -92,11 +95,12 @@ async function main() {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const viaApi = async (q: string) => {
-    const res = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(q)}`);
+    const params = new URLSearchParams({ q, ...(municipality ? { municipality } : {}) });
+    const res = await fetch(`${base}/api/v1/search?${params}`);
     if (res.status !== 200) throw new Error(`${q}: ${res.status} ${await res.text()}`);
     return searchAnswerSchema.parse(await res.json()).total;
   };
-  const viaDb = async (q: string) => (await findMatches(database.db, null, { q })).total;
+  const viaDb = async (q: string) => (await findMatches(database.db, null, { q, municipality })).total;
 
   // Warm both ways, and check they agree on what they find.
   const totals = new Map<string, number>();
@@ -152,7 +156,10 @@ async function main() {
     fmt(quantile(allApi, 0.95), 1),
     fmt(median(allApi) / median(allDb), 2),
   ]);
-  console.log(`\n検索 on ${describe}: ${rounds} alternating rounds × ${perRound} requests per word, public`);
+  console.log(
+    `\n検索 on ${describe}: ${rounds} alternating rounds × ${perRound} requests per word, public` +
+      (municipality ? `, within ${municipality}` : ''),
+  );
   console.log(
     table(
       ['words', 'matches', 'db p50 ms', 'db p95 ms', 'API p50 ms', 'API p95 ms', 'API/db p50'],

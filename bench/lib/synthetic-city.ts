@@ -245,15 +245,23 @@ async function loadMunicipality(tx: Tx, size: CitySize, index: number): Promise<
 /**
  * Load a synthetic city of `size` into `db` (one transaction per municipality; `onProgress`
  * is called after each). Municipality names start at `合成市0001`: load into an empty database.
+ * `concurrency` municipalities go in at once (on PostgreSQL, over as many connections: one
+ * builds its rows while another's are written).
  */
 export async function loadSyntheticCity(
   db: Db,
   size: CitySize,
   onProgress?: (done: number, total: number) => void,
+  concurrency = 1,
 ): Promise<CityCounts> {
-  for (let m = 0; m < size.municipalities; m++) {
-    await db.transaction((tx) => loadMunicipality(tx, size, m));
-    onProgress?.(m + 1, size.municipalities);
-  }
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    for (let m = next++; m < size.municipalities; m = next++) {
+      await db.transaction((tx) => loadMunicipality(tx, size, m));
+      onProgress?.(++done, size.municipalities);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   return countsOf(size);
 }
