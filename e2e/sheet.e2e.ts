@@ -34,7 +34,9 @@ describe('a visitor reads and prints a goal sheet', () => {
     expect(decodeURIComponent(page.url())).toContain('/years/2022/wards/北区');
     expect(await page.title()).toContain('新潟市 北区 令和4年度');
     expect(await page.locator('.overview-sheet').count()).toBe(8);
-    const mix = page.getByRole('figure', { name: /北区の指標の評価/ }).getByRole('row', { name: /令和4年度/ });
+    const mix = page
+      .getByRole('figure', { name: /北区の指標の評価/ })
+      .getByRole('row', { name: /令和4年度/ });
     expect(await mix.getByRole('cell').last().textContent()).toBe('43');
     const download = page.getByRole('link', { name: 'JSON（交換形式）' });
     const href = (await download.getAttribute('href')) ?? '';

@@ -35,7 +35,7 @@ const said = (value: number | null, text: string | null, unit: string | null) =>
   value === null ? (text ?? 'なし') : `${formatNumber(value)}${unit ?? ''}`;
 
 /** The trend in words, for screen readers and the tooltip: every year, then the target. */
-export function trendWords(indicator: OverviewIndicator, fiscalYear: number): string {
+function trendWords(indicator: OverviewIndicator, fiscalYear: number): string {
   const years = pointsOf(indicator, fiscalYear).map(
     (p) => `${p.label} ${said(p.value, p.text, indicator.unit)}`,
   );
