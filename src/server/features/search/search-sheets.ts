@@ -100,6 +100,22 @@ function confirmed(terms: string[], text: SQL) {
   );
 }
 
+/** The text, folded, holds every term: what the indexes find, read in the text itself. */
+function holds(terms: string[], text: SQL) {
+  return sql.join(
+    terms.map((term) => sql`strpos(mokuhyo_fold(${text}), mokuhyo_fold(${term})) > 0`),
+    sql` AND `,
+  );
+}
+
+/**
+ * A municipality's or 部区's sheets are read text by text, without the indexes, when they are
+ * at most this many: one municipality of the 663-municipality size (144 sheets, ~4,800 texts)
+ * is far cheaper to read than every municipality's matches, and a city's ten years (1,520
+ * sheets) is far cheaper through the indexes.
+ */
+const scanLimit = 300;
+
 /**
  * One statement: every searchable text that holds all the terms (each branch finds its
  * candidates through its n-gram index, migration 0014, and confirms them on the spot), of the
@@ -108,7 +124,13 @@ function confirmed(terms: string[], text: SQL) {
  * whose texts alone are read again for the snippets. Names sort by code point (COLLATE "C"):
  * the order of C.UTF-8, which both databases use, without the cost of a locale.
  */
-function searchStatement(terms: string[], query: SearchQuery, actor: Actor | null, page: number) {
+function searchStatement(
+  terms: string[],
+  query: SearchQuery,
+  actor: Actor | null,
+  page: number,
+  scoped: boolean,
+) {
   // The terms' keys (migration 0014's mokuhyo_query_grams): an immutable function of constants,
   // worked out while the statement is planned, so each branch is planned on its index with the
   // keys themselves — and no statement of their own before this one.
@@ -116,29 +138,55 @@ function searchStatement(terms: string[], query: SearchQuery, actor: Actor | nul
     terms.map((term) => sql`mokuhyo_query_grams(${term})`),
     sql` || `,
   )})`;
-  const where = (text: SQL) => sql`mokuhyo_search_grams(${text}) @> ${grams} AND ${confirmed(terms, text)}`;
+  const filters = sql`
+    ${query.fiscalYear === undefined ? sql`` : sql`AND s.fiscal_year = ${query.fiscalYear}`}
+    ${query.ward === undefined ? sql`` : sql`AND w.name = ${query.ward}`}
+    ${query.municipality === undefined ? sql`` : sql`AND m.name = ${query.municipality}`}
+    ${query.organization === undefined ? sql`` : sql`AND coalesce(s.organization_name, s.department_name) = ${query.organization}`}`;
+  // Through the n-gram indexes, or — `scoped`: a municipality's or 部区's few sheets named — by
+  // reading the texts of those sheets alone: the indexes would hand over every match in every
+  // municipality, to be thrown away but for the few here.
+  const where = (text: SQL) =>
+    scoped
+      ? sql`${holds(terms, text)}`
+      : sql`mokuhyo_search_grams(${text}) @> ${grams} AND ${confirmed(terms, text)}`;
+  const sheets = scoped ? sql`scope s` : sql`sheets s`;
+  const goals = scoped ? sql`scope s JOIN goals g ON g.sheet_id = s.id` : sql`goals g`;
+  const placed = scoped
+    ? sql`scope s JOIN goals g ON g.sheet_id = s.id JOIN placements p ON p.goal_id = g.id`
+    : sql`placements p JOIN goals g ON g.id = p.goal_id`;
   const sheetText = (field: SearchField, column: 'purpose' | 'approach' | 'outcome') => sql`
     SELECT s.id AS sheet_id, ${fieldNo(field)}::int AS field_no, NULL::int AS goal_no, NULL::uuid AS goal_id,
       NULL::uuid AS placement_id, NULL::int AS placement_position, NULL::text AS evaluation
-    FROM sheets s WHERE ${where(sql`s.${sql.raw(column)}`)}`;
+    FROM ${sheets} WHERE ${where(sql`s.${sql.raw(column)}`)}`;
   const placement = (field: SearchField, column: 'note' | 'achievement') => sql`
     SELECT g.sheet_id, ${fieldNo(field)}::int, g.no, g.id, p.id, p.position, p.evaluation
-    FROM placements p, goals g
-    WHERE ${where(sql`p.${sql.raw(column)}`)} AND g.id = p.goal_id`;
+    FROM ${placed}
+    WHERE ${where(sql`p.${sql.raw(column)}`)}`;
   const c = (name: string) => sql.raw(`${name} COLLATE "C"`);
   return sql`
-    WITH hit AS MATERIALIZED (
+    WITH ${
+      scoped
+        ? sql`scope AS MATERIALIZED (
+      SELECT s.* FROM sheets s
+      JOIN organizations w ON w.id = s.ward_id
+      JOIN municipalities m ON m.id = w.municipality_id
+      WHERE ${readable(actor)} ${filters}
+    ),`
+        : sql``
+    }
+    hit AS MATERIALIZED (
       ${sheetText('purpose', 'purpose')}
       UNION ALL
       SELECT g.sheet_id, ${fieldNo('goal')}::int, g.no, g.id, NULL, NULL, NULL
-      FROM goals g WHERE ${where(sql`g.text`)}
+      FROM ${goals} WHERE ${where(sql`g.text`)}
       UNION ALL
       SELECT g.sheet_id, ${fieldNo('initiatives')}::int, g.no, g.id, NULL, NULL, NULL
-      FROM goals g WHERE ${where(sql`mokuhyo_lines(g.initiatives)`)}
+      FROM ${goals} WHERE ${where(sql`mokuhyo_lines(g.initiatives)`)}
       UNION ALL
       SELECT g.sheet_id, ${fieldNo('indicator')}::int, g.no, g.id, p.id, p.position, p.evaluation
-      FROM indicators i, placements p, goals g
-      WHERE ${where(sql`i.name`)} AND p.indicator_id = i.id AND g.id = p.goal_id
+      FROM ${placed} JOIN indicators i ON i.id = p.indicator_id
+      WHERE ${where(sql`i.name`)}
       UNION ALL
       ${placement('note', 'note')}
       UNION ALL
@@ -156,12 +204,7 @@ function searchStatement(terms: string[], query: SearchQuery, actor: Actor | nul
       FROM sheets s
       JOIN organizations w ON w.id = s.ward_id
       JOIN municipalities m ON m.id = w.municipality_id
-      WHERE s.id IN (SELECT sheet_id FROM hit)
-        AND ${readable(actor)}
-        ${query.fiscalYear === undefined ? sql`` : sql`AND s.fiscal_year = ${query.fiscalYear}`}
-        ${query.ward === undefined ? sql`` : sql`AND w.name = ${query.ward}`}
-        ${query.municipality === undefined ? sql`` : sql`AND m.name = ${query.municipality}`}
-        ${query.organization === undefined ? sql`` : sql`AND coalesce(s.organization_name, s.department_name) = ${query.organization}`}
+      WHERE s.id IN (SELECT sheet_id FROM hit) AND ${readable(actor)} ${filters}
     ),
     matched AS MATERIALIZED (
       SELECT hit.*, sheet.sheet_rank, sheet.status, sheet.fiscal_year, sheet.title, sheet.ward, sheet.municipality
@@ -247,9 +290,23 @@ export async function findMatches(
   query: SearchQuery,
 ): Promise<Found & { terms: string[] }> {
   const terms = searchTerms(query.q);
+  let scoped = false;
+  if (query.municipality !== undefined || query.ward !== undefined) {
+    const [scope] = (
+      (await db.execute(sql`SELECT count(*)::int AS sheets FROM sheets s
+        JOIN organizations w ON w.id = s.ward_id JOIN municipalities m ON m.id = w.municipality_id
+        WHERE true
+          ${query.municipality === undefined ? sql`` : sql`AND m.name = ${query.municipality}`}
+          ${query.ward === undefined ? sql`` : sql`AND w.name = ${query.ward}`}
+          ${query.fiscalYear === undefined ? sql`` : sql`AND s.fiscal_year = ${query.fiscalYear}`}`)) as unknown as {
+        rows: { sheets: number }[];
+      }
+    ).rows;
+    scoped = (scope?.sheets ?? 0) <= scanLimit;
+  }
   // Both drivers answer a raw statement with its rows under `rows`.
   const [found] = (
-    (await db.execute(searchStatement(terms, query, actor, query.page ?? 1))) as unknown as {
+    (await db.execute(searchStatement(terms, query, actor, query.page ?? 1, scoped))) as unknown as {
       rows: Found[];
     }
   ).rows;

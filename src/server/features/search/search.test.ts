@@ -104,6 +104,20 @@ describe('検索', () => {
     });
   });
 
+  it('finds the same within a municipality or 部区 named (its few sheets read text by text) as through the indexes', async () => {
+    for (const q of ['避難所', '防災', 'ict', '避難所　運営', '市民']) {
+      const everywhere = await search(publicReader, { q });
+      expect(everywhere.total, q).toBeGreaterThan(0);
+      expect(await search(publicReader, { q, municipality: '新潟市' }), q).toEqual(everywhere);
+      expect(await search(publicReader, { q, ward: '北区' }), q).toEqual(everywhere);
+    }
+    const staff = await t.as('fukushi-staff');
+    expect(await search(staff, { q: 'ほげ防災', municipality: '新潟市' })).toEqual(
+      await search(staff, { q: 'ほげ防災' }),
+    );
+    expect((await search(publicReader, { q: 'ほげ防災', ward: '北区' })).total).toBe(0);
+  });
+
   it('never shows the public a sheet that is not published; staff find their draft', async () => {
     expect((await search(publicReader, { q: 'ほげ防災' })).total).toBe(0);
     const staff = await search(await t.as('fukushi-staff'), { q: 'ほげ防災' });
