@@ -85,8 +85,8 @@ const fieldNo = (field: SearchField) => sql.raw(String(fieldOrder.indexOf(field)
 /**
  * The text holds every term. A term of one or two characters is its own key, so the index has
  * said so already; a longer one is read in the text: as written first — a text that holds the
- * term as typed (ＩＣＴ) or folded (ict) needs no folding of its own, which is most of the cost
- * (NFKC over the whole text) — else folded.
+ * term as typed (ＩＣＴ) or folded (ict), or in lower case (ICT), needs no folding of its own,
+ * which is most of the cost (NFKC over the whole text) — else folded.
  */
 function confirmed(terms: string[], text: SQL) {
   const longer = terms.filter((term) => [...fold(term)].length > 2);
@@ -94,7 +94,8 @@ function confirmed(terms: string[], text: SQL) {
   return sql.join(
     longer.map((term) => {
       const typed = fold(term) === term ? sql`` : sql`strpos(${text}, ${term}) > 0 OR `;
-      return sql`(${typed}strpos(${text}, mokuhyo_fold(${term})) > 0 OR strpos(mokuhyo_fold(${text}), mokuhyo_fold(${term})) > 0)`;
+      return sql`(${typed}strpos(${text}, mokuhyo_fold(${term})) > 0 OR strpos(lower(${text}), mokuhyo_fold(${term})) > 0
+        OR strpos(mokuhyo_fold(${text}), mokuhyo_fold(${term})) > 0)`;
     }),
     sql` AND `,
   );
