@@ -22,3 +22,8 @@ export function licenceOf(stored: { licenceName: string | null; licenceUrl: stri
     ? { name: stored.licenceName, url: stored.licenceUrl }
     : defaultLicence;
 }
+
+/** The licence in one line, as a file states it: 「ライセンス：公共データ利用規約 第1.0版（PDL1.0） https://…」. */
+export function licenceLine(licence: Licence): string {
+  return `ライセンス：${licence.name} ${licence.url}`;
+}

@@ -1,5 +1,6 @@
-import type { Content, ContentSection, DynamicContent, TableCell } from 'pdfmake/interfaces';
+import type { Content, ContentSection, DynamicContent, Margins, TableCell } from 'pdfmake/interfaces';
 import { formatFiscalYear } from '../../domain/fiscal-year';
+import { type Licence, licenceLine } from '../../domain/licence';
 import { formatSheetDate } from '../../domain/sheet-text';
 import type { SheetDetail } from '../../schemas/sheet';
 import { sheetContent, sheetFooter } from './sheet-content';
@@ -14,6 +15,8 @@ export interface BookletInput {
   sheets: SheetDetail[];
   /** Date of issue printed on the cover (ISO); today in Japan when absent. */
   issuedOn?: string;
+  /** The licence it is published under, printed on the cover and kept in the file's information. */
+  licence?: Licence;
 }
 
 /** Where the booklet's contents point to: the title of the sheet at `index`. */
@@ -48,6 +51,16 @@ function cover(input: BookletInput): ContentSection {
       },
       { text: `${formatSheetDate(input.issuedOn ?? todayInJapan())} 発行`, style: 'coverDate' },
       { text: `${input.municipality} ${input.ward}`, style: 'coverDate', margin: [0, 4, 0, 0] },
+      ...(input.licence
+        ? [
+            {
+              text: licenceLine(input.licence),
+              style: 'coverDate',
+              fontSize: 9,
+              margin: [0, 40, 0, 0] as Margins,
+            },
+          ]
+        : []),
     ],
     footer: null,
   };

@@ -1,5 +1,6 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatFiscalYear } from '../../domain/fiscal-year';
+import { type Licence, licenceLine } from '../../domain/licence';
 import type { SheetDetail } from '../../schemas/sheet';
 import { type BookletInput, bookletContent } from './booklet';
 import { openDocument, pdfBytes } from './pdfmake';
@@ -9,7 +10,11 @@ import { defaultStyle, pageMargins, styles } from './theme';
 export type { BookletInput };
 
 /** Page setup shared by every document: A4 landscape in BIZ UDPGothic. */
-function baseDocument(title: string, author: string): Omit<TDocumentDefinitions, 'content'> {
+function baseDocument(
+  title: string,
+  author: string,
+  licence?: Licence,
+): Omit<TDocumentDefinitions, 'content'> {
   return {
     pageSize: 'A4',
     pageOrientation: 'landscape',
@@ -17,20 +22,26 @@ function baseDocument(title: string, author: string): Omit<TDocumentDefinitions,
     defaultStyle,
     styles,
     language: 'ja-JP',
-    info: { title, author, subject: '組織目標管理シート', creator: 'mokuhyo' },
+    info: {
+      title,
+      author,
+      subject: '組織目標管理シート',
+      creator: 'mokuhyo',
+      ...(licence ? { keywords: licenceLine(licence) } : {}),
+    },
   };
 }
 
 /** One sheet in the official layout, as published: A4 landscape PDF bytes. */
-export async function renderSheetPdf(sheet: SheetDetail): Promise<Buffer> {
-  return pdfBytes(await openSheetPdf(sheet));
+export async function renderSheetPdf(sheet: SheetDetail, licence?: Licence): Promise<Buffer> {
+  return pdfBytes(await openSheetPdf(sheet, licence));
 }
 
 /** One sheet laid out and drawn, as a PDF stream not yet ended (see `openDocument`). */
-export function openSheetPdf(sheet: SheetDetail): Promise<PDFKit.PDFDocument> {
+export function openSheetPdf(sheet: SheetDetail, licence?: Licence): Promise<PDFKit.PDFDocument> {
   const title = `${formatFiscalYear(sheet.fiscalYear)} 組織目標管理シート ${organizationLine(sheet)}`;
   return openDocument({
-    ...baseDocument(title, `${sheet.municipality} ${sheet.ward.name}`),
+    ...baseDocument(title, `${sheet.municipality} ${sheet.ward.name}`, licence),
     footer: sheetFooter(sheet),
     content: sheetContent(sheet),
   });
@@ -74,7 +85,7 @@ export async function openBookletPdf(
   };
   const title = `${formatFiscalYear(input.fiscalYear)} 組織目標管理シート ${input.municipality} ${input.ward}`;
   const pdf = await openDocument(
-    { ...baseDocument(title, `${input.municipality} ${input.ward}`), content },
+    { ...baseDocument(title, `${input.municipality} ${input.ward}`, input.licence), content },
     onProgress && onRenderProgress,
   );
   report(total);

@@ -8,7 +8,7 @@ import { z } from '../../schemas/zod';
  * its visible cells show (documented in xlsx-format.md).
  *
  *   A1 説明, B1 what the worksheet is for
- *   A2 workbook, B2… JSON: format, version, municipality, ward, fiscalYear, source, uncertain
+ *   A2 workbook, B2… JSON: format, version, municipality, ward, fiscalYear, source, uncertain, licence
  *   A3… sheet, B… JSON per organization worksheet (SheetMeta), in worksheet order
  *
  * Each JSON is split over as many cells to the right as it needs (a cell holds 32,767 characters).
@@ -52,6 +52,8 @@ const workbookMetaSchema = z.object({
   fiscalYear: z.number().int(),
   source: z.string().nullable().optional(),
   uncertain: z.array(z.string()).optional(),
+  /** The licence the workbook was published under (also its document properties' description). */
+  licence: z.object({ name: z.string(), url: z.string() }).optional(),
 });
 type WorkbookMeta = z.infer<typeof workbookMetaSchema>;
 

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { licenceLine } from '../../domain/licence';
 import type { WardYearFile } from '../../schemas/interchange';
 import { fileSheetTitle } from '../../schemas/sheet-header';
 import {
@@ -37,6 +38,7 @@ const sheetOptions: Partial<ExcelJS.AddWorksheetOptions> = {
 export async function wardYearWorkbook(file: WardYearFile): Promise<Buffer> {
   const workbook = newWorkbook();
   workbook.title = `組織目標管理シート ${file.ward}`;
+  if (file.licence) workbook.description = licenceLine(file.licence);
   const names = uniqueSheetNames(file.sheets.map(fileSheetTitle), [metadataSheetName]);
   const sheets: SheetMeta[] = file.sheets.map((sheet, s) => {
     const worksheet = names[s] ?? `シート${s + 1}`;
@@ -71,6 +73,7 @@ export async function wardYearWorkbook(file: WardYearFile): Promise<Buffer> {
   };
   if (file.source !== undefined) metadata.workbook.source = file.source;
   if (file.uncertain !== undefined) metadata.workbook.uncertain = file.uncertain;
+  if (file.licence !== undefined) metadata.workbook.licence = file.licence;
   writeMetadata(workbook, metadata);
   return toBuffer(workbook);
 }

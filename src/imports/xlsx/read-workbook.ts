@@ -158,5 +158,6 @@ export async function readWardYearWorkbook(
   const file: WardYearFile = { municipality, ward, fiscalYear, sheets };
   if (metadata && 'source' in metadata.workbook) file.source = metadata.workbook.source;
   if (metadata?.workbook.uncertain !== undefined) file.uncertain = metadata.workbook.uncertain;
+  if (metadata?.workbook.licence !== undefined) file.licence = metadata.workbook.licence;
   return validate(file, findings);
 }

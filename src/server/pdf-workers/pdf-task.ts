@@ -1,9 +1,12 @@
 import type { MessagePort } from 'node:worker_threads';
+import type { Licence } from '../../domain/licence';
 import { type BookletInput, openBookletPdf, openSheetPdf } from '../../exports/pdf';
 import type { SheetDetail } from '../../schemas/sheet';
 
 /** What a PDF worker is asked to print. */
-export type PdfRequest = { kind: 'sheet'; sheet: SheetDetail } | { kind: 'booklet'; booklet: BookletInput };
+export type PdfRequest =
+  | { kind: 'sheet'; sheet: SheetDetail; licence?: Licence }
+  | { kind: 'booklet'; booklet: BookletInput };
 
 /** What a PDF worker sends back on its port, in order: progress, then the bytes, then the end. */
 export type PdfMessage =
@@ -27,7 +30,7 @@ const chunkBytes = 64 * 1024;
 export async function renderPdfTask({ request, port }: PdfTask): Promise<void> {
   const stream =
     request.kind === 'sheet'
-      ? await openSheetPdf(request.sheet)
+      ? await openSheetPdf(request.sheet, request.licence)
       : await openBookletPdf(request.booklet, (done, total) =>
           port.postMessage({ type: 'progress', done, total } satisfies PdfMessage),
         );

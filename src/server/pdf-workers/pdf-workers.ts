@@ -1,5 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { Licence } from '../../domain/licence';
 import type { BookletInput } from '../../exports/pdf';
 import type { SheetDetail } from '../../schemas/sheet';
 import { AppError } from '../app-error';
@@ -52,9 +53,17 @@ export class PdfWorkers {
   }
 
   /** One sheet's PDF. */
-  sheet(sheet: SheetDetail, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  sheet(
+    sheet: SheetDetail,
+    options: { signal?: AbortSignal; licence?: Licence } = {},
+  ): Promise<ReadableStream<Uint8Array>> {
     this.#sheets ??= this.#pool('sheets', this.#options.sheetThreads, this.#options.sheetIdleMs);
-    return render(this.#sheets, { kind: 'sheet', sheet }, { ...(signal ? { signal } : {}) });
+    const { signal, licence } = options;
+    return render(
+      this.#sheets,
+      { kind: 'sheet', sheet, ...(licence ? { licence } : {}) },
+      signal ? { signal } : {},
+    );
   }
 
   /** A 部区's booklet. */

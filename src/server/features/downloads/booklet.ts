@@ -33,12 +33,13 @@ export async function loadBooklet(
   options: { actor: Actor | null; ward: string; municipality?: string | undefined; fiscalYear: number },
 ): Promise<Booklet> {
   const year = await loadWardYear(db, { ...options, publishedOnly: true });
+  const licence = await municipalityLicence(db, year.ward.municipalityId);
   const input: BookletInput = {
     municipality: year.ward.municipalityName,
     ward: year.ward.name,
     fiscalYear: year.fiscalYear,
     sheets: year.sheets,
+    licence,
   };
-  const licence = await municipalityLicence(db, year.ward.municipalityId);
   return { input, ...bookletFileName(input), licence };
 }

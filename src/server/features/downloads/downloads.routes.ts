@@ -47,7 +47,7 @@ export function downloadsRoutes(cache: SheetCache, pdf: PdfWorkers) {
         authorize(c.get('actor'), 'read', entry.subject);
         // The PDF is the publication, whoever prints it.
         const sheet = entry.publicDetail;
-        const body = await pdf.sheet(sheet, c.req.raw.signal);
+        const body = await pdf.sheet(sheet, { signal: c.req.raw.signal, licence: entry.licence });
         const name = `${formatFiscalYear(sheet.fiscalYear)}_${sheet.ward.name}_${sheet.title}.pdf`;
         return c.body(body, 200, {
           'content-type': 'application/pdf',

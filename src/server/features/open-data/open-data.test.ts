@@ -1,8 +1,10 @@
+import ExcelJS from 'exceljs';
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultLicence } from '../../../domain/licence';
+import { defaultLicence, licenceLine } from '../../../domain/licence';
 import { csvColumns } from '../../../exports/csv';
 import { mediaTypeOf } from '../../../exports/dcat';
+import { pdfInfo, pdfText } from '../../../exports/pdf/poppler';
 import { wardYearSheetsSchema } from '../../../schemas/sheet';
 import { sheetViewSchema } from '../../../schemas/sheet-edit';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -182,6 +184,18 @@ describe('the licence setting', () => {
     ).toEqual(custom);
     const pdf = await t.public.get(`/api/v1/downloads/sheets/${sheetId}/pdf`);
     expect(pdf.headers.get('link')).toBe(`<${custom.url}>; rel="license"`);
+    // Inside the files too, for a copy saved without its headers: the PDFs' information, the
+    // booklet's cover, the workbook's properties.
+    expect(pdfInfo(Buffer.from(await pdf.arrayBuffer())).Keywords).toBe(licenceLine(custom));
+    const booklet = await t.public.get(`/api/v1/downloads/booklet?${kita(2022)}`);
+    const bookletBytes = Buffer.from(await booklet.arrayBuffer());
+    expect(pdfInfo(bookletBytes).Keywords).toBe(licenceLine(custom));
+    expect(pdfText(bookletBytes, 'raw', { first: 1, last: 1 })).toContain(`ライセンス：${custom.name}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      await (await t.public.get(`/api/v1/downloads/xlsx?${kita(2022)}`)).arrayBuffer(),
+    );
+    expect(workbook.description).toBe(licenceLine(custom));
 
     const exported = await t.public.get(`/api/v1/export?${kita(2022)}`);
     expect(exported.headers.get('link')).toBe(`<${custom.url}>; rel="license"`);
