@@ -8,6 +8,7 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import { municipalityYearOverviewQuery } from '../../lib/api-overview';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { EvaluationMixChart } from './EvaluationMixChart';
+import { YearLinks } from './YearLinks';
 
 const route = getRouteApi('/years/$fiscalYear/municipalities/$municipalityName');
 
@@ -42,27 +43,18 @@ export function MunicipalityYearPage() {
         {data.municipality} {yearLabel}
         <span className="heading-sub">組織目標の評価（部区ごと）</span>
       </h1>
-      {data.fiscalYears.length > 1 && (
-        <nav className="year-links" aria-label="年度">
-          <span className="year-links__label">年度：</span>
-          <ul>
-            {data.fiscalYears.map((year) => (
-              <li key={year}>
-                {year === data.fiscalYear ? (
-                  <span aria-current="page">{formatFiscalYear(year)}</span>
-                ) : (
-                  <Link
-                    to="/years/$fiscalYear/municipalities/$municipalityName"
-                    params={{ fiscalYear: year, municipalityName: data.municipality }}
-                  >
-                    {formatFiscalYear(year)}
-                  </Link>
-                )}
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      <YearLinks
+        years={data.fiscalYears}
+        current={data.fiscalYear}
+        linkTo={(year, label) => (
+          <Link
+            to="/years/$fiscalYear/municipalities/$municipalityName"
+            params={{ fiscalYear: year, municipalityName: data.municipality }}
+          >
+            {label}
+          </Link>
+        )}
+      />
       {data.sheetCount === 0 ? (
         <p>{`${yearLabel}に公開されている組織目標管理シートはありません。`}</p>
       ) : (

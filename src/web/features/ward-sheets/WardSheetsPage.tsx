@@ -11,10 +11,10 @@ import { DeadlinesSection } from '../deadlines/DeadlinesSection';
 import { DownloadsSection } from '../downloads/DownloadsSection';
 import { EvaluationMixChart } from '../overview/EvaluationMixChart';
 import { SheetCards } from '../overview/SheetCards';
+import { YearLinks } from '../overview/YearLinks';
 import { WardYearDatesSection } from '../sheet-dates/WardYearDatesSection';
 import { WardSheetsTable } from './WardSheetsTable';
 import { WardYearActions } from './WardYearActions';
-import { WardYearLinks } from './WardYearLinks';
 
 const route = getRouteApi('/years/$fiscalYear/wards/$wardName');
 
@@ -58,7 +58,19 @@ export function WardSheetsPage() {
         {wardLabel} {yearLabel}
         <span className="heading-sub">組織目標管理シート</span>
       </h1>
-      <WardYearLinks ward={data.ward} fiscalYear={data.fiscalYear} />
+      <YearLinks
+        years={data.ward.fiscalYears}
+        current={data.fiscalYear}
+        linkTo={(year, label) => (
+          <Link
+            to="/years/$fiscalYear/wards/$wardName"
+            params={{ fiscalYear: year, wardName: data.ward.name }}
+            search={{ municipality: data.ward.municipality }}
+          >
+            {label}
+          </Link>
+        )}
+      />
       {staff && <WardYearActions key={`actions:${yearKey}`} data={data} />}
       {data.sheets.length === 0 ? (
         <p>この部区・年度に公開されている組織目標管理シートはありません。</p>
