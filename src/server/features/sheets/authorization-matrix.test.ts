@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifySheetChanged } from '../../../db/notify';
 import { goals, indicatorValues, placements, sheets, targetRevisions } from '../../../db/schema';
@@ -74,6 +74,8 @@ async function setState(status: SheetStatus, submitter: string) {
     .set({
       status,
       submittedBy: submitter,
+      // A new version, by which the app's answer shows when its cache has let the old state go.
+      version: sql`${sheets.version} + 1`,
       createdOn: '2022-04-01',
       revisedOn: '2022-10-01',
       evaluatedOn: '2023-03-31',
@@ -97,7 +99,16 @@ async function setState(status: SheetStatus, submitter: string) {
   // Written behind the services' back: announce it as they do, so caches drop the old state.
   await db.transaction((tx) => notifySheetChanged(tx, [sheetId]));
   const [row] = await db.select({ version: sheets.version }).from(sheets).where(eq(sheets.id, sheetId));
-  return { version: row?.version ?? 0, revisionId: revision?.id ?? '' };
+  const version = row?.version ?? 0;
+  // The announcement reaches the app over its own connection (PostgreSQL): wait for it, or the
+  // first request could be answered from the state before.
+  const admin = people.find((p) => p.name === 'admin')?.client;
+  for (let tries = 0; admin && tries < 500; tries++) {
+    const seen = (await (await admin.get(`/api/v1/sheets/${sheetId}`)).json()) as { version?: number };
+    if (seen.version === version) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return { version, revisionId: revision?.id ?? '' };
 }
 
 interface State {
