@@ -91,7 +91,7 @@ describe('a year at a glance, as a visitor', () => {
           expect.any(String),
         ]);
       } else {
-        await page.getByText('令和3年度のシートはないため、前年度との比較はありません。').waitFor();
+        await page.getByText('令和3年度の見られるシートがないため、前年度との比較はありません。').waitFor();
       }
       // Staff columns and the year's work stay on staff pages.
       expect(await page.getByRole('columnheader', { name: '段階' }).count()).toBe(0);

@@ -33,14 +33,18 @@ function fetchMunicipalityYearOverview(
   });
 }
 
+/*
+ * Their keys start with the 部区 year list's ('ward-year-sheets'): whatever refreshes the lists
+ * after a change (a sheet's action, an import, a rollover, dates, the licence) refreshes these.
+ */
 export const wardYearOverviewQuery = (query: WardYearQuery) =>
   queryOptions({
-    queryKey: ['ward-year-overview', query.fiscalYear, query.ward, query.municipality ?? null],
+    queryKey: ['ward-year-sheets', query.fiscalYear, query.ward, query.municipality ?? null, 'overview'],
     queryFn: ({ signal }) => fetchWardYearOverview(query, signal),
   });
 
 export const municipalityYearOverviewQuery = (query: { fiscalYear: number; municipality: string }) =>
   queryOptions({
-    queryKey: ['municipality-year-overview', query.fiscalYear, query.municipality],
+    queryKey: ['ward-year-sheets', 'municipality', query.fiscalYear, query.municipality],
     queryFn: ({ signal }) => fetchMunicipalityYearOverview(query, signal),
   });

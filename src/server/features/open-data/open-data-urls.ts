@@ -26,7 +26,7 @@ export function wardYearUrls(
   const query = wardYearSearch(year);
   return {
     dataset: `${base}/api/v1/downloads/dcat?${query}`,
-    landingPage: `${base}/years/${year.fiscalYear}/wards/${encodeURIComponent(year.ward)}`,
+    landingPage: `${base}/years/${year.fiscalYear}/wards/${encodeURIComponent(year.ward)}?${new URLSearchParams({ municipality: year.municipality })}`,
     csv: `${base}/api/v1/downloads/csv?${query}`,
     csvMetadata: `${base}/api/v1/downloads/csv-metadata?${query}`,
     json: `${base}/api/v1/export?${query}`,

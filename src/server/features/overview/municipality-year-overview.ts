@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { municipalities, sheets } from '../../../db/schema';
 import { emptyMix } from '../../../domain/evaluation-mix';
@@ -9,12 +9,15 @@ import { AppError } from '../../app-error';
 import { type WardRef, wardsOfMunicipality } from '../organizations/find-ward';
 import { combinedMix, readableYearMixes } from './year-mixes';
 
-/** The municipality named, else the actor's own, else the only one there is. */
+/** The municipality named, else the actor's own, else the default one (the first registered). */
 async function findMunicipality(db: Db, name: string | undefined, actor: Actor | null) {
-  const rows = await db.select({ id: municipalities.id, name: municipalities.name }).from(municipalities);
+  const rows = await db
+    .select({ id: municipalities.id, name: municipalities.name })
+    .from(municipalities)
+    .orderBy(asc(municipalities.createdAt), asc(municipalities.name));
   const found = name
     ? rows.find((m) => m.name === name)
-    : (rows.find((m) => m.id === actor?.municipalityId) ?? (rows.length === 1 ? rows[0] : undefined));
+    : (rows.find((m) => m.id === actor?.municipalityId) ?? rows[0]);
   if (found) return found;
   if (name) {
     throw new AppError('not_found', `自治体「${name}」は登録されていません。`, [

@@ -31,7 +31,7 @@ export function EvaluationMixChart({
     <>
       <StackedCounts id={id} title={title} unit="件" rows={rows} />
       {!previous && (
-        <p className="muted">{`${formatFiscalYear(current.fiscalYear - 1)}のシートはないため、前年度との比較はありません。`}</p>
+        <p className="muted">{`${formatFiscalYear(current.fiscalYear - 1)}の見られるシートがないため、前年度との比較はありません。`}</p>
       )}
     </>
   );

@@ -1,12 +1,13 @@
 import { Link } from '@tanstack/react-router';
 import { formatNumber } from '../../../domain/cell-value';
+import { formatFiscalYearShort } from '../../../domain/fiscal-year';
 import { evaluationTallies } from '../../../domain/progress-board';
 import { goalAnchor, indicatorAnchor } from '../../../domain/sheet-anchor';
 import type { OverviewGoal, OverviewIndicator, WardYearOverview } from '../../../schemas/overview';
 import type { SheetSummary } from '../../../schemas/sheet';
 import { IndicatorTrend } from './IndicatorTrend';
 
-const valueText = (cell: OverviewIndicator['target'], unit: string | null) =>
+const valueText = (cell: { value: number | null; text: string | null }, unit: string | null) =>
   cell.value === null ? (cell.text ?? '―') : `${formatNumber(cell.value)}${unit ?? ''}`;
 
 function IndicatorLine({
@@ -37,6 +38,14 @@ function IndicatorLine({
         <IndicatorTrend indicator={indicator} fiscalYear={fiscalYear} />
         <dl className="overview-indicator__values">
           <div>
+            <dt>実績</dt>
+            <dd>
+              {indicator.actuals
+                .map((a) => `${formatFiscalYearShort(a.fiscalYear)} ${valueText(a, indicator.unit)}`)
+                .join('・')}
+            </dd>
+          </div>
+          <div>
             <dt>目標</dt>
             <dd>{valueText(indicator.target, indicator.unit)}</dd>
           </div>
@@ -59,11 +68,14 @@ function IndicatorLine({
 
 function GoalItem({
   sheetId,
+  title,
   goal,
   index,
   fiscalYear,
 }: {
   sheetId: string;
+  /** The sheet's name, which the goal's link says with its number (「地域総務課 目標1」). */
+  title: string;
   goal: OverviewGoal;
   index: number;
   fiscalYear: number;
@@ -138,12 +150,17 @@ export function SheetCards({
           {sheet.departmentName !== sheet.title && (
             <p className="overview-sheet__department">{sheet.departmentName}</p>
           )}
-          <p className="overview-sheet__mix">{`指標${sheet.indicatorCount}件（${mixWords(sheet.evaluations)}）`}</p>
+          <p className="overview-sheet__mix">
+            {sheet.indicatorCount === 0
+              ? '指標なし'
+              : `指標${sheet.indicatorCount}件（${mixWords(sheet.evaluations)}）`}
+          </p>
           <ol className="overview-goals">
             {(goalsOf.get(sheet.id) ?? []).map((goal, index) => (
               <GoalItem
                 key={goal.id}
                 sheetId={sheet.id}
+                title={sheet.title}
                 goal={goal}
                 index={index}
                 fiscalYear={overview.fiscalYear}

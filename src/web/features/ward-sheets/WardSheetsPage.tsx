@@ -79,7 +79,7 @@ export function WardSheetsPage() {
           <section className="overview-section" aria-labelledby="mix-title">
             <h2 id="mix-title">評価の内訳</h2>
             <p className="lead">
-              各組織が指標ごとに行った評価（達成・一部未達成・未達成）の数です。前年度のシートがあれば並べて示します。
+              各組織が指標ごとに行った評価（達成・一部未達成・未達成）と、まだ評価していない指標（未評価）の数です。前年度のシートがあれば並べて示します。
             </p>
             <EvaluationMixChart
               id="ward-mix"
@@ -98,7 +98,7 @@ export function WardSheetsPage() {
             <h2 id="goals-title">組織ごとの目標と指標</h2>
             <p className="lead">
               {staff ? '' : '組織名を選ぶとシートを、'}
-              目標の番号や指標名を選ぶとシートのその箇所を表示します。線は過去3年の実績と今年度の結果、破線は今年度の目標です。
+              目標の番号や指標名を選ぶとシートのその箇所を表示します。線は過去3年度の実績とこの年度の結果、破線はこの年度の目標です。
             </p>
             <SheetCards sheets={data.sheets} overview={overview} titleLinks={!staff} />
           </section>
