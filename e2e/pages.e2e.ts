@@ -56,8 +56,11 @@ describe('pages other than the journey', () => {
     await page.waitForFunction(() => document.activeElement?.closest('main') !== null);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
-    // The newest year comes first; other test files may have imported 令和5年度 by now.
-    expect(focused).toMatch(/^新潟市 北区 — 令和\d+年度$/);
+    // The municipality's newest year comes first; other test files may have imported 令和5年度 by now.
+    expect(focused).toMatch(/^令和\d+年度$/);
+    expect(await page.evaluate(() => document.activeElement?.closest('.municipality-years') !== null)).toBe(
+      true,
+    );
     await page.context().close();
   });
 });

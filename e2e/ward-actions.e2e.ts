@@ -19,12 +19,14 @@ afterAll(async () => {
 type Offered = { consistency: boolean; rollover: boolean; deadlinesForm: boolean; ruleLink: boolean };
 
 /** What the ward page of 令和4年度 offers to whoever this page is signed in as. */
-async function offered(page: Page): Promise<Offered> {
+async function offered(page: Page, signedIn: boolean): Promise<Offered> {
   await page.goto(
     `${baseUrl}/years/2022/wards/${encodeURIComponent('北区')}?municipality=${encodeURIComponent('新潟市')}`,
   );
   await page.getByRole('heading', { level: 1, name: /新潟市 北区 令和4年度/ }).waitFor();
-  await page.getByRole('heading', { level: 2, name: '令和4年度の期限' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: '評価の内訳' }).waitFor();
+  // The year's deadlines are the staff's work: the public's page has none of them.
+  if (signedIn) await page.getByRole('heading', { level: 2, name: '令和4年度の期限' }).waitFor();
   return {
     consistency: (await page.getByRole('link', { name: '点検表', exact: true }).count()) === 1,
     rollover: (await page.getByRole('button', { name: '次年度のシートを作成' }).count()) === 1,
@@ -47,9 +49,11 @@ describe('the ward page offers what the API allows (wardPolicy)', () => {
   ] as const)('%s', async (_who, loginId, expected) => {
     const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     if (loginId) await apiSignIn(page, baseUrl, loginId);
-    expect(await offered(page)).toEqual(expected);
-    if (!expected.deadlinesForm) {
-      // Everyone reads the year's deadlines.
+    expect(await offered(page, loginId !== null)).toEqual(expected);
+    if (loginId === null) {
+      expect(await page.locator('.deadlines').count()).toBe(0);
+    } else if (!expected.deadlinesForm) {
+      // Every member of staff reads the year's deadlines.
       expect(await page.locator('.deadline-list dt').allTextContents()).toEqual([
         '作成の期限',
         '修正の期限',
