@@ -88,6 +88,7 @@ function GoalItem({
           params={{ sheetId }}
           hash={goalAnchor(index)}
           className="overview-goal__no"
+          aria-label={`${title} 目標${goal.no}`}
         >
           {`目標${goal.no}`}
         </Link>
