@@ -5,7 +5,7 @@ import { fiscalYearParam } from './ward-year';
 import { z } from './zod';
 
 /** Where on a sheet a match is, in the sheet's order. */
-const searchFields = [
+export const searchFields = [
   'purpose',
   'goal',
   'initiatives',

@@ -29,6 +29,7 @@ import {
   wardYearSheetsQuery,
 } from './lib/queries';
 import { canOnMunicipality } from './lib/ward-permissions';
+import { municipalityOf, wardYearOf, wardYearParams, yearParams } from './route-params';
 
 type RouterContext = { queryClient: QueryClient };
 
@@ -56,41 +57,6 @@ const wardListRoute = createRoute({
   loader: ({ context }) => ensure(() => context.queryClient.ensureQueryData(wardsQuery())),
   component: lazyRouteComponent(() => import('./features/organizations/WardListPage'), 'WardListPage'),
 });
-
-/**
- * A year in the address, with what else the path names as it is: `/years/2022/wards/北区`,
- * `/years/2022/municipalities/新潟市`, `/years/2022/progress`. A malformed year is NaN (not found).
- */
-function yearParams<K extends string>() {
-  return {
-    parse: (raw: Record<'fiscalYear' | K, string>) =>
-      ({
-        ...raw,
-        fiscalYear: /^\d{4}$/.test(raw.fiscalYear) ? Number(raw.fiscalYear) : Number.NaN,
-      }) as Record<K, string> & { fiscalYear: number },
-    stringify: (params: Record<K, string> & { fiscalYear: number }) => ({
-      ...params,
-      fiscalYear: String(params.fiscalYear),
-    }),
-  };
-}
-
-const wardYearParams = yearParams<'wardName'>();
-
-function municipalityOf(search: Record<string, unknown>): { municipality?: string } {
-  return typeof search.municipality === 'string' && search.municipality !== ''
-    ? { municipality: search.municipality }
-    : {};
-}
-
-/** The ward year a page's address names; a year that is not a number is no page at all. */
-function wardYearOf(
-  params: { fiscalYear: number; wardName: string },
-  deps: { municipality?: string | undefined },
-) {
-  if (!Number.isInteger(params.fiscalYear)) throw notFound();
-  return { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
-}
 
 /** The loader of every page about a ward year: its sheets, from the cache when fresh. */
 function loadWardYearSheets({

@@ -7,7 +7,7 @@ import { goalAnchor, indicatorAnchor, sheetAnchor } from '../../../domain/sheet-
 import { sheetPolicy } from '../../../domain/sheet-policy';
 import type { SheetStatus } from '../../../domain/sheet-status';
 import { indicatorLabel } from '../../../domain/sheet-text';
-import type { SearchAnswer, SearchField, SearchQuery } from '../../../schemas/search';
+import { type SearchAnswer, type SearchField, type SearchQuery, searchFields } from '../../../schemas/search';
 
 const pageSize = 50;
 
@@ -69,18 +69,8 @@ function readable(actor: Actor | null) {
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
 
-/** The fields in the sheet's order: a match's field is its number here (1-based) until the page is drawn. */
-const fieldOrder: readonly SearchField[] = [
-  'purpose',
-  'goal',
-  'initiatives',
-  'indicator',
-  'note',
-  'achievement',
-  'approach',
-  'outcome',
-];
-const fieldNo = (field: SearchField) => sql.raw(String(fieldOrder.indexOf(field) + 1));
+/** A match's field is its number in the sheet's order (1-based) until the page is drawn. */
+const fieldNo = (field: SearchField) => sql.raw(String(searchFields.indexOf(field) + 1));
 
 /**
  * The text holds every term. A term of one or two characters is its own key, so the index has
@@ -228,7 +218,7 @@ function searchStatement(
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     ),
     page AS (
-      SELECT shown.sheet_id, (${`{${fieldOrder.join(',')}}`}::text[])[shown.field_no] AS field, shown.goal_no,
+      SELECT shown.sheet_id, (${`{${searchFields.join(',')}}`}::text[])[shown.field_no] AS field, shown.goal_no,
         shown.evaluation, shown.fiscal_year, shown.status, shown.title, shown.ward, shown.municipality,
         i.name AS indicator_name, i.unit AS indicator_unit,
         CASE shown.field_no

@@ -1,0 +1,38 @@
+import { notFound } from '@tanstack/react-router';
+
+/** What the router reads of a page's address: the year and names in its path, its query. */
+
+/**
+ * A year in the address, with what else the path names as it is: `/years/2022/wards/北区`,
+ * `/years/2022/municipalities/新潟市`, `/years/2022/progress`. A malformed year is NaN (not found).
+ */
+export function yearParams<K extends string>() {
+  return {
+    parse: (raw: Record<'fiscalYear' | K, string>) =>
+      ({
+        ...raw,
+        fiscalYear: /^\d{4}$/.test(raw.fiscalYear) ? Number(raw.fiscalYear) : Number.NaN,
+      }) as Record<K, string> & { fiscalYear: number },
+    stringify: (params: Record<K, string> & { fiscalYear: number }) => ({
+      ...params,
+      fiscalYear: String(params.fiscalYear),
+    }),
+  };
+}
+
+export const wardYearParams = yearParams<'wardName'>();
+
+export function municipalityOf(search: Record<string, unknown>): { municipality?: string } {
+  return typeof search.municipality === 'string' && search.municipality !== ''
+    ? { municipality: search.municipality }
+    : {};
+}
+
+/** The ward year a page's address names; a year that is not a number is no page at all. */
+export function wardYearOf(
+  params: { fiscalYear: number; wardName: string },
+  deps: { municipality?: string | undefined },
+) {
+  if (!Number.isInteger(params.fiscalYear)) throw notFound();
+  return { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
+}
