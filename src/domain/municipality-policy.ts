@@ -16,6 +16,8 @@ export const municipalityPermissions = [
   'readSignInThrottles',
   'clearSignInThrottles',
   'viewAllProgress',
+  'readUsers',
+  'manageUsers',
 ] as const;
 export type MunicipalityPermission = (typeof municipalityPermissions)[number];
 
@@ -31,7 +33,13 @@ export const municipalityPolicy: Record<MunicipalityPermission, readonly Role[]>
   clearSignInThrottles: ['admin'],
   /** The 進捗管理表 of every 部区 at once. */
   viewAllProgress: ['admin', 'viewer'],
+  /** Its user accounts, their roles and their record (作成・停止・再開・役割・パスワードの再設定). */
+  readUsers: ['admin'],
+  manageUsers: ['admin'],
 };
+
+/** What a システム管理者 may do in every municipality: its accounts, never its sheets or settings. */
+export const systemAdminPermissions: readonly MunicipalityPermission[] = ['readUsers', 'manageUsers'];
 
 /** Whether grants of the municipality give the permission there (every grant reaches its whole municipality's settings). */
 export function municipalityGrantsMay(permission: MunicipalityPermission, grants: Actor['grants']): boolean {
@@ -43,6 +51,7 @@ export function canOnMunicipality(
   permission: MunicipalityPermission,
   municipalityId: string,
 ): boolean {
+  if (actor?.systemAdmin && systemAdminPermissions.includes(permission)) return true;
   if (!actor || actor.municipalityId !== municipalityId) return false;
   return municipalityGrantsMay(permission, actor.grants);
 }

@@ -34,6 +34,8 @@ export interface Actor {
   userId: string;
   municipalityId: string;
   grants: RoleGrant[];
+  /** システム管理者 of the installation: municipalities and their users, not their sheets. */
+  systemAdmin?: boolean;
 }
 
 /** Where a thing sits, for deciding whether a grant reaches it. */

@@ -18,6 +18,10 @@ export const meSchema = z.object({
       id: z.uuid(),
       loginId: z.string(),
       displayName: z.string(),
+      /** The municipality the user belongs to. */
+      municipality: z.string(),
+      /** システム管理者 of the installation. */
+      systemAdmin: z.boolean(),
       roles: z.array(
         z.object({ role: z.enum(roles), organizationId: z.uuid().nullable(), label: z.string() }),
       ),

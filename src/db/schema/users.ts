@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { type MailDelivery, mailDeliveries } from '../../domain/notifications';
 import { roles } from '../../domain/roles';
 import { municipalities, organizations } from './organizations';
@@ -21,8 +21,41 @@ export const users = pgTable('users', {
     .$type<MailDelivery>()
     .notNull()
     .default('digest'),
+  /** A temporary password a 管理者 set: the user must choose their own before anything else. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** システム管理者: creates municipalities and their 管理者, manages the users of every municipality. */
+  systemAdmin: boolean('system_admin').notNull().default(false),
+  lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * What was done to a user account (created, deactivated, reactivated, roles changed, password
+ * reset, …): who, when, what. A record: never changed or erased (migration 0017's triggers).
+ */
+export const userChanges = pgTable(
+  'user_changes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    action: text('action').notNull(),
+    /** What changed, as the action needs it (roles before and after, …); never a password. */
+    detail: jsonb('detail'),
+    /** Null: the command line or an outside sign-on. */
+    changedBy: uuid('changed_by').references(() => users.id),
+    changedByName: text('changed_by_name').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('user_changes_user').on(t.userId, t.changedAt),
+    index('user_changes_municipality').on(t.municipalityId, t.changedAt),
+  ],
+);
 
 /** A role granted to a user on an organization (null: the whole municipality). */
 export const roleGrants = pgTable(

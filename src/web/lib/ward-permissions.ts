@@ -1,4 +1,8 @@
-import { type MunicipalityPermission, municipalityGrantsMay } from '../../domain/municipality-policy';
+import {
+  type MunicipalityPermission,
+  municipalityGrantsMay,
+  systemAdminPermissions,
+} from '../../domain/municipality-policy';
 import { type WardPermission, wardRolesMay, wardRolesOf } from '../../domain/ward-policy';
 import type { Me } from '../../schemas/auth';
 
@@ -13,5 +17,6 @@ export function canOnWard(me: Me | undefined, permission: WardPermission, wardId
 }
 
 export function canOnMunicipality(me: Me | undefined, permission: MunicipalityPermission): boolean {
+  if (me?.user?.systemAdmin && systemAdminPermissions.includes(permission)) return true;
   return municipalityGrantsMay(permission, me?.user?.roles ?? []);
 }

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { municipalities } from '../../../db/schema';
 import { roleLabels } from '../../../domain/roles';
 import {
   type Me,
@@ -72,13 +74,20 @@ export const authRoutes = (options: AuthRoutesOptions) =>
         const user = c.get('user');
         c.header('cache-control', 'no-store');
         if (!user) return c.json({ user: null } satisfies Me);
+        const db = c.get('db');
+        const [municipality] = await db
+          .select({ name: municipalities.name })
+          .from(municipalities)
+          .where(eq(municipalities.id, user.actor.municipalityId));
         return c.json({
           user: {
             id: user.id,
             loginId: user.loginId,
             displayName: user.displayName,
+            municipality: municipality?.name ?? '',
+            systemAdmin: user.actor.systemAdmin === true,
             roles: user.actor.grants.map((g) => ({ ...g, label: roleLabels[g.role] })),
-            unreadNotifications: await unreadCount(c.get('db'), user.id),
+            unreadNotifications: await unreadCount(db, user.id),
           },
         } satisfies Me);
       },

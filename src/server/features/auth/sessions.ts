@@ -75,6 +75,7 @@ export function signedInUser(
     actor: {
       userId: user.id,
       municipalityId: user.municipalityId,
+      systemAdmin: user.systemAdmin,
       grants: rows.flatMap((r) =>
         r.grant ? [{ role: r.grant.role, organizationId: r.grant.organizationId }] : [],
       ),

@@ -2,6 +2,7 @@ import {
   canOnMunicipality,
   type MunicipalityPermission,
   municipalityPolicy,
+  systemAdminPermissions,
 } from '../../../domain/municipality-policy';
 import { type Actor, rolesInWords } from '../../../domain/roles';
 import { AppError, signInNeeded } from '../../app-error';
@@ -17,6 +18,8 @@ const municipalityPermissionLabels: Record<MunicipalityPermission, string> = {
   readSignInThrottles: 'ログインの制限を見られる',
   clearSignInThrottles: 'ログインの制限を解除できる',
   viewAllProgress: '全部区の進捗管理表を見られる',
+  readUsers: 'ユーザーの一覧と記録を見られる',
+  manageUsers: 'ユーザーを作成・変更できる',
 };
 
 /**
@@ -30,8 +33,7 @@ export function authorizeMunicipality(
 ): void {
   if (canOnMunicipality(actor, permission, municipalityId)) return;
   if (!actor) throw signInNeeded();
-  throw new AppError(
-    'forbidden',
-    `${municipalityPermissionLabels[permission]}のは${rolesInWords(municipalityPolicy[permission])}です。`,
-  );
+  const who = rolesInWords(municipalityPolicy[permission]);
+  const alsoSystem = systemAdminPermissions.includes(permission) ? '・システム管理者' : '';
+  throw new AppError('forbidden', `${municipalityPermissionLabels[permission]}のは${who}${alsoSystem}です。`);
 }

@@ -60,6 +60,11 @@ async function probe(client: TestClient, permission: MunicipalityPermission, log
       return client.get('/api/v1/sign-in-throttles');
     case 'viewAllProgress':
       return client.get('/api/v1/progress?fiscalYear=2022');
+    case 'readUsers':
+      return client.get('/api/v1/users');
+    case 'manageUsers':
+      // Filled in with the user administration's routes.
+      return client.get('/api/v1/users');
     case 'clearSignInThrottles': {
       const { db } = t.database;
       await db.delete(signInFailures);
