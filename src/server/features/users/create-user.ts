@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import type { Db, Tx } from '../../../db/client';
 import { municipalities, organizations, roleGrants, users } from '../../../db/schema';
 import { type Role, roleLabels, roleReach } from '../../../domain/roles';
 import { newUserNamesSchema } from '../../../schemas/auth';
@@ -19,13 +19,17 @@ export interface NewUser {
   grants: { role: Role; ward?: string; organization?: string }[];
   /** A hash made earlier for the same password (demo users share one); the password is still checked. */
   passwordHash?: string;
+  /** A temporary password: the user must choose their own at first sign-in. */
+  mustChangePassword?: boolean;
+  /** システム管理者 of the installation. */
+  systemAdmin?: boolean;
 }
 
 /**
  * Create a user with roles; every reference is checked before anything is written. The
  * password must pass the policy (src/domain/password-policy.ts) — the demo users' too.
  */
-export async function createUser(db: Db, given: NewUser): Promise<{ id: string }> {
+export async function createUser(db: Db | Tx, given: NewUser): Promise<{ id: string }> {
   const names = newUserNamesSchema.safeParse(given);
   const issues = [
     ...(names.success ? [] : issuesFromZod(names.error)),
@@ -94,6 +98,8 @@ export async function createUser(db: Db, given: NewUser): Promise<{ id: string }
         displayName: input.displayName,
         email: input.email ?? null,
         passwordHash,
+        mustChangePassword: input.mustChangePassword ?? false,
+        systemAdmin: input.systemAdmin ?? false,
       })
       .returning({ id: users.id });
     if (!user) throw new Error('insert returned no row');
@@ -104,7 +110,7 @@ export async function createUser(db: Db, given: NewUser): Promise<{ id: string }
 
 /** The ward (name null) or the one organization of that name in the ward; null if none or several. */
 async function resolveOrganization(
-  db: Db,
+  db: Db | Tx,
   municipalityId: string,
   ward: string,
   name: string | null | undefined,
