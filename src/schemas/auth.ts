@@ -22,6 +22,8 @@ export const meSchema = z.object({
       municipality: z.string(),
       /** システム管理者 of the installation. */
       systemAdmin: z.boolean(),
+      /** Signed in with a temporary password: the password must be changed before anything else. */
+      mustChangePassword: z.boolean(),
       roles: z.array(
         z.object({ role: z.enum(roles), organizationId: z.uuid().nullable(), label: z.string() }),
       ),

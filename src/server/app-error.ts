@@ -5,6 +5,8 @@ export const errorStatus = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,
+  /** Signed in with a temporary password: only the password change is open (the web goes there). */
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,

@@ -10,14 +10,17 @@ import {
   signedInOrOutSchema,
   signInSchema,
 } from '../../../schemas/auth';
+import { passwordChangeSchema } from '../../../schemas/users';
 import type { AppEnv } from '../../app-env';
 import { AppError } from '../../app-error';
 import { clientAddress, type TrustedProxies } from '../../client-address';
 import { issueCsrfToken, rotateCsrfToken } from '../../middleware/csrf';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../../middleware/session';
+import { signedIn } from '../../middleware/signed-in';
 import { validate } from '../../middleware/validate';
 import { doc } from '../../openapi/doc';
 import { unreadCount } from '../notifications/notifications';
+import { changeOwnPassword } from '../users/change-own-password';
 import { deleteSession } from './sessions';
 import { type SignInOptions, signIn } from './sign-in';
 
@@ -66,6 +69,25 @@ export const authRoutes = (options: AuthRoutesOptions) =>
       rotateCsrfToken(c);
       return c.json({ ok: true } satisfies SignedInOrOut);
     })
+    .post(
+      '/password',
+      doc({
+        summary: '自分のパスワードを変更',
+        description:
+          '今のパスワードと新しいパスワード（12文字以上、よく使われるものやログインIDを含むものは不可）。仮パスワードでログインしたときの変更もこれです。ほかのブラウザのセッションは終了します。変更は記録に残ります（パスワードは残しません）。',
+        response: signedInOrOutSchema,
+      }),
+      validate('json', passwordChangeSchema),
+      async (c) => {
+        const { user } = signedIn(c);
+        await changeOwnPassword(c.get('db'), {
+          user,
+          change: c.req.valid('json'),
+          sessionToken: getCookie(c, sessionCookie),
+        });
+        return c.json({ ok: true } satisfies SignedInOrOut);
+      },
+    )
     .get(
       '/me',
       doc({ summary: 'ログイン中のユーザーと役割、未読の通知の数', response: meSchema }),
@@ -86,6 +108,7 @@ export const authRoutes = (options: AuthRoutesOptions) =>
             displayName: user.displayName,
             municipality: municipality?.name ?? '',
             systemAdmin: user.actor.systemAdmin === true,
+            mustChangePassword: user.mustChangePassword,
             roles: user.actor.grants.map((g) => ({ ...g, label: roleLabels[g.role] })),
             unreadNotifications: await unreadCount(db, user.id),
           },

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { preparedOnce } from '../../../db/prepared';
 import { roleGrants, sessions, users } from '../../../db/schema';
@@ -13,16 +13,23 @@ export interface SignedInUser {
   loginId: string;
   displayName: string;
   actor: Actor;
+  /** Holds a temporary password: only the password change is open until it is changed. */
+  mustChangePassword: boolean;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-/** A new session for the user; returns the token for the cookie (only its hash is stored). */
+/**
+ * A new session for the user; returns the token for the cookie (only its hash is stored). Every
+ * way of signing in comes here, so this is where the user's last sign-in (最終ログイン) is kept.
+ */
 export async function createSession(db: Db, userId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
+  const now = new Date();
   await db
     .insert(sessions)
-    .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(Date.now() + sessionLifetimeMs) });
+    .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + sessionLifetimeMs) });
+  await db.update(users).set({ lastSignedInAt: now }).where(eq(users.id, userId));
   // Sweep expired sessions now and then rather than keep a timer.
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
   return token;
@@ -72,6 +79,7 @@ export function signedInUser(
     id: user.id,
     loginId: user.loginId,
     displayName: user.displayName,
+    mustChangePassword: user.mustChangePassword,
     actor: {
       userId: user.id,
       municipalityId: user.municipalityId,
@@ -85,4 +93,21 @@ export function signedInUser(
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+/**
+ * End the user's sessions (利用停止, a password reset or change), but for the one whose token is
+ * `except` (the browser that changed its own password); returns how many ended.
+ */
+export async function endSessionsOf(db: Db | Tx, userId: string, { except }: { except?: string } = {}) {
+  const ended = await db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        except === undefined ? undefined : ne(sessions.tokenHash, hashToken(except)),
+      ),
+    )
+    .returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
 }

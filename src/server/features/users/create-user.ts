@@ -1,19 +1,22 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { municipalities, organizations, roleGrants, users } from '../../../db/schema';
-import { type Role, roleLabels, roleReach } from '../../../domain/roles';
+import { municipalities, roleGrants, users } from '../../../db/schema';
+import type { Role } from '../../../domain/roles';
+import type { CreatedDetail } from '../../../domain/user-changes';
 import { newUserNamesSchema } from '../../../schemas/auth';
 import { issuesFromZod } from '../../../schemas/issues';
 import { AppError } from '../../app-error';
 import { hashPassword } from '../auth/password';
 import { passwordIssues } from '../auth/password-policy';
+import { namedGrantText, resolveGrants } from './grants';
+import { type ChangedBy, commandLine, recordUserChange } from './record-user-change';
 
 export interface NewUser {
   municipality: string;
   loginId: string;
   displayName: string;
   /** Where 通知 are mailed (none: only in the app). */
-  email?: string;
+  email?: string | null | undefined;
   password: string;
   /** `organization` names an organization of `ward` (or the ward itself for 企画担当). */
   grants: { role: Role; ward?: string; organization?: string }[];
@@ -23,6 +26,8 @@ export interface NewUser {
   mustChangePassword?: boolean;
   /** システム管理者 of the installation. */
   systemAdmin?: boolean;
+  /** Who creates the account, for its record (default: the command line). */
+  by?: ChangedBy;
 }
 
 /**
@@ -59,34 +64,7 @@ export async function createUser(db: Db | Tx, given: NewUser): Promise<{ id: str
       { path: 'loginId', message: '使用済み' },
     ]);
 
-  const grants: { role: Role; organizationId: string | null }[] = [];
-  for (const [i, grant] of input.grants.entries()) {
-    const reach = roleReach[grant.role];
-    if (reach === 'municipality') {
-      grants.push({ role: grant.role, organizationId: null });
-      continue;
-    }
-    if (!grant.ward || (reach === 'organization' && !grant.organization)) {
-      throw new AppError(
-        'invalid',
-        `${roleLabels[grant.role]}には部区${reach === 'organization' ? 'と組織' : ''}を指定してください。`,
-        [{ path: `grants[${i}]`, message: '組織の指定がありません' }],
-      );
-    }
-    const organizationId = await resolveOrganization(
-      db,
-      municipality.id,
-      grant.ward,
-      reach === 'ward' ? null : grant.organization,
-    );
-    if (!organizationId) {
-      const name = reach === 'ward' ? grant.ward : `${grant.ward}の${grant.organization}`;
-      throw new AppError('invalid', `組織「${name}」を一つに特定できません。`, [
-        { path: `grants[${i}]`, message: '組織が見つからないか、同じ名前の組織が複数あります' },
-      ]);
-    }
-    grants.push({ role: grant.role, organizationId });
-  }
+  const grants = await resolveGrants(db, municipality.id, input.grants);
 
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   return db.transaction(async (tx) => {
@@ -104,33 +82,21 @@ export async function createUser(db: Db | Tx, given: NewUser): Promise<{ id: str
       .returning({ id: users.id });
     if (!user) throw new Error('insert returned no row');
     if (grants.length > 0) await tx.insert(roleGrants).values(grants.map((g) => ({ ...g, userId: user.id })));
+    const detail: CreatedDetail = {
+      loginId: input.loginId,
+      displayName: input.displayName,
+      email: input.email ?? null,
+      roles: [...new Set(input.grants.map(namedGrantText))],
+      systemAdmin: input.systemAdmin ?? false,
+      mustChangePassword: input.mustChangePassword ?? false,
+    };
+    await recordUserChange(tx, {
+      userId: user.id,
+      municipalityId: municipality.id,
+      action: 'created',
+      detail,
+      by: input.by ?? commandLine,
+    });
     return user;
   });
-}
-
-/** The ward (name null) or the one organization of that name in the ward; null if none or several. */
-async function resolveOrganization(
-  db: Db | Tx,
-  municipalityId: string,
-  ward: string,
-  name: string | null | undefined,
-) {
-  const [wardRow] = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(
-      and(
-        eq(organizations.municipalityId, municipalityId),
-        eq(organizations.kind, 'ward'),
-        eq(organizations.name, ward),
-      ),
-    );
-  if (!wardRow || !name) return wardRow?.id ?? null;
-  const units = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(
-      and(eq(organizations.wardId, wardRow.id), eq(organizations.kind, 'unit'), eq(organizations.name, name)),
-    );
-  return units.length === 1 ? (units[0]?.id ?? null) : null;
 }
