@@ -18,6 +18,8 @@ export const municipalityPermissions = [
   'viewAllProgress',
   'readUsers',
   'manageUsers',
+  'readSignOn',
+  'setSignOn',
 ] as const;
 export type MunicipalityPermission = (typeof municipalityPermissions)[number];
 
@@ -36,6 +38,9 @@ export const municipalityPolicy: Record<MunicipalityPermission, readonly Role[]>
   /** Its user accounts, their roles and their record (作成・停止・再開・役割・パスワードの再設定). */
   readUsers: ['admin'],
   manageUsers: ['admin'],
+  /** シングルサインオン: the provider, how staff are matched and given roles, whether passwords still work. */
+  readSignOn: ['admin'],
+  setSignOn: ['admin'],
 };
 
 /** What a システム管理者 may do in every municipality: its accounts, never its sheets or settings. */

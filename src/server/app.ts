@@ -37,12 +37,12 @@ import { presenceRoutes } from './features/sheets/presence.routes';
 import { SheetCache } from './features/sheets/sheet-cache';
 import { sheetsRoutes } from './features/sheets/sheets.routes';
 import { signInThrottlesRoutes } from './features/sign-in-throttles/sign-in-throttles.routes';
-import { usersRoutes } from './features/users/users.routes';
+import { signOnRoutes, signOnSettingsRoutes } from './features/sign-on/sign-on.routes';
+import type { SignOnEnvironment } from './features/sign-on/sign-on-config';
 import { apiSecurityHeaders } from './middleware/api-headers';
 import { bodyLimits, limitRequestBodies } from './middleware/body-limit';
 import { csrf } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
-import { requirePasswordChange } from './middleware/password-change';
 import { requestId } from './middleware/request-id';
 import { rawPathOf, rejectUnreadableText } from './middleware/request-text';
 import { type RouteMatch, routeTable } from './middleware/route-table';
@@ -107,6 +107,8 @@ export interface CreateAppOptions {
   mailEnabled?: boolean;
   /** The address the public reaches this server at (MOKUHYO_PUBLIC_URL): the DCAT descriptions' URLs. */
   publicUrl?: string | undefined;
+  /** シングルサインオン of the default municipality from MOKUHYO_OIDC_* (when it has no settings of its own). */
+  signOn?: SignOnEnvironment | null;
 }
 
 export interface DisposeOptions {
@@ -127,6 +129,7 @@ export async function createApp({
   pdf: pdfOptions,
   mailEnabled = false,
   publicUrl,
+  signOn = null,
 }: CreateAppOptions) {
   const signInOptions: SignInOptions = { ...defaultSignInOptions, ...signIn };
   const proxies = trustedProxies.length > 0 ? new TrustedProxies(trustedProxies) : null;
@@ -161,8 +164,8 @@ export async function createApp({
     .use(apiSecurityHeaders)
     .use(session)
     .use(csrf)
-    .use(requirePasswordChange)
     .route('/v1/auth', authRoutes({ signIn: signInOptions, trustedProxies: proxies }))
+    .route('/v1/auth/sign-on', signOnRoutes(signOn))
     .route('/v1/wards', wardsRoutes(cache))
     .route('/v1/organizations', organizationsRoutes())
     .route('/v1/sheets', sheetsRoutes(cache))
@@ -192,7 +195,7 @@ export async function createApp({
     .route('/v1/nominal-dates', nominalDatesRoutes())
     .route('/v1/ward-year-dates', wardYearDatesRoutes())
     .route('/v1/sign-in-throttles', signInThrottlesRoutes(signInOptions))
-    .route('/v1/users', usersRoutes())
+    .route('/v1/sign-on', signOnSettingsRoutes(signOn))
     .get(
       '/health',
       doc({ summary: 'サーバーとデータベースの状態（準備ができていれば 200）', response: healthSchema }),

@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import type { DatabaseOptions } from '../db/client';
 import type { BackupSchedule } from '../domain/backup-schedule';
+import { isLoopbackHttp } from '../schemas/sign-on';
 import { z } from '../schemas/zod';
 import { isAddressOrCidr } from './client-address';
 import type { MailConfig } from './features/notifications/mail-outbox';
+import type { SignOnEnvironment } from './features/sign-on/sign-on-config';
 
 /** `10.0.0.5, 192.168.0.0/24` → the list; every entry an address or a CIDR block. */
 const trustedProxiesSchema = z
@@ -81,6 +83,31 @@ const envSchema = z.object({
         'MOKUHYO_PUBLIC_URL は https://mokuhyo.example.lg.jp のように、このシステムを開くアドレスで指定してください',
     })
     .optional(),
+  /** シングルサインオン (OpenID Connect) of the default municipality, when it has no settings of its own. */
+  MOKUHYO_OIDC_ISSUER: z
+    .url({
+      protocol: /^https?$/,
+      error:
+        'MOKUHYO_OIDC_ISSUER は https://login.example.lg.jp/realms/city のように認証サーバーの発行者（Issuer）の URL で指定してください',
+    })
+    .optional(),
+  MOKUHYO_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  MOKUHYO_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  MOKUHYO_OIDC_REDIRECT_URL: z
+    .url({
+      protocol: /^https?$/,
+      error:
+        'MOKUHYO_OIDC_REDIRECT_URL は https://mokuhyo.example.lg.jp/api/v1/auth/sign-on/callback のように指定してください',
+    })
+    .optional(),
+  MOKUHYO_OIDC_NAME: z.string().min(1).max(100).default('統合認証'),
+  MOKUHYO_OIDC_MATCH_CLAIM: z
+    .string()
+    .regex(/^[\x21-\x7e]+$/, 'MOKUHYO_OIDC_MATCH_CLAIM はクレームの名前（例：email）で指定してください')
+    .default('email'),
+  MOKUHYO_OIDC_MATCH_FIELD: z
+    .enum(['email', 'login_id'], 'MOKUHYO_OIDC_MATCH_FIELD は email か login_id で指定してください')
+    .default('email'),
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
@@ -93,7 +120,54 @@ export interface BackupConfig {
   keep: number;
 }
 
-export type Env = ParsedEnv & { dataDir: string; backup: BackupConfig | null; mail: MailConfig | null };
+export type Env = ParsedEnv & {
+  dataDir: string;
+  backup: BackupConfig | null;
+  mail: MailConfig | null;
+  signOn: SignOnEnvironment | null;
+};
+
+/** The environment's sign-on: issuer, client id and redirect URL together (the secret too unless the client is public), or none. */
+function signOnConfig(env: ParsedEnv): SignOnEnvironment | null | string[] {
+  const {
+    MOKUHYO_OIDC_ISSUER: issuer,
+    MOKUHYO_OIDC_CLIENT_ID: clientId,
+    MOKUHYO_OIDC_REDIRECT_URL: redirectUrl,
+  } = env;
+  const given = {
+    MOKUHYO_OIDC_ISSUER: issuer,
+    MOKUHYO_OIDC_CLIENT_ID: clientId,
+    MOKUHYO_OIDC_REDIRECT_URL: redirectUrl,
+  };
+  const missing = Object.entries(given).filter(([, value]) => value === undefined);
+  if (missing.length === 3) {
+    return env.MOKUHYO_OIDC_CLIENT_SECRET === undefined
+      ? null
+      : [
+          '  MOKUHYO_OIDC_CLIENT_SECRET: シングルサインオンには MOKUHYO_OIDC_ISSUER・MOKUHYO_OIDC_CLIENT_ID・MOKUHYO_OIDC_REDIRECT_URL も指定してください',
+        ];
+  }
+  if (!issuer || !clientId || !redirectUrl) {
+    return missing.map(
+      ([name]) =>
+        `  ${name}: シングルサインオンには MOKUHYO_OIDC_ISSUER・MOKUHYO_OIDC_CLIENT_ID・MOKUHYO_OIDC_REDIRECT_URL をそろえて指定してください`,
+    );
+  }
+  if (new URL(issuer).protocol !== 'https:' && !isLoopbackHttp(issuer)) {
+    return [
+      '  MOKUHYO_OIDC_ISSUER: 認証サーバーは https:// で指定してください（http はこのコンピューター上の試験用サーバーだけ）',
+    ];
+  }
+  return {
+    providerName: env.MOKUHYO_OIDC_NAME,
+    issuer,
+    clientId,
+    clientSecret: env.MOKUHYO_OIDC_CLIENT_SECRET ?? null,
+    redirectUrl,
+    matchClaim: env.MOKUHYO_OIDC_MATCH_CLAIM,
+    matchField: env.MOKUHYO_OIDC_MATCH_FIELD === 'login_id' ? 'loginId' : 'email',
+  };
+}
 
 /** Mail of 通知: all three settings, or none (then nothing is mailed). */
 function mailConfig(env: ParsedEnv): MailConfig | null | string[] {
@@ -159,13 +233,19 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const backup = backupConfig(parsed.data);
   const mail = mailConfig(parsed.data);
-  const wrong = [...(Array.isArray(backup) ? backup : []), ...(Array.isArray(mail) ? mail : [])];
+  const signOn = signOnConfig(parsed.data);
+  const wrong = [
+    ...(Array.isArray(backup) ? backup : []),
+    ...(Array.isArray(mail) ? mail : []),
+    ...(Array.isArray(signOn) ? signOn : []),
+  ];
   if (wrong.length > 0) throw new Error(`設定（環境変数）に誤りがあります:\n${wrong.join('\n')}`);
   return {
     ...parsed.data,
     dataDir: resolve(parsed.data.MOKUHYO_DATA_DIR),
     backup: Array.isArray(backup) ? null : backup,
     mail: Array.isArray(mail) ? null : mail,
+    signOn: Array.isArray(signOn) ? null : signOn,
   };
 }
 

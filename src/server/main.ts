@@ -48,6 +48,7 @@ async function main() {
     jobs: { expireInSeconds: env.MOKUHYO_JOB_TIMEOUT },
     mailEnabled: env.mail !== null,
     publicUrl: env.MOKUHYO_PUBLIC_URL,
+    signOn: env.signOn,
   });
   serveApp(app, answerEarly);
   const closeControl =

@@ -8,4 +8,5 @@ export * from './organizations';
 export * from './presence';
 export * from './relations';
 export * from './sheets';
+export * from './sign-on';
 export * from './users';

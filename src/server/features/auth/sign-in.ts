@@ -11,6 +11,7 @@ import {
 } from '../../../domain/sign-in-throttle';
 import { AppError } from '../../app-error';
 import { type Clock, systemClock } from '../../clock';
+import { refusePasswordWhereTurnedOff } from '../sign-on/local-passwords';
 import { unusableHash, verifyPassword } from './password';
 import { createSession } from './sessions';
 
@@ -118,5 +119,6 @@ export async function signIn(
   await db
     .delete(signInFailures)
     .where(and(eq(signInFailures.loginId, input.loginId), eq(signInFailures.address, input.address)));
+  await refusePasswordWhereTurnedOff(db, user);
   return createSession(db, user.id);
 }

@@ -20,6 +20,8 @@ const municipalityPermissionLabels: Record<MunicipalityPermission, string> = {
   viewAllProgress: '全部区の進捗管理表を見られる',
   readUsers: 'ユーザーの一覧と記録を見られる',
   manageUsers: 'ユーザーを作成・変更できる',
+  readSignOn: 'シングルサインオンの設定を見られる',
+  setSignOn: 'シングルサインオンの設定を変更できる',
 };
 
 /**

@@ -65,6 +65,11 @@ async function probe(client: TestClient, permission: MunicipalityPermission, log
     case 'manageUsers':
       // Filled in with the user administration's routes.
       return client.get('/api/v1/users');
+    case 'readSignOn':
+      return client.get('/api/v1/sign-on');
+    case 'setSignOn':
+      // Removes the municipality's own settings, which it has none of: nothing lasting.
+      return client.send('DELETE', '/api/v1/sign-on');
     case 'clearSignInThrottles': {
       const { db } = t.database;
       await db.delete(signInFailures);
