@@ -39,10 +39,12 @@ import { sheetsRoutes } from './features/sheets/sheets.routes';
 import { signInThrottlesRoutes } from './features/sign-in-throttles/sign-in-throttles.routes';
 import { signOnRoutes, signOnSettingsRoutes } from './features/sign-on/sign-on.routes';
 import type { SignOnEnvironment } from './features/sign-on/sign-on-config';
+import { usersRoutes } from './features/users/users.routes';
 import { apiSecurityHeaders } from './middleware/api-headers';
 import { bodyLimits, limitRequestBodies } from './middleware/body-limit';
 import { csrf } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
+import { requirePasswordChange } from './middleware/password-change';
 import { requestId } from './middleware/request-id';
 import { rawPathOf, rejectUnreadableText } from './middleware/request-text';
 import { type RouteMatch, routeTable } from './middleware/route-table';
@@ -164,6 +166,7 @@ export async function createApp({
     .use(apiSecurityHeaders)
     .use(session)
     .use(csrf)
+    .use(requirePasswordChange)
     .route('/v1/auth', authRoutes({ signIn: signInOptions, trustedProxies: proxies }))
     .route('/v1/auth/sign-on', signOnRoutes(signOn))
     .route('/v1/wards', wardsRoutes(cache))
@@ -196,6 +199,7 @@ export async function createApp({
     .route('/v1/ward-year-dates', wardYearDatesRoutes())
     .route('/v1/sign-in-throttles', signInThrottlesRoutes(signInOptions))
     .route('/v1/sign-on', signOnSettingsRoutes(signOn))
+    .route('/v1/users', usersRoutes())
     .get(
       '/health',
       doc({ summary: 'サーバーとデータベースの状態（準備ができていれば 200）', response: healthSchema }),
