@@ -5,6 +5,7 @@ import { importPreviewSchema } from '../../schemas/import';
 import { wardYearFileSchema } from '../../schemas/interchange';
 import { organizationSchema, wardYearSheetsSchema } from '../../schemas/sheet';
 import { type SheetView, sheetViewSchema, toSheetDocument } from '../../schemas/sheet-edit';
+import { userWithPasswordSchema } from '../../schemas/users';
 import { importThroughApi } from '../testing/import-through-api';
 import { settledJob } from '../testing/jobs';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app';
@@ -290,6 +291,70 @@ describe('real answers fit the declared schemas', () => {
     });
     expect(res.status, await res.clone().text()).toBe(201);
   }, 60_000);
+
+  it('for ユーザー管理: list, create, change, stop, restart, reset, and the new user’s own password change', async () => {
+    const admin = await signIn('admin');
+    expect((await admin.get('/api/v1/users')).status).toBe(200);
+    let res = await admin.send('POST', '/api/v1/users', {
+      loginId: 'documented',
+      displayName: '文書 確認',
+      grants: [{ role: 'viewer' }],
+      password: 'kari-no-pasuwado-desu',
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { detail } = userWithPasswordSchema.parse(await res.json());
+    const path = `/api/v1/users/${detail.user.id}`;
+    expect((await admin.get(path)).status).toBe(200);
+    res = await admin.send('PUT', path, {
+      displayName: '文書 確認（変更）',
+      email: null,
+      grants: [{ role: 'viewer' }],
+      lastChangeId: detail.lastChangeId,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+
+    addressCount += 1;
+    const user = checked(t.from(`192.0.2.${addressCount}`));
+    await user.get('/api/v1/auth/me');
+    expect(
+      (
+        await user.send('POST', '/api/v1/auth/sign-in', {
+          loginId: 'documented',
+          password: 'kari-no-pasuwado-desu',
+        })
+      ).status,
+    ).toBe(200);
+    res = await user.send('POST', '/api/v1/auth/password', {
+      currentPassword: 'kari-no-pasuwado-desu',
+      newPassword: 'jibun-de-kimeta-pasuwado',
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+
+    expect((await admin.send('POST', `${path}/deactivate`)).status).toBe(200);
+    expect((await admin.send('POST', `${path}/reactivate`)).status).toBe(200);
+    expect((await admin.send('POST', `${path}/reset-password`)).status).toBe(200);
+  });
+
+  it('for シングルサインオン: its settings (管理者), the sign-in page’s buttons, a sign-out', async () => {
+    const admin = await signIn('admin');
+    expect((await admin.get('/api/v1/sign-on')).status).toBe(200);
+    const settings = {
+      providerName: '新潟市職員',
+      issuer: 'https://idp.example.jp/realms/city',
+      clientId: 'mokuhyo',
+      clientSecret: 'documented-secret',
+      redirectUrl: 'https://mokuhyo.example.jp/api/v1/auth/sign-on/callback',
+      matchClaim: 'email',
+      matchField: 'email',
+      groupsClaim: 'groups',
+      groupMappings: [{ group: 'kita-somu-heads', role: 'head', ward: '北区', organization: '地域総務課' }],
+      localPasswords: true,
+    };
+    expect((await admin.send('PUT', '/api/v1/sign-on', settings)).status).toBe(200);
+    expect((await checked(t.public).get('/api/v1/auth/sign-on/providers')).status).toBe(200);
+    expect((await admin.send('DELETE', '/api/v1/sign-on')).status).toBe(200);
+    expect((await admin.send('POST', '/api/v1/auth/sign-on/sign-out')).status).toBe(200);
+  });
 
   it('reached every documented operation but the two booklet files', () => {
     // Laying out a year's booklet takes seconds; downloads.test.ts and jobs.test.ts check both
