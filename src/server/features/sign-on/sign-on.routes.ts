@@ -77,13 +77,12 @@ export const signOnRoutes = (env: SignOnEnvironment | null) =>
         } satisfies SignOnProviders);
       },
     )
+    // The way out and back are the browser's, followed as links and redirects, not calls a
+    // program makes: they answer with redirects and pages, and stay out of the API document.
+    // Start: the state, nonce and PKCE verifier kept here under a token in a 10-minute HttpOnly
+    // cookie, then 302 to the provider's authorization endpoint.
     .get(
       '/start',
-      doc({
-        summary: 'シングルサインオンを始める（認証サーバーへリダイレクト）',
-        description:
-          'state・nonce・PKCE の検証子をサーバーに保存し、その鍵を有効期限10分の HttpOnly Cookie に入れて、認証サーバーの認可エンドポイントへ 302 で移ります。',
-      }),
       validate('query', signOnStartQuerySchema),
       async (c) => {
         const query = c.req.valid('query');
@@ -108,13 +107,12 @@ export const signOnRoutes = (env: SignOnEnvironment | null) =>
         return c.redirect(authorizationUrl.href, 302);
       },
     )
+    // Callback (the redirect URL): the response checked against this browser's attempt (state,
+    // PKCE, the ID token's signature, issuer, audience and nonce), the user found by the claim,
+    // a session opened and 302 back; a response that fails is a 400/401 page in Japanese and
+    // opens no session.
     .get(
       '/callback',
-      doc({
-        summary: '認証サーバーからの戻り先（リダイレクト URL）',
-        description:
-          '応答をこのブラウザーで始めた手続きと照らし（state、PKCE、IDトークンの署名・発行者・宛先・nonce）、クレームでユーザーを特定してセッションを開き、元のページへ 302 で戻ります。確認できない応答は 400/401 の日本語のページで、セッションは開きません。',
-      }),
       async (c) => {
         const attemptToken = getCookie(c, attemptCookie);
         clearAttemptCookie(c);
