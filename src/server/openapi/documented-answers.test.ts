@@ -356,27 +356,6 @@ describe('real answers fit the declared schemas', () => {
     expect((await admin.send('POST', '/api/v1/auth/sign-on/sign-out')).status).toBe(200);
   });
 
-  it('for シングルサインオン: its settings (管理者), the sign-in page’s buttons, a sign-out', async () => {
-    const admin = await signIn('admin');
-    expect((await admin.get('/api/v1/sign-on')).status).toBe(200);
-    const settings = {
-      providerName: '新潟市職員',
-      issuer: 'https://idp.example.jp/realms/city',
-      clientId: 'mokuhyo',
-      clientSecret: 'documented-secret',
-      redirectUrl: 'https://mokuhyo.example.jp/api/v1/auth/sign-on/callback',
-      matchClaim: 'email',
-      matchField: 'email',
-      groupsClaim: 'groups',
-      groupMappings: [{ group: 'kita-somu-heads', role: 'head', ward: '北区', organization: '地域総務課' }],
-      localPasswords: true,
-    };
-    expect((await admin.send('PUT', '/api/v1/sign-on', settings)).status).toBe(200);
-    expect((await checked(t.public).get('/api/v1/auth/sign-on/providers')).status).toBe(200);
-    expect((await admin.send('DELETE', '/api/v1/sign-on')).status).toBe(200);
-    expect((await admin.send('POST', '/api/v1/auth/sign-on/sign-out')).status).toBe(200);
-  });
-
   it('reached every documented operation but the two booklet files', () => {
     // Laying out a year's booklet takes seconds; downloads.test.ts and jobs.test.ts check both
     // files, and their media type is declared above.
