@@ -2,14 +2,16 @@ import { parseArgs } from 'node:util';
 import { type Role, roleLabels, roles } from '../../domain/roles';
 import { AppError } from '../../server/app-error';
 import { createUser } from '../../server/features/users/create-user';
+import { commandLine } from '../../server/features/users/record-user-change';
 import { argsRefused } from '../args-refused';
 import { openConfiguredDatabase } from '../open-database';
 import { readPassword } from '../read-password';
 
-const usage = `使い方: mokuhyo create-user --login ログインID --name 表示名 --role 役割 [--ward 部区] [--organization 組織] [--municipality 自治体] [--email メールアドレス]
+const usage = `使い方: mokuhyo create-user --login ログインID --name 表示名 --role 役割 [--ward 部区] [--organization 組織] [--municipality 自治体] [--email メールアドレス] [--system-admin] [--password-stdin]
   役割: ${roles.map((r) => `${r}（${roleLabels[r]}）`).join('、')}
   企画担当は --ward、所属長・担当者は --ward と --organization を指定します。
   --email を指定すると、通知をメールでも受け取ります（MOKUHYO_SMTP_URL を設定したとき）。
+  --system-admin を指定すると、システム管理者（すべての自治体のユーザーを管理できる）を作成します。このときは --role を省けます。
   パスワードは端末で尋ねます（標準入力から渡すときは --password-stdin）。12文字以上で、よく使われるものやログインIDを含むものは使えません（単語を空白でつないだパスフレーズも使えます）。`;
 
 /** `mokuhyo create-user`: a staff member with one role. */
@@ -27,6 +29,7 @@ export async function createUserCommand(args: string[]): Promise<void> {
         municipality: { type: 'string' },
         email: { type: 'string' },
         'password-stdin': { type: 'boolean' },
+        'system-admin': { type: 'boolean' },
       },
       strict: true,
     }));
@@ -34,7 +37,13 @@ export async function createUserCommand(args: string[]): Promise<void> {
     throw argsRefused(error, usage);
   }
   const { login, name, role, ward, organization, municipality, email } = values;
-  if (typeof login !== 'string' || typeof name !== 'string' || !roles.includes(role as Role)) {
+  const systemAdmin = values['system-admin'] === true;
+  const hasRole = roles.includes(role as Role);
+  if (
+    typeof login !== 'string' ||
+    typeof name !== 'string' ||
+    (!hasRole && !(systemAdmin && role === undefined))
+  ) {
     throw new AppError('invalid', usage);
   }
   const password = await readPassword(values['password-stdin'] === true);
@@ -46,15 +55,23 @@ export async function createUserCommand(args: string[]): Promise<void> {
       displayName: name,
       ...(typeof email === 'string' ? { email } : {}),
       password,
-      grants: [
-        {
-          role: role as Role,
-          ...(typeof ward === 'string' ? { ward } : {}),
-          ...(typeof organization === 'string' ? { organization } : {}),
-        },
-      ],
+      grants: hasRole
+        ? [
+            {
+              role: role as Role,
+              ...(typeof ward === 'string' ? { ward } : {}),
+              ...(typeof organization === 'string' ? { organization } : {}),
+            },
+          ]
+        : [],
+      systemAdmin,
+      // Recorded in the user's record as made by the command line (changed_by null, 「コマンド」).
+      by: commandLine,
     });
-    console.log(`ユーザー「${login}」（${name}、${roleLabels[role as Role]}）を作成しました。`);
+    const what = [hasRole ? roleLabels[role as Role] : null, systemAdmin ? 'システム管理者' : null]
+      .filter((w) => w !== null)
+      .join('・');
+    console.log(`ユーザー「${login}」（${name}、${what}）を作成しました。`);
   } finally {
     await database.close();
   }
