@@ -15,6 +15,11 @@ const help = `mokuhyo — 組織目標管理シート
       pdf と xlsx は --out が必要です。年度は 2022・令和4年度・R4 のどれでも指定できます。
       例: mokuhyo export --year R4 --ward 北区 --format csv > kita-2022.csv
 
+  create-municipality --name 自治体名 --admin-login ID --admin-name 表示名 [--admin-email 宛先]
+      自治体と、その最初の管理者を登録します。管理者の仮パスワードは端末で尋ね（--password-stdin で標準入力から）、
+      管理者は最初のログインで自分のパスワードを設定します。取り込みで自治体が登録されることはありません。
+      例: mokuhyo create-municipality --name 長岡市 --admin-login nagaoka-admin --admin-name 長岡市管理者
+
   create-user --login ID --name 表示名 --role 役割 [--ward 部区] [--organization 組織] [--email 宛先]
       職員のユーザーを作成します（役割: admin・planner・head・editor・viewer）。パスワードは端末で尋ねます
       （標準入力から渡すときは --password-stdin）。
@@ -41,6 +46,8 @@ const help = `mokuhyo — 組織目標管理シート
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   import: async (args) => (await import('./commands/import')).importCommand(args),
   export: async (args) => (await import('./commands/export')).exportCommand(args),
+  'create-municipality': async (args) =>
+    (await import('./commands/create-municipality')).createMunicipalityCommand(args),
   'create-user': async (args) => (await import('./commands/create-user')).createUserCommand(args),
   'set-email': async (args) => (await import('./commands/set-email')).setEmailCommand(args),
   backup: async (args) => (await import('./commands/backup')).backupCommand(args),

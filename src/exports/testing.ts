@@ -1,7 +1,6 @@
-import sample from '../db/seed/niigata-kita-2022.json';
+import { loadSampleIfEmpty } from '../db/seed/load-sample';
 import { createTestDatabase } from '../db/testing';
 import type { SheetDetail, WardYearSheets } from '../schemas/sheet';
-import { importWardYear } from '../server/features/interchange/import-ward-year';
 import { loadSheetDetail } from '../server/features/sheets/get-sheet';
 import { listWardSheets } from '../server/features/sheets/list-ward-sheets';
 import { sheetTitled } from '../server/testing/finders';
@@ -16,7 +15,7 @@ export interface SampleWardYear {
 export async function loadSampleWardYear(): Promise<SampleWardYear> {
   const database = await createTestDatabase();
   try {
-    await importWardYear(database.db, sample);
+    await loadSampleIfEmpty(database.db);
     const list = await listWardSheets(database.db, { ward: '北区', fiscalYear: 2022, actor: null });
     const sheets: SheetDetail[] = [];
     for (const summary of list.sheets) sheets.push(await loadSheetDetail(database.db, summary.id));

@@ -22,6 +22,7 @@ import { exportRoutes, importRoutes } from './features/interchange/interchange.r
 import { JobRegistry, type JobRegistryOptions } from './features/jobs/job-registry';
 import { jobsRoutes } from './features/jobs/jobs.routes';
 import { licenceRoutes } from './features/licence/licence.routes';
+import { municipalitiesRoutes } from './features/municipalities/municipalities.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { sheetRemindersRoutes } from './features/notifications/reminders.routes';
 import { openDataRoutes } from './features/open-data/open-data.routes';
@@ -169,6 +170,7 @@ export async function createApp({
     .use(requirePasswordChange)
     .route('/v1/auth', authRoutes({ signIn: signInOptions, trustedProxies: proxies }))
     .route('/v1/auth/sign-on', signOnRoutes(signOn))
+    .route('/v1/municipalities', municipalitiesRoutes())
     .route('/v1/wards', wardsRoutes(cache))
     .route('/v1/organizations', organizationsRoutes())
     .route('/v1/sheets', sheetsRoutes(cache))
@@ -198,8 +200,8 @@ export async function createApp({
     .route('/v1/nominal-dates', nominalDatesRoutes())
     .route('/v1/ward-year-dates', wardYearDatesRoutes())
     .route('/v1/sign-in-throttles', signInThrottlesRoutes(signInOptions))
-    .route('/v1/sign-on', signOnSettingsRoutes(signOn))
     .route('/v1/users', usersRoutes())
+    .route('/v1/sign-on', signOnSettingsRoutes(signOn))
     .get(
       '/health',
       doc({ summary: 'サーバーとデータベースの状態（準備ができていれば 200）', response: healthSchema }),

@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import { isFresh } from './answer-cache';
 import type { AppEnv } from './app-env';
 import type { DrawnSheetPage } from './features/sheets/drawn-sheet-page';
+import { defaultMunicipality } from './features/municipalities/municipalities';
 import { issueCsrfToken } from './middleware/csrf';
 
 /** The public sheet page drawn for the HTML of `/sheets/:id`, if the public may read the sheet. */
@@ -20,6 +21,12 @@ export type DrawnSheetPages = (db: Db, sheetId: string) => Promise<DrawnSheetPag
  * work on reload.
  */
 export function webApp(root: string, drawnSheetPages?: DrawnSheetPages) {
+  // The first registered municipality stays the default for good: once known, never asked again.
+  let knownDefault: string | null = null;
+  const defaultName = async (db: Db | undefined) => {
+    if (db) knownDefault ??= (await defaultMunicipality(db))?.name ?? null;
+    return knownDefault;
+  };
   const web = new Hono<AppEnv>();
   const indexPath = join(root, 'index.html');
   if (!existsSync(indexPath)) {
@@ -67,7 +74,7 @@ export function webApp(root: string, drawnSheetPages?: DrawnSheetPages) {
       sheetId && drawnSheetPages
         ? await drawnPage(drawnSheetPages, c.get('db'), sheetId.toLowerCase())
         : undefined;
-    const { html, etag } = pageOf(indexPage(), sheetId, drawn);
+    const { html, etag } = pageOf(indexPage(), sheetId, drawn, await defaultName(c.get('db')));
     c.header('cache-control', 'no-cache');
     c.header('etag', etag);
     if (isFresh(c.req.header('if-none-match'), etag)) return c.body(null, 304);
@@ -95,9 +102,13 @@ function pageOf(
   index: { html: string; etag: string },
   sheetId: string | undefined,
   drawn: DrawnSheetPage | undefined,
+  municipality: string | null,
 ): { html: string; etag: string } {
   const preloads = dataPreloads(sheetId);
-  const links = preloads.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`).join('');
+  // The default municipality, whose addresses need not name it (src/web/route-params.ts).
+  const named = municipality ? `<meta name="mokuhyo-municipality" content="${escapeHtml(municipality)}">` : '';
+  const links =
+    named + preloads.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`).join('');
   const at = index.html.search(/<script|<\/head>/i);
   if (at < 0) return index;
   let html = `${index.html.slice(0, at)}${links}\n    ${index.html.slice(at)}`;
@@ -107,7 +118,7 @@ function pageOf(
       .replace('<div id="root"></div>', () => `<div id="root">${drawn.body}</div>`)
       .replace(/<noscript>[^<]*<\/noscript>/, `<noscript>${drawnWithoutScripts}</noscript>`);
   }
-  const tag = createHash('sha256').update(preloads.join(' ')).digest('base64url').slice(0, 8);
+  const tag = createHash('sha256').update(`${named}${preloads.join(' ')}`).digest('base64url').slice(0, 8);
   return { html, etag: `${index.etag.slice(0, -1)}.${tag}${drawn ? `.${drawn.tag}` : ''}"` };
 }
 

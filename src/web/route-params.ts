@@ -36,3 +36,32 @@ export function wardYearOf(
   if (!Number.isInteger(params.fiscalYear)) throw notFound();
   return { fiscalYear: params.fiscalYear, ward: params.wardName, municipality: deps.municipality };
 }
+
+/** The default municipality, which the server names in every page it sends (`<meta name="mokuhyo-municipality">`). */
+const defaultMunicipality =
+  typeof document === 'undefined'
+    ? null
+    : (document.querySelector<HTMLMetaElement>('meta[name="mokuhyo-municipality"]')?.content ?? null);
+
+/**
+ * Addresses name their municipality in the path — `/長岡市/years/2022/wards/中央区` — and the
+ * router reads it as `?municipality=長岡市`, which the pages and the API already take; the
+ * default municipality's pages keep the short form, `/years/2022/wards/北区`.
+ */
+export const municipalityInPath = {
+  input: ({ url }: { url: URL }) => {
+    const named = /^\/([^/]+)(\/years\/.*)$/.exec(url.pathname);
+    if (!named?.[1] || !named[2] || named[1] === 'years') return undefined;
+    url.pathname = named[2];
+    url.searchParams.set('municipality', decodeURIComponent(named[1]));
+    return url;
+  },
+  output: ({ url }: { url: URL }) => {
+    const municipality = url.searchParams.get('municipality');
+    if (!municipality || !url.pathname.startsWith('/years/')) return undefined;
+    url.searchParams.delete('municipality');
+    if (municipality !== defaultMunicipality)
+      url.pathname = `/${encodeURIComponent(municipality)}${url.pathname}`;
+    return url;
+  },
+};

@@ -29,7 +29,7 @@ import {
   wardYearSheetsQuery,
 } from './lib/queries';
 import { canOnMunicipality } from './lib/ward-permissions';
-import { municipalityOf, wardYearOf, wardYearParams, yearParams } from './route-params';
+import { municipalityInPath, municipalityOf, wardYearOf, wardYearParams, yearParams } from './route-params';
 
 type RouterContext = { queryClient: QueryClient };
 
@@ -137,30 +137,54 @@ const reorganizeRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/reorganization/ReorganizePage'), 'ReorganizePage'),
 });
 
-/** `/settings/evaluation-rule`: the municipality's evaluation rule (管理者 changes it). */
-const evaluationRuleRoute = createRoute({
+/** `/settings`: the municipality's settings on one page (管理者 changes them, other staff read them). */
+const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
-  path: '/settings/evaluation-rule',
+  path: '/settings',
   loader: async ({ context }) => {
     const me = await context.queryClient.fetchQuery(meQuery());
-    if (me.user) await ensure(() => context.queryClient.ensureQueryData(evaluationRuleQuery()));
+    if (!me.user) return;
+    await ensure(() =>
+      Promise.all([
+        context.queryClient.ensureQueryData(evaluationRuleQuery()),
+        context.queryClient.ensureQueryData(nominalDatesQuery()),
+      ]),
+    );
+  },
+  component: lazyRouteComponent(() => import('./features/settings/SettingsPage'), 'SettingsPage'),
+});
+
+/** `/admin/municipalities`: the installation's municipalities (システム管理者). */
+const municipalitiesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/municipalities',
+  loader: async ({ context }) => {
+    const me = await context.queryClient.fetchQuery(meQuery());
+    if (!me.user?.systemAdmin) return;
+    const { municipalitiesQuery } = await import('./lib/api-municipalities');
+    await ensure(() => context.queryClient.ensureQueryData(municipalitiesQuery()));
   },
   component: lazyRouteComponent(
-    () => import('./features/evaluation-rules/EvaluationRulePage'),
-    'EvaluationRulePage',
+    () => import('./features/municipalities/MunicipalitiesPage'),
+    'MunicipalitiesPage',
   ),
 });
 
-/** `/settings/sheet-dates`: the municipality's nominal 作成日・修正日・評価日 (管理者 changes them). */
-const nominalDatesRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/settings/sheet-dates',
-  loader: async ({ context }) => {
-    const me = await context.queryClient.fetchQuery(meQuery());
-    if (me.user) await ensure(() => context.queryClient.ensureQueryData(nominalDatesQuery()));
-  },
-  component: lazyRouteComponent(() => import('./features/sheet-dates/NominalDatesPage'), 'NominalDatesPage'),
-});
+/** The settings' earlier addresses, each now a section of `/settings`. */
+const settingsSectionRoutes = (
+  [
+    ['/settings/evaluation-rule', 'evaluation-rule'],
+    ['/settings/sheet-dates', 'sheet-dates'],
+  ] as const
+).map(([path, hash]) =>
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path,
+    beforeLoad: () => {
+      throw redirect({ to: '/settings', hash, replace: true });
+    },
+  }),
+);
 
 /** `/settings/sign-in-throttles`: login ids and addresses slowed after failed sign-ins (管理者). */
 const signInThrottlesRoute = createRoute({
@@ -340,8 +364,9 @@ const routeTree = rootRoute.addChildren([
   consistencyRoute,
   importRoute,
   reorganizeRoute,
-  evaluationRuleRoute,
-  nominalDatesRoute,
+  settingsRoute,
+  ...settingsSectionRoutes,
+  municipalitiesRoute,
   signInThrottlesRoute,
   homeRoute,
   wardProgressRoute,
@@ -366,6 +391,7 @@ export function createAppRouter(queryClient: QueryClient, { overDrawnPage = fals
     defaultErrorComponent: ErrorPage,
     defaultNotFoundComponent: NotFoundPage,
     defaultPreload: 'intent',
+    rewrite: municipalityInPath,
     // Loaders read through TanStack Query, which owns caching.
     defaultPreloadStaleTime: 0,
     scrollRestoration: () => {

@@ -24,8 +24,13 @@ let dir: string;
 type Run = { code: number; stdout: string; stderr: string };
 
 function mokuhyo(...args: string[]): Promise<Run> {
+  return mokuhyoWithInput('', ...args);
+}
+
+/** The command with `input` on its standard input (a password for --password-stdin). */
+function mokuhyoWithInput(input: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [bin, ...args],
       {
@@ -35,6 +40,7 @@ function mokuhyo(...args: string[]): Promise<Run> {
       },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
+    child.stdin?.end(input);
   });
 }
 
@@ -82,7 +88,27 @@ function edited(result: string): WardYearFile {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mokuhyo-cli-'));
-  const first = await mokuhyo('import', await file('base.json', baseFile()), '--yes');
+  // A fresh installation: the import names the municipality nobody registered, and writes nothing.
+  const base = await file('base.json', baseFile());
+  const unregistered = await mokuhyo('import', base, '--yes');
+  expect(unregistered.code).toBe(1);
+  expect(unregistered.stderr).toContain('自治体「新潟市」は登録されていません');
+  const registered = await mokuhyoWithInput(
+    'niigata-first-temporary\n',
+    'create-municipality',
+    '--name',
+    '新潟市',
+    '--admin-login',
+    'niigata-admin',
+    '--admin-name',
+    '新潟市 管理者',
+    '--password-stdin',
+  );
+  expect(registered.code, registered.stderr).toBe(0);
+  expect(registered.stdout).toContain(
+    '自治体「新潟市」と管理者「niigata-admin」を登録しました。この自治体が既定の自治体です。',
+  );
+  const first = await mokuhyo('import', base, '--yes');
   expect(first.code, first.stderr).toBe(0);
 }, 180_000);
 afterAll(async () => {

@@ -8,8 +8,8 @@ import { municipalities, users } from '../schema';
 /** The password of every demo user (listed in the README). */
 export const demoPassword = 'mokuhyo-demo';
 
-/** One user per role on the sample ward, for 地域総務課 and 健康福祉課. */
-export const demoUsers: { loginId: string; displayName: string; role: Role; organization?: string }[] = [
+/** One user per role on the sample ward, for 地域総務課 and 健康福祉課, and a システム管理者 (no role in 新潟市). */
+export const demoUsers: { loginId: string; displayName: string; role?: Role; organization?: string }[] = [
   { loginId: 'admin', displayName: '管理者（デモ）', role: 'admin' },
   { loginId: 'kita-kikaku', displayName: '北区 企画担当（デモ）', role: 'planner' },
   { loginId: 'somu-head', displayName: '地域総務課長（デモ）', role: 'head', organization: '地域総務課' },
@@ -27,6 +27,7 @@ export const demoUsers: { loginId: string; displayName: string; role: Role; orga
     organization: '健康福祉課',
   },
   { loginId: 'viewer', displayName: '閲覧者（デモ）', role: 'viewer' },
+  { loginId: 'system', displayName: 'システム管理者（デモ）' },
 ];
 
 /**
@@ -48,7 +49,10 @@ export async function createDemoUsersIfNone(db: Db, cost?: ScryptParams): Promis
       email: `${u.loginId}@example.jp`,
       password: demoPassword,
       passwordHash,
-      grants: [{ role: u.role, ward: '北区', ...(u.organization ? { organization: u.organization } : {}) }],
+      grants: u.role
+        ? [{ role: u.role, ward: '北区', ...(u.organization ? { organization: u.organization } : {}) }]
+        : [],
+      systemAdmin: !u.role,
     });
   }
   return demoUsers.map((u) => u.loginId);

@@ -1,8 +1,9 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { type ImportSummary, importWardYear } from '../../server/features/interchange/import-ward-year';
+import { registerMunicipality } from '../../server/features/municipalities/municipalities';
 import { type Db, openDatabase } from '../client';
 import { preparedImage } from '../prepared-image';
-import { sheets } from '../schema';
+import { municipalities, sheets } from '../schema';
 import { createDemoUsersIfNone } from './demo-users';
 import sample from './niigata-kita-2022.json' with { type: 'json' };
 
@@ -10,6 +11,12 @@ import sample from './niigata-kita-2022.json' with { type: 'json' };
 export async function loadSampleIfEmpty(db: Db): Promise<ImportSummary | null> {
   const [row] = await db.select({ n: count() }).from(sheets);
   if ((row?.n ?? 0) > 0) return null;
+  // The sample's municipality is registered as a システム管理者 would; the import itself never does.
+  const [registered] = await db
+    .select({ n: count() })
+    .from(municipalities)
+    .where(eq(municipalities.name, sample.municipality));
+  if ((registered?.n ?? 0) === 0) await registerMunicipality(db, sample.municipality);
   return importWardYear(db, sample);
 }
 

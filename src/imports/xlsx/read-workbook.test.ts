@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import sample from '../../db/seed/niigata-kita-2022.json';
+import { loadSampleIfEmpty } from '../../db/seed/load-sample';
 import { createTestDatabase } from '../../db/testing';
 import { wardYearWorkbook } from '../../exports/xlsx';
 import type { GoalFile, IndicatorFile, WardYearFile } from '../../schemas/interchange';
@@ -18,7 +18,7 @@ let workbookBytes: Buffer;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await importWardYear(database.db, sample);
+  await loadSampleIfEmpty(database.db);
   exported = await exportWardYear(database.db, { ward: '北区', fiscalYear: 2022 });
   workbookBytes = await wardYearWorkbook(exported);
 });

@@ -3,12 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoUsersIfNone, demoPassword } from '../../db/seed/demo-users';
-import sample from '../../db/seed/niigata-kita-2022.json';
+import { loadSampleIfEmpty } from '../../db/seed/load-sample';
 import { createTestDatabase } from '../../db/testing';
 import { wardYearSheetsSchema } from '../../schemas/sheet';
 import { sheetViewSchema, toSheetDocument } from '../../schemas/sheet-edit';
 import { createApp } from '../app';
-import { importWardYear } from '../features/interchange/import-ward-year';
 import { bodyLimits } from './body-limit';
 
 const megabyte = 1024 * 1024;
@@ -38,7 +37,7 @@ function cookieHeader(responses: Response[]): Record<string, string> {
 
 beforeAll(async () => {
   const database = await createTestDatabase();
-  await importWardYear(database.db, sample);
+  await loadSampleIfEmpty(database.db);
   await createDemoUsersIfNone(database.db);
   const { app, dispose } = await createApp({ database });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -4,6 +4,7 @@ import { demoPassword } from '../../db/seed/demo-users';
 import type { Actor } from '../../domain/roles';
 import { hashPassword } from '../features/auth/password';
 import { importWardYear } from '../features/interchange/import-ward-year';
+import { registerMunicipality } from '../features/municipalities/municipalities';
 import { sampleFile, sheetFileTitled } from './finders';
 import { testPasswordCost } from './password-cost';
 import type { TestApp, TestClient } from './test-app';
@@ -46,6 +47,7 @@ export function otherWardFile(municipality: string, ward: string) {
 export async function addOtherPlaces(t: TestApp): Promise<void> {
   const { db } = t.database;
   await importWardYear(db, otherWardFile('新潟市', '南区'));
+  await registerMunicipality(db, '長岡市');
   await importWardYear(db, otherWardFile('長岡市', '中央区'));
   const passwordHash = await hashPassword(demoPassword, testPasswordCost);
   const wards = await db

@@ -3,14 +3,13 @@ import { sampleInputs } from '../../db/content-key';
 import { loadTemplate, migratedRecipe, type TemplateRecipe, templateFile } from '../../db/pglite-template';
 import type { PostgresTemplateRecipe } from '../../db/postgres-template';
 import { createDemoUsersIfNone } from '../../db/seed/demo-users';
-import sample from '../../db/seed/niigata-kita-2022.json';
+import { loadSampleIfEmpty } from '../../db/seed/load-sample';
 import { createPostgresDatabase } from '../../db/testing';
-import { importWardYear } from '../features/interchange/import-ward-year';
 import { testPasswordCost } from './password-cost';
 
 /** Fill a fresh database with the Niigata Kita sample and its demo users (at the tests' password cost). */
 async function fillWithSample(db: Db): Promise<void> {
-  await importWardYear(db, sample);
+  await loadSampleIfEmpty(db);
   await createDemoUsersIfNone(db, testPasswordCost);
 }
 

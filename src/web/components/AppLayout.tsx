@@ -22,12 +22,12 @@ export function AppLayout() {
         <>
           {canOnMunicipality(me, 'setEvaluationRule') && (
             <li>
-              <Link to="/settings/evaluation-rule">評価の基準</Link>
+              <Link to="/settings">自治体の設定</Link>
             </li>
           )}
-          {canOnMunicipality(me, 'setNominalDates') && (
+          {me?.user?.systemAdmin && (
             <li>
-              <Link to="/settings/sheet-dates">作成日・修正日・評価日</Link>
+              <Link to="/admin/municipalities">自治体の管理</Link>
             </li>
           )}
           {canOnMunicipality(me, 'readSignInThrottles') && (

@@ -18,11 +18,12 @@ import type { WardYearFile } from '../../../schemas/interchange';
 import type { FieldIssue } from '../../../schemas/issues';
 import { fileSheetTitle } from '../../../schemas/sheet-header';
 import { AppError } from '../../app-error';
+import { registeredMunicipalityId } from '../municipalities/municipalities';
 import { type HistoryActor, recordHistory, sampleLoaderActor } from '../sheets/history';
 import { diffImportedSheet } from './diff-imported-sheet';
 import { keptPastResults } from './kept-past-results';
 import { readWardYearInput } from './read-ward-year-input';
-import { ensureMunicipality, ensureOrganization, type WrittenSheet, writeSheet } from './write-ward-sheet';
+import { ensureOrganization, type WrittenSheet, writeSheet } from './write-ward-sheet';
 
 /**
  * Importing one 部区's sheets of a year (the interchange format), in two steps: previewImport
@@ -153,7 +154,9 @@ async function runImport(db: Db, file: WardYearFile, options: RunOptions): Promi
     return await readsFromSnapshotDuring(() =>
       db.transaction(async (tx) => {
         const target = await findImportTarget(tx, file);
-        const municipalityId = await ensureMunicipality(tx, file.municipality);
+        // An import never registers a municipality: a システム管理者 does (createMunicipality).
+        const municipalityId =
+          target.municipalityId ?? (await registeredMunicipalityId(tx, file.municipality));
         const wardId = await ensureOrganization(tx, {
           municipalityId,
           wardId: null,

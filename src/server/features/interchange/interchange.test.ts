@@ -7,12 +7,15 @@ import { createTestDatabase } from '../../../db/testing';
 import { defaultLicence } from '../../../domain/licence';
 import { AppError } from '../../app-error';
 import { goalNumbered, indicatorNamed, sampleFile, sheetFileTitled } from '../../testing/finders';
+import { registerMunicipality } from '../municipalities/municipalities';
 import { exportWardYear } from './export-ward-year';
 import { importWardYear } from './import-ward-year';
 
 let database: Database;
 beforeEach(async () => {
   database = await createTestDatabase();
+  // As a システム管理者 registers it: an import never does.
+  await registerMunicipality(database.db, '新潟市');
 });
 afterEach(async () => {
   await database.close();

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { notifyWardChanged } from '../../../db/notify';
-import { indicators, municipalities, organizations, sheets, targetRevisions } from '../../../db/schema';
+import { indicators, organizations, sheets, targetRevisions } from '../../../db/schema';
 import { actualYears } from '../../../domain/fiscal-year';
 import type { SheetStatus } from '../../../domain/sheet-status';
 import type { SheetFile } from '../../../schemas/interchange';
@@ -12,16 +12,6 @@ import { bumpSheetVersion } from '../sheets/sheet-version';
 import { writeSheetContent } from '../sheets/write-sheet-content';
 
 /** Writing one sheet of an interchange file: its organizations, header, content and revisions. */
-
-export async function ensureMunicipality(tx: Tx, name: string): Promise<string> {
-  await tx.insert(municipalities).values({ name }).onConflictDoNothing();
-  const [row] = await tx
-    .select({ id: municipalities.id })
-    .from(municipalities)
-    .where(eq(municipalities.name, name));
-  if (!row) throw new Error(`municipality ${name} vanished`);
-  return row.id;
-}
 
 /** The organization of that name under that parent, created when missing. A ward is its own ward. */
 export async function ensureOrganization(

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client';
 import { createDemoUsersIfNone } from '../../../db/seed/demo-users';
-import sample from '../../../db/seed/niigata-kita-2022.json';
+import { loadSampleIfEmpty } from '../../../db/seed/load-sample';
 import { createTestDatabase } from '../../../db/testing';
 import { z } from '../../../schemas/zod';
 import { createApp } from '../../app';
 import { cookieClient, signedInClient, type TestClient } from '../../testing/test-app';
-import { importWardYear } from '../interchange/import-ward-year';
 import type { JobStatus } from './job-registry';
 
 /**
@@ -23,7 +22,7 @@ const browser = () => cookieClient(async (path, init) => server.app.request(path
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await importWardYear(database.db, sample);
+  await loadSampleIfEmpty(database.db);
   await createDemoUsersIfNone(database.db);
   server = await createApp({ database, jobs: { pollingIntervalSeconds: 0.5 } });
 }, 60_000);

@@ -3,6 +3,7 @@ import { organizationSchema, wardYearSheetsSchema } from '../../../schemas/sheet
 import { otherWardFile } from '../../testing/policy-matrix';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { importWardYear } from '../interchange/import-ward-year';
+import { registerMunicipality } from '../municipalities/municipalities';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,6 +36,7 @@ describe('a 部区 name several municipalities share', () => {
   it('is the default (first registered) municipality’s without `municipality`, another’s with it', async () => {
     const db = t.database.db;
     // 長岡市 joins the installation after 新潟市, with a 北区 of its own and a 西区 only it has.
+    await registerMunicipality(db, '長岡市');
     await importWardYear(db, otherWardFile('長岡市', '北区'));
     await importWardYear(db, otherWardFile('長岡市', '西区'));
     const list = (query: string) => t.request(`/api/v1/sheets?fiscalYear=2022&${query}`);

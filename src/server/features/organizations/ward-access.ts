@@ -10,6 +10,7 @@ import {
   wardPolicy,
 } from '../../../domain/ward-policy';
 import { AppError, signInNeeded } from '../../app-error';
+import { municipalityNotRegistered } from '../municipalities/municipalities';
 import type { WardRef } from './find-ward';
 
 /** Each permission in words: 「〇〇区の{what}権限がありません。{may}のは{roles}です。」 */
@@ -62,13 +63,7 @@ export function authorizeImport(
 ): void {
   if (canImport(actor, target)) return;
   if (!actor) throw signInNeeded();
-  if (!target.municipalityId) {
-    throw new AppError(
-      'invalid',
-      `ファイルの自治体「${target.municipalityName}」は登録されていません。取り込みで自治体が登録されることはありません。自治体名が正しいか確かめてください。`,
-      [{ path: 'municipality', message: `「${target.municipalityName}」は登録されていない自治体です` }],
-    );
-  }
+  if (!target.municipalityId) throw municipalityNotRegistered(target.municipalityName);
   if (actor.municipalityId !== target.municipalityId) {
     throw otherMunicipality(importPermission(target), target.wardName, target.municipalityName);
   }

@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client';
 import { users } from '../../../db/schema';
 import { demoPassword } from '../../../db/seed/demo-users';
-import sample from '../../../db/seed/niigata-kita-2022.json';
+import { loadSampleIfEmpty } from '../../../db/seed/load-sample';
 import { createTestDatabase } from '../../../db/testing';
 import { AppError } from '../../app-error';
-import { importWardYear } from '../interchange/import-ward-year';
 import { createUser } from './create-user';
 import { setEmail } from './set-email';
 
@@ -14,7 +13,7 @@ let database: Database;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await importWardYear(database.db, sample);
+  await loadSampleIfEmpty(database.db);
 });
 afterAll(async () => {
   await database?.close();

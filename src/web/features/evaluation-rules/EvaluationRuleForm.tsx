@@ -60,7 +60,7 @@ export function EvaluationRuleForm({ rule }: { rule: EvaluationRule }) {
         queryClient.invalidateQueries({ queryKey: ['consistency'] }),
       ]);
       await navigate({
-        to: '/settings/evaluation-rule',
+        to: '/settings',
         replace: true,
         state: { flash: '評価の基準を保存しました。' },
       });

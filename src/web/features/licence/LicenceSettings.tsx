@@ -21,7 +21,7 @@ export function LicenceSettings() {
   const { data: me } = useSuspenseQuery(meQuery());
   const { data: licence } = useSuspenseQuery(licenceQuery());
   return (
-    <section aria-labelledby="licence-title">
+    <section aria-labelledby="licence-title" id="licence">
       <h2 id="licence-title">公開するデータのライセンス</h2>
       <p>
         公開したシートの画面と、CSV・JSON・Excel・PDF
@@ -63,7 +63,7 @@ function LicenceForm({ licence }: { licence: LicenceSetting }) {
         queryClient.invalidateQueries({ queryKey: ['sheet'] }),
         queryClient.invalidateQueries({ queryKey: ['ward-year-sheets'] }),
       ]);
-      await navigate({ to: '/settings/evaluation-rule', replace: true, state: { flash: doneMessage } });
+      await navigate({ to: '/settings', replace: true, state: { flash: doneMessage } });
     } catch (error) {
       const found = new Map<Field, string>();
       for (const issue of error instanceof ApiError ? error.issues : []) {

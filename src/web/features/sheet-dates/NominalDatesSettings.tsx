@@ -1,6 +1,5 @@
 import '../../styles/ward-year.css';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { Link, useRouterState } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import {
   formatMonthDay,
@@ -9,12 +8,10 @@ import {
   sheetDateFields,
   sheetDateLabels,
 } from '../../../domain/sheet-dates';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { FormField } from '../../components/FormField';
 import { ApiError } from '../../lib/api';
 import { saveNominalDates } from '../../lib/api-sheet-dates';
 import { meQuery, nominalDatesQuery } from '../../lib/queries';
-import { useDocumentTitle } from '../../lib/use-document-title';
 import { canOnMunicipality } from '../../lib/ward-permissions';
 import { errorsByField } from './date-fields';
 
@@ -130,38 +127,17 @@ function CurrentDates() {
 }
 
 /**
- * `/settings/sheet-dates`: the municipality's nominal 作成日・修正日・評価日 (month and day of the
- * fiscal year). 管理者 changes them; other signed-in users read them.
+ * 作成日・修正日・評価日, a section of the municipality's settings (`/settings`): the nominal
+ * month and day of each in the fiscal year. 管理者 changes them; other signed-in users read them.
  */
-export function NominalDatesPage() {
-  const { data: me } = useSuspenseQuery(meQuery());
-  const href = useRouterState({ select: (state) => state.location.href });
-  useDocumentTitle('作成日・修正日・評価日');
+export function NominalDatesSettings() {
   return (
-    <>
-      <Breadcrumbs
-        items={[
-          <Link key="home" to="/">
-            部区・年度を選ぶ
-          </Link>,
-        ]}
-        current="作成日・修正日・評価日"
-      />
-      <h1>作成日・修正日・評価日の既定の日付</h1>
-      <p className="lead">
+    <section aria-labelledby="sheet-dates-title" id="sheet-dates">
+      <h2 id="sheet-dates-title">作成日・修正日・評価日の既定の日付</h2>
+      <p>
         シートに印刷する作成日・修正日・評価日の、年度ごとの既定の月日です。1月〜3月の日付は年度の翌年の日付になります（令和5年度の3月31日は令和6年3月31日）。部区の企画担当が年度の日付を設定すると、そちらが優先されます。変更しても、すでに日付の入ったシートは変わりません。
       </p>
-      {me.user ? (
-        <CurrentDates />
-      ) : (
-        <p className="notice notice--info">
-          既定の日付を見るには
-          <Link to="/sign-in" search={{ redirect: href }}>
-            ログイン
-          </Link>
-          してください。
-        </p>
-      )}
-    </>
+      <CurrentDates />
+    </section>
   );
 }
