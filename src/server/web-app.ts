@@ -6,8 +6,8 @@ import { Hono } from 'hono';
 import type { Db } from '../db/client';
 import { isFresh } from './answer-cache';
 import type { AppEnv } from './app-env';
-import type { DrawnSheetPage } from './features/sheets/drawn-sheet-page';
 import { defaultMunicipality } from './features/municipalities/municipalities';
+import type { DrawnSheetPage } from './features/sheets/drawn-sheet-page';
 import { issueCsrfToken } from './middleware/csrf';
 
 /** The public sheet page drawn for the HTML of `/sheets/:id`, if the public may read the sheet. */
@@ -106,7 +106,9 @@ function pageOf(
 ): { html: string; etag: string } {
   const preloads = dataPreloads(sheetId);
   // The default municipality, whose addresses need not name it (src/web/route-params.ts).
-  const named = municipality ? `<meta name="mokuhyo-municipality" content="${escapeHtml(municipality)}">` : '';
+  const named = municipality
+    ? `<meta name="mokuhyo-municipality" content="${escapeHtml(municipality)}">`
+    : '';
   const links =
     named + preloads.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`).join('');
   const at = index.html.search(/<script|<\/head>/i);
@@ -118,7 +120,10 @@ function pageOf(
       .replace('<div id="root"></div>', () => `<div id="root">${drawn.body}</div>`)
       .replace(/<noscript>[^<]*<\/noscript>/, `<noscript>${drawnWithoutScripts}</noscript>`);
   }
-  const tag = createHash('sha256').update(`${named}${preloads.join(' ')}`).digest('base64url').slice(0, 8);
+  const tag = createHash('sha256')
+    .update(`${named}${preloads.join(' ')}`)
+    .digest('base64url')
+    .slice(0, 8);
   return { html, etag: `${index.etag.slice(0, -1)}.${tag}${drawn ? `.${drawn.tag}` : ''}"` };
 }
 

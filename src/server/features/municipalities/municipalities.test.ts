@@ -50,7 +50,10 @@ describe('registering a municipality', () => {
       const res = await system.send('POST', '/api/v1/municipalities', body);
       expect([400, 409], JSON.stringify(body)).toContain(res.status);
       const { error } = (await res.json()) as { error: { message: string; issues: { path: string }[] } };
-      expect(error.issues.map((i) => i.path), error.message).toContain(path);
+      expect(
+        error.issues.map((i) => i.path),
+        error.message,
+      ).toContain(path);
     }
     expect(await databaseFingerprint(t.database.db)).toEqual(before);
   });
@@ -65,7 +68,9 @@ describe('registering a municipality', () => {
       wards: 0,
       users: 1,
     });
-    const list = municipalitySummarySchema.array().parse(await (await system.get('/api/v1/municipalities')).json());
+    const list = municipalitySummarySchema
+      .array()
+      .parse(await (await system.get('/api/v1/municipalities')).json());
     expect(list.map((m) => [m.name, m.default])).toEqual([
       ['新潟市', true],
       ['長岡市', false],
@@ -73,7 +78,10 @@ describe('registering a municipality', () => {
     const { db } = t.database;
     const [first] = await db.select().from(users).where(eq(users.loginId, 'nagaoka-first'));
     expect(first).toMatchObject({ mustChangePassword: true, systemAdmin: false });
-    const grants = await db.select().from(roleGrants).where(eq(roleGrants.userId, first?.id ?? ''));
+    const grants = await db
+      .select()
+      .from(roleGrants)
+      .where(eq(roleGrants.userId, first?.id ?? ''));
     expect(grants.map((g) => [g.role, g.organizationId])).toEqual([['admin', null]]);
     const [row] = await db.select().from(municipalities).where(eq(municipalities.name, '長岡市'));
     expect(first?.municipalityId).toBe(row?.id);
