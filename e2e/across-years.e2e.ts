@@ -261,15 +261,16 @@ describe('the sheet across years', () => {
     await page.context().close();
   });
 
-  test('管理者 sets the evaluation rule from the header link', async () => {
+  test('管理者 sets the evaluation rule on the municipality’s settings page, from the header link', async () => {
     const { page, requests } = await openPage(browser, { viewport });
     await page.goto(`${baseUrl}/`);
     await signInThroughUi(page, 'admin', '管理者（デモ）');
     await page
       .getByRole('navigation', { name: 'サイト内' })
-      .getByRole('link', { name: '評価の基準' })
+      .getByRole('link', { name: '自治体の設定' })
       .click();
-    await page.getByRole('heading', { level: 1, name: '評価の基準' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '新潟市の設定' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: '評価の基準' }).waitFor();
     const achieved = page.getByLabel('「達成」とする達成率（％）');
     const partly = page.getByLabel('「一部未達成」とする達成率（％）');
     expect([await achieved.inputValue(), await partly.inputValue()]).toEqual(['100', '80']);

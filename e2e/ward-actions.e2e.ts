@@ -34,7 +34,7 @@ async function offered(page: Page, signedIn: boolean): Promise<Offered> {
     ruleLink:
       (await page
         .getByRole('navigation', { name: 'サイト内' })
-        .getByRole('link', { name: '評価の基準' })
+        .getByRole('link', { name: '自治体の設定' })
         .count()) === 1,
   };
 }
