@@ -120,6 +120,7 @@ export async function startTestProvider(options: {
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
     scopes: ['openid', 'email', 'profile', 'groups'],
     pkce: { required: () => true },
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
     cookies: { keys: ['mokuhyo-test-provider-cookie-key'] },
     features: {
       devInteractions: { enabled: false },

@@ -10,7 +10,3 @@ export function fetchMe(signal?: AbortSignal): Promise<Me> {
 export async function signIn(input: SignIn): Promise<void> {
   await requestJson('POST', '/api/v1/auth/sign-in', signedInOrOutSchema, { body: input });
 }
-
-export async function signOut(): Promise<void> {
-  await requestJson('POST', '/api/v1/auth/sign-out', signedInOrOutSchema);
-}

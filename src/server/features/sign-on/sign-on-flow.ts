@@ -17,7 +17,7 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 
 /** A path of this site to return to; anything else (another site, `//host`) is ホーム. */
 function safeReturnPath(path: string | undefined): string {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/home';
+  if (!path?.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/home';
   return path === '/' ? '/home' : path;
 }
 

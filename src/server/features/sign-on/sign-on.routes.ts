@@ -81,57 +81,50 @@ export const signOnRoutes = (env: SignOnEnvironment | null) =>
     // program makes: they answer with redirects and pages, and stay out of the API document.
     // Start: the state, nonce and PKCE verifier kept here under a token in a 10-minute HttpOnly
     // cookie, then 302 to the provider's authorization endpoint.
-    .get(
-      '/start',
-      validate('query', signOnStartQuerySchema),
-      async (c) => {
-        const query = c.req.valid('query');
-        const municipality = await municipalityNamed(c, query.municipality);
-        const config = municipality ? await signOnConfigOf(c.get('db'), municipality.id, env) : null;
-        if (!config) {
-          throw new AppError(
-            'not_found',
-            `${query.municipality ? `自治体「${query.municipality}」` : 'この自治体'}ではシングルサインオンが設定されていません。`,
-          );
-        }
-        const { authorizationUrl, attemptToken } = await startSignOn(c.get('db'), config, query.redirect);
-        setCookie(c, attemptCookie, attemptToken, {
-          path: attemptCookiePath,
-          httpOnly: true,
-          // Lax: sent when the provider sends the browser back (a top-level GET).
-          sameSite: 'Lax',
-          secure: isHttps(c),
-          maxAge: Math.floor(signOnAttemptLifetimeMs / 1000),
-        });
-        c.header('cache-control', 'no-store');
-        return c.redirect(authorizationUrl.href, 302);
-      },
-    )
+    .get('/start', validate('query', signOnStartQuerySchema), async (c) => {
+      const query = c.req.valid('query');
+      const municipality = await municipalityNamed(c, query.municipality);
+      const config = municipality ? await signOnConfigOf(c.get('db'), municipality.id, env) : null;
+      if (!config) {
+        throw new AppError(
+          'not_found',
+          `${query.municipality ? `自治体「${query.municipality}」` : 'この自治体'}ではシングルサインオンが設定されていません。`,
+        );
+      }
+      const { authorizationUrl, attemptToken } = await startSignOn(c.get('db'), config, query.redirect);
+      setCookie(c, attemptCookie, attemptToken, {
+        path: attemptCookiePath,
+        httpOnly: true,
+        // Lax: sent when the provider sends the browser back (a top-level GET).
+        sameSite: 'Lax',
+        secure: isHttps(c),
+        maxAge: Math.floor(signOnAttemptLifetimeMs / 1000),
+      });
+      c.header('cache-control', 'no-store');
+      return c.redirect(authorizationUrl.href, 302);
+    })
     // Callback (the redirect URL): the response checked against this browser's attempt (state,
     // PKCE, the ID token's signature, issuer, audience and nonce), the user found by the claim,
     // a session opened and 302 back; a response that fails is a 400/401 page in Japanese and
     // opens no session.
-    .get(
-      '/callback',
-      async (c) => {
-        const attemptToken = getCookie(c, attemptCookie);
-        clearAttemptCookie(c);
-        c.header('cache-control', 'no-store');
-        try {
-          const finished = await finishSignOn(c.get('db'), {
-            attemptToken,
-            query: new URL(c.req.url).searchParams,
-            env,
-          });
-          setSessionCookie(c, finished.sessionToken);
-          rotateCsrfToken(c);
-          return c.redirect(finished.returnTo, 302);
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          return c.html(signOnErrorPage(error.message), error.status);
-        }
-      },
-    )
+    .get('/callback', async (c) => {
+      const attemptToken = getCookie(c, attemptCookie);
+      clearAttemptCookie(c);
+      c.header('cache-control', 'no-store');
+      try {
+        const finished = await finishSignOn(c.get('db'), {
+          attemptToken,
+          query: new URL(c.req.url).searchParams,
+          env,
+        });
+        setSessionCookie(c, finished.sessionToken);
+        rotateCsrfToken(c);
+        return c.redirect(finished.returnTo, 302);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return c.html(signOnErrorPage(error.message), error.status);
+      }
+    })
     .post(
       '/sign-out',
       doc({

@@ -1,14 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
-import { signOut } from '../../lib/api-auth';
 import { meQuery } from '../../lib/queries';
 
 /**
  * The signed-in user's name and roles, ホーム, 通知 with the number unread, and a ログアウト
  * button; or a ログイン link. Signing out
  * first leaves the page (so an editor with unsaved changes is asked first), then ends the
- * session on the home page and reads everything again as the public.
+ * session on the home page and reads everything again as the public. A session that came
+ * from シングルサインオン then goes on to the provider's logout, which sends the browser back
+ * to the home page (its client loads only then, off every page's first load).
  */
 export function SessionNav() {
   const { data } = useQuery(meQuery());
@@ -23,8 +24,13 @@ export function SessionNav() {
   useEffect(() => {
     if (signingOut === undefined || handled.current === signingOut) return;
     handled.current = signingOut;
-    signOut()
-      .then(async () => {
+    import('../../lib/api-sign-on')
+      .then(({ signOutHereAndThere }) => signOutHereAndThere())
+      .then(async ({ providerLogoutUrl }) => {
+        if (providerLogoutUrl) {
+          window.location.assign(providerLogoutUrl);
+          return;
+        }
         await queryClient.resetQueries();
         await router.invalidate();
         await navigate({ to: '/', replace: true, state: { flash: 'ログアウトしました。' } });

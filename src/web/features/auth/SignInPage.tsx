@@ -1,4 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
+import '../../styles/sign-on.css';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { signInSchema } from '../../../schemas/auth';
@@ -7,6 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import { ApiError } from '../../lib/api';
 import { signIn } from '../../lib/api-auth';
+import { signOnProvidersQuery } from '../../lib/api-sign-on';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 const route = getRouteApi('/sign-in');
@@ -24,7 +26,11 @@ function problemOf(error: unknown): Problem {
   return { title: error.message, fields };
 }
 
-/** `/sign-in`: ログインID and password; afterwards back to the page the user came from, else ホーム. */
+/**
+ * `/sign-in`: a button for each municipality that offers シングルサインオン, and ログインID and
+ * password; afterwards back to the page the user came from, else ホーム. When no municipality
+ * lets its staff use a password, the form is folded away for a システム管理者.
+ */
 export function SignInPage() {
   const { redirect } = route.useSearch();
   const navigate = useNavigate();
@@ -35,6 +41,8 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   useDocumentTitle(problem ? 'エラー：ログイン' : 'ログイン');
+  const { data: signOn } = useQuery(signOnProvidersQuery());
+  const back = redirect && redirect !== '/' ? redirect : '/home';
 
   useEffect(() => {
     if (problem) summary.current?.focus();
@@ -56,7 +64,6 @@ export function SignInPage() {
       await signIn(parsed.data);
       await queryClient.resetQueries();
       // From the public start page, staff go to their ホーム rather than back to the ward chooser.
-      const back = redirect && redirect !== '/' ? redirect : '/home';
       await navigate({ href: back, state: { flash: 'ログインしました。' } });
     } catch (error) {
       setPassword('');
@@ -73,6 +80,44 @@ export function SignInPage() {
       }))
     : [];
 
+  const passwordForm = (
+    <form className="form-card" noValidate onSubmit={(event) => void submit(event)}>
+      <FormField id={fieldIds.loginId} label="ログインID" error={problem?.fields.loginId}>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            name="loginId"
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={loginId}
+            onChange={(event) => setLoginId(event.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField id={fieldIds.password} label="パスワード" error={problem?.fields.password}>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        )}
+      </FormField>
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? 'ログインしています…' : 'ログイン'}
+      </button>
+    </form>
+  );
+
   return (
     <section className="sign-in" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">ログイン</h1>
@@ -80,41 +125,25 @@ export function SignInPage() {
         組織目標管理シートを作成・修正・評価する職員の方は、ログインしてください。公開されているシートはログインせずに閲覧できます。
       </p>
       {problem && <ErrorSummary ref={summary} title={problem.title} items={items} />}
-      <form className="form-card" noValidate onSubmit={(event) => void submit(event)}>
-        <FormField id={fieldIds.loginId} label="ログインID" error={problem?.fields.loginId}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              name="loginId"
-              type="text"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              value={loginId}
-              onChange={(event) => setLoginId(event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={fieldIds.password} label="パスワード" error={problem?.fields.password}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </FormField>
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'ログインしています…' : 'ログイン'}
-        </button>
-      </form>
+      {signOn && signOn.providers.length > 0 && (
+        <ul className="sign-on-buttons">
+          {signOn.providers.map((provider) => (
+            <li key={provider.municipality}>
+              <a className="button" href={`${provider.startUrl}&redirect=${encodeURIComponent(back)}`}>
+                {provider.providerName}のアカウントでログイン
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {signOn?.passwordSignIn === false ? (
+        <details className="sign-in__password" open={problem !== null}>
+          <summary>システム管理者のログイン（パスワード）</summary>
+          {passwordForm}
+        </details>
+      ) : (
+        passwordForm
+      )}
     </section>
   );
 }
