@@ -29,6 +29,17 @@ describe('the built web app', () => {
   const get = (path: string, headers: Record<string, string> = {}) => webApp(root).request(path, { headers });
   const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer());
 
+  it('leads the settings’ earlier addresses to their sections of /settings', async () => {
+    for (const [path, to] of [
+      ['/settings/evaluation-rule', '/settings#evaluation-rule'],
+      ['/settings/sheet-dates', '/settings#sheet-dates'],
+    ]) {
+      const response = await get(path);
+      expect(response.status).toBe(301);
+      expect(response.headers.get('location')).toBe(to);
+    }
+  });
+
   it('sends a hashed asset brotli-compressed to a browser that accepts br', async () => {
     const response = await get(asset, { 'accept-encoding': 'gzip, deflate, br, zstd' });
     expect(response.status).toBe(200);

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { Db } from '../db/client';
 import { isFresh } from './answer-cache';
 import type { AppEnv } from './app-env';
-import { defaultMunicipality } from './features/municipalities/municipalities';
+import { defaultMunicipalityName } from './features/municipalities/municipalities';
 import type { DrawnSheetPage } from './features/sheets/drawn-sheet-page';
 import { issueCsrfToken } from './middleware/csrf';
 
@@ -21,12 +21,6 @@ export type DrawnSheetPages = (db: Db, sheetId: string) => Promise<DrawnSheetPag
  * work on reload.
  */
 export function webApp(root: string, drawnSheetPages?: DrawnSheetPages) {
-  // The first registered municipality stays the default for good: once known, never asked again.
-  let knownDefault: string | null = null;
-  const defaultName = async (db: Db | undefined) => {
-    if (db) knownDefault ??= (await defaultMunicipality(db))?.name ?? null;
-    return knownDefault;
-  };
   const web = new Hono<AppEnv>();
   const indexPath = join(root, 'index.html');
   if (!existsSync(indexPath)) {
@@ -68,13 +62,20 @@ export function webApp(root: string, drawnSheetPages?: DrawnSheetPages) {
   const files = serveStatic({ root });
   web.use('*', (c, next) => (c.req.path === '/' || c.req.path === '/index.html' ? next() : files(c, next)));
   web.get('*', async (c) => {
+    const moved = movedPages.get(c.req.path);
+    if (moved) return c.redirect(moved, 301);
     issueCsrfToken(c);
     const sheetId = sheetPage.exec(c.req.path)?.[1];
     const drawn =
       sheetId && drawnSheetPages
         ? await drawnPage(drawnSheetPages, c.get('db'), sheetId.toLowerCase())
         : undefined;
-    const { html, etag } = pageOf(indexPage(), sheetId, drawn, await defaultName(c.get('db')));
+    const { html, etag } = pageOf(
+      indexPage(),
+      sheetId,
+      drawn,
+      c.get('db') ? await defaultMunicipalityName(c.get('db')) : null,
+    );
     c.header('cache-control', 'no-cache');
     c.header('etag', etag);
     if (isFresh(c.req.header('if-none-match'), etag)) return c.body(null, 304);
@@ -82,6 +83,12 @@ export function webApp(root: string, drawnSheetPages?: DrawnSheetPages) {
   });
   return web;
 }
+
+/** Pages that became sections of another: their old addresses lead there. */
+const movedPages = new Map([
+  ['/settings/evaluation-rule', '/settings#evaluation-rule'],
+  ['/settings/sheet-dates', '/settings#sheet-dates'],
+]);
 
 const sheetPage = /^\/sheets\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 

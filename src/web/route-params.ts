@@ -60,8 +60,12 @@ export const municipalityInPath = {
     const municipality = url.searchParams.get('municipality');
     if (!municipality || !url.pathname.startsWith('/years/')) return undefined;
     url.searchParams.delete('municipality');
-    if (municipality !== defaultMunicipality)
-      url.pathname = `/${encodeURIComponent(municipality)}${url.pathname}`;
+    url.pathname = inMunicipality(url.pathname, municipality, defaultMunicipality);
     return url;
   },
 };
+
+/** A `/years/…` address of the municipality: named in the path unless it is the default. */
+export function inMunicipality(path: string, municipality: string, defaultName: string | null): string {
+  return municipality === defaultName ? path : `/${encodeURIComponent(municipality)}${path}`;
+}

@@ -21,10 +21,14 @@ export interface DrawnPage {
  * any script, and without scripts at all. The app then draws the page itself in its place
  * (`main.tsx`), with what the user may do.
  */
-export function drawSheetPage(sheet: SheetDetail, licence: Licence): DrawnPage {
+export function drawSheetPage(
+  sheet: SheetDetail,
+  licence: Licence,
+  defaultMunicipality: string | null,
+): DrawnPage {
   const body = renderToStaticMarkup(
     <SiteFrame HomeLink={PlainHomeLink} drawnByServer>
-      <SheetBreadcrumbs sheet={sheet} plain />
+      <SheetBreadcrumbs sheet={sheet} plain={defaultMunicipality} />
       <SheetToolbar sheet={sheet} licence={licence} actions={<SheetActionBar sheetId={sheet.id} />} />
       <SheetArticle sheet={sheet} />
     </SiteFrame>,

@@ -39,6 +39,20 @@ export async function defaultMunicipality(db: Db | Tx): Promise<{ id: string; na
   return first ?? null;
 }
 
+const knownDefaults = new WeakMap<Db, string>();
+
+/**
+ * The default municipality's name, asked of the database until there is one: the first
+ * registered stays the default for good (municipalities are never deleted).
+ */
+export async function defaultMunicipalityName(db: Db): Promise<string | null> {
+  const known = knownDefaults.get(db);
+  if (known) return known;
+  const found = (await defaultMunicipality(db))?.name ?? null;
+  if (found) knownDefaults.set(db, found);
+  return found;
+}
+
 function authorizeInstallation(actor: Actor | null, permission: InstallationPermission): void {
   if (canOnInstallation(actor, permission)) return;
   if (!actor) throw signInNeeded();

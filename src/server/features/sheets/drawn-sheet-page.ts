@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { can } from '../../../domain/sheet-policy';
 import { drawSheetPage } from '../../../web/prerender/sheet-page';
 import { AppError } from '../../app-error';
+import { defaultMunicipalityName } from '../municipalities/municipalities';
 import type { SheetCache } from './sheet-cache';
 import { cachedSheet } from './view-sheet';
 
@@ -25,7 +26,7 @@ export function drawnSheetPages(cache: SheetCache) {
     });
     if (!entry || !can(null, 'read', entry.subject)) return undefined;
     if (!entry.drawnPage) {
-      const page = drawSheetPage(entry.publicDetail, entry.licence);
+      const page = drawSheetPage(entry.publicDetail, entry.licence, await defaultMunicipalityName(db));
       const tag = createHash('sha256').update(page.title).update(page.body).digest('base64url').slice(0, 12);
       entry.drawnPage = { ...page, tag };
     }

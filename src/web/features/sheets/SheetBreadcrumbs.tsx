@@ -2,12 +2,13 @@ import { Link } from '@tanstack/react-router';
 import { formatFiscalYear } from '../../../domain/fiscal-year';
 import type { SheetDetail } from '../../../schemas/sheet';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { inMunicipality } from '../../route-params';
 
 /**
  * 部区・年度を選ぶ › <ward and year> › <sheet> › <current>: the trail of every page about one
  * sheet. Without `current`, the sheet itself is the current page. `plain`: plain links, for the
- * page the server sends already drawn (before the app's router runs), to the same addresses (a
- * journey compares the two).
+ * page the server sends already drawn (before the app's router runs), to the same addresses as
+ * the router writes them (a journey compares the two), given the default municipality.
  */
 export function SheetBreadcrumbs({
   sheet,
@@ -16,32 +17,34 @@ export function SheetBreadcrumbs({
 }: {
   sheet: SheetDetail;
   current?: string;
-  plain?: boolean;
+  /** The default municipality's name (null: none yet), or false for the app's own links. */
+  plain?: string | null | false;
 }) {
   const wardYear = `${sheet.municipality} ${sheet.ward.name} ${formatFiscalYear(sheet.fiscalYear)}`;
-  const wardYearHref = `/years/${sheet.fiscalYear}/wards/${encodeURIComponent(sheet.ward.name)}?${new URLSearchParams({ municipality: sheet.municipality })}`;
-  const items = plain
-    ? [
-        <a key="home" href="/">
-          部区・年度を選ぶ
-        </a>,
-        <a key="ward" href={wardYearHref}>
-          {wardYear}
-        </a>,
-      ]
-    : [
-        <Link key="home" to="/">
-          部区・年度を選ぶ
-        </Link>,
-        <Link
-          key="ward"
-          to="/years/$fiscalYear/wards/$wardName"
-          params={{ fiscalYear: sheet.fiscalYear, wardName: sheet.ward.name }}
-          search={{ municipality: sheet.municipality }}
-        >
-          {wardYear}
-        </Link>,
-      ];
+  const wardYearPath = `/years/${sheet.fiscalYear}/wards/${encodeURIComponent(sheet.ward.name)}`;
+  const items =
+    plain !== false
+      ? [
+          <a key="home" href="/">
+            部区・年度を選ぶ
+          </a>,
+          <a key="ward" href={inMunicipality(wardYearPath, sheet.municipality, plain)}>
+            {wardYear}
+          </a>,
+        ]
+      : [
+          <Link key="home" to="/">
+            部区・年度を選ぶ
+          </Link>,
+          <Link
+            key="ward"
+            to="/years/$fiscalYear/wards/$wardName"
+            params={{ fiscalYear: sheet.fiscalYear, wardName: sheet.ward.name }}
+            search={{ municipality: sheet.municipality }}
+          >
+            {wardYear}
+          </Link>,
+        ];
   if (current) {
     items.push(
       <Link key="sheet" to="/sheets/$sheetId" params={{ sheetId: sheet.id }}>
