@@ -3,7 +3,7 @@
  * Pure: the server writes `detail` in these shapes and words each entry with `describeUserChange`.
  */
 
-export const userChangeActions = [
+const userChangeActions = [
   'created',
   'updated',
   'deactivated',
@@ -23,12 +23,12 @@ export const userChangeLabels: Record<UserChangeAction, string> = {
 };
 
 /** The fields an edit changes, in the words of the record. */
-export const userFieldLabels = {
+const userFieldLabels = {
   displayName: '表示名',
   email: 'メールアドレス',
   roles: '役割',
 } as const;
-export type UserField = keyof typeof userFieldLabels;
+type UserField = keyof typeof userFieldLabels;
 
 /** `detail` of 'created'. */
 export interface CreatedDetail {

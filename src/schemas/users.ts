@@ -12,12 +12,11 @@ const instant = z.iso.datetime({ offset: true });
 
 /** `?municipality=新潟市`: whose users (a システム管理者 may name any; default: the actor's own). */
 export const usersQuery = z.object({ municipality: municipalityName });
-export type UsersQuery = z.output<typeof usersQuery>;
 
 export const userParam = z.object({ id: z.uuid('ユーザーの ID が正しくありません') });
 
 /** A role to grant: 企画担当 names its 部区, 所属長・担当者 the 部区 and the organization in it. */
-export const grantInputSchema = z.strictObject({
+const grantInputSchema = z.strictObject({
   role: z.enum(roles, '役割を選んでください'),
   ward: nameText(200, '部区を指定してください').optional(),
   organization: nameText(200, '組織を指定してください').optional(),
@@ -60,7 +59,7 @@ export const passwordChangeSchema = z.strictObject({
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
 /** A role held, with its place in words (「担当者（北区 地域総務課）」). */
-export const userRoleSchema = z.object({
+const userRoleSchema = z.object({
   role: z.enum(roles),
   label: z.string(),
   ward: z.string().nullable(),
@@ -70,7 +69,7 @@ export const userRoleSchema = z.object({
 });
 export type UserRole = z.infer<typeof userRoleSchema>;
 
-export const userSummarySchema = z.object({
+const userSummarySchema = z.object({
   id: z.uuid(),
   loginId: z.string(),
   displayName: z.string(),
@@ -98,7 +97,7 @@ export const userListSchema = z.object({
 export type UserList = z.infer<typeof userListSchema>;
 
 /** One entry of a user's record (never a password). */
-export const userChangeSchema = z.object({
+const userChangeSchema = z.object({
   id: z.number().int(),
   /** One of created, updated, deactivated, reactivated, password_reset, password_changed (others may come). */
   action: z.string(),
@@ -109,7 +108,6 @@ export const userChangeSchema = z.object({
   by: z.string(),
   at: instant,
 });
-export type UserChange = z.infer<typeof userChangeSchema>;
 
 /** GET /api/v1/users/:id: the user, their record newest first, and what the asker may do. */
 export const userDetailSchema = z.object({

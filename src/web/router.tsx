@@ -298,6 +298,46 @@ const sheetRoute = createRoute({
   component: SheetPage,
 });
 
+/** `?municipality=長岡市`: whose users a システム管理者 manages (default: their own municipality's). */
+const usersSearchOf = (search: Record<string, unknown>): { municipality?: string } =>
+  typeof search.municipality === 'string' && search.municipality !== ''
+    ? { municipality: search.municipality }
+    : {};
+
+/** `/settings/users`: ユーザー管理, the municipality's accounts (管理者, システム管理者). */
+const usersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings/users',
+  validateSearch: usersSearchOf,
+  component: lazyRouteComponent(() => import('./features/users/UsersPage'), 'UsersPage'),
+});
+
+/** `/settings/users/new`: a new account. */
+const newUserRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings/users/new',
+  validateSearch: usersSearchOf,
+  component: lazyRouteComponent(() => import('./features/users/NewUserPage'), 'NewUserPage'),
+});
+
+/** `/settings/users/:id`: one account, its roles, 利用停止, パスワードの再設定 and its record. */
+const userRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings/users/$userId',
+  component: lazyRouteComponent(() => import('./features/users/UserPage'), 'UserPage'),
+});
+
+/** `/account/password?redirect=…`: change one's own password (first, when it is a temporary one). */
+const passwordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account/password',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const redirect = safeRedirect(search.redirect);
+    return redirect ? { redirect } : {};
+  },
+  component: lazyRouteComponent(() => import('./features/users/PasswordPage'), 'PasswordPage'),
+});
+
 /** Only a path inside this app, never another site (`//evil.example`) or the sign-in page itself. */
 function safeRedirect(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return undefined;
@@ -368,6 +408,10 @@ const routeTree = rootRoute.addChildren([
   ...settingsSectionRoutes,
   municipalitiesRoute,
   signInThrottlesRoute,
+  usersRoute,
+  newUserRoute,
+  userRoute,
+  passwordRoute,
   homeRoute,
   wardProgressRoute,
   municipalityProgressRoute,

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { SessionNav } from '../features/auth/SessionNav';
 import { useFocusOnNavigation } from '../lib/focus-on-navigation';
 import { meQuery } from '../lib/queries';
@@ -14,6 +15,13 @@ export function AppLayout() {
   useFocusOnNavigation();
   const { data: me } = useQuery(meQuery());
   const navigate = useNavigate();
+  const path = useRouterState({ select: (state) => state.location.pathname });
+  const mustChange = me?.user?.mustChangePassword === true;
+  // A temporary password opens nothing else (the API refuses with 403 password_change_required).
+  useEffect(() => {
+    if (mustChange && path !== '/account/password')
+      void navigate({ to: '/account/password', search: { redirect: path }, replace: true });
+  }, [mustChange, path, navigate]);
   return (
     <SiteFrame
       HomeLink={RouterHomeLink}
@@ -28,6 +36,11 @@ export function AppLayout() {
           {me?.user?.systemAdmin && (
             <li>
               <Link to="/admin/municipalities">自治体の管理</Link>
+            </li>
+          )}
+          {canOnMunicipality(me, 'readUsers') && (
+            <li>
+              <Link to="/settings/users">ユーザー管理</Link>
             </li>
           )}
           {canOnMunicipality(me, 'readSignInThrottles') && (

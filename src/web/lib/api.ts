@@ -122,7 +122,13 @@ export async function requestJson<T>(
       'サーバーに接続できませんでした。ネットワークの状態を確認してください。',
     );
   }
-  if (!response.ok) throw await readErrorBody(response);
+  if (!response.ok) {
+    const error = await readErrorBody(response);
+    // Signed in with a temporary password: the password change comes before anything else.
+    if (error.code === 'password_change_required' && location.pathname !== '/account/password')
+      location.assign(`/account/password?redirect=${encodeURIComponent(location.pathname)}`);
+    throw error;
+  }
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {
     throw new ApiError(

@@ -93,7 +93,7 @@ async function resolveOrganization(
 }
 
 /** A role and its place in words: 「担当者（北区 地域総務課）」「企画担当（北区）」「管理者」. */
-export function roleText(role: Role, ward: string | null, organization: string | null): string {
+function roleText(role: Role, ward: string | null, organization: string | null): string {
   const place = [ward, organization].filter((p) => p !== null).join(' ');
   return place ? `${roleLabels[role]}（${place}）` : roleLabels[role];
 }
