@@ -8,17 +8,20 @@ import { canOnMunicipality } from '../../lib/ward-permissions';
 import { EvaluationRuleSettings } from '../evaluation-rules/EvaluationRuleSettings';
 import { LicenceSettings } from '../licence/LicenceSettings';
 import { NominalDatesSettings } from '../sheet-dates/NominalDatesSettings';
+import { SignOnSettings } from '../sign-on/SignOnSettings';
 
 /** The sections of the page, in order, for its table of contents. */
 const sections = [
   { id: 'evaluation-rule', title: '評価の基準' },
   { id: 'sheet-dates', title: '作成日・修正日・評価日の既定の日付' },
   { id: 'licence', title: '公開するデータのライセンス' },
+  { id: 'sign-on', title: 'シングルサインオン', permission: 'readSignOn' },
 ] as const;
 
 /**
  * `/settings`: everything the municipality sets for itself, on one page — the evaluation rule and
- * what the public sees of its aids, the nominal sheet dates, the licence of its open data.
+ * what the public sees of its aids, the nominal sheet dates, the licence of its open data, and
+ * (管理者 only) its single sign-on.
  * 管理者 changes them; other signed-in users of the municipality read them.
  */
 export function SettingsPage() {
@@ -49,11 +52,13 @@ export function SettingsPage() {
               この画面の項目
             </h2>
             <ul>
-              {sections.map((section) => (
-                <li key={section.id}>
-                  <a href={`#${section.id}`}>{section.title}</a>
-                </li>
-              ))}
+              {sections
+                .filter((section) => !('permission' in section) || canOnMunicipality(me, section.permission))
+                .map((section) => (
+                  <li key={section.id}>
+                    <a href={`#${section.id}`}>{section.title}</a>
+                  </li>
+                ))}
             </ul>
           </nav>
           <EvaluationRuleSettings />
@@ -61,6 +66,9 @@ export function SettingsPage() {
           {/* What the publication states beside what it shows: the licence of the open data. */}
           <Suspense fallback={null}>
             <LicenceSettings />
+          </Suspense>
+          <Suspense fallback={null}>
+            <SignOnSettings />
           </Suspense>
         </>
       ) : (
