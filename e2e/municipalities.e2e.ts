@@ -136,6 +136,7 @@ describe('several municipalities on one installation', () => {
         '評価の基準',
         '作成日・修正日・評価日の既定の日付',
         '公開するデータのライセンス',
+        'シングルサインオン',
       ]),
     );
     const contents = page.getByRole('navigation', { name: 'この画面の項目' });
