@@ -7,6 +7,8 @@ const open = new Set([
   'GET /api/v1/auth/me',
   'POST /api/v1/auth/password',
   'POST /api/v1/auth/sign-out',
+  // The web's ログアウト, which also ends a sign-on at its provider.
+  'POST /api/v1/auth/sign-on/sign-out',
   'POST /api/v1/auth/sign-in',
   'GET /api/health',
 ]);

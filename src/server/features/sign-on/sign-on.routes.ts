@@ -91,7 +91,15 @@ export const signOnRoutes = (env: SignOnEnvironment | null) =>
           `${query.municipality ? `自治体「${query.municipality}」` : 'この自治体'}ではシングルサインオンが設定されていません。`,
         );
       }
-      const { authorizationUrl, attemptToken } = await startSignOn(c.get('db'), config, query.redirect);
+      // A provider out of reach is told on a page: the browser came here by a link.
+      let started: Awaited<ReturnType<typeof startSignOn>>;
+      try {
+        started = await startSignOn(c.get('db'), config, query.redirect);
+      } catch (error) {
+        if (error instanceof AppError) return c.html(signOnErrorPage(error.message), error.status);
+        throw error;
+      }
+      const { authorizationUrl, attemptToken } = started;
       setCookie(c, attemptCookie, attemptToken, {
         path: attemptCookiePath,
         httpOnly: true,

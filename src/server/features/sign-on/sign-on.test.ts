@@ -255,6 +255,16 @@ describe('シングルサインオン (OpenID Connect)', () => {
     expect((await me(client)).user).toBeNull();
   }, 60_000);
 
+  it('says on a page when the provider cannot be reached (503), and opens nothing', async () => {
+    const admin = await t.as('admin');
+    const unreachable = { ...settings(), issuer: 'http://127.0.0.1:9' };
+    expect((await admin.send('PUT', '/api/v1/sign-on', unreachable)).status).toBe(200);
+    const res = await t.public.get('/api/v1/auth/sign-on/start');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('新潟市職員の認証サーバーに接続できませんでした');
+  }, 60_000);
+
   it('with local passwords off refuses their password to the staff but not to a システム管理者', async () => {
     const admin = await t.as('admin');
     expect(
