@@ -170,22 +170,6 @@ const municipalitiesRoute = createRoute({
   ),
 });
 
-/** The settings' earlier addresses, each now a section of `/settings`. */
-const settingsSectionRoutes = (
-  [
-    ['/settings/evaluation-rule', 'evaluation-rule'],
-    ['/settings/sheet-dates', 'sheet-dates'],
-  ] as const
-).map(([path, hash]) =>
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path,
-    beforeLoad: () => {
-      throw redirect({ to: '/settings', hash, replace: true });
-    },
-  }),
-);
-
 /** `/settings/sign-in-throttles`: login ids and addresses slowed after failed sign-ins (管理者). */
 const signInThrottlesRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -405,7 +389,6 @@ const routeTree = rootRoute.addChildren([
   importRoute,
   reorganizeRoute,
   settingsRoute,
-  ...settingsSectionRoutes,
   municipalitiesRoute,
   signInThrottlesRoute,
   usersRoute,
