@@ -28,6 +28,8 @@ const matrixPeople = [
   'fukushi-staff',
   'nagaoka-admin',
   'nagaoka-kikaku',
+  // システム管理者 of the installation (a demo user of 新潟市 with no role there).
+  'system',
 ] as const;
 export type MatrixPerson = (typeof matrixPeople)[number];
 
@@ -102,6 +104,7 @@ export async function signInEveryone(t: TestApp): Promise<Person[]> {
         userId: user.id,
         municipalityId: user.municipalityId,
         grants: grants.map((g) => ({ role: g.role, organizationId: g.organizationId })),
+        systemAdmin: user.systemAdmin,
       },
     });
   }
