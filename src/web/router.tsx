@@ -282,17 +282,12 @@ const sheetRoute = createRoute({
   component: SheetPage,
 });
 
-/** `?municipality=長岡市`: whose users a システム管理者 manages (default: their own municipality's). */
-const usersSearchOf = (search: Record<string, unknown>): { municipality?: string } =>
-  typeof search.municipality === 'string' && search.municipality !== ''
-    ? { municipality: search.municipality }
-    : {};
-
 /** `/settings/users`: ユーザー管理, the municipality's accounts (管理者, システム管理者). */
 const usersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings/users',
-  validateSearch: usersSearchOf,
+  // `?municipality=長岡市`: whose users a システム管理者 manages (default: their own municipality's).
+  validateSearch: municipalityOf,
   component: lazyRouteComponent(() => import('./features/users/UsersPage'), 'UsersPage'),
 });
 
@@ -300,7 +295,7 @@ const usersRoute = createRoute({
 const newUserRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings/users/new',
-  validateSearch: usersSearchOf,
+  validateSearch: municipalityOf,
   component: lazyRouteComponent(() => import('./features/users/NewUserPage'), 'NewUserPage'),
 });
 
