@@ -33,7 +33,7 @@ describe('the built web app', () => {
     for (const [path, to] of [
       ['/settings/evaluation-rule', '/settings#evaluation-rule'],
       ['/settings/sheet-dates', '/settings#sheet-dates'],
-    ]) {
+    ] as const) {
       const response = await get(path);
       expect(response.status).toBe(301);
       expect(response.headers.get('location')).toBe(to);
