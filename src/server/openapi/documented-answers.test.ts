@@ -356,6 +356,20 @@ describe('real answers fit the declared schemas', () => {
     expect((await admin.send('POST', '/api/v1/auth/sign-on/sign-out')).status).toBe(200);
   });
 
+  it('for the システム管理者: the municipalities, and registering one with its first 管理者', async () => {
+    const system = await signIn('system');
+    expect((await system.get('/api/v1/municipalities')).status).toBe(200);
+    const res = await system.send('POST', '/api/v1/municipalities', {
+      name: '文書市',
+      admin: {
+        loginId: 'bunsho-admin',
+        displayName: '文書市 管理者',
+        password: 'documented-first-passphrase',
+      },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+  });
+
   it('reached every documented operation but the two booklet files', () => {
     // Laying out a year's booklet takes seconds; downloads.test.ts and jobs.test.ts check both
     // files, and their media type is declared above.

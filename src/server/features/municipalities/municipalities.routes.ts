@@ -28,6 +28,7 @@ export const municipalitiesRoutes = () =>
         description:
           '自治体と管理者を一度に登録します（どちらかに誤りがあれば、どちらも登録しません）。管理者は仮パスワードでログインし、最初に自分のパスワードを設定します。',
         response: municipalitySummarySchema,
+        status: 201,
         access: 'システム管理者',
       }),
       validate('json', newMunicipalitySchema),
