@@ -231,82 +231,88 @@ function SignOnForm({ setting }: { setting: SignOnSetting }) {
       <fieldset>
         <legend>グループと役割の対応づけ</legend>
         {mappings.length > 0 && (
-          <table className="sign-on-mappings">
-            <thead>
-              <tr>
-                <th scope="col">グループ</th>
-                <th scope="col">役割</th>
-                <th scope="col">部区</th>
-                <th scope="col">組織</th>
-                <th scope="col">
-                  <span className="visually-hidden">操作</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {mappings.map((row, i) => {
-                const error = errors.get(`groupMappings[${i}]`) ?? errors.get(`groupMappings.${i}.group`);
-                const n = i + 1;
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
-                  <tr key={i}>
-                    <td>
-                      <input
-                        className="input"
-                        aria-label={`${n}行目のグループ`}
-                        value={row.group}
-                        onChange={(event) => setRow(i, { group: event.target.value })}
-                      />
-                      {error && <p className="form-field__error">{error}</p>}
-                    </td>
-                    <td>
-                      <select
-                        className="input"
-                        aria-label={`${n}行目の役割`}
-                        value={row.role}
-                        onChange={(event) =>
-                          setRow(i, { role: roles.find((r) => r === event.target.value) ?? 'editor' })
-                        }
-                      >
-                        {roles.map((role) => (
-                          <option key={role} value={role}>
-                            {roleLabels[role]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <input
-                        className="input"
-                        aria-label={`${n}行目の部区`}
-                        disabled={roleReach[row.role] === 'municipality'}
-                        value={row.ward}
-                        onChange={(event) => setRow(i, { ward: event.target.value })}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        className="input"
-                        aria-label={`${n}行目の組織`}
-                        disabled={roleReach[row.role] !== 'organization'}
-                        value={row.organization}
-                        onChange={(event) => setRow(i, { organization: event.target.value })}
-                      />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => setMappings((rows) => rows.filter((_, j) => j !== i))}
-                      >
-                        {n}行目を削除
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="sign-on-mappings-wrap">
+            <table className="sign-on-mappings">
+              <thead>
+                <tr>
+                  <th scope="col">グループ</th>
+                  <th scope="col">役割</th>
+                  <th scope="col">部区</th>
+                  <th scope="col">組織</th>
+                  <th scope="col">
+                    <span className="visually-hidden">操作</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {mappings.map((row, i) => {
+                  const rowPath = `groupMappings[${i}]`;
+                  const error = [...errors].find(
+                    ([path]) => path === rowPath || path.startsWith(`${rowPath}.`),
+                  )?.[1];
+                  const n = i + 1;
+                  return (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
+                    <tr key={i}>
+                      <td>
+                        <input
+                          className="input"
+                          aria-label={`${n}行目のグループ`}
+                          value={row.group}
+                          onChange={(event) => setRow(i, { group: event.target.value })}
+                        />
+                        {error && <p className="form-field__error">{error}</p>}
+                      </td>
+                      <td>
+                        <select
+                          className="input"
+                          aria-label={`${n}行目の役割`}
+                          value={row.role}
+                          onChange={(event) =>
+                            setRow(i, { role: roles.find((r) => r === event.target.value) ?? 'editor' })
+                          }
+                        >
+                          {roles.map((role) => (
+                            <option key={role} value={role}>
+                              {roleLabels[role]}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>
+                        <input
+                          className="input"
+                          aria-label={`${n}行目の部区`}
+                          disabled={roleReach[row.role] === 'municipality'}
+                          value={row.ward}
+                          onChange={(event) => setRow(i, { ward: event.target.value })}
+                        />
+                      </td>
+                      <td>
+                        <input
+                          className="input"
+                          aria-label={`${n}行目の組織`}
+                          disabled={roleReach[row.role] !== 'organization'}
+                          value={row.organization}
+                          onChange={(event) => setRow(i, { organization: event.target.value })}
+                        />
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          aria-label={`${n}行目を削除`}
+                          onClick={() => setMappings((rows) => rows.filter((_, j) => j !== i))}
+                        >
+                          削除
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         )}
         <button
           type="button"
