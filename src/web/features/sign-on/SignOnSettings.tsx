@@ -156,7 +156,12 @@ function SignOnForm({ setting }: { setting: SignOnSetting }) {
   };
 
   return (
-    <form className="form-card sign-on-form" noValidate onSubmit={submit} aria-label="シングルサインオンの設定">
+    <form
+      className="form-card sign-on-form"
+      noValidate
+      onSubmit={submit}
+      aria-label="シングルサインオンの設定"
+    >
       {textFields.map(({ field, label, hint, type }) => (
         <FormField
           key={field}
