@@ -141,9 +141,12 @@ export async function restoreBackup(database: Database, file: string): Promise<B
           where n.nspname = ${appSchema} and c.relkind in ('r', 'p')
             and pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) is not null`,
     );
-    const restored = new Set(header.sequences.map((q) => `${quoted(appSchema)}.${quoted(q.name)}`));
+    // pg_get_serial_sequence names it `public.user_changes_id_seq` (quoted only where it must be).
+    const restored = new Set(header.sequences.map((q) => q.name));
+    const bareName = (sequence: string) =>
+      (sequence.split('.').pop() ?? '').replace(/^"(.*)"$/, '$1').replaceAll('""', '"');
     for (const { table, column, sequence } of owned) {
-      if (restored.has(sequence) || restored.has(`${appSchema}.${sequence.split('.').pop() ?? ''}`)) continue;
+      if (restored.has(bareName(sequence))) continue;
       const target = sql.raw(`${quoted(appSchema)}.${quoted(table)}`);
       await tx.execute(
         sql`select setval(${sequence}::regclass, m) from (select max(${sql.identifier(column)}) as m from ${target}) x
