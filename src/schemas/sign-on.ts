@@ -123,10 +123,3 @@ export const signOnStartQuerySchema = z.object({
   /** The page to come back to: a path of this site. */
   redirect: z.string().max(2_000).optional(),
 });
-
-/** POST /api/v1/auth/sign-on/sign-out: the session is ended; the provider's logout to follow, if any. */
-export const signOnSignOutSchema = z.object({
-  ok: z.literal(true),
-  providerLogoutUrl: z.string().nullable(),
-});
-export type SignOnSignOut = z.infer<typeof signOnSignOutSchema>;

@@ -2,14 +2,12 @@ import { queryOptions } from '@tanstack/react-query';
 import {
   type SignOnChange,
   type SignOnSetting,
-  type SignOnSignOut,
   signOnProvidersSchema,
   signOnSettingSchema,
-  signOnSignOutSchema,
 } from '../../schemas/sign-on';
 import { requestJson } from './api';
 
-// Apart from queries.ts: only the sign-in page, the settings and a sign-out load the sign-on's schemas.
+// Apart from queries.ts: only the sign-in page and the settings load the sign-on's schemas.
 
 /** The municipalities that offer シングルサインオン (the sign-in page's buttons), for everyone. */
 export const signOnProvidersQuery = () =>
@@ -32,9 +30,4 @@ export function saveSignOn(change: SignOnChange): Promise<SignOnSetting> {
 
 export function removeSignOn(): Promise<SignOnSetting> {
   return requestJson('DELETE', '/api/v1/sign-on', signOnSettingSchema);
-}
-
-/** Ends the session here; the provider's logout to go to when the session came from sign-on. */
-export function signOutHereAndThere(): Promise<SignOnSignOut> {
-  return requestJson('POST', '/api/v1/auth/sign-on/sign-out', signOnSignOutSchema);
 }

@@ -4,13 +4,12 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { municipalities } from '../../../db/schema';
 import {
   type SignOnProviders,
-  type SignOnSignOut,
   signOnChangeSchema,
   signOnProvidersSchema,
   signOnSettingSchema,
-  signOnSignOutSchema,
   signOnStartQuerySchema,
 } from '../../../schemas/sign-on';
+import { type SignOnSignOut, signOnSignOutSchema } from '../../../schemas/sign-on-sign-out';
 import type { AppEnv } from '../../app-env';
 import { AppError } from '../../app-error';
 import { rotateCsrfToken } from '../../middleware/csrf';

@@ -9,7 +9,8 @@ import {
   users,
 } from '../../../db/schema';
 import { demoPassword } from '../../../db/seed/demo-users';
-import type { SignOnChange, SignOnProviders, SignOnSetting, SignOnSignOut } from '../../../schemas/sign-on';
+import type { SignOnChange, SignOnProviders, SignOnSetting } from '../../../schemas/sign-on';
+import type { SignOnSignOut } from '../../../schemas/sign-on-sign-out';
 import { startTestProvider, type TestProvider } from '../../testing/oidc-test-provider';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 

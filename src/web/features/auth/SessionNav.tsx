@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
+import { signOut } from '../../lib/api-auth';
 import { meQuery } from '../../lib/queries';
 
 /**
@@ -9,7 +10,7 @@ import { meQuery } from '../../lib/queries';
  * first leaves the page (so an editor with unsaved changes is asked first), then ends the
  * session on the home page and reads everything again as the public. A session that came
  * from シングルサインオン then goes on to the provider's logout, which sends the browser back
- * to the home page (its client loads only then, off every page's first load).
+ * to the home page.
  */
 export function SessionNav() {
   const { data } = useQuery(meQuery());
@@ -24,9 +25,8 @@ export function SessionNav() {
   useEffect(() => {
     if (signingOut === undefined || handled.current === signingOut) return;
     handled.current = signingOut;
-    import('../../lib/api-sign-on')
-      .then(({ signOutHereAndThere }) => signOutHereAndThere())
-      .then(async ({ providerLogoutUrl }) => {
+    signOut()
+      .then(async (providerLogoutUrl) => {
         if (providerLogoutUrl) {
           window.location.assign(providerLogoutUrl);
           return;
