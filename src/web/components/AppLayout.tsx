@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { SessionNav } from '../features/auth/SessionNav';
 import { useFocusOnNavigation } from '../lib/focus-on-navigation';
 import { meQuery } from '../lib/queries';
@@ -15,13 +14,6 @@ export function AppLayout() {
   useFocusOnNavigation();
   const { data: me } = useQuery(meQuery());
   const navigate = useNavigate();
-  const path = useRouterState({ select: (state) => state.location.pathname });
-  const mustChange = me?.user?.mustChangePassword === true;
-  // A temporary password opens nothing else (the API refuses with 403 password_change_required).
-  useEffect(() => {
-    if (mustChange && path !== '/account/password')
-      void navigate({ to: '/account/password', search: { redirect: path }, replace: true });
-  }, [mustChange, path, navigate]);
   return (
     <SiteFrame
       HomeLink={RouterHomeLink}

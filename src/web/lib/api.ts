@@ -124,9 +124,13 @@ export async function requestJson<T>(
   }
   if (!response.ok) {
     const error = await readErrorBody(response);
-    // Signed in with a temporary password: the password change comes before anything else.
-    if (error.code === 'password_change_required' && location.pathname !== '/account/password')
-      location.assign(`/account/password?redirect=${encodeURIComponent(location.pathname)}`);
+    // Signed in with a temporary password (the first read after sign-in finds out): the password
+    // change comes before anything else. Kept here, not in a component: the public page's budget.
+    const path = location.pathname;
+    if (error.code === 'password_change_required' && path !== '/account/password')
+      location.assign(
+        `/account/password${path.startsWith('/sign-in') ? '' : `?redirect=${encodeURIComponent(path)}`}`,
+      );
     throw error;
   }
   const parsed = schema.safeParse(await response.json());

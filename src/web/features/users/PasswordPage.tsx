@@ -39,7 +39,7 @@ export function PasswordPage() {
       await changePassword({ currentPassword, newPassword });
       await queryClient.resetQueries();
       await navigate({
-        href: redirect && redirect !== '/account/password' ? redirect : '/home',
+        href: redirect && !/^\/(sign-in|account\/password)/.test(redirect) ? redirect : '/home',
         state: { flash: 'パスワードを変更しました。' },
       });
     } catch (error) {
