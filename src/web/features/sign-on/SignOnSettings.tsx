@@ -207,7 +207,7 @@ function SignOnForm({ setting }: { setting: SignOnSetting }) {
         {(control) => (
           <select
             {...control}
-            className="input"
+            className="select"
             value={matchField}
             onChange={(event) => setMatchField(event.target.value === 'loginId' ? 'loginId' : 'email')}
           >
@@ -270,7 +270,7 @@ function SignOnForm({ setting }: { setting: SignOnSetting }) {
                       </td>
                       <td>
                         <select
-                          className="input"
+                          className="select"
                           aria-label={`${n}行目の役割`}
                           value={row.role}
                           onChange={(event) =>
