@@ -6,7 +6,7 @@ import { z } from './zod';
  * A municipality's name as it is registered: the name files, addresses and the API use
  * (`/長岡市/years/2022/wards/中央区`, `?municipality=長岡市`), so it cannot hold a slash.
  */
-export const newMunicipalityName = nameText(
+const newMunicipalityName = nameText(
   50,
   '自治体名を入力してください',
   '自治体名を入力してください',

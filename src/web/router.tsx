@@ -23,7 +23,6 @@ import {
   meQuery,
   nominalDatesQuery,
   sheetQuery,
-  signInThrottlesQuery,
   snapshotQuery,
   wardsQuery,
   wardYearSheetsQuery,
@@ -177,6 +176,7 @@ const signInThrottlesRoute = createRoute({
   loader: async ({ context }) => {
     const me = await context.queryClient.fetchQuery(meQuery());
     if (canOnMunicipality(me, 'readSignInThrottles')) {
+      const { signInThrottlesQuery } = await import('./lib/api-sign-in-throttles');
       await ensure(() => context.queryClient.fetchQuery(signInThrottlesQuery()));
     }
   },

@@ -5,7 +5,6 @@ import { fetchMe } from './api-auth';
 import { fetchEvaluationRule, fetchIndicatorSeries } from './api-indicators';
 import { fetchNominalDates } from './api-sheet-dates';
 import { fetchHistory, fetchSnapshot } from './api-sheet-edit';
-import { fetchSignInThrottles } from './api-sign-in-throttles';
 import { fetchConsistency } from './api-ward-year';
 
 /** Query definitions shared by route loaders (prefetch) and components (read). */
@@ -74,12 +73,4 @@ export const nominalDatesQuery = () =>
   queryOptions({
     queryKey: ['nominal-dates'],
     queryFn: ({ signal }) => fetchNominalDates(signal),
-  });
-
-/** Who is being slowed at sign-in changes by the second: always read fresh. */
-export const signInThrottlesQuery = () =>
-  queryOptions({
-    queryKey: ['sign-in-throttles'],
-    queryFn: ({ signal }) => fetchSignInThrottles(signal),
-    staleTime: 0,
   });

@@ -17,11 +17,7 @@ export interface MunicipalityRef {
  * Allow the permission on the municipality's users or say why not. A 管理者 of another
  * municipality hears that these are not their municipality's users rather than who may.
  */
-function authorizeUsers(
-  actor: Actor | null,
-  permission: UsersPermission,
-  municipality: MunicipalityRef,
-) {
+function authorizeUsers(actor: Actor | null, permission: UsersPermission, municipality: MunicipalityRef) {
   if (canOnMunicipality(actor, permission, municipality.id)) return;
   if (
     actor &&

@@ -3,9 +3,9 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { ClearSignInThrottle, SignInThrottles } from '../../../schemas/sign-in-throttles';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
-import { clearSignInThrottle } from '../../lib/api-sign-in-throttles';
+import { clearSignInThrottle, signInThrottlesQuery } from '../../lib/api-sign-in-throttles';
 import { formatDateTime } from '../../lib/format-date-time';
-import { meQuery, signInThrottlesQuery } from '../../lib/queries';
+import { meQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { canOnMunicipality } from '../../lib/ward-permissions';
 
