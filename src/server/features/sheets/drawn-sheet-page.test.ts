@@ -43,7 +43,9 @@ describe('the page of a sheet', () => {
     expect(root).toContain('<article class="sheet" aria-label="地域総務課の組織目標管理シート">');
     expect(root).toContain('コミュニティ協議会');
     expect(root).toContain(`href="/api/v1/downloads/sheets/${id}/pdf"`);
-    expect(root).toContain('href="/years/2022/wards/%E5%8C%97%E5%8C%BA?municipality=');
+    // The default municipality's 部区: the short address, as the router writes it.
+    expect(root).toContain('href="/years/2022/wards/%E5%8C%97%E5%8C%BA"');
+    expect(html).toContain('<meta name="mokuhyo-municipality" content="新潟市">');
     // Without scripts the page is all there: only what needs them is said to.
     expect(html).toContain(
       '<noscript>推移のグラフの表示など、この画面の一部の機能には JavaScript が必要です。</noscript>',
