@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { municipalities } from '../../../db/schema';
 import { roleLabels } from '../../../domain/roles';
@@ -29,11 +29,17 @@ export interface AuthRoutesOptions {
   trustedProxies: TrustedProxies | null;
 }
 
-function retryAfterOf(error: unknown): number | null {
-  if (!(error instanceof AppError) || error.code !== 'rate_limited') return null;
-  const details = error.details;
-  if (typeof details !== 'object' || details === null || !('retryAfterSeconds' in details)) return null;
-  return typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : null;
+/** A 429 of the sign-in throttle passes on with its Retry-After header. */
+function passRetryAfter(c: Context) {
+  return (error: unknown): never => {
+    if (error instanceof AppError && error.code === 'rate_limited') {
+      const details = error.details;
+      if (typeof details === 'object' && details !== null && 'retryAfterSeconds' in details) {
+        c.header('retry-after', String(details.retryAfterSeconds));
+      }
+    }
+    throw error;
+  };
 }
 
 export const authRoutes = (options: AuthRoutesOptions) =>
@@ -51,11 +57,7 @@ export const authRoutes = (options: AuthRoutesOptions) =>
         const { loginId, password } = c.req.valid('json');
         const address = clientAddress(c, options.trustedProxies);
         const token = await signIn(c.get('db'), { loginId, password, address }, options.signIn).catch(
-          (error: unknown) => {
-            const retryAfter = retryAfterOf(error);
-            if (retryAfter !== null) c.header('retry-after', String(retryAfter));
-            throw error;
-          },
+          passRetryAfter(c),
         );
         setSessionCookie(c, token);
         rotateCsrfToken(c);
@@ -80,11 +82,16 @@ export const authRoutes = (options: AuthRoutesOptions) =>
       validate('json', passwordChangeSchema),
       async (c) => {
         const { user } = signedIn(c);
-        await changeOwnPassword(c.get('db'), {
-          user,
-          change: c.req.valid('json'),
-          sessionToken: getCookie(c, sessionCookie),
-        });
+        await changeOwnPassword(
+          c.get('db'),
+          {
+            user,
+            change: c.req.valid('json'),
+            sessionToken: getCookie(c, sessionCookie),
+            address: clientAddress(c, options.trustedProxies),
+          },
+          options.signIn,
+        ).catch(passRetryAfter(c));
         return c.json({ ok: true } satisfies SignedInOrOut);
       },
     )

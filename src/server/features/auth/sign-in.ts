@@ -80,16 +80,18 @@ async function failureCounts(
 }
 
 /**
- * Check the password and open a session; returns the session token. The attempt is recorded
- * as a failure before anything else, so attempts sent at once count against each other; it is
- * taken back when the throttle refuses it (429: nothing was checked), and a success clears the
- * failures of this login id from this address.
+ * Check a password under the sign-in throttle (src/domain/sign-in-throttle.ts), for signing in
+ * and for changing one's own password alike: the attempt is recorded as a failure before
+ * anything else, so attempts sent at once count against each other; it is taken back when the
+ * throttle refuses it (429: nothing was checked), and a success clears the failures of this
+ * login id from this address. `check` says whether the password is right.
  */
-export async function signIn(
+export async function throttledPasswordCheck<T>(
   db: Db,
-  input: { loginId: string; password: string; address: string },
+  input: { loginId: string; address: string },
+  check: () => Promise<T | null>,
   { clock, throttle }: SignInOptions = defaultSignInOptions,
-): Promise<string> {
+): Promise<T | null> {
   const now = clock.now();
   const [own] = await db
     .insert(signInFailures)
@@ -104,9 +106,8 @@ export async function signIn(
   }
   if (decision.delayMs > 0) await clock.sleep(decision.delayMs);
 
-  const [user] = await db.select().from(users).where(eq(users.loginId, input.loginId));
-  const ok = await verifyPassword(input.password, user?.passwordHash ?? unusableHash);
-  if (!user || !ok || user.disabled) {
+  const passed = await check();
+  if (passed === null) {
     // The wait runs from the moment the failure was answered, not from when the check began.
     await db.update(signInFailures).set({ at: clock.now() }).where(eq(signInFailures.id, own.id));
     // Failures no rule looks at any more are swept now and then rather than by a timer.
@@ -114,11 +115,31 @@ export async function signIn(
       const before = new Date(now.getTime() - longestWindowMs(throttle));
       await db.delete(signInFailures).where(lt(signInFailures.at, before));
     }
-    throw rejected();
+    return null;
   }
   await db
     .delete(signInFailures)
     .where(and(eq(signInFailures.loginId, input.loginId), eq(signInFailures.address, input.address)));
+  return passed;
+}
+
+/** Check the password (under the throttle) and open a session; returns the session token. */
+export async function signIn(
+  db: Db,
+  input: { loginId: string; password: string; address: string },
+  options: SignInOptions = defaultSignInOptions,
+): Promise<string> {
+  const user = await throttledPasswordCheck(
+    db,
+    input,
+    async () => {
+      const [found] = await db.select().from(users).where(eq(users.loginId, input.loginId));
+      const ok = await verifyPassword(input.password, found?.passwordHash ?? unusableHash);
+      return found && ok && !found.disabled ? found : null;
+    },
+    options,
+  );
+  if (!user) throw rejected();
   await refusePasswordWhereTurnedOff(db, user);
   return createSession(db, user.id);
 }

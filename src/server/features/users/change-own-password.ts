@@ -7,11 +7,13 @@ import { AppError } from '../../app-error';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { passwordIssues } from '../auth/password-policy';
 import { endSessionsOf, type SignedInUser } from '../auth/sessions';
+import { defaultSignInOptions, type SignInOptions, throttledPasswordCheck } from '../auth/sign-in';
 import { recordUserChange } from './record-user-change';
 
 /**
- * The signed-in user changes their own password: the current one must be right and the new one
- * follow the policy (each reason on its field). A temporary password's must-change ends; the
+ * The signed-in user changes their own password: the current one must be right (checked under
+ * the sign-in throttle: a wrong one counts as a failed sign-in of the login id from this address)
+ * and the new one follow the policy (each reason on its field). A temporary password's must-change ends; the
  * user's other sessions end, this browser's stays. Recorded, never the password.
  */
 export async function changeOwnPassword(
@@ -20,12 +22,21 @@ export async function changeOwnPassword(
     user,
     change,
     sessionToken,
-  }: { user: SignedInUser; change: PasswordChange; sessionToken: string | undefined },
+    address,
+  }: { user: SignedInUser; change: PasswordChange; sessionToken: string | undefined; address: string },
+  signInOptions: SignInOptions = defaultSignInOptions,
 ): Promise<void> {
   const [row] = await db.select().from(users).where(eq(users.id, user.id));
   if (!row) throw new AppError('not_found', 'ユーザーが見つかりませんでした。');
   const issues: FieldIssue[] = [];
-  if (!(await verifyPassword(change.currentPassword, row.passwordHash))) {
+  // Guessing the current password is slowed like guessing it at sign-in, and counts with it.
+  const right = await throttledPasswordCheck(
+    db,
+    { loginId: row.loginId, address },
+    async () => ((await verifyPassword(change.currentPassword, row.passwordHash)) ? true : null),
+    signInOptions,
+  );
+  if (!right) {
     issues.push({ path: 'currentPassword', message: '今のパスワードが正しくありません' });
   }
   for (const issue of await passwordIssues(change.newPassword, { loginId: row.loginId })) {

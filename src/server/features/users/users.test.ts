@@ -157,6 +157,22 @@ describe('creating a user and the first sign-in', () => {
     expect(JSON.stringify(record)).not.toContain('hajimete');
   });
 
+  it('slows guessing the current password as the sign-in throttle does, counting with sign-in', async () => {
+    await create({ loginId: 'guessed', displayName: '推測 される', grants: [grant], password: newPassword });
+    const { client } = await signInAs('guessed', newPassword);
+    const guess = () =>
+      client.send('POST', '/api/v1/auth/password', {
+        currentPassword: 'chigau-pasuwado-desu',
+        newPassword: 'atarashii-pasuwado-desu',
+      });
+    // The throttle's free failures of a login id from one address, then a wait.
+    for (let i = 0; i < 4; i++) expect((await guess()).status).toBe(400);
+    const slowed = await guess();
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await errorOf(slowed)).message).toContain('少し時間をおいてください');
+  });
+
   it('makes a temporary password when none is given, shown once in the answer', async () => {
     const created = await create({ loginId: 'kobayashi', displayName: '小林', grants: [{ role: 'viewer' }] });
     expect(created.temporaryPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
