@@ -6,11 +6,10 @@ import { z } from './zod';
  * A municipality's name as it is registered: the name files, addresses and the API use
  * (`/長岡市/years/2022/wards/中央区`, `?municipality=長岡市`), so it cannot hold a slash.
  */
-const newMunicipalityName = nameText(
-  50,
-  '自治体名を入力してください',
-  '自治体名を入力してください',
-).refine((name) => !/[/\\?#%]/.test(name), '自治体名に「/」「\\」「?」「#」「%」は使えません');
+const newMunicipalityName = nameText(50, '自治体名を入力してください', '自治体名を入力してください').refine(
+  (name) => !/[/\\?#%]/.test(name),
+  '自治体名に「/」「\\」「?」「#」「%」は使えません',
+);
 
 /** システム管理者 registers a municipality with its first 管理者, who chooses their own password at first sign-in. */
 export const newMunicipalitySchema = z.strictObject({
