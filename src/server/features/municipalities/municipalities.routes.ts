@@ -33,7 +33,7 @@ export const municipalitiesRoutes = () =>
       }),
       validate('json', newMunicipalitySchema),
       async (c) => {
-        const { actor } = signedIn(c);
-        return c.json(await createMunicipality(c.get('db'), actor, c.req.valid('json')), 201);
+        const { actor, by } = signedIn(c);
+        return c.json(await createMunicipality(c.get('db'), actor, c.req.valid('json'), { by }), 201);
       },
     );

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { municipalities, roleGrants, users } from '../../../db/schema';
+import { municipalities, roleGrants, userChanges, users } from '../../../db/schema';
 import { municipalitySummarySchema } from '../../../schemas/municipalities';
 import { databaseFingerprint } from '../../testing/db-fingerprint';
 import { otherWardFile } from '../../testing/policy-matrix';
@@ -85,6 +85,12 @@ describe('registering a municipality', () => {
     expect(grants.map((g) => [g.role, g.organizationId])).toEqual([['admin', null]]);
     const [row] = await db.select().from(municipalities).where(eq(municipalities.name, '長岡市'));
     expect(first?.municipalityId).toBe(row?.id);
+    // The 管理者's record says who registered them.
+    const record = await db
+      .select()
+      .from(userChanges)
+      .where(eq(userChanges.userId, first?.id ?? ''));
+    expect(record.map((r) => [r.action, r.changedByName])).toEqual([['created', 'システム管理者（デモ）']]);
   });
 
   it('lets an import name the new municipality, and still names one nobody registered', async () => {

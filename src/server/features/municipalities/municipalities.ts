@@ -6,6 +6,7 @@ import type { Actor } from '../../../domain/roles';
 import type { MunicipalitySummary, NewMunicipality } from '../../../schemas/municipalities';
 import { AppError, signInNeeded } from '../../app-error';
 import { createUser } from '../users/create-user';
+import type { ChangedBy } from '../users/record-user-change';
 
 /** The answer when a file or a request names a municipality nobody registered. */
 export function municipalityNotRegistered(name: string): AppError {
@@ -110,7 +111,7 @@ export async function createMunicipality(
   db: Db,
   actor: Actor | null,
   input: NewMunicipality,
-  options: { fromCommandLine?: boolean } = {},
+  options: { fromCommandLine?: boolean; by?: ChangedBy } = {},
 ): Promise<MunicipalitySummary> {
   if (!options.fromCommandLine) authorizeInstallation(actor, 'createMunicipality');
   const created = await db.transaction(async (tx) => {
@@ -120,6 +121,8 @@ export async function createMunicipality(
       ...input.admin,
       grants: [{ role: 'admin' }],
       mustChangePassword: true,
+      // Recorded as the システム管理者's (the command line's without one).
+      ...(options.by ? { by: options.by } : {}),
     }).catch((error: unknown) => {
       throw prefixed(error, 'admin');
     });
