@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { preparedOnce } from '../../../db/prepared';
-import { roleGrants, sessions, users } from '../../../db/schema';
+import { roleGrants, sessions, signOnSessions, users } from '../../../db/schema';
 import type { Actor } from '../../../domain/roles';
 
 /** How long a sign-in lasts without use. Each use moves the end forward. */
@@ -67,7 +67,17 @@ export async function resolveSession(db: Db, token: string): Promise<SignedInUse
       .set({ expiresAt: new Date(Date.now() + sessionLifetimeMs) })
       .where(eq(sessions.tokenHash, tokenHash));
   }
-  return signedInUser(first.user, rows);
+  const user = signedInUser(first.user, rows);
+  // A temporary password is for signing in with a password: a session the city's own sign-on
+  // opened is not held to changing it (checked only for the few users who hold one).
+  if (user.mustChangePassword) {
+    const [viaSignOn] = await db
+      .select({ hash: signOnSessions.sessionTokenHash })
+      .from(signOnSessions)
+      .where(eq(signOnSessions.sessionTokenHash, tokenHash));
+    if (viaSignOn) return { ...user, mustChangePassword: false };
+  }
+  return user;
 }
 
 /** A user and the grants they hold (one row per grant, or one row with none) as the app sees them. */

@@ -224,6 +224,24 @@ describe('シングルサインオン (OpenID Connect)', () => {
       .values({ userId: user.id, role: 'editor', organizationId: await organizationId('健康福祉課') });
   }, 60_000);
 
+  it('opens a session through sign-on even for a user holding a temporary password, which still binds password sign-in', async () => {
+    const { db } = t.database;
+    await db.update(users).set({ mustChangePassword: true }).where(eq(users.loginId, 'fukushi-staff'));
+    try {
+      const client = t.from('192.0.2.77');
+      await client.get('/api/v1/auth/me');
+      const back = await client.get(await toCallback(client, 'fukushi'));
+      expect(back.status).toBe(302);
+      expect((await client.get('/api/v1/home')).status).toBe(200);
+      const passwordClient = await t.as('fukushi-staff', { address: '192.0.2.78' });
+      const refused = await passwordClient.get('/api/v1/home');
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toContain('password_change_required');
+    } finally {
+      await db.update(users).set({ mustChangePassword: false }).where(eq(users.loginId, 'fukushi-staff'));
+    }
+  });
+
   it('refuses a response whose state is not the browser’s (400, no session, the code never used)', async () => {
     const client = t.from('192.0.2.20');
     const back = new URL(await toCallback(client, 'fukushi'), origin);
