@@ -5,8 +5,8 @@ import { signOut } from '../../lib/api-auth';
 import { meQuery } from '../../lib/queries';
 
 /**
- * The signed-in user's name and roles, ホーム, 通知 with the number unread, and a ログアウト
- * button; or a ログイン link. Signing out
+ * The signed-in user's name and roles, ホーム, 通知 with the number unread, パスワードの変更, and a
+ * ログアウト button; or a ログイン link. Signing out
  * first leaves the page (so an editor with unsaved changes is asked first), then ends the
  * session on the home page and reads everything again as the public. A session that came
  * from シングルサインオン then goes on to the provider's logout, which sends the browser back
@@ -49,7 +49,8 @@ export function SessionNav() {
       </Link>
     );
   }
-  const roles = [...new Set(data.user.roles.map((r) => r.label))].join('・');
+  const labels = data.user.roles.map((r) => r.label);
+  const roles = [...new Set(data.user.systemAdmin ? [...labels, 'システム管理者'] : labels)].join('・');
   const unread = data.user.unreadNotifications;
   return (
     <div className="session">
@@ -72,6 +73,9 @@ export function SessionNav() {
         <span className="session__name">{data.user.displayName}</span>
         {roles && <span className="session__roles">{roles}</span>}
       </p>
+      <Link to="/account/password" className="session__password">
+        パスワードの変更
+      </Link>
       <button
         type="button"
         className="button button--secondary button--small"
