@@ -1,11 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { organizations, type SignOnGroupMapping, signOnSettings } from '../../../db/schema';
-import { type Actor, roleLabels, roleReach } from '../../../domain/roles';
-import type { FieldIssue } from '../../../schemas/issues';
+import { type SignOnGroupMapping, signOnSettings } from '../../../db/schema';
+import type { Actor } from '../../../domain/roles';
 import type { SignOnChangeParsed, SignOnSetting } from '../../../schemas/sign-on';
 import { AppError } from '../../app-error';
 import { authorizeMunicipality } from '../organizations/municipality-access';
+import { resolveGrants } from '../users/grants';
 import { placesOf, type SignOnEnvironment, signOnConfigOf } from './sign-on-config';
 
 const none: SignOnSetting = {
@@ -63,64 +63,14 @@ export async function readSignOn(
   return settingOf(db, actor.municipalityId, env);
 }
 
-/** Each mapping's 部区 and organization as the organization's id; every name that is not one organization is named. */
+/** Each mapping's 部区 and organization as the organization's id, as a user's roles are (every name that is not one organization is named). */
 async function resolveMappings(
   db: Db | Tx,
   municipalityId: string,
   mappings: SignOnChangeParsed['groupMappings'],
 ): Promise<SignOnGroupMapping[]> {
-  const issues: FieldIssue[] = [];
-  const resolved: SignOnGroupMapping[] = [];
-  for (const [i, m] of mappings.entries()) {
-    const reach = roleReach[m.role];
-    if (reach === 'municipality') {
-      resolved.push({ group: m.group, role: m.role, organizationId: null });
-      continue;
-    }
-    const ward = m.ward?.trim() ?? '';
-    const unit = m.organization?.trim() ?? '';
-    if (!ward || (reach === 'organization' && !unit)) {
-      issues.push({
-        path: `groupMappings[${i}]`,
-        message: `${roleLabels[m.role]}には部区${reach === 'organization' ? 'と組織' : ''}を指定してください`,
-      });
-      continue;
-    }
-    const [wardRow] = await db
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(
-        and(
-          eq(organizations.municipalityId, municipalityId),
-          eq(organizations.kind, 'ward'),
-          eq(organizations.name, ward),
-        ),
-      );
-    const units =
-      wardRow && reach === 'organization'
-        ? await db
-            .select({ id: organizations.id })
-            .from(organizations)
-            .where(
-              and(
-                eq(organizations.wardId, wardRow.id),
-                eq(organizations.kind, 'unit'),
-                eq(organizations.name, unit),
-              ),
-            )
-        : [];
-    const organizationId = reach === 'ward' ? wardRow?.id : units.length === 1 ? units[0]?.id : undefined;
-    if (!organizationId) {
-      issues.push({
-        path: `groupMappings[${i}]`,
-        message: `「${reach === 'ward' ? ward : `${ward} ${unit}`}」という組織が一つに特定できません`,
-      });
-      continue;
-    }
-    resolved.push({ group: m.group, role: m.role, organizationId });
-  }
-  if (issues.length > 0) throw new AppError('invalid', 'グループの対応づけに誤りがあります。', issues);
-  return resolved;
+  const grants = await resolveGrants(db, municipalityId, mappings, 'groupMappings');
+  return grants.map((grant, i) => ({ group: mappings[i]?.group ?? '', ...grant }));
 }
 
 /**

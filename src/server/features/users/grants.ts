@@ -3,14 +3,15 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../../db/client';
 import { organizations, roleGrants } from '../../../db/schema';
 import { type Role, roleLabels, roleReach, roles } from '../../../domain/roles';
+import type { FieldIssue } from '../../../schemas/issues';
 import type { UserRole } from '../../../schemas/users';
 import { AppError } from '../../app-error';
 
 /** A role to grant as people name it: 企画担当 by its 部区, 所属長・担当者 by 部区 and organization. */
 export interface NamedGrant {
   role: Role;
-  ward?: string | undefined;
-  organization?: string | undefined;
+  ward?: string | null | undefined;
+  organization?: string | null | undefined;
 }
 
 export interface ResolvedGrant {
@@ -19,41 +20,54 @@ export interface ResolvedGrant {
 }
 
 /**
- * Each named grant as the organization it reaches, or a 400 naming the grant (`grants[i]`)
- * when its 部区 or organization is missing, unknown or not one. Writes nothing.
+ * Each named grant as the organization it reaches, or a 400 naming every grant (`grants[i]`, or
+ * under `path`) whose 部区 or organization is missing, unknown or not one. Writes nothing.
  */
 export async function resolveGrants(
   db: Db | Tx,
   municipalityId: string,
   grants: readonly NamedGrant[],
+  path = 'grants',
 ): Promise<ResolvedGrant[]> {
   const resolved: ResolvedGrant[] = [];
+  const issues: FieldIssue[] = [];
   for (const [i, grant] of grants.entries()) {
     const reach = roleReach[grant.role];
     if (reach === 'municipality') {
       resolved.push({ role: grant.role, organizationId: null });
       continue;
     }
-    if (!grant.ward || (reach === 'organization' && !grant.organization)) {
-      throw new AppError(
-        'invalid',
-        `${roleLabels[grant.role]}には部区${reach === 'organization' ? 'と組織' : ''}を指定してください。`,
-        [{ path: `grants[${i}]`, message: '組織の指定がありません' }],
-      );
+    const ward = grant.ward?.trim();
+    const unit = grant.organization?.trim();
+    if (!ward || (reach === 'organization' && !unit)) {
+      issues.push({
+        path: `${path}[${i}]`,
+        message: `${roleLabels[grant.role]}には部区${reach === 'organization' ? 'と組織' : ''}を指定してください`,
+      });
+      continue;
     }
     const organizationId = await resolveOrganization(
       db,
       municipalityId,
-      grant.ward,
-      reach === 'ward' ? null : grant.organization,
+      ward,
+      reach === 'ward' ? null : unit,
     );
     if (!organizationId) {
-      const name = reach === 'ward' ? grant.ward : `${grant.ward}の${grant.organization}`;
-      throw new AppError('invalid', `組織「${name}」を一つに特定できません。`, [
-        { path: `grants[${i}]`, message: '組織が見つからないか、同じ名前の組織が複数あります' },
-      ]);
+      const name = reach === 'ward' ? ward : `${ward} ${unit}`;
+      issues.push({
+        path: `${path}[${i}]`,
+        message: `「${name}」という組織が見つからないか、同じ名前の組織が複数あって一つに特定できません`,
+      });
+      continue;
     }
     resolved.push({ role: grant.role, organizationId });
+  }
+  if (issues.length > 0) {
+    throw new AppError(
+      'invalid',
+      issues.length === 1 ? `${issues[0]?.message}。` : '役割の組織の指定に誤りがあります。',
+      issues,
+    );
   }
   // The same role on the same place twice is one grant.
   const seen = new Set<string>();
