@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { launchChromium } from '../e2e/chromium';
-import sample from '../src/db/seed/niigata-kita-2022.json';
+import { loadSampleIfEmpty } from '../src/db/seed/load-sample';
 import { createTestDatabase } from '../src/db/testing';
 import { renderBookletPdf, renderSheetPdf } from '../src/exports/pdf';
 import { createApp, defaultWebRoot } from '../src/server/app';
@@ -34,7 +34,7 @@ async function timeIt<T>(n: number, work: () => Promise<T>): Promise<{ ms: numbe
 async function main() {
   if (!existsSync(join(defaultWebRoot, 'index.html'))) throw new Error('run `npm run build` first');
   const database = await createTestDatabase();
-  await importWardYear(database.db, sample);
+  await loadSampleIfEmpty(database.db);
   const year = await loadWardYear(database.db, { actor: null, ward: '北区', fiscalYear: 2022 });
   const somu = year.sheets[0];
   if (!somu) throw new Error('no sheet');

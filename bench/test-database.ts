@@ -9,8 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { openDatabase } from '../src/db/client';
 import { loadTemplate, migratedRecipe, templateFile } from '../src/db/pglite-template';
 import { createDemoUsersIfNone } from '../src/db/seed/demo-users';
-import sample from '../src/db/seed/niigata-kita-2022.json';
-import { importWardYear } from '../src/server/features/interchange/import-ward-year';
+import { loadSampleIfEmpty } from '../src/db/seed/load-sample';
 import { sampleRecipe } from '../src/server/testing/sample-database';
 import { fmt, median, table } from './lib/report';
 
@@ -55,7 +54,7 @@ async function main() {
     'same, then import the sample and demo users',
     await time(async () => {
       const database = await openDatabase({ engine: 'pglite', client: await loadTemplate(migrated) });
-      await importWardYear(database.db, sample);
+      await loadSampleIfEmpty(database.db);
       await createDemoUsersIfNone(database.db);
       await database.close();
     }),

@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../db/client';
 import { createDemoUsersIfNone, demoPassword } from '../db/seed/demo-users';
-import sample from '../db/seed/niigata-kita-2022.json';
+import { loadSampleIfEmpty } from '../db/seed/load-sample';
 import { createPostgresTestDatabase } from '../db/testing';
 import { pdfText } from '../exports/pdf/poppler';
 import { sheetViewSchema, toSheetDocument } from '../schemas/sheet-edit';
@@ -93,7 +93,7 @@ describe.skipIf(!serverUrl)('two app servers on one database', () => {
     target = created;
     a = await startServer(target);
     b = await startServer(target);
-    await importWardYear(a.database.db, sample);
+    await loadSampleIfEmpty(a.database.db);
     await importWardYear(a.database.db, nextYearFixture());
     await createDemoUsersIfNone(a.database.db);
   }, 120_000);
@@ -305,7 +305,7 @@ describe.skipIf(!serverUrl)('a server killed in the middle of a job', () => {
     ({ drop } = created);
     target = created;
     const database = await openAsApp(target);
-    await importWardYear(database.db, sample);
+    await loadSampleIfEmpty(database.db);
     await createDemoUsersIfNone(database.db);
     await database.close();
   }, 120_000);
