@@ -54,8 +54,8 @@ describe('the 部区 policy', () => {
     expect(canImport(foreignAdmin, { municipalityId: null, wardId: null })).toBe(false);
     expect(canImport(admin, { municipalityId: null, wardId: null })).toBe(false);
     expect(canImport(null, { municipalityId: null, wardId: null })).toBe(false);
-    expect([admin, planner, otherPlanner].every(mayImportSomewhere)).toBe(true);
-    expect([viewer, head, staff, null].some(mayImportSomewhere)).toBe(false);
+    expect([admin, planner, otherPlanner].every((a) => mayImportSomewhere(a.grants))).toBe(true);
+    expect([viewer, head, staff, null].some((a) => mayImportSomewhere(a?.grants))).toBe(false);
   });
 
   it('answers the web on the grants alone exactly as on the actor within the municipality', () => {

@@ -1,4 +1,4 @@
-import { type Actor, grantsReaching, holdsAny, type Role, rolesReaching } from './roles';
+import { type Actor, grantsReaching, holdsAny, type Role, type RoleGrant, rolesReaching } from './roles';
 
 /**
  * The policy table of what is done to a 部区's year as a whole: importing its sheets, its
@@ -80,7 +80,7 @@ export function canImport(actor: Actor | null, target: ImportTarget): boolean {
 }
 
 /** Whether the actor may import into some 部区 at all (checked before a file is even read). */
-export function mayImportSomewhere(actor: Actor | null): boolean {
-  const held = new Set(actor?.grants.map((g) => g.role));
+export function mayImportSomewhere(grants: readonly Pick<RoleGrant, 'role'>[] | undefined): boolean {
+  const held = new Set(grants?.map((g) => g.role));
   return wardRolesMay('import', held) || wardRolesMay('importNewWard', held);
 }

@@ -53,7 +53,7 @@ const signOnGroupMappingSchema = z.strictObject({
 export const signOnChangeSchema = z.strictObject({
   providerName: nameText(
     100,
-    '連携先の名前を入力してください（例：新潟市職員）',
+    '連携先の名前を入力してください（例：○○市職員）',
     '連携先の名前を文字列で指定してください',
   ),
   issuer: providerUrl('発行者（Issuer）の URL'),

@@ -125,6 +125,16 @@ const importRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/interchange/ImportPage'), 'ImportPage'),
 });
 
+/** `/import`: the municipality's import, whatever the file's 部区 and year (企画担当・管理者). */
+const municipalityImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/import',
+  component: lazyRouteComponent(
+    () => import('./features/interchange/MunicipalityImportPage'),
+    'MunicipalityImportPage',
+  ),
+});
+
 /** `/years/2022/wards/北区/reorganize`: 組織の改編 from the next fiscal year (企画担当・管理者). */
 const reorganizeRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -382,6 +392,7 @@ const routeTree = rootRoute.addChildren([
   municipalityYearRoute,
   consistencyRoute,
   importRoute,
+  municipalityImportRoute,
   reorganizeRoute,
   settingsRoute,
   municipalitiesRoute,

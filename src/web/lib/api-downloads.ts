@@ -22,8 +22,11 @@ export function startBookletJob(query: WardYearQuery): Promise<JobStatus> {
   return requestJson('POST', '/api/v1/jobs/booklet', jobStatusSchema, { body });
 }
 
-/** What the page expects the file to be for (its 部区 and year): a different one is called out. */
-export type ImportExpectation = { fiscalYear: number; ward: string; municipality?: string | undefined };
+/**
+ * What the page expects the file to be for (its 部区 and year): a different one is called out.
+ * Nothing, on the municipality's own import page (a new 部区's first sheets).
+ */
+export type ImportExpectation = { fiscalYear?: number; ward?: string; municipality?: string | undefined };
 
 function importParams(file: File, extra: Record<string, string>): string {
   return new URLSearchParams({ fileName: file.name, via: 'browser', ...extra }).toString();
@@ -38,8 +41,8 @@ function rawFile(file: File) {
 /** 取り込みの確認: what the file would do, as a job (nothing is written). */
 export function startImportPreview(file: File, expected: ImportExpectation): Promise<JobStatus> {
   const params = importParams(file, {
-    expectedFiscalYear: String(expected.fiscalYear),
-    expectedWard: expected.ward,
+    ...(expected.fiscalYear ? { expectedFiscalYear: String(expected.fiscalYear) } : {}),
+    ...(expected.ward ? { expectedWard: expected.ward } : {}),
     ...(expected.municipality ? { expectedMunicipality: expected.municipality } : {}),
   });
   return requestJson('POST', `/api/v1/jobs/import/preview?${params}`, jobStatusSchema, {

@@ -12,8 +12,14 @@ import type { Me } from '../../schemas/auth';
  * on the grants `/api/v1/auth/me` lists (all of the user's own municipality). The API stays the
  * judge (it answers 403 otherwise).
  */
-export function canOnWard(me: Me | undefined, permission: WardPermission, wardId: string): boolean {
-  return wardRolesMay(permission, wardRolesOf(me?.user?.roles ?? [], wardId));
+export function canOnWard(
+  me: Me | undefined,
+  permission: WardPermission,
+  ward: { id: string; municipality: string },
+): boolean {
+  // Every grant is of the user's own municipality: none reaches another's 部区.
+  if (me?.user?.municipality !== ward.municipality) return false;
+  return wardRolesMay(permission, wardRolesOf(me.user.roles, ward.id));
 }
 
 export function canOnMunicipality(me: Me | undefined, permission: MunicipalityPermission): boolean {

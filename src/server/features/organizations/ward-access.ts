@@ -72,7 +72,7 @@ export function authorizeImport(
 
 /** Before an upload is read: only someone who may import into some 部区 gets further. */
 export function authorizeImportSomewhere(actor: Actor | null): void {
-  if (mayImportSomewhere(actor)) return;
+  if (mayImportSomewhere(actor?.grants)) return;
   if (!actor) throw signInNeeded();
   throw refused('import', null);
 }

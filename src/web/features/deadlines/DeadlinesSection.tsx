@@ -24,7 +24,7 @@ const inputId = (field: DeadlineField) => `deadline-${field}`;
 /** The year's 作成・修正・評価 deadlines; the 企画担当 of the 部区 sets them here. */
 export function DeadlinesSection({ data }: { data: WardYearSheets }) {
   const { data: me } = useQuery(meQuery());
-  const canSet = canOnWard(me, 'setDeadlines', data.ward.id);
+  const canSet = canOnWard(me, 'setDeadlines', data.ward);
   return (
     <section className="deadlines" aria-labelledby="deadlines-title">
       <h2 id="deadlines-title">{`${formatFiscalYear(data.fiscalYear)}の期限`}</h2>

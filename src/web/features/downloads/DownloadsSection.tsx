@@ -38,7 +38,7 @@ export function DownloadsSection({ data }: { data: WardYearSheets }) {
       description: 'システム間でデータを受け渡すための形式です。',
     },
   ];
-  if (canOnWard(me, 'import', data.ward.id)) {
+  if (canOnWard(me, 'import', data.ward)) {
     files.push({
       href: downloadUrls.template(data.fiscalYear),
       label: '空の様式（Excel）',

@@ -122,6 +122,12 @@ function WardCards({ wards, municipalityWide }: { wards: WardCard[]; municipalit
   return (
     <section className="home-section" aria-labelledby="home-wards">
       <h2 id="home-wards">部区の進捗</h2>
+      {wards.length === 0 && (
+        <p>
+          まだ部区がありません。部区と組織は、シートを取り込むと登録されます（
+          <Link to="/import">シートを取り込む</Link>）。
+        </p>
+      )}
       {municipalityWide && latest > 0 && (
         <p>
           <Link to="/years/$fiscalYear/progress" params={{ fiscalYear: latest }}>
@@ -218,6 +224,13 @@ export function HomePage() {
       {ownsSheets && <MySheets sheets={data.mySheets} />}
       {followsWards && (
         <WardCards wards={data.wards} municipalityWide={canOnMunicipality(me, 'viewAllProgress')} />
+      )}
+      {me?.user?.systemAdmin && (
+        <p>
+          システム管理者は、<Link to="/admin/municipalities">自治体の管理</Link>
+          で自治体とその管理者を登録し、<Link to="/settings/users">ユーザー管理</Link>
+          ですべての自治体のユーザーを管理します。
+        </p>
       )}
     </>
   );

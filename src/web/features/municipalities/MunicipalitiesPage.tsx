@@ -64,7 +64,12 @@ function MunicipalityTable({ list }: { list: MunicipalitySummary[] }) {
                 {m.default ? '（既定の自治体）' : ''}
               </th>
               <td>{`${m.wards}部区`}</td>
-              <td>{`${m.users}人`}</td>
+              <td>
+                <Link to="/settings/users" search={{ municipality: m.name }}>
+                  {`${m.users}人`}
+                  <span className="visually-hidden">{`（${m.name}のユーザー）`}</span>
+                </Link>
+              </td>
               <td>{formatDateTime(m.createdAt)}</td>
             </tr>
           ))}
@@ -130,47 +135,51 @@ function NewMunicipalityForm() {
   };
 
   return (
-    <form
-      className="form-card"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-labelledby="new-municipality"
-    >
+    <section aria-labelledby="new-municipality">
       <h2 id="new-municipality">自治体の登録</h2>
       <p>
-        自治体と、その最初の管理者を一度に登録します。管理者はその自治体のユーザー・設定を管理し、部区のシートを取り込みます（取り込みで自治体が登録されることはありません）。
+        自治体と、その最初の管理者を一度に登録します。管理者はその自治体のユーザー・設定を管理し、「シートを取り込む」で部区のシートを取り込みます（取り込みで自治体が登録されることはありません）。
       </p>
-      {fields.map((field) => (
-        <FormField
-          key={field.path}
-          id={inputId(field.path)}
-          label={field.label}
-          hint={field.hint}
-          error={errors.get(field.path)}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type={field.type}
-              autoComplete={field.type === 'password' ? 'new-password' : 'off'}
-              value={inputs[field.path]}
-              onChange={(event) => setInputs((current) => ({ ...current, [field.path]: event.target.value }))}
-            />
-          )}
-        </FormField>
-      ))}
-      {problem && (
-        <p role="alert" className="form-field__error">
-          {problem}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? '登録しています…' : '自治体を登録'}
-        </button>
-      </div>
-    </form>
+      <form
+        className="form-card"
+        noValidate
+        onSubmit={(event) => void submit(event)}
+        aria-label="自治体の登録"
+      >
+        {fields.map((field) => (
+          <FormField
+            key={field.path}
+            id={inputId(field.path)}
+            label={field.label}
+            hint={field.hint}
+            error={errors.get(field.path)}
+          >
+            {(control) => (
+              <input
+                {...control}
+                className="input"
+                type={field.type}
+                autoComplete={field.type === 'password' ? 'new-password' : 'off'}
+                value={inputs[field.path]}
+                onChange={(event) =>
+                  setInputs((current) => ({ ...current, [field.path]: event.target.value }))
+                }
+              />
+            )}
+          </FormField>
+        ))}
+        {problem && (
+          <p role="alert" className="form-field__error">
+            {problem}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? '登録しています…' : '自治体を登録'}
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
 

@@ -43,7 +43,7 @@ export function ReorganizePage() {
   const [busy, setBusy] = useState(false);
   const wardLabel = `${data.ward.municipality} ${data.ward.name}`;
   useDocumentTitle(`組織の改編 ${wardLabel}`);
-  const allowed = canOnWard(me, 'reorganize', data.ward.id);
+  const allowed = canOnWard(me, 'reorganize', data.ward);
   const units = organizations.filter((o) => o.kind === 'unit');
   const nameCount = inputs.kind === 'split' ? Math.max(2, inputs.successorNames.length) : 1;
 

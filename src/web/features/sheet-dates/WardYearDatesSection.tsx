@@ -19,7 +19,7 @@ const idPrefix = 'ward-year-date';
  */
 export function WardYearDatesSection({ data }: { data: WardYearSheets }) {
   const { data: me } = useQuery(meQuery());
-  const canSet = canOnWard(me, 'setSheetDates', data.ward.id);
+  const canSet = canOnWard(me, 'setSheetDates', data.ward);
   return (
     <section className="deadlines" aria-labelledby="ward-year-dates-title">
       <h2 id="ward-year-dates-title">{`${formatFiscalYear(data.fiscalYear)}の作成日・修正日・評価日`}</h2>

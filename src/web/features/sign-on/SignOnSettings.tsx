@@ -30,7 +30,7 @@ const textFields: { field: Field; label: string; hint: string; type?: string }[]
   {
     field: 'providerName',
     label: '連携先の名前',
-    hint: 'ログイン画面に「（名前）のアカウントでログイン」と表示します。例：新潟市職員',
+    hint: 'ログイン画面に「（名前）のアカウントでログイン」と表示します。例：○○市職員',
   },
   {
     field: 'issuer',

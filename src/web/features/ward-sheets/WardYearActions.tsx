@@ -44,11 +44,11 @@ export function WardYearActions({ data }: { data: WardYearSheets }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [summary, setSummary] = useState<RolloverSummary | null>(null);
   const { ward, fiscalYear } = data;
-  const canCheck = canOnWard(me, 'checkConsistency', ward.id);
-  const canRollOver = canOnWard(me, 'rollover', ward.id);
-  const canImport = canOnWard(me, 'import', ward.id);
-  const canReorganize = canOnWard(me, 'reorganize', ward.id);
-  const canViewProgress = canOnWard(me, 'viewProgress', ward.id);
+  const canCheck = canOnWard(me, 'checkConsistency', ward);
+  const canRollOver = canOnWard(me, 'rollover', ward);
+  const canImport = canOnWard(me, 'import', ward);
+  const canReorganize = canOnWard(me, 'reorganize', ward);
+  const canViewProgress = canOnWard(me, 'viewProgress', ward);
   if (!canCheck && !canRollOver && !canImport && !canReorganize && !canViewProgress) return null;
 
   const confirm = async () => {
