@@ -27,7 +27,6 @@ import {
   wardsQuery,
   wardYearSheetsQuery,
 } from './lib/queries';
-import { canOnMunicipality } from './lib/ward-permissions';
 import { municipalityInPath, municipalityOf, wardYearOf, wardYearParams, yearParams } from './route-params';
 
 type RouterContext = { queryClient: QueryClient };
@@ -167,12 +166,7 @@ const settingsRoute = createRoute({
 const municipalitiesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/municipalities',
-  loader: async ({ context }) => {
-    const me = await context.queryClient.fetchQuery(meQuery());
-    if (!me.user?.systemAdmin) return;
-    const { municipalitiesQuery } = await import('./lib/api-municipalities');
-    await ensure(() => context.queryClient.ensureQueryData(municipalitiesQuery()));
-  },
+  // The page reads its list itself (staff pages keep their loaders off every page's first load).
   component: lazyRouteComponent(
     () => import('./features/municipalities/MunicipalitiesPage'),
     'MunicipalitiesPage',
@@ -183,13 +177,6 @@ const municipalitiesRoute = createRoute({
 const signInThrottlesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings/sign-in-throttles',
-  loader: async ({ context }) => {
-    const me = await context.queryClient.fetchQuery(meQuery());
-    if (canOnMunicipality(me, 'readSignInThrottles')) {
-      const { signInThrottlesQuery } = await import('./lib/api-sign-in-throttles');
-      await ensure(() => context.queryClient.fetchQuery(signInThrottlesQuery()));
-    }
-  },
   component: lazyRouteComponent(
     () => import('./features/sign-in-throttles/SignInThrottlesPage'),
     'SignInThrottlesPage',
