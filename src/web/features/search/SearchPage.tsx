@@ -31,7 +31,7 @@ function Hit({ hit }: { hit: SearchHit }) {
     <li className="search-hit">
       <h2 className="search-hit__title">
         <Link to="/sheets/$sheetId" params={{ sheetId: hit.sheetId }} hash={hit.anchor}>
-          {`${formatFiscalYear(hit.fiscalYear)} ${hit.ward} ${hit.title}`}
+          {`${formatFiscalYear(hit.fiscalYear)} ${hit.municipality} ${hit.ward} ${hit.title}`}
         </Link>
       </h2>
       <p className="search-hit__place">
