@@ -61,7 +61,7 @@ export async function createUser(db: Db | Tx, given: NewUser): Promise<{ id: str
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.loginId, input.loginId));
   if (taken)
     throw new AppError('conflict', `ログインID「${input.loginId}」はすでに使われています。`, [
-      { path: 'loginId', message: '使用済み' },
+      { path: 'loginId', message: 'このログインIDはすでに使われています' },
     ]);
 
   const grants = await resolveGrants(db, municipality.id, input.grants);

@@ -211,6 +211,15 @@ describe('creating a user and the first sign-in', () => {
       expect(error.message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
       if (path) expect(error.issues, JSON.stringify(body)).toContainEqual(expect.objectContaining({ path }));
     }
+    // The field says what is wrong in a sentence, beside the summary's.
+    const duplicate = await admin.send('POST', '/api/v1/users', {
+      loginId: 'somu-staff',
+      displayName: '重複',
+      grants: [],
+    });
+    expect((await errorOf(duplicate)).issues).toEqual([
+      { path: 'loginId', message: 'このログインIDはすでに使われています' },
+    ]);
     const unknown = await admin.send('POST', `/api/v1/users?municipality=${encodeURIComponent('架空市')}`, {
       loginId: 'x9',
       displayName: '架空',
