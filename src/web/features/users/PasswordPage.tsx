@@ -80,7 +80,8 @@ export function PasswordPage() {
             <input type="text" hidden readOnly autoComplete="username" value={me.user.loginId} />
             <FormField
               id={ids.currentPassword}
-              label={mustChange ? '仮パスワード' : '今のパスワード'}
+              // The errors name it 今のパスワード, which the temporary one is.
+              label={mustChange ? '今のパスワード（仮パスワード）' : '今のパスワード'}
               error={errors[ids.currentPassword]}
             >
               {(control) => (
