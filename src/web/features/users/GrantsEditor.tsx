@@ -72,20 +72,30 @@ function OrganizationPicker({
   );
 }
 
-/** The roles of a user, each with the 部区 and organization it reaches, added and removed as rows. */
+/**
+ * The roles of a user, each with the 部区 and organization it reaches, added and removed as rows.
+ * `keepAdmin`: the 管理者 editing themselves, whose 管理者 role stays (the server refuses its
+ * removal); `systemAdmin`: the user is a システム管理者, which is no role of a municipality.
+ */
 export function GrantsEditor({
   municipality,
   rows,
   errors,
   onChange,
+  keepAdmin = false,
+  systemAdmin = false,
 }: {
   municipality: string;
   rows: GrantRow[];
   errors: Record<string, string>;
   onChange: (rows: GrantRow[]) => void;
+  keepAdmin?: boolean;
+  systemAdmin?: boolean;
 }) {
-  const { data: wards = [] } = useQuery(wardsQuery());
-  const wardNames = wards.filter((w) => w.municipality === municipality).map((w) => w.name);
+  const { data: wards, isSuccess } = useQuery(wardsQuery());
+  const wardNames = (wards ?? []).filter((w) => w.municipality === municipality).map((w) => w.name);
+  const noWards = isSuccess && wardNames.length === 0;
+  const kept = keepAdmin ? rows.findIndex((row) => row.role === 'admin') : -1;
   const set = (index: number, change: Partial<GrantRow>) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
@@ -97,10 +107,23 @@ export function GrantsEditor({
           {errors['grant-add']}
         </p>
       )}
-      {rows.length === 0 && <p>役割がありません（ログインはできますが、何もできません）。</p>}
+      {noWards && (
+        <p id="grants-no-wards" className="notice notice--info">
+          {`${municipality}には、まだ部区がありません。部区と組織は、この自治体の組織目標管理シートを取り込む（「シートを取り込む」）と選べるようになります。部区・組織の指定が要らない管理者・閲覧者の役割は、今でも付けられます。`}
+        </p>
+      )}
+      {rows.length === 0 &&
+        (systemAdmin ? (
+          <p>
+            システム管理者です。自治体の役割はありません（役割を付けなくても、ユーザー管理と自治体の管理を行えます）。
+          </p>
+        ) : (
+          <p>役割がありません（ログインはできますが、何もできません）。</p>
+        ))}
       <ol className="grants-editor__rows">
         {rows.map((row, index) => {
           const reach = roleReach[row.role];
+          const locked = index === kept;
           return (
             // Rows have no identity of their own: a row is its place in the list.
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
@@ -108,7 +131,11 @@ export function GrantsEditor({
               <FormField
                 id={`grant-${index}-role`}
                 label={`役割${index + 1}`}
-                hint={reachHint[reach]}
+                hint={
+                  locked
+                    ? '自分の管理者の役割は外せません（外すと、ユーザー管理を使えなくなるためです）。'
+                    : reachHint[reach]
+                }
                 error={errors[`grant-${index}-role`]}
               >
                 {(control) => (
@@ -116,6 +143,7 @@ export function GrantsEditor({
                     {...control}
                     className="input"
                     value={row.role}
+                    disabled={locked}
                     onChange={(event) => set(index, { role: event.target.value as Role })}
                   >
                     {roles.map((role) => (
@@ -131,11 +159,16 @@ export function GrantsEditor({
                   {(control) => (
                     <select
                       {...control}
+                      aria-describedby={
+                        [control['aria-describedby'], noWards ? 'grants-no-wards' : undefined]
+                          .filter(Boolean)
+                          .join(' ') || undefined
+                      }
                       className="input"
                       value={row.ward}
                       onChange={(event) => set(index, { ward: event.target.value, organization: '' })}
                     >
-                      <option value="">選んでください</option>
+                      <option value="">{noWards ? '部区がありません' : '選んでください'}</option>
                       {wardNames.map((name) => (
                         <option key={name} value={name}>
                           {name}
@@ -154,14 +187,16 @@ export function GrantsEditor({
                   onChange={(organization) => set(index, { organization })}
                 />
               )}
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                aria-label={`役割${index + 1}（${roleLabels[row.role]}）を外す`}
-                onClick={() => onChange(rows.filter((_, i) => i !== index))}
-              >
-                外す
-              </button>
+              {!locked && (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-label={`役割${index + 1}（${roleLabels[row.role]}）を外す`}
+                  onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                >
+                  外す
+                </button>
+              )}
             </li>
           );
         })}

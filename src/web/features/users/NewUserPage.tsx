@@ -24,7 +24,7 @@ const ids = {
   mustChangePassword: 'user-must-change',
 };
 
-function Created({ created }: { created: UserWithPassword }) {
+function Created({ created, municipality }: { created: UserWithPassword; municipality?: string }) {
   const { user } = created.detail;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -41,7 +41,9 @@ function Created({ created }: { created: UserWithPassword }) {
           {`${user.displayName}のページへ`}
         </Link>
         {' ／ '}
-        <Link to="/settings/users">ユーザーの一覧へ</Link>
+        <Link to="/settings/users" search={municipality ? { municipality } : {}}>
+          ユーザーの一覧へ
+        </Link>
       </p>
     </section>
   );
@@ -111,7 +113,7 @@ export function NewUserPage() {
       {!canOnMunicipality(me, 'manageUsers') ? (
         <p className="notice notice--info">ユーザーを作成できるのは管理者・システム管理者です。</p>
       ) : created ? (
-        <Created created={created} />
+        <Created created={created} municipality={municipality} />
       ) : (
         <>
           <p className="lead">{`${target}の職員のユーザーを作成します。`}</p>
@@ -167,7 +169,7 @@ export function NewUserPage() {
             <GrantsEditor municipality={target} rows={grants} errors={errors} onChange={setGrants} />
             <fieldset>
               <legend>パスワード</legend>
-              <label className="choice">
+              <label className="choice users-choice">
                 <input
                   type="radio"
                   name="password-kind"
@@ -176,7 +178,7 @@ export function NewUserPage() {
                 />{' '}
                 仮パスワードを自動で発行する（作成後に一度だけ表示します）
               </label>
-              <label className="choice">
+              <label className="choice users-choice">
                 <input
                   type="radio"
                   name="password-kind"
@@ -204,7 +206,7 @@ export function NewUserPage() {
                       />
                     )}
                   </FormField>
-                  <label className="choice" htmlFor={ids.mustChangePassword}>
+                  <label className="choice users-choice" htmlFor={ids.mustChangePassword}>
                     <input
                       id={ids.mustChangePassword}
                       type="checkbox"

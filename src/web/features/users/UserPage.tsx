@@ -9,6 +9,7 @@ import { FormField } from '../../components/FormField';
 import { ApiError } from '../../lib/api';
 import { deactivateUser, reactivateUser, resetPassword, updateUser } from '../../lib/api-users';
 import { formatDateTime } from '../../lib/format-date-time';
+import { meQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { type GrantRow, GrantsEditor, grantInputOf } from './GrantsEditor';
 import { type FormProblem, problemOf, summaryItems } from './problems';
@@ -47,21 +48,39 @@ function Facts({ detail }: { detail: UserDetail }) {
   );
 }
 
-/** 表示名・メールアドレス・役割, sent as a whole with the record entry the form started from. */
-function EditForm({ detail, onSaved }: { detail: UserDetail; onSaved: (d: UserDetail) => void }) {
+/**
+ * 表示名・メールアドレス・役割, sent as a whole with the record entry the form started from.
+ * Taking away every role is asked once more: the user could then sign in and do nothing.
+ */
+function EditForm({
+  detail,
+  keepAdmin,
+  onSaved,
+}: {
+  detail: UserDetail;
+  /** The 管理者 editing themselves: their 管理者 role stays. */
+  keepAdmin: boolean;
+  onSaved: (d: UserDetail) => void;
+}) {
   const [displayName, setDisplayName] = useState(detail.user.displayName);
   const [email, setEmail] = useState(detail.user.email ?? '');
   const [grants, setGrants] = useState<GrantRow[]>(rowsOf(detail));
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [askNoRoles, setAskNoRoles] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (problem) summary.current?.focus();
   }, [problem]);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (grants.length === 0 && detail.user.roles.length > 0 && !detail.user.systemAdmin) setAskNoRoles(true);
+    else void save();
+  };
+  const save = async () => {
+    setAskNoRoles(false);
     setBusy(true);
     try {
       const saved = await updateUser(detail.user.id, {
@@ -81,42 +100,60 @@ function EditForm({ detail, onSaved }: { detail: UserDetail; onSaved: (d: UserDe
   };
   const errors = problem?.fields ?? {};
   return (
-    <form className="form-card" noValidate onSubmit={(event) => void submit(event)}>
-      {problem && <ErrorSummary ref={summary} title={problem.title} items={summaryItems(problem)} />}
-      {stale && (
-        <p>
-          <Link to="/settings/users/$userId" params={{ userId: detail.user.id }} reloadDocument>
-            最新の内容を読み込む（入力中の変更は失われます）
-          </Link>
-        </p>
-      )}
-      <FormField id={ids.displayName} label="表示名" error={errors[ids.displayName]}>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            required
-            value={displayName}
-            onChange={(event) => setDisplayName(event.target.value)}
-          />
+    <>
+      <form className="form-card" noValidate onSubmit={submit}>
+        {problem && <ErrorSummary ref={summary} title={problem.title} items={summaryItems(problem)} />}
+        {stale && (
+          <p>
+            <Link to="/settings/users/$userId" params={{ userId: detail.user.id }} reloadDocument>
+              最新の内容を読み込む（入力中の変更は失われます）
+            </Link>
+          </p>
         )}
-      </FormField>
-      <FormField id={ids.email} label="メールアドレス（任意）" error={errors[ids.email]}>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        )}
-      </FormField>
-      <GrantsEditor municipality={detail.municipality} rows={grants} errors={errors} onChange={setGrants} />
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? '保存しています…' : '変更を保存'}
-      </button>
-    </form>
+        <FormField id={ids.displayName} label="表示名" error={errors[ids.displayName]}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              required
+              value={displayName}
+              onChange={(event) => setDisplayName(event.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField id={ids.email} label="メールアドレス（任意）" error={errors[ids.email]}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="email"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          )}
+        </FormField>
+        <GrantsEditor
+          municipality={detail.municipality}
+          rows={grants}
+          errors={errors}
+          onChange={setGrants}
+          keepAdmin={keepAdmin}
+          systemAdmin={detail.user.systemAdmin}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? '保存しています…' : '変更を保存'}
+        </button>
+      </form>
+      <ConfirmDialog
+        open={askNoRoles}
+        title="役割をすべて外しますか"
+        message="役割がなくなると、このユーザーはログインはできますが、シートを見ることも作成することもできなくなります。"
+        confirmLabel="役割をすべて外して保存する"
+        cancelLabel="やめる"
+        onConfirm={() => void save()}
+        onCancel={() => setAskNoRoles(false)}
+      />
+    </>
   );
 }
 
@@ -174,7 +211,7 @@ function Account({ detail, onChanged }: { detail: UserDetail; onChanged: (d: Use
       </p>
       {problem && <ErrorSummary message={problem} />}
       {temporary && <TemporaryPassword loginId={user.loginId} password={temporary} />}
-      <div className="button-row app-chrome">
+      <div className="button-row user-account__actions app-chrome">
         {user.disabled ? (
           <button type="button" className="button button--secondary" onClick={() => setPending('reactivate')}>
             利用を再開
@@ -240,14 +277,37 @@ export function UserPage() {
   const { userId } = route.useParams();
   const queryClient = useQueryClient();
   const { data: detail, error } = useQuery(userQuery(userId));
+  const viewer = useQuery(meQuery()).data?.user;
   // The form starts over from each saved answer (its lastChangeId with it).
   const [formKey, setFormKey] = useState(0);
+  // What the last save did, said beside the form, which takes the focus the remounted form lost.
+  // A new object each save, so that saving twice over moves the focus twice.
+  const [saved, setSaved] = useState<{ message: string } | null>(null);
+  const savedNote = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (saved) savedNote.current?.focus();
+  }, [saved]);
   useDocumentTitle(detail ? `${detail.user.displayName}（ユーザー管理）` : 'ユーザー管理');
   const changed = (next: UserDetail) => {
     queryClient.setQueryData(userQuery(userId).queryKey, next);
     void queryClient.invalidateQueries({ queryKey: ['users', null] });
     setFormKey((k) => k + 1);
   };
+  const edited = (next: UserDetail) => {
+    setSaved({
+      message:
+        next.lastChangeId === detail?.lastChangeId ? '変更はありませんでした。' : '変更を保存しました。',
+    });
+    changed(next);
+  };
+  // The list the user is on: another municipality's is named, as the list's address names it.
+  const listSearch =
+    detail && viewer && detail.municipality !== viewer.municipality
+      ? { municipality: detail.municipality }
+      : {};
+  const own = detail !== undefined && viewer?.id === detail.user.id;
+  // A システム管理者's account is theirs alone to change (the server refuses a 管理者).
+  const guarded = detail?.user.systemAdmin === true && viewer?.systemAdmin !== true;
   return (
     <>
       <Breadcrumbs
@@ -255,7 +315,7 @@ export function UserPage() {
           <Link key="home" to="/">
             部区・年度を選ぶ
           </Link>,
-          <Link key="users" to="/settings/users">
+          <Link key="users" to="/settings/users" search={listSearch}>
             ユーザー管理
           </Link>,
         ]}
@@ -267,12 +327,39 @@ export function UserPage() {
       {detail && (
         <>
           <Facts detail={detail} />
-          {detail.permissions.manageUsers && (
+          {detail.permissions.manageUsers && guarded && (
+            <p className="notice notice--info">
+              このユーザーはシステム管理者です。利用停止、パスワードの再設定、表示名・役割などの変更ができるのは、システム管理者だけです。
+            </p>
+          )}
+          {detail.permissions.manageUsers && !guarded && (
             <>
               <h2>利用停止・パスワード</h2>
-              <Account detail={detail} onChanged={changed} />
+              {own ? (
+                <p className="user-account__own">
+                  自分自身は利用停止にできません。停止するとログインできなくなり、自分では元に戻せないためです（必要なときは、ほかの管理者に依頼してください）。自分のパスワードは、再設定ではなく
+                  <Link to="/account/password">パスワードの変更</Link>
+                  で変更します。
+                </p>
+              ) : (
+                <Account
+                  detail={detail}
+                  onChanged={(next) => {
+                    setSaved(null);
+                    changed(next);
+                  }}
+                />
+              )}
               <h2>表示名・メールアドレス・役割の変更</h2>
-              <EditForm key={formKey} detail={detail} onSaved={changed} />
+              <p ref={savedNote} role="status" tabIndex={-1} className="user-saved">
+                {saved?.message}
+              </p>
+              <EditForm
+                key={formKey}
+                detail={detail}
+                keepAdmin={own && viewer?.systemAdmin !== true}
+                onSaved={edited}
+              />
             </>
           )}
           <h2>記録</h2>

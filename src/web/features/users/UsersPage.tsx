@@ -4,8 +4,9 @@ import { useState } from 'react';
 import type { UserSummary } from '../../../schemas/users';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { municipalitiesQuery } from '../../lib/api-municipalities';
 import { formatDateTime } from '../../lib/format-date-time';
-import { meQuery, wardsQuery } from '../../lib/queries';
+import { meQuery } from '../../lib/queries';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { canOnMunicipality } from '../../lib/ward-permissions';
 import { usersQuery } from './user-queries';
@@ -24,11 +25,14 @@ const matches = (user: UserSummary, words: string) => {
   return w === '' || user.loginId.toLowerCase().includes(w) || user.displayName.toLowerCase().includes(w);
 };
 
-/** A システム管理者 chooses whose users (municipalities of the 部区 list, and their own). */
+/**
+ * A システム管理者 chooses whose users: every registered municipality, a new one too before it
+ * has any 部区. The one in the address is shown chosen even before the list has come.
+ */
 function MunicipalityChooser({ own, current }: { own: string; current: string }) {
   const navigate = useNavigate();
-  const { data: wards = [] } = useQuery(wardsQuery());
-  const names = [...new Set([own, ...wards.map((w) => w.municipality)])];
+  const { data: registered = [] } = useQuery(municipalitiesQuery());
+  const names = [...new Set([own, current, ...registered.map((m) => m.name)])];
   return (
     <div className="form-field">
       <label htmlFor="users-municipality" className="form-field__label">
