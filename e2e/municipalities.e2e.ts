@@ -148,6 +148,9 @@ describe('several municipalities on one installation', () => {
     await page.getByRole('heading', { level: 1, name: '新潟市の設定' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/settings');
     expect(new URL(page.url()).hash).toBe('#sheet-dates');
+    // The licence and sign-on sections read their own settings: wait for the last of them.
+    await page.getByRole('heading', { level: 2, name: 'シングルサインオン' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: '公開するデータのライセンス' }).waitFor();
     const sections = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(sections).toEqual(
       expect.arrayContaining([
