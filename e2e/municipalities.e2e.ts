@@ -150,6 +150,7 @@ describe('several municipalities on one installation', () => {
     expect(new URL(page.url()).hash).toBe('#sheet-dates');
     // The licence and sign-on sections read their own settings: wait for the last of them.
     await page.getByRole('heading', { level: 2, name: 'シングルサインオン' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: '通知メールの送信元' }).waitFor();
     await page.getByRole('heading', { level: 2, name: '公開するデータのライセンス' }).waitFor();
     const sections = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(sections).toEqual(
@@ -158,11 +159,25 @@ describe('several municipalities on one installation', () => {
         '作成日・修正日・評価日の既定の日付',
         '公開するデータのライセンス',
         'シングルサインオン',
+        '通知メールの送信元',
       ]),
     );
     const contents = page.getByRole('navigation', { name: 'この画面の項目' });
     await contents.getByRole('link', { name: '公開するデータのライセンス' }).click();
     expect(new URL(page.url()).hash).toBe('#licence');
+    // The sender of the municipality's 通知 mail: a wrong address is said at its field.
+    const sender = page.getByLabel('送信元のメールアドレス');
+    await sender.fill('kikaku at city');
+    await page.getByRole('button', { name: '送信元を保存' }).click();
+    await page.locator('#mail-sender-address-error').waitFor();
+    expect(await sender.evaluate((el) => el === document.activeElement)).toBe(true);
+    await sender.fill('mokuhyo@city.niigata.example.jp');
+    await page.getByLabel('送信者の名前（任意）').fill('新潟市 組織目標管理');
+    await page.getByRole('button', { name: '送信元を保存' }).click();
+    await page.getByRole('status').filter({ hasText: '通知メールの送信元を保存しました。' }).waitFor();
+    await page
+      .getByText('現在は「新潟市 組織目標管理 <mokuhyo@city.niigata.example.jp>」です。', { exact: false })
+      .waitFor();
     await snap(page, 'settings-page', true);
     await expectAccessible(page, 'the settings page');
     expect(requestsOutside(requests, baseUrl)).toEqual([]);

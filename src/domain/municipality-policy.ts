@@ -18,6 +18,8 @@ export const municipalityPermissions = [
   'viewAllProgress',
   'readUsers',
   'manageUsers',
+  'readMailSender',
+  'setMailSender',
   'readSignOn',
   'setSignOn',
 ] as const;
@@ -36,6 +38,9 @@ export const municipalityPolicy: Record<MunicipalityPermission, readonly Role[]>
   /** The 進捗管理表 of every 部区 at once. */
   viewAllProgress: ['admin', 'viewer'],
   /** Its user accounts, their roles and their record (作成・停止・再開・役割・パスワードの再設定). */
+  /** The From of its staff's 通知 mail. */
+  readMailSender: ['admin'],
+  setMailSender: ['admin'],
   readUsers: ['admin'],
   manageUsers: ['admin'],
   /** シングルサインオン: the provider, how staff are matched and given roles, whether passwords still work. */

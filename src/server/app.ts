@@ -22,6 +22,7 @@ import { exportRoutes, importRoutes } from './features/interchange/interchange.r
 import { JobRegistry, type JobRegistryOptions } from './features/jobs/job-registry';
 import { jobsRoutes } from './features/jobs/jobs.routes';
 import { licenceRoutes } from './features/licence/licence.routes';
+import { mailSenderRoutes } from './features/mail-sender/mail-sender.routes';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { sheetRemindersRoutes } from './features/notifications/reminders.routes';
@@ -108,6 +109,8 @@ export interface CreateAppOptions {
   pdf?: PdfWorkerOptions;
   /** Whether 通知 are mailed (MOKUHYO_SMTP_URL is set): the settings page says so. */
   mailEnabled?: boolean;
+  /** The installation's sender of 通知 mail (MOKUHYO_MAIL_FROM), which a municipality may replace with its own. */
+  mailFrom?: string | null;
   /** The address the public reaches this server at (MOKUHYO_PUBLIC_URL): the DCAT descriptions' URLs. */
   publicUrl?: string | undefined;
   /** シングルサインオン of the default municipality from MOKUHYO_OIDC_* (when it has no settings of its own). */
@@ -131,6 +134,7 @@ export async function createApp({
   jobs: jobOptions,
   pdf: pdfOptions,
   mailEnabled = false,
+  mailFrom = null,
   publicUrl,
   signOn = null,
 }: CreateAppOptions) {
@@ -180,6 +184,7 @@ export async function createApp({
     .route('/v1/sheets', sheetRemindersRoutes())
     .route('/v1/comment-threads', commentThreadsRoutes())
     .route('/v1/notifications', notificationsRoutes(mailEnabled))
+    .route('/v1/mail-sender', mailSenderRoutes({ enabled: mailEnabled, from: mailEnabled ? mailFrom : null }))
     .route('/v1/corrections', correctionsRoutes(cache))
     .route('/v1/export', exportRoutes())
     .route('/v1/import', importRoutes())

@@ -47,6 +47,7 @@ async function main() {
     trustedProxies: env.MOKUHYO_TRUSTED_PROXIES,
     jobs: { expireInSeconds: env.MOKUHYO_JOB_TIMEOUT },
     mailEnabled: env.mail !== null,
+    mailFrom: env.mail?.from ?? null,
     publicUrl: env.MOKUHYO_PUBLIC_URL,
     signOn: env.signOn,
   });

@@ -25,11 +25,22 @@ export const municipalities = pgTable(
      */
     licenceName: text('licence_name'),
     licenceUrl: text('licence_url'),
+    /**
+     * The sender of its staff's 通知 mail (From), null until a 管理者 sets one: then the
+     * installation's MOKUHYO_MAIL_FROM. The name is shown beside the address (「長岡市 組織目標管理」).
+     */
+    mailFromAddress: text('mail_from_address'),
+    mailFromName: text('mail_from_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     // A licence is a name with its terms: both or neither.
     check('municipalities_licence_whole', sql`(${t.licenceName} is null) = (${t.licenceUrl} is null)`),
+    // A sender's name only with its address.
+    check(
+      'municipalities_mail_from_named',
+      sql`${t.mailFromName} is null or ${t.mailFromAddress} is not null`,
+    ),
   ],
 );
 

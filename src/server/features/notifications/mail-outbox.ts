@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Database } from '../../../db/client';
-import { notifications, users } from '../../../db/schema';
+import { municipalities, notifications, users } from '../../../db/schema';
 import { mailAttemptLimit, mailRetryDelayMs } from '../../../domain/notifications';
 import { type Clock, systemClock, todayInJapan } from '../../clock';
 import { noticeOfDeadlines } from './deadline-notices';
@@ -158,8 +158,16 @@ export class MailOutbox {
         eq(notifications.mailDueAt, lease),
       );
     const people = await this.#database.db
-      .select({ id: users.id, email: users.email, delivery: users.mailDelivery, name: users.displayName })
+      .select({
+        id: users.id,
+        email: users.email,
+        delivery: users.mailDelivery,
+        name: users.displayName,
+        fromAddress: municipalities.mailFromAddress,
+        fromName: municipalities.mailFromName,
+      })
       .from(users)
+      .innerJoin(municipalities, eq(municipalities.id, users.municipalityId))
       .where(and(inArray(users.id, [...new Set(due.map((r) => r.userId))]), eq(users.disabled, false)));
     const byId = new Map(people.map((p) => [p.id, p]));
     for (const userId of new Set(due.map((r) => r.userId))) {
@@ -182,7 +190,11 @@ export class MailOutbox {
         if (batch.length === 0) continue;
         // Near the lease's end the rest is left: another pass claims it again.
         if (performance.now() - started > leaseMs - sendMarginMs) return;
-        await this.#mail(transport, config, { to: person.email, name: person.name }, batch, now, ours);
+        // Their municipality's own sender, else the installation's (MOKUHYO_MAIL_FROM).
+        const from = person.fromAddress
+          ? { name: person.fromName ?? '', address: person.fromAddress }
+          : config.from;
+        await this.#mail(transport, config, { to: person.email, name: person.name, from }, batch, now, ours);
       }
     }
   }
@@ -190,7 +202,7 @@ export class MailOutbox {
   async #mail(
     transport: Transporter,
     config: MailConfig,
-    to: { to: string; name: string },
+    to: { to: string; name: string; from: string | { name: string; address: string } },
     batch: Row[],
     now: Date,
     ours: (ids: string[]) => SQL | undefined,
@@ -198,7 +210,7 @@ export class MailOutbox {
     const ids = batch.map((r) => r.id);
     try {
       await transport.sendMail({
-        from: config.from,
+        from: to.from,
         to: { name: to.name, address: to.to },
         ...composeMail(batch, to.name, config.publicUrl),
       });

@@ -173,6 +173,46 @@ describe('通知', () => {
     expect(toHead.map((m) => m.text?.match(/(.)つ目の確認です/)?.[1]).sort()).toEqual(['一', '三', '二']);
   });
 
+  it('mails from the municipality’s own sender once its 管理者 sets one, and from the installation’s again after', async () => {
+    const admin = await t.as('admin');
+    const read = await admin.get('/api/v1/mail-sender');
+    expect(await read.json()).toEqual({ own: null, installation: null, mailEnabled: true });
+    // Refused with its field, and nothing changed; only the 管理者 may.
+    const bad = await admin.send('PUT', '/api/v1/mail-sender', { address: 'kita at city' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('"path":"address"');
+    expect((await head.send('PUT', '/api/v1/mail-sender', { address: 'a@example.jp' })).status).toBe(403);
+    expect((await (await admin.get('/api/v1/mail-sender')).json()).own).toBeNull();
+
+    const set = await admin.send('PUT', '/api/v1/mail-sender', {
+      address: 'mokuhyo@city.niigata.example.jp',
+      name: '新潟市 組織目標管理',
+    });
+    expect((await set.json()).own).toEqual({
+      address: 'mokuhyo@city.niigata.example.jp',
+      name: '新潟市 組織目標管理',
+    });
+    const comment = async (body: string) => {
+      smtp.received.length = 0;
+      await head.send('PUT', '/api/v1/notifications/settings', { mailDelivery: 'immediate' });
+      const res = await planner.send('POST', `/api/v1/sheets/${sheetId}/comments`, {
+        subject: 'sheet',
+        body,
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      now = new Date(Date.now() + 1000);
+      await outbox(smtp.url).runOnce();
+      return smtp.received.find((m) => JSON.stringify(m.to).includes('fukushi-head@example.jp'))?.from
+        ?.value[0];
+    };
+    expect(await comment('送信元の確認です。')).toEqual({
+      address: 'mokuhyo@city.niigata.example.jp',
+      name: '新潟市 組織目標管理',
+    });
+    expect((await admin.send('DELETE', '/api/v1/mail-sender')).status).toBe(200);
+    expect((await comment('既定の送信元の確認です。'))?.address).toBe('mokuhyo@city.example.lg.jp');
+  });
+
   it('sends nothing when no mail server is set; the app still lists every notification', async () => {
     smtp.received.length = 0;
     await move(head, 'approve');

@@ -18,6 +18,8 @@ const municipalityPermissionLabels: Record<MunicipalityPermission, string> = {
   readSignInThrottles: 'ログインの制限を見られる',
   clearSignInThrottles: 'ログインの制限を解除できる',
   viewAllProgress: '全部区の進捗管理表を見られる',
+  readMailSender: '通知メールの送信元の設定を見られる',
+  setMailSender: '通知メールの送信元を変更できる',
   readUsers: 'ユーザーの一覧と記録を見られる',
   manageUsers: 'ユーザーを作成・変更できる',
   readSignOn: 'シングルサインオンの設定を見られる',

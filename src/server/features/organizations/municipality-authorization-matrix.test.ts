@@ -105,6 +105,11 @@ async function probe(client: TestClient, permission: MunicipalityPermission, log
     case 'setSignOn':
       // Removes the municipality's own settings, which it has none of: nothing lasting.
       return client.send('DELETE', '/api/v1/sign-on');
+    case 'readMailSender':
+      return client.get('/api/v1/mail-sender');
+    case 'setMailSender':
+      // Back to the installation's sender, which it is: nothing lasting.
+      return client.send('DELETE', '/api/v1/mail-sender');
     case 'clearSignInThrottles': {
       const { db } = t.database;
       await db.delete(signInFailures);

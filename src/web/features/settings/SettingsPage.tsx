@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { canOnMunicipality } from '../../lib/ward-permissions';
 import { EvaluationRuleSettings } from '../evaluation-rules/EvaluationRuleSettings';
 import { LicenceSettings } from '../licence/LicenceSettings';
+import { MailSenderSettings } from '../mail-sender/MailSenderSettings';
 import { NominalDatesSettings } from '../sheet-dates/NominalDatesSettings';
 import { SignOnSettings } from '../sign-on/SignOnSettings';
 
@@ -16,12 +17,13 @@ const sections = [
   { id: 'sheet-dates', title: '作成日・修正日・評価日の既定の日付' },
   { id: 'licence', title: '公開するデータのライセンス' },
   { id: 'sign-on', title: 'シングルサインオン', permission: 'readSignOn' },
+  { id: 'mail-sender', title: '通知メールの送信元', permission: 'readMailSender' },
 ] as const;
 
 /**
  * `/settings`: everything the municipality sets for itself, on one page — the evaluation rule and
  * what the public sees of its aids, the nominal sheet dates, the licence of its open data, and
- * (管理者 only) its single sign-on.
+ * (管理者 only) its single sign-on and the sender of its 通知 mail.
  * 管理者 changes them; other signed-in users of the municipality read them.
  */
 export function SettingsPage() {
@@ -69,6 +71,9 @@ export function SettingsPage() {
           </Suspense>
           <Suspense fallback={null}>
             <SignOnSettings />
+          </Suspense>
+          <Suspense fallback={null}>
+            <MailSenderSettings />
           </Suspense>
         </>
       ) : (
