@@ -356,6 +356,17 @@ describe('real answers fit the declared schemas', () => {
     expect((await admin.send('POST', '/api/v1/auth/sign-on/sign-out')).status).toBe(200);
   });
 
+  it('for the 管理者: the sender of the municipality’s 通知 mail, set and back to the installation’s', async () => {
+    const admin = await signIn('admin');
+    expect((await admin.get('/api/v1/mail-sender')).status).toBe(200);
+    const set = await admin.send('PUT', '/api/v1/mail-sender', {
+      address: 'mokuhyo@city.example.jp',
+      name: '組織目標管理',
+    });
+    expect(set.status, await set.clone().text()).toBe(200);
+    expect((await admin.send('DELETE', '/api/v1/mail-sender')).status).toBe(200);
+  });
+
   it('for the システム管理者: the municipalities, and registering one with its first 管理者', async () => {
     const system = await signIn('system');
     expect((await system.get('/api/v1/municipalities')).status).toBe(200);
