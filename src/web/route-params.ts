@@ -69,3 +69,16 @@ export const municipalityInPath = {
 export function inMunicipality(path: string, municipality: string, defaultName: string | null): string {
   return municipality === defaultName ? path : `/${encodeURIComponent(municipality)}${path}`;
 }
+
+/** Only a path inside this app, never another site (`//evil.example`) or the sign-in page itself. */
+function safeRedirect(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return undefined;
+  if (value.startsWith('/sign-in')) return undefined;
+  return value;
+}
+
+/** `?redirect=…`: where to go after signing in or changing one's password, when it is safe. */
+export function redirectOf(search: Record<string, unknown>): { redirect?: string } {
+  const redirect = safeRedirect(search.redirect);
+  return redirect ? { redirect } : {};
+}

@@ -1,52 +1,31 @@
 import type { QueryClient } from '@tanstack/react-query';
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  notFound,
-  redirect,
-} from '@tanstack/react-router';
+import { createRoute, createRouter, lazyRouteComponent, notFound, redirect } from '@tanstack/react-router';
 import { type SnapshotStage, snapshotStages } from '../domain/sheet-lifecycle';
-import { AppLayout } from './components/AppLayout';
 import { ErrorPage, NotFoundPage, PendingPage } from './components/StatusPages';
 import { type Grouping, groupings } from './features/consistency/consistency-groups';
 import { SheetPage } from './features/sheets/SheetPage';
 import { loadStaffTools, offersStaffTools } from './features/sheets/sheet-staff-tools';
-import { isNotFoundError } from './lib/api';
 import './lib/history-state';
+import { accountRoutes } from './account-routes';
 import { searchParamsOf } from './features/search/search-params';
 import {
   consistencyQuery,
-  evaluationRuleQuery,
   historyQuery,
   meQuery,
-  nominalDatesQuery,
   sheetQuery,
   snapshotQuery,
   wardsQuery,
   wardYearSheetsQuery,
 } from './lib/queries';
-import { municipalityInPath, municipalityOf, wardYearOf, wardYearParams, yearParams } from './route-params';
-
-type RouterContext = { queryClient: QueryClient };
-
-/** Loads a query before the page renders; a 404 from the API becomes the not-found page. */
-async function ensure<T>(load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    if (isNotFoundError(error)) throw notFound();
-    throw error;
-  }
-}
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  // Who is signed in, for the header; never fails the page (prefetchQuery does not throw).
-  loader: ({ context }) => context.queryClient.prefetchQuery(meQuery()),
-  component: AppLayout,
-  notFoundComponent: NotFoundPage,
-});
+import { ensure, type RouterContext, rootRoute } from './root-route';
+import {
+  municipalityInPath,
+  municipalityOf,
+  redirectOf,
+  wardYearOf,
+  wardYearParams,
+  yearParams,
+} from './route-params';
 
 /** `/`: choose a ward and a fiscal year. */
 const wardListRoute = createRoute({
@@ -145,44 +124,6 @@ const reorganizeRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/reorganization/ReorganizePage'), 'ReorganizePage'),
 });
 
-/** `/settings`: the municipality's settings on one page (管理者 changes them, other staff read them). */
-const settingsRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/settings',
-  loader: async ({ context }) => {
-    const me = await context.queryClient.fetchQuery(meQuery());
-    if (!me.user) return;
-    await ensure(() =>
-      Promise.all([
-        context.queryClient.ensureQueryData(evaluationRuleQuery()),
-        context.queryClient.ensureQueryData(nominalDatesQuery()),
-      ]),
-    );
-  },
-  component: lazyRouteComponent(() => import('./features/settings/SettingsPage'), 'SettingsPage'),
-});
-
-/** `/admin/municipalities`: the installation's municipalities (システム管理者). */
-const municipalitiesRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/admin/municipalities',
-  // The page reads its list itself (staff pages keep their loaders off every page's first load).
-  component: lazyRouteComponent(
-    () => import('./features/municipalities/MunicipalitiesPage'),
-    'MunicipalitiesPage',
-  ),
-});
-
-/** `/settings/sign-in-throttles`: login ids and addresses slowed after failed sign-ins (管理者). */
-const signInThrottlesRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/settings/sign-in-throttles',
-  component: lazyRouteComponent(
-    () => import('./features/sign-in-throttles/SignInThrottlesPage'),
-    'SignInThrottlesPage',
-  ),
-});
-
 /**
  * The 進捗管理表's filter and order as given in the address, kept as text here; the page reads
  * them (features/progress/board-view.ts) so that their rules load with it, not with every page.
@@ -279,56 +220,11 @@ const sheetRoute = createRoute({
   component: SheetPage,
 });
 
-/** `/settings/users`: ユーザー管理, the municipality's accounts (管理者, システム管理者). */
-const usersRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/settings/users',
-  // `?municipality=長岡市`: whose users a システム管理者 manages (default: their own municipality's).
-  validateSearch: municipalityOf,
-  component: lazyRouteComponent(() => import('./features/users/UsersPage'), 'UsersPage'),
-});
-
-/** `/settings/users/new`: a new account. */
-const newUserRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/settings/users/new',
-  validateSearch: municipalityOf,
-  component: lazyRouteComponent(() => import('./features/users/NewUserPage'), 'NewUserPage'),
-});
-
-/** `/settings/users/:id`: one account, its roles, 利用停止, パスワードの再設定 and its record. */
-const userRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/settings/users/$userId',
-  component: lazyRouteComponent(() => import('./features/users/UserPage'), 'UserPage'),
-});
-
-/** `/account/password?redirect=…`: change one's own password (first, when it is a temporary one). */
-const passwordRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/account/password',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
-    const redirect = safeRedirect(search.redirect);
-    return redirect ? { redirect } : {};
-  },
-  component: lazyRouteComponent(() => import('./features/users/PasswordPage'), 'PasswordPage'),
-});
-
-/** Only a path inside this app, never another site (`//evil.example`) or the sign-in page itself. */
-function safeRedirect(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return undefined;
-  if (value.startsWith('/sign-in')) return undefined;
-  return value;
-}
-
 /** `/sign-in?redirect=/sheets/…`: sign in, then back where the user was. */
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
-    const redirect = safeRedirect(search.redirect);
-    return redirect ? { redirect } : {};
-  },
+  validateSearch: redirectOf,
   component: lazyRouteComponent(() => import('./features/auth/SignInPage'), 'SignInPage'),
 });
 
@@ -372,6 +268,7 @@ const snapshotRoute = createRoute({
 });
 
 const routeTree = rootRoute.addChildren([
+  ...accountRoutes,
   wardListRoute,
   notificationsRoute,
   searchRoute,
@@ -381,13 +278,6 @@ const routeTree = rootRoute.addChildren([
   importRoute,
   municipalityImportRoute,
   reorganizeRoute,
-  settingsRoute,
-  municipalitiesRoute,
-  signInThrottlesRoute,
-  usersRoute,
-  newUserRoute,
-  userRoute,
-  passwordRoute,
   homeRoute,
   wardProgressRoute,
   municipalityProgressRoute,

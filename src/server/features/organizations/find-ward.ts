@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { municipalities, organizations } from '../../../db/schema';
 import { AppError } from '../../app-error';
+import { defaultMunicipality } from '../municipalities/municipalities';
 
 export interface WardRef {
   id: string;
@@ -38,22 +39,12 @@ export async function findWard(
         : `部区「${options.ward}」は登録されていません。`,
       [{ path: 'ward', message: '登録されていない部区です' }],
     );
-  if (options.municipality || (await isDefaultMunicipality(db, first.municipalityId))) return first;
+  if (options.municipality || (await defaultMunicipality(db))?.id === first.municipalityId) return first;
   throw new AppError(
     'invalid',
     `部区「${options.ward}」は${first.municipalityName}の部区です。自治体名（municipality）も指定してください。`,
     [{ path: 'municipality', message: '自治体名を指定してください' }],
   );
-}
-
-/** Whether this is the default municipality: the first registered. */
-async function isDefaultMunicipality(db: Db | Tx, municipalityId: string): Promise<boolean> {
-  const [first] = await db
-    .select({ id: municipalities.id })
-    .from(municipalities)
-    .orderBy(asc(municipalities.createdAt), asc(municipalities.name))
-    .limit(1);
-  return first?.id === municipalityId;
 }
 
 /** The 部/区 of that id (one an organization of the database names). */

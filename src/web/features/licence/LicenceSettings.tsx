@@ -1,12 +1,11 @@
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { defaultLicence } from '../../../domain/licence';
 import type { LicenceSetting } from '../../../schemas/licence-setting';
 import { FormField } from '../../components/FormField';
-import { ApiError } from '../../lib/api';
 import { licenceQuery, resetLicence, saveLicence } from '../../lib/api-licence';
 import { meQuery } from '../../lib/queries';
+import { useSettingsSave } from '../../lib/use-settings-save';
 import { canOnMunicipality } from '../../lib/ward-permissions';
 
 type Field = 'name' | 'url';
@@ -44,44 +43,25 @@ export function LicenceSettings() {
 
 function LicenceForm({ licence }: { licence: LicenceSetting }) {
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const [inputs, setInputs] = useState<Record<Field, string>>({ name: licence.name, url: licence.url });
-  const [errors, setErrors] = useState<Map<Field, string>>(new Map());
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (action: () => Promise<LicenceSetting>, doneMessage: string) => {
-    setProblem(null);
-    setBusy(true);
-    try {
-      const saved = await action();
-      queryClient.setQueryData(['licence'], saved);
-      setInputs({ name: saved.name, url: saved.url });
-      setErrors(new Map());
-      // The 部区 lists and sheets carry the licence.
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['sheet'] }),
-        queryClient.invalidateQueries({ queryKey: ['ward-year-sheets'] }),
-      ]);
-      await navigate({ to: '/settings', replace: true, state: { flash: doneMessage } });
-    } catch (error) {
-      const found = new Map<Field, string>();
-      for (const issue of error instanceof ApiError ? error.issues : []) {
-        const field = fields.find((f) => f === issue.path);
-        if (field && !found.has(field)) found.set(field, issue.message);
-      }
-      setErrors(found);
-      setProblem(error instanceof Error ? error.message : 'ライセンスを保存できませんでした。');
-      const first = fields.find((field) => found.has(field));
-      if (first) document.getElementById(inputId(first))?.focus();
-    } finally {
-      setBusy(false);
-    }
+  const { errors, problem, busy, run } = useSettingsSave<Field, LicenceSetting>(
+    fields,
+    inputId,
+    'ライセンスを保存できませんでした。',
+  );
+  const saved = async (answer: LicenceSetting) => {
+    queryClient.setQueryData(['licence'], answer);
+    setInputs({ name: answer.name, url: answer.url });
+    // The 部区 lists and sheets carry the licence.
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['sheet'] }),
+      queryClient.invalidateQueries({ queryKey: ['ward-year-sheets'] }),
+    ]);
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void run(() => saveLicence({ name: inputs.name, url: inputs.url }), 'ライセンスを保存しました。');
+    void run(() => saveLicence({ name: inputs.name, url: inputs.url }), 'ライセンスを保存しました。', saved);
   };
 
   return (
@@ -134,7 +114,7 @@ function LicenceForm({ licence }: { licence: LicenceSetting }) {
             className="button button--secondary"
             disabled={busy}
             onClick={() =>
-              void run(resetLicence, '既定のライセンス（公共データ利用規約 第1.0版）に戻しました。')
+              void run(resetLicence, '既定のライセンス（公共データ利用規約 第1.0版）に戻しました。', saved)
             }
           >
             既定に戻す

@@ -1,11 +1,10 @@
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import type { MailSenderSetting } from '../../../schemas/mail-sender';
 import { FormField } from '../../components/FormField';
-import { ApiError } from '../../lib/api';
 import { mailSenderQuery, resetMailSender, saveMailSender } from '../../lib/api-mail-sender';
 import { meQuery } from '../../lib/queries';
+import { useSettingsSave } from '../../lib/use-settings-save';
 import { canOnMunicipality } from '../../lib/ward-permissions';
 
 type Field = 'address' | 'name';
@@ -47,37 +46,18 @@ function MailSenderSection() {
 
 function MailSenderForm({ setting }: { setting: MailSenderSetting }) {
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const [inputs, setInputs] = useState<Record<Field, string>>({
     address: setting.own?.address ?? '',
     name: setting.own?.name ?? '',
   });
-  const [errors, setErrors] = useState<Map<Field, string>>(new Map());
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (action: () => Promise<MailSenderSetting>, doneMessage: string) => {
-    setProblem(null);
-    setBusy(true);
-    try {
-      const saved = await action();
-      queryClient.setQueryData(['mail-sender'], saved);
-      setInputs({ address: saved.own?.address ?? '', name: saved.own?.name ?? '' });
-      setErrors(new Map());
-      await navigate({ to: '/settings', replace: true, state: { flash: doneMessage } });
-    } catch (error) {
-      const found = new Map<Field, string>();
-      for (const issue of error instanceof ApiError ? error.issues : []) {
-        const field = fields.find((f) => f === issue.path);
-        if (field && !found.has(field)) found.set(field, issue.message);
-      }
-      setErrors(found);
-      setProblem(error instanceof Error ? error.message : '送信元を保存できませんでした。');
-      const first = fields.find((field) => found.has(field));
-      if (first) document.getElementById(inputId(first))?.focus();
-    } finally {
-      setBusy(false);
-    }
+  const { errors, problem, busy, run } = useSettingsSave<Field, MailSenderSetting>(
+    fields,
+    inputId,
+    '送信元を保存できませんでした。',
+  );
+  const saved = (answer: MailSenderSetting) => {
+    queryClient.setQueryData(['mail-sender'], answer);
+    setInputs({ address: answer.own?.address ?? '', name: answer.own?.name ?? '' });
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -86,6 +66,7 @@ function MailSenderForm({ setting }: { setting: MailSenderSetting }) {
     void run(
       () => saveMailSender({ address: inputs.address.trim(), ...(name ? { name } : {}) }),
       '通知メールの送信元を保存しました。',
+      saved,
     );
   };
 
@@ -138,7 +119,9 @@ function MailSenderForm({ setting }: { setting: MailSenderSetting }) {
             type="button"
             className="button button--secondary"
             disabled={busy}
-            onClick={() => void run(resetMailSender, '通知メールの送信元をこのシステムの既定に戻しました。')}
+            onClick={() =>
+              void run(resetMailSender, '通知メールの送信元をこのシステムの既定に戻しました。', saved)
+            }
           >
             既定に戻す
           </button>
