@@ -4,8 +4,9 @@ import { ApiError } from './api';
 
 /**
  * Saving one section of 自治体の設定: busy while it runs; on success `saved` takes the answer and
- * the page says `doneMessage`; on failure each field's message beside it, the first such field
- * focused, and the error's message above the buttons.
+ * the page says `doneMessage`; on failure every issue's message by its path (a field, or a row
+ * such as `groupMappings[0]`), the first of `fields` with one focused, and the error's message
+ * above the buttons.
  */
 export function useSettingsSave<F extends string, T>(
   fields: readonly F[],
@@ -13,7 +14,7 @@ export function useSettingsSave<F extends string, T>(
   failed: string,
 ) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<Map<F, string>>(new Map());
+  const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -25,10 +26,9 @@ export function useSettingsSave<F extends string, T>(
       setErrors(new Map());
       await navigate({ to: '/settings', replace: true, state: { flash: doneMessage } });
     } catch (error) {
-      const found = new Map<F, string>();
+      const found = new Map<string, string>();
       for (const issue of error instanceof ApiError ? error.issues : []) {
-        const field = fields.find((f) => f === issue.path);
-        if (field && !found.has(field)) found.set(field, issue.message);
+        if (!found.has(issue.path)) found.set(issue.path, issue.message);
       }
       setErrors(found);
       setProblem(error instanceof Error ? error.message : failed);

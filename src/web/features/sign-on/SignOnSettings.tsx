@@ -4,9 +4,9 @@ import { type FormEvent, useState } from 'react';
 import { type Role, roleLabels, roleReach, roles } from '../../../domain/roles';
 import type { SignOnChange, SignOnSetting } from '../../../schemas/sign-on';
 import { FormField } from '../../components/FormField';
-import { ApiError } from '../../lib/api';
 import { removeSignOn, saveSignOn, signOnSettingQuery } from '../../lib/api-sign-on';
 import { meQuery } from '../../lib/queries';
+import { useSettingsSave } from '../../lib/use-settings-save';
 import { canOnMunicipality } from '../../lib/ward-permissions';
 
 type Field =
@@ -26,6 +26,7 @@ const fieldIds: Record<Field, string> = {
   matchClaim: 'sign-on-match-claim',
   groupsClaim: 'sign-on-groups-claim',
 };
+const fields = Object.keys(fieldIds) as Field[];
 const textFields: { field: Field; label: string; hint: string; type?: string }[] = [
   {
     field: 'providerName',
@@ -101,37 +102,19 @@ function SignOnForm({ setting }: { setting: SignOnSetting }) {
   const [mappings, setMappings] = useState<MappingRow[]>(
     setting.groupMappings.map((m) => ({ ...m, ward: m.ward ?? '', organization: m.organization ?? '' })),
   );
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, problem, busy, run } = useSettingsSave<Field, SignOnSetting>(
+    fields,
+    (field) => fieldIds[field],
+    'シングルサインオンの設定を保存できませんでした。',
+  );
+  const saved = async (answer: SignOnSetting) => {
+    queryClient.setQueryData(signOnSettingQuery().queryKey, answer);
+    await queryClient.invalidateQueries({ queryKey: ['sign-on-providers'] });
+  };
 
   const set = (field: Field) => (value: string) => setInputs((current) => ({ ...current, [field]: value }));
   const setRow = (index: number, change: Partial<MappingRow>) =>
     setMappings((rows) => rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
-
-  const run = async (action: () => Promise<SignOnSetting>, message: string) => {
-    setProblem(null);
-    setDone(null);
-    setBusy(true);
-    try {
-      queryClient.setQueryData(signOnSettingQuery().queryKey, await action());
-      await queryClient.invalidateQueries({ queryKey: ['sign-on-providers'] });
-      setErrors(new Map());
-      setDone(message);
-    } catch (error) {
-      const found = new Map<string, string>();
-      for (const issue of error instanceof ApiError ? error.issues : []) {
-        if (!found.has(issue.path)) found.set(issue.path, issue.message);
-      }
-      setErrors(found);
-      setProblem(error instanceof Error ? error.message : 'シングルサインオンの設定を保存できませんでした。');
-      const first = (Object.keys(fieldIds) as Field[]).find((field) => found.has(field));
-      if (first) document.getElementById(fieldIds[first])?.focus();
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -152,7 +135,7 @@ function SignOnForm({ setting }: { setting: SignOnSetting }) {
       })),
       localPasswords,
     };
-    void run(() => saveSignOn(change), 'シングルサインオンの設定を保存しました。');
+    void run(() => saveSignOn(change), 'シングルサインオンの設定を保存しました。', saved);
   };
 
   return (
@@ -347,11 +330,6 @@ function SignOnForm({ setting }: { setting: SignOnSetting }) {
           {problem}
         </p>
       )}
-      {done && (
-        <p role="status" className="notice notice--info">
-          {done}
-        </p>
-      )}
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
           {busy ? '保存しています…' : 'シングルサインオンの設定を保存'}
@@ -361,7 +339,9 @@ function SignOnForm({ setting }: { setting: SignOnSetting }) {
             type="button"
             className="button button--secondary"
             disabled={busy}
-            onClick={() => void run(removeSignOn, 'この自治体のシングルサインオンの設定を削除しました。')}
+            onClick={() =>
+              void run(removeSignOn, 'この自治体のシングルサインオンの設定を削除しました。', saved)
+            }
           >
             設定を削除
           </button>
